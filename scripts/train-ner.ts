@@ -1,0 +1,152 @@
+// Trains the NER tagger on CoNLL-2003 English and writes server/extract/ner/model.json.gz.
+//
+//   npx tsx scripts/train-ner.ts [--train ../shared/data/ner/eng.train] [--dev ../shared/data/ner/eng.testa]
+//                                [--epochs 10] [--seed 1] [--out server/extract/ner/model.json.gz]
+//
+// The dev file is only used to print scores after training (pass --dev none to skip).
+
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { buildDocStats, sentenceFeatures, type DocStats, type FeatureContext } from "../server/extract/ner/features.ts";
+import { makeFeatureContext, predictedTypeCounts, tagDocument, toModelFile, type TaggerModel } from "../server/extract/ner/model.ts";
+import { decode, allowedTransitions, trainPerceptron, type LinearModel, type TrainingExample } from "../server/extract/ner/perceptron.ts";
+import { evaluateDocuments, formatScores, parseConll, retokenize } from "../server/extract/ner/score.ts";
+import { tokenize } from "../server/extract/ner/tokenize.ts";
+import { labelsToSpans } from "../server/extract/ner/index.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+
+interface Args {
+  train: string;
+  dev: string;
+  epochs: number;
+  seed: number;
+  out: string;
+  minCount: number;
+  minWeight: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    train: resolve(ROOT, "../shared/data/ner/eng.train"),
+    dev: resolve(ROOT, "../shared/data/ner/eng.testa"),
+    epochs: 10,
+    seed: 1,
+    out: join(ROOT, "server/extract/ner/model.json.gz"),
+    minCount: 1,
+    minWeight: 0.05,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    switch (argv[i]) {
+      case "--train": args.train = resolve(v); i++; break;
+      case "--dev": args.dev = v === "none" ? "" : resolve(v); i++; break;
+      case "--epochs": args.epochs = Number(v); i++; break;
+      case "--seed": args.seed = Number(v); i++; break;
+      case "--out": args.out = resolve(v); i++; break;
+      case "--min-count": args.minCount = Number(v); i++; break;
+      case "--min-weight": args.minWeight = Number(v); i++; break;
+      default: throw new Error(`unknown argument ${argv[i]}`);
+    }
+  }
+  return args;
+}
+
+/** A training document: re-tokenized sentences with BIO labels. */
+interface Doc {
+  sentences: string[][];
+  labels: string[][];
+}
+
+function loadDocs(path: string): Doc[] {
+  return parseConll(readFileSync(path, "utf8")).map((d) => {
+    const re = d.sentences.map((s) => retokenize(s, tokenize));
+    return { sentences: re.map((r) => r.tokens), labels: re.map((r) => r.labels) };
+  });
+}
+
+/** Lowercased words written in lowercase at least twice in the training text ("police", "said"). */
+function lowerVocabulary(docs: readonly Doc[]): string[] {
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const s of d.sentences) for (const t of s) if (/^[\p{Ll}][\p{Ll}'’-]*$/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].filter(([, c]) => c >= 2).map(([w]) => w);
+}
+
+function docFeatures(doc: Doc, ctx: FeatureContext, predicted?: Map<string, Record<string, number>>): string[][][] {
+  const stats: DocStats = buildDocStats(doc.sentences);
+  if (predicted !== undefined) stats.predicted = predicted;
+  return doc.sentences.map((s) => sentenceFeatures(s, ctx, stats));
+}
+
+/** Interns features seen at least `minCount` times and turns documents into perceptron examples. */
+function buildExamples(docs: readonly Doc[], feats: string[][][][], minCount: number): { index: Map<string, number>; examples: TrainingExample[] } {
+  const counts = new Map<string, number>();
+  for (const d of feats) for (const s of d) for (const t of s) for (const f of t) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, c] of counts) if (c >= minCount) index.set(f, index.size);
+  const labelId = new Map(LABELS.map((l, i) => [l, i]));
+  const examples: TrainingExample[] = [];
+  docs.forEach((d, di) => {
+    d.sentences.forEach((_, si) => {
+      const tokFeats = feats[di][si].map((fs) => Int32Array.from(fs.map((f) => index.get(f)).filter((x): x is number => x !== undefined)));
+      examples.push({ feats: tokFeats, gold: Int32Array.from(d.labels[si].map((l) => labelId.get(l) ?? 0)) });
+    });
+  });
+  return { index, examples };
+}
+
+function trainPass(docs: readonly Doc[], feats: string[][][][], args: Args, name: string): LinearModel {
+  const t0 = performance.now();
+  const { index, examples } = buildExamples(docs, feats, args.minCount);
+  console.log(`[${name}] ${examples.length} sentences, ${index.size} features (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
+  const { weights, trans } = trainPerceptron(LABELS, index.size, examples, {
+    epochs: args.epochs,
+    seed: args.seed,
+    onEpoch: (e, errors, tokens) =>
+      console.log(`[${name}] epoch ${e}/${args.epochs}: ${errors} token errors (${((100 * errors) / tokens).toFixed(2)}%), ${((performance.now() - t0) / 1000).toFixed(1)}s`),
+  });
+  return { labels: LABELS, featureIndex: index, weights, trans };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.train)) {
+    console.error(`training file not found: ${args.train}`);
+    process.exit(2);
+  }
+  const t0 = performance.now();
+  const docs = loadDocs(args.train);
+  console.log(`read ${docs.length} documents from ${args.train}`);
+  const ctx = makeFeatureContext(lowerVocabulary(docs), new Map());
+  const pass0 = trainPass(docs, docs.map((d) => docFeatures(d, ctx)), args, "pass0");
+  const model: TaggerModel = {
+    labels: LABELS,
+    ctx,
+    passes: [pass0],
+    meta: { trainedOn: "CoNLL-2003 eng.train", epochs: args.epochs, seed: args.seed, created: new Date().toISOString().slice(0, 10) },
+  };
+  const file = toModelFile(model, args.minWeight);
+  const gz = gzipSync(JSON.stringify(file), { level: 9 });
+  writeFileSync(args.out, gz);
+  console.log(`wrote ${args.out}: ${(gz.length / 1e6).toFixed(2)} MB, ${file.passes.map((p) => p.features.length).join("+")} features kept`);
+  console.log(`training took ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+  if (args.dev && existsSync(args.dev)) {
+    const devDocs = parseConll(readFileSync(args.dev, "utf8"));
+    const scores = evaluateDocuments(devDocs, (texts) => {
+      const toks = texts.map((t) => tokenize(t));
+      const labels = tagDocument(model, toks.map((ts) => ts.map((t) => t.text)));
+      return toks.map((ts, k) => labelsToSpans(ts, labels[k], texts[k]));
+    });
+    console.log(`dev (${args.dev}), unpruned weights:\n${formatScores(scores)}`);
+  }
+}
+
+// Kept for the second pass (predicted labels of the same word elsewhere in the document).
+void predictedTypeCounts;
+void decode;
+void allowedTransitions;
+
+main();

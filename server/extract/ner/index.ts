@@ -1,0 +1,120 @@
+// Named-entity recogniser for news text: averaged-perceptron tagger trained on CoNLL-2003
+// English. Public API: tokenize, tagTokens, recognize, recognizeDocument.
+//
+//   recognize("Ukraine's President Volodymyr Zelenskyy met NATO chiefs in Munich.")
+//   -> [{ start: 0, end: 7, text: "Ukraine", label: "LOC" },
+//       { start: 20, end: 39, text: "Volodymyr Zelenskyy", label: "PER" }, ...]
+
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadModelFile, tagDocument, type TaggerModel } from "./model.ts";
+import { decodeIob } from "./score.ts";
+import { tokenize, type Token } from "./tokenize.ts";
+
+export { tokenize, type Token };
+
+export type EntityLabel = "PER" | "LOC" | "ORG" | "MISC";
+
+export interface Span {
+  /** Character offsets into the text passed in (end exclusive). */
+  start: number;
+  end: number;
+  text: string;
+  label: EntityLabel;
+}
+
+/** Document context for tagTokens: the token arrays of the document's sentences (may include this one). */
+export interface DocContext {
+  sentences: readonly (readonly string[])[];
+}
+
+export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), "model.json.gz");
+
+let cached: TaggerModel | undefined;
+
+/** Loads the model once, on first use (synchronous, ~100-200 ms). */
+export function getModel(): TaggerModel {
+  if (cached === undefined) {
+    if (!existsSync(DEFAULT_MODEL_PATH)) throw new Error(`NER model missing: ${DEFAULT_MODEL_PATH} (run: npx tsx scripts/train-ner.ts)`);
+    cached = loadModelFile(DEFAULT_MODEL_PATH);
+  }
+  return cached;
+}
+
+/** Replaces the model used by the functions below (tests, training-time evaluation). */
+export function setModel(model: TaggerModel | undefined): void {
+  cached = model;
+}
+
+/**
+ * BIO labels ("B-PER", "I-PER", "O", ...) for one sentence of tokens. Pass the document's
+ * sentences as `docContext` so that document-level evidence (the same word elsewhere) is used;
+ * without it the sentence is its own document.
+ */
+export function tagTokens(tokens: readonly string[], docContext?: DocContext): string[] {
+  if (tokens.length === 0) return [];
+  const model = getModel();
+  const others = (docContext?.sentences ?? []).filter((s) => s !== tokens);
+  const labels = tagDocument(model, [tokens, ...others]);
+  return labels[0];
+}
+
+/** Entities in one text (a sentence or a whole article; the whole text is one document). */
+export function recognize(text: string): Span[] {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens, text);
+  const labels = tagDocument(
+    getModel(),
+    sentences.map((s) => s.map((t) => t.text)),
+  );
+  const spans: Span[] = [];
+  for (let s = 0; s < sentences.length; s++) spans.push(...labelsToSpans(sentences[s], labels[s], text));
+  return spans;
+}
+
+/** Entities per sentence of one document; the sentences share document-level evidence. */
+export function recognizeDocument(sentences: readonly string[]): Span[][] {
+  const tokenized = sentences.map((s) => tokenize(s));
+  const labels = tagDocument(
+    getModel(),
+    tokenized.map((ts) => ts.map((t) => t.text)),
+  );
+  return tokenized.map((ts, k) => labelsToSpans(ts, labels[k], sentences[k]));
+}
+
+/** Character spans from per-token BIO labels. */
+export function labelsToSpans(tokens: readonly Token[], labels: readonly string[], text: string): Span[] {
+  return decodeIob(labels).map((s) => {
+    const start = tokens[s.start].start;
+    const end = tokens[s.end - 1].end;
+    return { start, end, text: text.slice(start, end), label: s.type as EntityLabel };
+  });
+}
+
+const SENTENCE_END = new Set([".", "!", "?", "…", "..."]);
+const CLOSERS = new Set(['"', "”", "’", "'", ")", "]"]);
+
+/**
+ * Splits a token stream into sentences: after ".", "!" or "?" (plus closing quotes/brackets)
+ * and at line breaks. Abbreviations ("U.S.", "Mr.") are single tokens, so they never end a sentence.
+ */
+export function splitSentences(tokens: readonly Token[], text: string): Token[][] {
+  const out: Token[][] = [];
+  let cur: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (cur.length > 0 && text.slice(cur[cur.length - 1].end, tok.start).includes("\n")) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(tok);
+    if (SENTENCE_END.has(tok.text)) {
+      while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1].text) && tokens[i + 1].start === tokens[i].end) cur.push(tokens[++i]);
+      out.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
