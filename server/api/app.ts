@@ -1,0 +1,87 @@
+import { existsSync } from "node:fs";
+
+import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+
+import type { Corpus } from "../corpus.js";
+
+export interface AppOptions {
+  /** Returns the current corpus: it is replaced when documents are added or removed. */
+  corpus: () => Corpus;
+  /** Folder of the built client (index.html, main.js); the API works without it. */
+  clientDir?: string;
+}
+
+/** An HTTP error with a status the error handler sends as `{ error }`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
+
+/** Builds the Express app without listening, so tests can drive it with supertest. */
+export function createApp(options: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  const api = express.Router();
+
+  api.get("/health", (_req, res) => {
+    const c = options.corpus();
+    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size });
+  });
+
+  api.get("/graph", (_req, res) => {
+    res.json(options.corpus().graphJson());
+  });
+
+  api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
+    const entity = options.corpus().entity(req.params.id);
+    if (!entity) throw notFound("entity", req.params.id);
+    res.json(entity);
+  });
+
+  api.get("/edges/:id", (req: Request<{ id: string }>, res) => {
+    const edge = options.corpus().edge(req.params.id);
+    if (!edge) throw notFound("edge", req.params.id);
+    res.json(edge);
+  });
+
+  api.get("/documents", (_req, res) => {
+    res.json(options.corpus().documents());
+  });
+
+  api.get("/documents/:id", (req: Request<{ id: string }>, res) => {
+    const doc = options.corpus().document(req.params.id);
+    if (!doc) throw notFound("document", req.params.id);
+    res.json(doc);
+  });
+
+  api.get("/export.gexf", (_req, res) => {
+    res.type("application/gexf+xml");
+    res.attachment("entity-graph.gexf");
+    res.send(options.corpus().gexf());
+  });
+
+  api.use((req: Request, _res: Response) => {
+    throw new HttpError(404, `no such endpoint: ${req.method} /api${req.path}`);
+  });
+
+  app.use("/api", api);
+
+  if (options.clientDir && existsSync(options.clientDir)) {
+    app.use(express.static(options.clientDir));
+  }
+
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const status = err instanceof HttpError ? err.status : typeof err?.status === "number" ? err.status : 500;
+    const message = status >= 500 ? "internal error" : String(err?.message ?? err);
+    if (status >= 500) console.error(err);
+    res.status(status).json({ error: message });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,167 @@
+import { buildExtraction } from "./extract/index.js";
+import { type EntityGraph, buildGraph } from "./graph/build.js";
+import { toGexf } from "./graph/gexf.js";
+import type { Doc, DocExtraction, Edge, Entity, Extraction, ResolvedMention, Sentence } from "./types.js";
+
+export interface MentionView {
+  sentenceId: string;
+  text: string;
+  start: number;
+  end: number;
+  surface: string;
+  docId: string;
+  docTitle: string;
+}
+
+export interface Highlight {
+  start: number;
+  end: number;
+  role: "source" | "target" | "cue";
+}
+
+export interface EvidenceView {
+  sentenceId: string;
+  text: string;
+  docId: string;
+  docTitle: string;
+  cue?: string;
+  confidence?: number;
+  highlights: Highlight[];
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  date?: string;
+  source?: string;
+  author?: string;
+  sentences: number;
+  entities: number;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * The extracted corpus with the indexes the API reads: built once from per-document extractions,
+ * rebuilt whenever a document is added or removed.
+ */
+export class Corpus {
+  readonly extraction: Extraction;
+  readonly graph: EntityGraph;
+  private readonly docs: Map<string, Doc>;
+  private readonly sentences: Map<string, Sentence>;
+  private readonly entities: Map<string, Entity>;
+  private readonly edges: Map<string, Edge>;
+  private readonly mentionsByEntity: Map<string, ResolvedMention[]>;
+  private readonly mentionsBySentence: Map<string, ResolvedMention[]>;
+  private gexfCache: string | undefined;
+
+  constructor(readonly docExtractions: DocExtraction[]) {
+    this.extraction = buildExtraction(docExtractions);
+    this.graph = buildGraph(this.extraction);
+    this.docs = new Map(this.extraction.documents.map((d) => [d.id, d]));
+    this.sentences = new Map(this.extraction.sentences.map((s) => [s.id, s]));
+    this.entities = new Map(this.extraction.entities.map((e) => [e.id, e]));
+    this.edges = new Map(this.extraction.edges.map((e) => [e.id, e]));
+    this.mentionsByEntity = groupBy(this.extraction.mentions, (m) => m.entityId);
+    this.mentionsBySentence = groupBy(this.extraction.mentions, (m) => m.sentenceId);
+  }
+
+  graphJson() {
+    return this.graph.export();
+  }
+
+  gexf(): string {
+    this.gexfCache ??= toGexf(this.graph);
+    return this.gexfCache;
+  }
+
+  entity(id: string) {
+    const entity = this.entities.get(id);
+    if (!entity) return undefined;
+    const attrs = this.graph.getNodeAttributes(id);
+    const mentions: MentionView[] = (this.mentionsByEntity.get(id) ?? []).map((m) => ({
+      sentenceId: m.sentenceId,
+      text: this.sentences.get(m.sentenceId)!.text,
+      start: m.start,
+      end: m.end,
+      surface: m.surface,
+      docId: m.docId,
+      docTitle: this.docs.get(m.docId)!.title,
+    }));
+    return { ...entity, mentions: attrs.mentions, documents: attrs.documents, sentences: mentions };
+  }
+
+  edge(id: string) {
+    const edge = this.edges.get(id);
+    if (!edge) return undefined;
+    const evidence: EvidenceView[] = edge.evidence.map((ev) => {
+      const highlights: Highlight[] = [];
+      if (ev.holderSpan) highlights.push({ start: ev.holderSpan[0], end: ev.holderSpan[1], role: "source" });
+      if (ev.cueSpan) highlights.push({ start: ev.cueSpan[0], end: ev.cueSpan[1], role: "cue" });
+      if (ev.targetSpan) highlights.push({ start: ev.targetSpan[0], end: ev.targetSpan[1], role: "target" });
+      if (highlights.length === 0) {
+        for (const m of this.mentionsBySentence.get(ev.sentenceId) ?? []) {
+          if (m.entityId === edge.source) highlights.push({ start: m.start, end: m.end, role: "source" });
+          if (m.entityId === edge.target) highlights.push({ start: m.start, end: m.end, role: "target" });
+        }
+      }
+      const view: EvidenceView = {
+        sentenceId: ev.sentenceId,
+        text: this.sentences.get(ev.sentenceId)!.text,
+        docId: ev.docId,
+        docTitle: this.docs.get(ev.docId)!.title,
+        highlights: highlights.sort((a, b) => a.start - b.start),
+      };
+      if (ev.cue) view.cue = ev.cue;
+      if (ev.confidence !== undefined) view.confidence = ev.confidence;
+      return view;
+    });
+    const { evidence: _raw, ...rest } = edge;
+    return {
+      ...rest,
+      weight: edge.evidence.length,
+      sourceLabel: this.entities.get(edge.source)!.label,
+      targetLabel: this.entities.get(edge.target)!.label,
+      evidence,
+    };
+  }
+
+  documents(): DocumentSummary[] {
+    return this.docExtractions
+      .map(({ doc, sentences, mentions }) => {
+        const summary: DocumentSummary = {
+          id: doc.id,
+          title: doc.title,
+          sentences: sentences.length,
+          entities: new Set(mentions.map((m) => m.cluster)).size,
+        };
+        if (doc.date) summary.date = doc.date;
+        if (doc.source) summary.source = doc.source;
+        if (doc.author) summary.author = doc.author;
+        return summary;
+      })
+      .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.title.localeCompare(b.title));
+  }
+
+  document(id: string) {
+    const doc = this.docs.get(id);
+    if (!doc) return undefined;
+    const mentions = this.extraction.mentions
+      .filter((m) => m.docId === id)
+      .map((m) => {
+        const s = this.sentences.get(m.sentenceId)!;
+        return { start: s.start + m.start, end: s.start + m.end, entityId: m.entityId, type: m.type };
+      });
+    return { ...doc, mentions };
+  }
+}

@@ -1,0 +1,21 @@
+import type { EntityType, Stance } from "../types.js";
+
+// Colours as rgb() strings: GEXF readers such as networkx read r/g/b attributes but not hex.
+export const TYPE_COLORS: Record<EntityType, string> = {
+  person: "rgb(78,121,167)",
+  country: "rgb(242,142,43)",
+  organization: "rgb(89,161,79)",
+  event: "rgb(176,122,161)",
+};
+
+export const CO_MENTION_COLOR = "rgb(190,190,190)";
+export const STANCE_COLORS: Record<Stance, string> = { support: "rgb(44,160,44)", oppose: "rgb(214,39,40)" };
+
+/** Node size grows with the square root of mentions, so a 100-mention country does not swallow the view. */
+export function nodeSize(mentions: number): number {
+  return Math.min(40, 4 + 3 * Math.sqrt(mentions));
+}
+
+export function edgeSize(weight: number): number {
+  return Math.min(10, 1 + Math.log2(weight));
+}

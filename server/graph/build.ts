@@ -1,0 +1,105 @@
+import Graph from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+
+import type { Edge, EdgeKind, EntityType, Extraction, Stance } from "../types.js";
+import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS, edgeSize, nodeSize } from "./appearance.js";
+
+export interface NodeAttributes {
+  label: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  affiliations: string[];
+  mentions: number;
+  documents: number;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+}
+
+export interface EdgeAttributes {
+  kind: EdgeKind;
+  weight: number;
+  stance?: Stance;
+  confidence?: number;
+  size: number;
+  color: string;
+  type?: "arrow" | "line";
+}
+
+export type EntityGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+/** Seeded PRNG (mulberry32): the same corpus always starts the layout from the same positions. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function edgeAttributes(edge: Edge): EdgeAttributes {
+  const weight = edge.evidence.length;
+  if (edge.kind === "stance" && edge.stance) {
+    const confidences = edge.evidence.map((e) => e.confidence ?? 0);
+    // Several sentences saying the same thing make the stance surer: 1 - prod(1 - c_i).
+    const confidence = 1 - confidences.reduce((p, c) => p * (1 - c), 1);
+    return {
+      kind: "stance",
+      weight,
+      stance: edge.stance,
+      confidence: Math.round(confidence * 1000) / 1000,
+      size: edgeSize(weight) + 1,
+      color: STANCE_COLORS[edge.stance],
+      type: "arrow",
+    };
+  }
+  return { kind: "co-mention", weight, size: edgeSize(weight), color: CO_MENTION_COLOR };
+}
+
+/** The graph users see: one node per entity, co-mention and stance edges, positions from ForceAtlas2. */
+export function buildGraph(extraction: Extraction, layoutIterations = 300): EntityGraph {
+  const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+  const mentionCount = new Map<string, number>();
+  const docSets = new Map<string, Set<string>>();
+  for (const m of extraction.mentions) {
+    mentionCount.set(m.entityId, (mentionCount.get(m.entityId) ?? 0) + 1);
+    const set = docSets.get(m.entityId) ?? new Set();
+    set.add(m.docId);
+    docSets.set(m.entityId, set);
+  }
+  const random = mulberry32(42);
+  for (const e of extraction.entities) {
+    const mentions = mentionCount.get(e.id) ?? 0;
+    graph.addNode(e.id, {
+      label: e.label,
+      type: e.type,
+      aliases: e.aliases,
+      roles: e.roles,
+      affiliations: e.affiliations,
+      mentions,
+      documents: docSets.get(e.id)?.size ?? 0,
+      x: random() * 100,
+      y: random() * 100,
+      size: nodeSize(mentions),
+      color: TYPE_COLORS[e.type],
+    });
+  }
+  for (const edge of extraction.edges) {
+    const attrs = edgeAttributes(edge);
+    if (edge.kind === "co-mention") graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
+    else graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
+  }
+  if (graph.order > 1 && layoutIterations > 0) {
+    forceAtlas2.assign(graph, {
+      iterations: layoutIterations,
+      getEdgeWeight: "weight",
+      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 },
+    });
+  }
+  return graph;
+}

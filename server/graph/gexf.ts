@@ -1,0 +1,39 @@
+import { write } from "graphology-gexf";
+
+import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
+
+/**
+ * GEXF 1.3 that validates against the official RelaxNG schema and reads in Gephi and networkx 3:
+ * - pedantic mode, and no xsi:schemaLocation (the RelaxNG schema rejects it; graphology-gexf always writes it);
+ * - colours as r/g/b attributes (networkx cannot read viz:color hex), edge thickness as viz:thickness;
+ * - list attributes (aliases, roles, affiliations) joined with " | " into strings, which every reader takes.
+ */
+export function toGexf(graph: EntityGraph): string {
+  const xml = write(graph, {
+    version: "1.3",
+    pedantic: true,
+    formatNode: (_key: string, a: NodeAttributes) => ({
+      label: a.label,
+      attributes: {
+        type: a.type,
+        mentions: a.mentions,
+        documents: a.documents,
+        aliases: a.aliases.join(" | "),
+        roles: a.roles.join(" | "),
+        affiliations: a.affiliations.join(" | "),
+      },
+      viz: { color: a.color, size: a.size, x: a.x, y: a.y },
+    }),
+    formatEdge: (_key: string, a: EdgeAttributes) => ({
+      label: a.stance ?? a.kind,
+      weight: a.weight,
+      attributes: {
+        kind: a.kind,
+        weight: a.weight,
+        ...(a.stance ? { stance: a.stance, confidence: a.confidence ?? 0 } : {}),
+      },
+      viz: { color: a.color, thickness: a.size },
+    }),
+  });
+  return xml.replace(/\s+xsi:schemaLocation="[^"]*"/, "").replace(/\s+xmlns:xsi="[^"]*"/, "");
+}
