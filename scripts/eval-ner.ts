@@ -5,8 +5,8 @@
 //   npx tsx scripts/eval-ner.ts <conll-file> [--json]
 
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { recognizeDocument } from "../server/extract/ner/index.ts";
-import { evaluateDocuments, formatScores, parseConll, type Scores } from "../server/extract/ner/score.ts";
+import { recognizeDocument } from "../server/extract/ner/index.js";
+import { evaluateDocuments, formatScores, parseConll, type Scores } from "../server/extract/ner/score.js";
 
 function main(argv: string[]): number {
   const json = argv.includes("--json");

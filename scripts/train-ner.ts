@@ -9,12 +9,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { buildDocStats, sentenceFeatures, type DocStats, type FeatureContext } from "../server/extract/ner/features.ts";
-import { makeFeatureContext, predictedTypeCounts, tagDocument, toModelFile, type TaggerModel } from "../server/extract/ner/model.ts";
-import { allowedTransitions, decode, trainPerceptron, type LinearModel, type TrainingExample } from "../server/extract/ner/perceptron.ts";
-import { decodeIob, evaluateDocuments, formatScores, parseConll, retokenize } from "../server/extract/ner/score.ts";
-import { tokenize } from "../server/extract/ner/tokenize.ts";
-import { labelsToSpans } from "../server/extract/ner/index.ts";
+import { buildDocStats, sentenceFeatures, type DocStats, type FeatureContext } from "../server/extract/ner/features.js";
+import { fromModelFile, makeFeatureContext, predictedTypeCounts, tagDocument, toModelFile } from "../server/extract/ner/model.js";
+import { allowedTransitions, decode, trainPerceptron, type LinearModel, type TrainingExample } from "../server/extract/ner/perceptron.js";
+import { decodeIob, evaluateDocuments, formatScores, parseConll, retokenize } from "../server/extract/ner/score.js";
+import { tokenize } from "../server/extract/ner/tokenize.js";
+import { labelsToSpans } from "../server/extract/ner/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
@@ -184,19 +184,15 @@ function main(): void {
   }
   const feats1 = docs.map((d, di) => docFeatures(d, foldCtx[fold(di)], predicted[di]));
   const pass1 = trainPass(docs, feats1, args, "pass1");
-  const model: TaggerModel = {
-    labels: LABELS,
-    ctx: makeFeatureContext(vocab, buildLexicon(docs)),
-    passes: [pass0, pass1],
-    meta: { trainedOn: "CoNLL-2003 eng.train", epochs: args.epochs, seed: args.seed, folds: FOLDS, created: new Date().toISOString().slice(0, 10) },
-  };
-  const file = toModelFile(model, args.minWeight);
+  const meta = { trainedOn: "CoNLL-2003 eng.train", epochs: args.epochs, seed: args.seed, folds: FOLDS, created: new Date().toISOString().slice(0, 10) };
+  const file = toModelFile(LABELS, makeFeatureContext(vocab, buildLexicon(docs)), [pass0, pass1], meta, args.minWeight);
   const gz = gzipSync(JSON.stringify(file), { level: 9 });
   writeFileSync(args.out, gz);
-  console.log(`wrote ${args.out}: ${(gz.length / 1e6).toFixed(2)} MB, ${file.passes.map((p) => p.features.length).join("+")} features kept`);
+  console.log(`wrote ${args.out}: ${(gz.length / 1e6).toFixed(2)} MB, ${file.features.length} features kept`);
   console.log(`training took ${((performance.now() - t0) / 1000).toFixed(1)}s`);
   if (args.dev && existsSync(args.dev)) {
     const devDocs = parseConll(readFileSync(args.dev, "utf8"));
+    const model = fromModelFile(file);
     for (const passes of [1, 2]) {
       const m = { ...model, passes: model.passes.slice(0, passes) };
       const scores = evaluateDocuments(devDocs, (texts) => {
@@ -204,7 +200,7 @@ function main(): void {
         const labels = tagDocument(m, toks.map((ts) => ts.map((t) => t.text)));
         return toks.map((ts, k) => labelsToSpans(ts, labels[k], texts[k]));
       });
-      console.log(`dev (${args.dev}), ${passes} pass(es), unpruned weights:\n${formatScores(scores)}`);
+      console.log(`dev (${args.dev}), ${passes} pass(es):\n${formatScores(scores)}`);
     }
   }
 }

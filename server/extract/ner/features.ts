@@ -1,7 +1,7 @@
 // Word-level features for the NER tagger. Every feature is a short string key
 // ("w=obama", "sh=Xx", "g=country:U"); the perceptron interns them to integer ids.
 
-import { matchGazetteer, type Gazetteer } from "./gazetteer.ts";
+import { matchGazetteer, type Gazetteer } from "./gazetteer.js";
 
 /** What the feature extractor knows besides the sentence itself. */
 export interface FeatureContext {
@@ -26,7 +26,7 @@ export interface DocStats {
 
 /** Lowercase, curly apostrophe -> straight, every digit -> 0: "1996-08-22" -> "0000-00-00". */
 export function normalizeWord(token: string): string {
-  return token.toLowerCase().replace(/’/g, "'").replace(/\d/g, "0");
+  return token.toLowerCase().replace(/’/g, "'").replace(/\d/g, "0").replace(/\|/g, "¦");
 }
 
 /**
@@ -41,7 +41,7 @@ export function wordShape(token: string): string {
     if (ch >= "0" && ch <= "9") c = "d";
     else if (ch !== ch.toLowerCase()) c = "X";
     else if (ch !== ch.toUpperCase()) c = "x";
-    else c = ch === "’" ? "'" : ch;
+    else c = ch === "’" ? "'" : ch === "|" ? "¦" : ch;
     if (c !== last) out += c;
     last = c;
   }
@@ -102,64 +102,116 @@ function others(map: Map<string, number>, key: string, self: boolean): number {
 }
 
 /**
- * Features for every token of one sentence. `doc` is optional: without it the document
- * features are simply absent (a one-sentence input is its own document then).
+ * Features that depend only on the token itself (cacheable per distinct token):
+ * bias, normalised word, shape, suffixes 1-4, prefixes 2-4, training-lexicon tags.
+ * Example: "Clinton" -> ["b", "w=clinton", "sh=Xx", "x1=n", ..., "lx=PER"].
  */
-export function sentenceFeatures(tokens: readonly string[], ctx: FeatureContext, doc?: DocStats): string[][] {
-  const n = tokens.length;
-  const caps = isAllCapsSentence(tokens);
-  const norm = tokens.map(normalizeWord);
-  const lowerTokens = tokens.map((t) => t.toLowerCase().replace(/’/g, "'"));
-  const shape = tokens.map(wordShape);
-  const gaz = matchGazetteer(lowerTokens, ctx.gazetteer);
-  const W = (i: number): string => (i < 0 ? "<s>" : i >= n ? "</s>" : norm[i]);
-  const S = (i: number): string => (i < 0 ? "<s>" : i >= n ? "</s>" : shape[i]);
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const tok = tokens[i];
-    const w = norm[i];
-    const sh = shape[i];
-    const start = i === 0 || OPENERS.has(tokens[i - 1]);
-    const f: string[] = ["b", "w=" + w, "sh=" + sh, "w-1=" + W(i - 1), "w+1=" + W(i + 1), "w-2=" + W(i - 2), "w+2=" + W(i + 2)];
-    f.push("s-1=" + S(i - 1), "s+1=" + S(i + 1), "s-1s=" + S(i - 1) + "|" + sh, "ss+1=" + sh + "|" + S(i + 1));
-    f.push("s-1ss+1=" + S(i - 1) + "|" + sh + "|" + S(i + 1), "w-1w=" + W(i - 1) + "|" + w, "ww+1=" + w + "|" + W(i + 1));
-    f.push("w-1s=" + W(i - 1) + "|" + sh, "sw+1=" + sh + "|" + W(i + 1));
-    if (caps) f.push("AC|" + sh, "AC|w=" + w);
-    if (start) f.push("st|" + sh);
-    const len = w.length;
-    for (let k = 1; k <= 4 && k < len; k++) f.push(`x${k}=` + w.slice(len - k));
-    for (let k = 2; k <= 4 && k < len; k++) f.push(`p${k}=` + w.slice(0, k));
-    if (len > 12) f.push("long");
-    for (const g of gaz[i]) f.push("g=" + g);
-    if (i > 0) for (const g of gaz[i - 1]) f.push("g-1=" + g);
-    if (i + 1 < n) for (const g of gaz[i + 1]) f.push("g+1=" + g);
-    const lex = ctx.lexicon.get(lowerTokens[i]);
-    if (lex !== undefined) for (const l of lex) f.push("lx=" + l);
-    const up = STARTS_UPPER.test(tok);
-    if (up && ctx.lowerVocab.has(lowerTokens[i])) f.push("lv|" + (caps ? "AC" : start ? "st" : "mid"));
-    if (doc !== undefined && up && HAS_LETTER.test(tok)) pushDocFeatures(f, tok, lowerTokens[i], w, caps, start, doc);
-    out.push(f);
-  }
-  return out;
+export function tokenFeatures(tok: string, ctx: FeatureContext): string[] {
+  const w = normalizeWord(tok);
+  const f = ["b", "w=" + w, "sh=" + wordShape(tok)];
+  const len = w.length;
+  for (let k = 1; k <= 4 && k < len; k++) f.push(`x${k}=` + w.slice(len - k));
+  for (let k = 2; k <= 4 && k < len; k++) f.push(`p${k}=` + w.slice(0, k));
+  if (len > 12) f.push("long");
+  const lex = ctx.lexicon.get(tok.toLowerCase().replace(/’/g, "'"));
+  if (lex !== undefined) for (const l of lex) f.push("lx=" + l);
+  return f;
+}
+
+/** Relative positions whose word and shape are features of a token: w-2, w-1, w+1, w+2 and s-1, s+1. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+
+/** Features a token contributes to the token `offset` positions away: "Mr." at -1 -> ["w-1=mr.", "s-1=Xx."]. */
+export function neighbourFeatures(tok: string, offset: number): string[] {
+  const name = offset < 0 ? `${offset}` : `+${offset}`;
+  const f = [`w${name}=` + normalizeWord(tok)];
+  if (offset === 1 || offset === -1) f.push(`s${name}=` + wordShape(tok));
+  return f;
+}
+
+/** Per-sentence facts the contextual features need, computed once and shared by both passes. */
+export interface SentenceInfo {
+  tokens: readonly string[];
+  caps: boolean;
+  norm: string[];
+  lower: string[];
+  shape: string[];
+  gaz: string[][];
+}
+
+export function sentenceInfo(tokens: readonly string[], ctx: FeatureContext): SentenceInfo {
+  const lower = tokens.map((t) => t.toLowerCase().replace(/’/g, "'"));
+  return {
+    tokens,
+    caps: isAllCapsSentence(tokens),
+    norm: tokens.map(normalizeWord),
+    lower,
+    shape: tokens.map(wordShape),
+    gaz: matchGazetteer(lower, ctx.gazetteer),
+  };
 }
 
 /**
- * Document features for a capitalised word: was it written capitalised mid-sentence or in
- * lowercase elsewhere in the document, and what did a first tagging pass call it there?
- * Example: headline "CLINTON SAYS ..." with "Bill Clinton" in the body -> "dc=C", "dsh=Xx".
+ * Features of token i that depend on its neighbours or the document (besides `pairParts`):
+ * missing neighbours ("<s>", "</s>"), the shape trigram, ALL-CAPS line, sentence start, gazetteer marks,
+ * and document case evidence.
  */
-function pushDocFeatures(f: string[], tok: string, lower: string, w: string, caps: boolean, start: boolean, doc: DocStats): void {
-  const selfMid = !caps && !start && HAS_LOWER.test(tok);
-  const cap = others(doc.capMid, w, selfMid) > 0;
-  const low = (doc.lower.get(w) ?? 0) > 0;
-  const where = caps ? "AC" : start ? "st" : "mid";
-  f.push(`dc=${cap ? "C" : ""}${low ? "L" : ""}|${where}`);
-  if (caps) {
-    const mixed = doc.mixedForm.get(w);
-    if (mixed !== undefined) f.push("dsh=" + wordShape(mixed));
-  }
-  const pred = doc.predicted?.get(lower);
-  if (pred !== undefined) {
+export function contextFeatures(info: SentenceInfo, i: number, ctx: FeatureContext, doc?: DocStats): string[] {
+  const { tokens, norm, shape, gaz, caps } = info;
+  const n = tokens.length;
+  const S = (k: number): string => (k < 0 ? "<s>" : k >= n ? "</s>" : shape[k]);
+  const w = norm[i];
+  const sh = shape[i];
+  const tok = tokens[i];
+  const f: string[] = [];
+  if (i < 2) f.push(i === 0 ? "w-1=<s>" : "w-2=<s>", ...(i === 0 ? ["w-2=<s>", "s-1=<s>"] : []));
+  if (i >= n - 2) f.push(i === n - 1 ? "w+1=</s>" : "w+2=</s>", ...(i === n - 1 ? ["w+2=</s>", "s+1=</s>"] : []));
+  f.push("s-1ss+1=" + S(i - 1) + "|" + sh + "|" + S(i + 1));
+  const start = i === 0 || OPENERS.has(tokens[i - 1]);
+  if (caps) f.push("AC|" + sh, "AC|w=" + w);
+  if (start) f.push("st|" + sh);
+  for (const g of gaz[i]) f.push("g=" + g);
+  if (i > 0) for (const g of gaz[i - 1]) f.push("g-1=" + g);
+  if (i + 1 < n) for (const g of gaz[i + 1]) f.push("g+1=" + g);
+  const up = STARTS_UPPER.test(tok);
+  if (up && ctx.lowerVocab.has(info.lower[i])) f.push("lv|" + (caps ? "AC" : start ? "st" : "mid"));
+  if (doc !== undefined && up && HAS_LETTER.test(tok)) pushDocFeatures(f, tok, w, caps, start, doc);
+  return f;
+}
+
+/**
+ * Two-part features as [left, right] in PAIR_TEMPLATES order; the feature string is
+ * `${template}=${left}|${right}` ("w-1w=mr.|smith"). Kept apart so tagging can look them up
+ * in nested maps without building the string.
+ */
+export const PAIR_TEMPLATES = ["s-1s", "ss+1", "w-1w", "ww+1", "w-1s", "sw+1"] as const;
+
+export function pairParts(info: SentenceInfo, i: number): [string, string][] {
+  const { norm, shape } = info;
+  const n = norm.length;
+  const W = (k: number): string => (k < 0 ? "<s>" : k >= n ? "</s>" : norm[k]);
+  const S = (k: number): string => (k < 0 ? "<s>" : k >= n ? "</s>" : shape[k]);
+  const w = norm[i];
+  const sh = shape[i];
+  return [
+    [S(i - 1), sh],
+    [sh, S(i + 1)],
+    [W(i - 1), w],
+    [w, W(i + 1)],
+    [W(i - 1), sh],
+    [sh, W(i + 1)],
+  ];
+}
+
+/**
+ * Second-pass features: the entity type a first pass gave this (capitalised) word most often
+ * elsewhere in the document. Example: "Clinton" tagged PER in the body -> "dp=PER" in the headline.
+ */
+export function predictionFeatures(info: SentenceInfo, predicted: Map<string, Record<string, number>>): string[][] {
+  return info.tokens.map((tok, i) => {
+    if (!STARTS_UPPER.test(tok)) return [];
+    const pred = predicted.get(info.lower[i]);
+    if (pred === undefined) return [];
     let best = "";
     let bestCount = 0;
     for (const [label, count] of Object.entries(pred)) {
@@ -168,6 +220,46 @@ function pushDocFeatures(f: string[], tok: string, lower: string, w: string, cap
         bestCount = count;
       }
     }
-    if (best !== "") f.push("dp=" + best);
+    return best === "" ? [] : ["dp=" + best];
+  });
+}
+
+/**
+ * All features for every token of one sentence (the training path; tagging assembles the same
+ * features from cached per-token ids). Without `doc` the document features are absent.
+ */
+export function sentenceFeatures(tokens: readonly string[], ctx: FeatureContext, doc?: DocStats): string[][] {
+  const info = sentenceInfo(tokens, ctx);
+  const n = tokens.length;
+  const predicted = doc?.predicted !== undefined ? predictionFeatures(info, doc.predicted) : undefined;
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const f = tokenFeatures(tokens[i], ctx);
+    for (const off of NEIGHBOUR_OFFSETS) {
+      const j = i + off;
+      if (j >= 0 && j < n) f.push(...neighbourFeatures(tokens[j], off));
+    }
+    f.push(...contextFeatures(info, i, ctx, doc));
+    pairParts(info, i).forEach(([l, r], k) => f.push(`${PAIR_TEMPLATES[k]}=${l}|${r}`));
+    if (predicted !== undefined) f.push(...predicted[i]);
+    out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Document features for a capitalised word: was it written capitalised mid-sentence or in
+ * lowercase elsewhere in the document?
+ * Example: headline "CLINTON SAYS ..." with "Bill Clinton" in the body -> "dc=C", "dsh=Xx".
+ */
+function pushDocFeatures(f: string[], tok: string, w: string, caps: boolean, start: boolean, doc: DocStats): void {
+  const selfMid = !caps && !start && HAS_LOWER.test(tok);
+  const cap = others(doc.capMid, w, selfMid) > 0;
+  const low = (doc.lower.get(w) ?? 0) > 0;
+  const where = caps ? "AC" : start ? "st" : "mid";
+  f.push(`dc=${cap ? "C" : ""}${low ? "L" : ""}|${where}`);
+  if (caps) {
+    const mixed = doc.mixedForm.get(w);
+    if (mixed !== undefined) f.push("dsh=" + wordShape(mixed));
   }
 }

@@ -8,9 +8,9 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadModelFile, tagDocument, type TaggerModel } from "./model.ts";
-import { decodeIob } from "./score.ts";
-import { tokenize, type Token } from "./tokenize.ts";
+import { loadModelFile, tagDocument, type TaggerModel } from "./model.js";
+import { decodeIob } from "./score.js";
+import { tokenize, type Token } from "./tokenize.js";
 
 export { tokenize, type Token };
 

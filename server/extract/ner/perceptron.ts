@@ -29,7 +29,7 @@ export function allowedTransitions(labels: readonly string[]): Uint8Array {
 }
 
 /** Emission scores for a sentence given its feature ids: out[i * L + y]. */
-export function emissionScores(weights: Float32Array | Float64Array, L: number, featIds: readonly Int32Array[]): Float64Array {
+export function emissionScores(weights: Float32Array | Float64Array, L: number, featIds: readonly ArrayLike<number>[]): Float64Array {
   const out = new Float64Array(featIds.length * L);
   for (let i = 0; i < featIds.length; i++) {
     const ids = featIds[i];
