@@ -1,7 +1,7 @@
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import Sigma from "sigma";
-import { EdgeArrowProgram } from "sigma/rendering";
+import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
 
 import type { EdgeAttributes, NodeAttributes } from "../server/graph/build.js";
 import type { EvidenceView, MentionView } from "../server/corpus.js";
@@ -101,10 +101,12 @@ async function main(): Promise<void> {
   const renderer = new Sigma(graph, container, {
     enableEdgeEvents: true,
     renderEdgeLabels: false,
-    labelRenderedSizeThreshold: 8,
+    labelRenderedSizeThreshold: 6,
     labelDensity: 0.7,
     labelGridCellSize: 80,
     zIndex: true,
+    // The node attribute `type` is the entity type (part of the data contract); each one is drawn as a circle.
+    nodeProgramClasses: Object.fromEntries(ENTITY_TYPES.map((t) => [t, NodeCircleProgram])),
     edgeProgramClasses: { arrow: EdgeArrowProgram },
   });
   // Tests and power users reach the renderer here (see ../shared/docs/BROWSER.md).

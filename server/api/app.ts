@@ -61,8 +61,8 @@ export function createApp(options: AppOptions) {
   });
 
   api.get("/export.gexf", (_req, res) => {
+    res.attachment("entity-graph.gexf"); // before type(): attachment() guesses a type from the extension
     res.type("application/gexf+xml");
-    res.attachment("entity-graph.gexf");
     res.send(options.corpus().gexf());
   });
 

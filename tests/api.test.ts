@@ -1,0 +1,99 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+
+import { createApp } from "../server/api/app.js";
+import { ENTITY_TYPES } from "../server/types.js";
+import { seedCorpus } from "./helpers/server.js";
+
+const app = createApp({ corpus: seedCorpus });
+
+describe("GET /api/graph", () => {
+  it("serves graphology's serialized graph with the attribute contract", async () => {
+    const res = await request(app).get("/api/graph").expect(200);
+    expect(res.body.options).toMatchObject({ multi: true, type: "mixed" });
+    expect(res.body.nodes.length).toBeGreaterThan(10);
+    for (const n of res.body.nodes) {
+      expect(ENTITY_TYPES).toContain(n.attributes.type);
+      expect(n.attributes).toMatchObject({ label: expect.any(String), aliases: expect.any(Array), mentions: expect.any(Number) });
+      expect(n.attributes).toMatchObject({ documents: expect.any(Number), x: expect.any(Number), y: expect.any(Number) });
+      expect(n.attributes).toMatchObject({ size: expect.any(Number), color: expect.any(String) });
+    }
+    for (const e of res.body.edges) {
+      expect(["co-mention", "stance"]).toContain(e.attributes.kind);
+      expect(e.attributes.weight).toBeGreaterThan(0);
+      expect(e.undirected).toBe(e.attributes.kind === "co-mention");
+    }
+  });
+});
+
+describe("GET /api/entities/:id", () => {
+  it("returns the entity and the sentences that mention it, with offsets on the mention", async () => {
+    const res = await request(app).get(`/api/entities/${encodeURIComponent("country:united-states")}`).expect(200);
+    expect(res.body.label).toBe("United States");
+    expect(res.body.aliases).toEqual(expect.arrayContaining(["U.S.", "America"]));
+    expect(res.body.sentences.length).toBe(res.body.mentions);
+    for (const m of res.body.sentences) {
+      expect(m.text.slice(m.start, m.end)).toBe(m.surface);
+      expect(m.docTitle).toEqual(expect.any(String));
+    }
+  });
+
+  it("answers 404 with a JSON error for an unknown id", async () => {
+    const res = await request(app).get("/api/entities/person:nobody").expect(404);
+    expect(res.body).toEqual({ error: "unknown entity: person:nobody" });
+  });
+});
+
+describe("GET /api/edges/:id", () => {
+  it("returns the evidence sentences with both ends highlighted", async () => {
+    const id = seedCorpus().extraction.edges.find((e) => e.kind === "co-mention" && e.evidence.length > 1)!.id;
+    const res = await request(app).get(`/api/edges/${encodeURIComponent(id)}`).expect(200);
+    expect(res.body.weight).toBe(res.body.evidence.length);
+    for (const ev of res.body.evidence) {
+      const roles = ev.highlights.map((h: { role: string }) => h.role);
+      expect(roles).toEqual(expect.arrayContaining(["source", "target"]));
+    }
+  });
+
+  it("answers 404 for an unknown edge", async () => {
+    await request(app).get("/api/edges/a--b").expect(404).expect("content-type", /json/);
+  });
+});
+
+describe("documents", () => {
+  it("lists the five seed articles and serves one with its text and mentions", async () => {
+    const list = await request(app).get("/api/documents").expect(200);
+    expect(list.body).toHaveLength(5);
+    const doc = await request(app).get(`/api/documents/${list.body[0].id}`).expect(200);
+    expect(doc.body.text.length).toBeGreaterThan(500);
+    for (const m of doc.body.mentions) expect(m.end).toBeGreaterThan(m.start);
+  });
+
+  it("answers 404 for an unknown document", async () => {
+    await request(app).get("/api/documents/nope").expect(404);
+  });
+});
+
+describe("export and health", () => {
+  it("serves GEXF as an attachment", async () => {
+    const res = await request(app)
+      .get("/api/export.gexf")
+      .buffer(true)
+      .parse((r, done) => {
+        let text = "";
+        r.setEncoding("utf8");
+        r.on("data", (chunk: string) => (text += chunk));
+        r.on("end", () => done(null, text));
+      })
+      .expect(200)
+      .expect("content-type", /gexf/);
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="?entity-graph\.gexf"?$/);
+    expect(res.body).toContain('<gexf version="1.3"');
+  });
+
+  it("reports health and 404s unknown endpoints as JSON", async () => {
+    const health = await request(app).get("/api/health").expect(200);
+    expect(health.body).toMatchObject({ ok: true, documents: 5 });
+    await request(app).get("/api/nothing").expect(404).expect("content-type", /json/);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+
+import { findMentions } from "../../server/extract/03-mentions.js";
+import type { Sentence } from "../../server/types.js";
+
+const sentence = (text: string): Sentence => ({ id: "d:0", docId: "d", index: 0, start: 0, end: text.length, text });
+const found = (text: string) => findMentions(sentence(text)).map((m) => `${m.type}:${m.name}`);
+
+describe("findMentions: what is found", () => {
+  it.each([
+    ["Polish Prime Minister Donald Tusk opposed the idea.", ["person:Donald Tusk"]],
+    ["U.K. Prime Minister Keir Starmer indicated Britain's willingness.", ["country:United Kingdom", "person:Keir Starmer", "country:United Kingdom"]],
+    ["While the U.S. has ruled out sending troops, Washington has urged allies.", ["country:United States", "country:United States"]],
+    ["It is very important not to lose the United States of America.", ["country:United States"]],
+    ["He will present it at the Munich Security Conference.", ["event:Munich Security Conference"]],
+    ["Zelenskyy ruled out the United Nations deploying forces.", ["organization:United Nations"]],
+  ])("%j", (text, expected) => {
+    expect(found(text)).toEqual(expect.arrayContaining(expected));
+  });
+});
+
+describe("findMentions: what is not an entity", () => {
+  it.each([
+    ["The minister said the plan was sound."],
+    ["Discussions about sending Western military forces have been ongoing."],
+    ["We need 500,000 more troops."],
+    ["It is absolutely possible."],
+  ])("%j finds nothing", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe("findMentions: titles, demonyms and possessives", () => {
+  it.each([
+    ["Polish Prime Minister Donald Tusk opposed the idea.", "Donald Tusk", "Prime Minister", "Poland"],
+    ["U.S. President Donald Trump said it.", "Donald Trump", "President", "United States"],
+    ["Italian Defense Minister Guido Crosetto criticized the comments.", "Guido Crosetto", "Defense Minister", "Italy"],
+    ["Kremlin spokesperson Dmitry Peskov declared it.", "Dmitry Peskov", "Kremlin spokesperson", undefined],
+  ])("%j -> %s, role %s, affiliation %s", (text, name, role, affiliation) => {
+    const person = findMentions(sentence(text)).find((m) => m.type === "person")!;
+    expect(person.name).toBe(name);
+    expect(person.role).toBe(role);
+    expect(person.affiliation).toBe(affiliation);
+  });
+
+  it("strips the possessive but keeps the offsets on the name", () => {
+    const text = "Ukraine had tried to attack Putin's residence.";
+    const m = findMentions(sentence(text)).find((x) => x.type === "person")!;
+    expect(m.name).toBe("Putin");
+    expect(text.slice(m.start, m.end)).toBe("Putin");
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+
+import { makeDocument } from "../../server/extract/01-documents.js";
+import { splitSentences } from "../../server/extract/02-sentences.js";
+
+const split = (text: string) => splitSentences(makeDocument({ text })).map((s) => s.text);
+
+describe("splitSentences", () => {
+  it.each([
+    [
+      "Kyiv prepares strategy\nUkraine has a plan. Zelenskyy revealed it.",
+      ["Kyiv prepares strategy", "Ukraine has a plan.", "Zelenskyy revealed it."],
+    ],
+    // a quotation with two sentences inside stays whole up to its attribution
+    ['"I learned about it today. I was angry," Trump said.', ['"I learned about it today. I was angry," Trump said.']],
+    ["U.S. President Donald Trump said Dec. 29 that it was true.", ["U.S. President Donald Trump said Dec. 29 that it was true."]],
+    ["Read more\nNews Feed\nTrending Now\n2 min read", []],
+    ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible." Kyiv Discusses It']],
+  ])("%j", (text, expected) => {
+    expect(split(text)).toEqual(expected);
+  });
+
+  it("keeps offsets that point back into the document, curly quotes and dashes included", () => {
+    const text = "“We support a contingent. But I emphasize—without America, this is impossible,” he said.\nNext line — here.";
+    const doc = makeDocument({ text });
+    const sentences = splitSentences(doc);
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
