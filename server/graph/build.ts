@@ -1,5 +1,7 @@
-import Graph from "graphology";
+import Graph, { UndirectedGraph } from "graphology";
+import louvain from "graphology-communities-louvain";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import pagerank from "graphology-metrics/centrality/pagerank.js";
 
 import type { Edge, EdgeKind, EntityType, Extraction, Stance } from "../types.js";
 import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS, edgeSize, nodeSize } from "./appearance.js";
@@ -12,6 +14,10 @@ export interface NodeAttributes {
   affiliations: string[];
   mentions: number;
   documents: number;
+  /** Louvain community over the weighted, undirected projection of all edges. */
+  community: number;
+  pagerank: number;
+  degree: number;
   x: number;
   y: number;
   size: number;
@@ -61,6 +67,30 @@ function edgeAttributes(edge: Edge): EdgeAttributes {
   return { kind: "co-mention", weight, size: edgeSize(weight), color: CO_MENTION_COLOR };
 }
 
+/** One undirected simple graph whose edge weights sum every co-mention and stance edge between two entities. */
+export function weightedProjection(graph: EntityGraph): UndirectedGraph {
+  const simple = new UndirectedGraph();
+  graph.forEachNode((n) => simple.addNode(n));
+  graph.forEachEdge((_e, a, source, target) => {
+    simple.updateEdge(source, target, (attr) => ({ weight: ((attr.weight as number | undefined) ?? 0) + a.weight }));
+  });
+  return simple;
+}
+
+/** Louvain communities (seeded, so stable), PageRank and degree, written as node attributes. */
+function assignMetrics(graph: EntityGraph, random: () => number): void {
+  const simple = weightedProjection(graph);
+  const communities = simple.size > 0 ? louvain(simple, { getEdgeWeight: "weight", rng: random }) : {};
+  const ranks = simple.size > 0 ? pagerank(simple, { getEdgeWeight: "weight" }) : {};
+  graph.forEachNode((n) => {
+    graph.mergeNodeAttributes(n, {
+      community: communities[n] ?? 0,
+      pagerank: Math.round((ranks[n] ?? 1 / Math.max(1, graph.order)) * 1e6) / 1e6,
+      degree: simple.degree(n),
+    });
+  });
+}
+
 /** The graph users see: one node per entity, co-mention and stance edges, positions from ForceAtlas2. */
 export function buildGraph(extraction: Extraction, layoutIterations = 300): EntityGraph {
   const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
@@ -83,6 +113,9 @@ export function buildGraph(extraction: Extraction, layoutIterations = 300): Enti
       affiliations: e.affiliations,
       mentions,
       documents: docSets.get(e.id)?.size ?? 0,
+      community: 0,
+      pagerank: 0,
+      degree: 0,
       x: random() * 100,
       y: random() * 100,
       size: nodeSize(mentions),
@@ -94,6 +127,7 @@ export function buildGraph(extraction: Extraction, layoutIterations = 300): Enti
     if (edge.kind === "co-mention") graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
     else graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
   }
+  assignMetrics(graph, random);
   if (graph.order > 1 && layoutIterations > 0) {
     forceAtlas2.assign(graph, {
       iterations: layoutIterations,
