@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { buildDocStats, sentenceFeatures, type DocStats, type FeatureContext } from "../server/extract/ner/features.js";
+import { buildDocStats, normalizeWord, sentenceFeatures, type DocStats, type FeatureContext } from "../server/extract/ner/features.js";
 import { fromModelFile, makeFeatureContext, predictedTypeCounts, tagDocument, toModelFile } from "../server/extract/ner/model.js";
 import { allowedTransitions, decode, trainPerceptron, type LinearModel, type TrainingExample } from "../server/extract/ner/perceptron.js";
 import { decodeIob, evaluateDocuments, formatScores, parseConll, retokenize } from "../server/extract/ner/score.js";
@@ -72,6 +72,13 @@ function loadDocs(path: string): Doc[] {
 function lowerVocabulary(docs: readonly Doc[]): string[] {
   const counts = new Map<string, number>();
   for (const d of docs) for (const s of d.sentences) for (const t of s) if (/^[\p{Ll}][\p{Ll}'’-]*$/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].filter(([, c]) => c >= 2).map(([w]) => w);
+}
+
+/** Normalised words seen at least twice in the training text; the rest train the "w=<unk>" feature. */
+function knownWords(docs: readonly Doc[]): string[] {
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const s of d.sentences) for (const t of s) counts.set(normalizeWord(t), (counts.get(normalizeWord(t)) ?? 0) + 1);
   return [...counts].filter(([, c]) => c >= 2).map(([w]) => w);
 }
 
@@ -168,10 +175,11 @@ function main(): void {
   const docs = loadDocs(args.train);
   console.log(`read ${docs.length} documents from ${args.train}`);
   const vocab = lowerVocabulary(docs);
+  const known = knownWords(docs);
   // Jackknife: a document's lexicon features and first-pass predictions come from models and
   // lexicons that never saw it, so the weights learn how far to trust them on unseen text.
   const fold = (di: number): number => di % FOLDS;
-  const foldCtx = Array.from({ length: FOLDS }, (_, k) => makeFeatureContext(vocab, buildLexicon(docs.filter((_, di) => fold(di) !== k))));
+  const foldCtx = Array.from({ length: FOLDS }, (_, k) => makeFeatureContext(vocab, buildLexicon(docs.filter((_, di) => fold(di) !== k)), known));
   const feats0 = docs.map((d, di) => docFeatures(d, foldCtx[fold(di)]));
   const pass0 = trainPass(docs, feats0, args, "pass0");
   const predicted: Map<string, Record<string, number>>[] = new Array(docs.length);
@@ -185,7 +193,7 @@ function main(): void {
   const feats1 = docs.map((d, di) => docFeatures(d, foldCtx[fold(di)], predicted[di]));
   const pass1 = trainPass(docs, feats1, args, "pass1");
   const meta = { trainedOn: "CoNLL-2003 eng.train", epochs: args.epochs, seed: args.seed, folds: FOLDS, created: new Date().toISOString().slice(0, 10) };
-  const file = toModelFile(LABELS, makeFeatureContext(vocab, buildLexicon(docs)), [pass0, pass1], meta, args.minWeight);
+  const file = toModelFile(LABELS, makeFeatureContext(vocab, buildLexicon(docs), known), [pass0, pass1], meta, args.minWeight);
   const gz = gzipSync(JSON.stringify(file), { level: 9 });
   writeFileSync(args.out, gz);
   console.log(`wrote ${args.out}: ${(gz.length / 1e6).toFixed(2)} MB, ${file.features.length} features kept`);

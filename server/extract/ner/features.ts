@@ -10,6 +10,12 @@ export interface FeatureContext {
   lowerVocab: Set<string>;
   /** Lexicons learned from training labels: lowercased word -> list tags like "PER-first". */
   lexicon: Map<string, string[]>;
+  /**
+   * Normalised words seen at least twice in training. Others get "w=<unk>" instead of their
+   * own word feature, so the weights learn what to do with a new name ("Zelensky") from the
+   * training words seen only once.
+   */
+  knownWords?: Set<string>;
 }
 
 /** Document-level evidence about each lowercased word, from the other sentences of the document. */
@@ -108,7 +114,8 @@ function others(map: Map<string, number>, key: string, self: boolean): number {
  */
 export function tokenFeatures(tok: string, ctx: FeatureContext): string[] {
   const w = normalizeWord(tok);
-  const f = ["b", "w=" + w, "sh=" + wordShape(tok)];
+  const known = ctx.knownWords === undefined || ctx.knownWords.has(w);
+  const f = ["b", known ? "w=" + w : "w=<unk>", "sh=" + wordShape(tok)];
   const len = w.length;
   for (let k = 1; k <= 4 && k < len; k++) f.push(`x${k}=` + w.slice(len - k));
   for (let k = 2; k <= 4 && k < len; k++) f.push(`p${k}=` + w.slice(0, k));
@@ -174,7 +181,8 @@ export function contextFeatures(info: SentenceInfo, i: number, ctx: FeatureConte
   if (i > 0) for (const g of gaz[i - 1]) f.push("g-1=" + g);
   if (i + 1 < n) for (const g of gaz[i + 1]) f.push("g+1=" + g);
   const up = STARTS_UPPER.test(tok);
-  if (up && ctx.lowerVocab.has(info.lower[i])) f.push("lv|" + (caps ? "AC" : start ? "st" : "mid"));
+  // Is the capitalised word also a common lowercase word ("Police", "Trending") or not ("Zelensky")?
+  if (up) f.push((ctx.lowerVocab.has(info.lower[i]) ? "lv|" : "nolv|") + (caps ? "AC" : start ? "st" : "mid"));
   if (doc !== undefined && up && HAS_LETTER.test(tok)) pushDocFeatures(f, tok, w, caps, start, doc);
   return f;
 }

@@ -83,13 +83,26 @@ export function recognizeDocument(sentences: readonly string[]): Span[][] {
   return tokenized.map((ts, k) => labelsToSpans(ts, labels[k], sentences[k]));
 }
 
-/** Character spans from per-token BIO labels. */
+const EDGE_DASH = /^[-‐–—]+$/u;
+
+/**
+ * Character spans from per-token BIO labels. Dashes at either edge are trimmed: CoNLL's
+ * "U.S.-based" (MISC) teaches the tagger to run "U.S." "-" "Ukraine" together as one entity
+ * in raw text, and "U.S.-" is never a useful name.
+ */
 export function labelsToSpans(tokens: readonly Token[], labels: readonly string[], text: string): Span[] {
-  return decodeIob(labels).map((s) => {
-    const start = tokens[s.start].start;
-    const end = tokens[s.end - 1].end;
-    return { start, end, text: text.slice(start, end), label: s.type as EntityLabel };
-  });
+  const spans: Span[] = [];
+  for (const s of decodeIob(labels)) {
+    let first = s.start;
+    let last = s.end - 1;
+    while (first <= last && EDGE_DASH.test(tokens[first].text)) first++;
+    while (last >= first && EDGE_DASH.test(tokens[last].text)) last--;
+    if (first > last) continue;
+    const start = tokens[first].start;
+    const end = tokens[last].end;
+    spans.push({ start, end, text: text.slice(start, end), label: s.type as EntityLabel });
+  }
+  return spans;
 }
 
 const SENTENCE_END = new Set([".", "!", "?", "…", "..."]);

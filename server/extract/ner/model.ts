@@ -30,6 +30,7 @@ export interface ModelFile {
   labels: string[];
   lowerVocab: string[];
   lexicon: Record<string, string[]>;
+  knownWords: string[];
   features: string[];
   passes: { rows: number[][]; trans: number[] }[];
 }
@@ -64,8 +65,8 @@ export interface TaggerModel {
 const TOKEN_CACHE_LIMIT = 200_000;
 
 /** Feature context shared by training and tagging: gazetteer from world-countries plus model word lists. */
-export function makeFeatureContext(lowerVocab: Iterable<string>, lexicon: Map<string, string[]>): FeatureContext {
-  return { gazetteer: buildGazetteer(countryLists()), lowerVocab: new Set(lowerVocab), lexicon };
+export function makeFeatureContext(lowerVocab: Iterable<string>, lexicon: Map<string, string[]>, knownWords: Iterable<string>): FeatureContext {
+  return { gazetteer: buildGazetteer(countryLists()), lowerVocab: new Set(lowerVocab), lexicon, knownWords: new Set(knownWords) };
 }
 
 /**
@@ -102,6 +103,7 @@ export function toModelFile(
     labels,
     lowerVocab: [...ctx.lowerVocab].sort(),
     lexicon: Object.fromEntries([...ctx.lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    knownWords: [...(ctx.knownWords ?? [])].sort(),
     features,
     passes: passes.map((pass, k) => ({
       rows: features.map((f) => rowsByFeature.get(f)?.[k] ?? []),
@@ -125,7 +127,7 @@ export function fromModelFile(file: ModelFile): TaggerModel {
   return {
     labels: file.labels,
     pairIndex: buildPairIndex(file.features),
-    ctx: makeFeatureContext(file.lowerVocab, new Map(Object.entries(file.lexicon))),
+    ctx: makeFeatureContext(file.lowerVocab, new Map(Object.entries(file.lexicon)), file.knownWords),
     featureIndex,
     passes,
     mask: allowedTransitions(file.labels),
@@ -200,19 +202,20 @@ function tokenEntry(model: TaggerModel, tok: string): TokenEntry {
 const HEADLINE_FUNCTION_WORDS = new Set(["the", "of", "to", "for", "in", "on", "at", "with", "and", "a", "an", "as", "from", "by", "over", "after"]);
 
 /**
- * Title Case headline: 4+ words of 4+ letters, all capitalised, with a lowercase function
- * word and no digits. CoNLL's own Title Case lines are name lists and sports results
- * ("Jim Furyk ( U.S. ) 66 67"), which this leaves alone.
+ * Title Case headline: every lowercase word is a function word, there is at least one, there
+ * are 4+ capitalised words of 4+ letters and no digits. CoNLL's own Title Case lines are name
+ * lists and sports results ("Jim Furyk ( U.S. ) 66 67"), which this leaves alone, and so is a
+ * sentence full of names with a lowercase verb ("Olaf Scholz met Emmanuel Macron in Berlin").
  */
 export function isTitleCase(tokens: readonly string[]): boolean {
   let words = 0;
   let functionWords = 0;
   for (const t of tokens) {
     if (/\d/.test(t)) return false;
+    if (!/^\p{L}+$/u.test(t)) continue;
     if (HEADLINE_FUNCTION_WORDS.has(t)) functionWords++;
-    if (t.length < 4 || !/^\p{L}+$/u.test(t)) continue;
-    if (!/^\p{Lu}/u.test(t)) return false;
-    words++;
+    else if (!/^\p{Lu}/u.test(t)) return false;
+    else if (t.length >= 4) words++;
   }
   return words >= 4 && functionWords > 0;
 }
