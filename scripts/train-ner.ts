@@ -1,7 +1,7 @@
 // Trains the NER tagger on CoNLL-2003 English and writes server/extract/ner/model.json.gz.
 //
 //   npx tsx scripts/train-ner.ts [--train ../shared/data/ner/eng.train] [--dev ../shared/data/ner/eng.testa]
-//                                [--epochs 10] [--seed 1] [--out server/extract/ner/model.json.gz]
+//                                [--epochs 8] [--seed 1] [--out server/extract/ner/model.json.gz]
 //
 // The dev file is only used to print scores after training (pass --dev none to skip).
 
@@ -33,7 +33,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = {
     train: resolve(ROOT, "../shared/data/ner/eng.train"),
     dev: resolve(ROOT, "../shared/data/ner/eng.testa"),
-    epochs: 10,
+    epochs: 8,
     seed: 1,
     out: join(ROOT, "server/extract/ner/model.json.gz"),
     minCount: 1,
