@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
 import type { Corpus } from "../corpus.js";
+import { filterGraph, parseGraphQuery } from "../graph/filter.js";
+import { toGexf } from "../graph/gexf.js";
 
 export interface AppOptions {
   /** Returns the current corpus: it is replaced when documents are added or removed. */
@@ -34,8 +36,12 @@ export function createApp(options: AppOptions) {
     res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size });
   });
 
-  api.get("/graph", (_req, res) => {
-    res.json(options.corpus().graphJson());
+  // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts
+  // of what is shown and hidden and the full graph's extent travel in a header so the body stays graphology's JSON.
+  api.get("/graph", (req, res) => {
+    const { graph, total, shown, hidden, bbox } = filterGraph(options.corpus(), parseGraphQuery(req.query));
+    res.set("X-Graph-View", JSON.stringify({ total, shown, hidden, bbox }));
+    res.json(graph.export());
   });
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
@@ -60,10 +66,13 @@ export function createApp(options: AppOptions) {
     res.json(doc);
   });
 
-  api.get("/export.gexf", (_req, res) => {
+  api.get("/export.gexf", (req, res) => {
+    const query = parseGraphQuery(req.query);
+    const corpus = options.corpus();
     res.attachment("entity-graph.gexf"); // before type(): attachment() guesses a type from the extension
     res.type("application/gexf+xml");
-    res.send(options.corpus().gexf());
+    // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows.
+    res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : corpus.gexf());
   });
 
   api.use((req: Request, _res: Response) => {

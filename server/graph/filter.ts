@@ -1,0 +1,227 @@
+// The subgraph a view asks for: GET /api/graph and GET /api/export.gexf take the same query.
+// Positions come unchanged from the full graph, so a filter never moves a node on screen.
+import Graph from "graphology";
+
+import { ENTITY_TYPES, type EntityType, type Extraction } from "../types.js";
+import { edgeSize, nodeSize } from "./appearance.js";
+import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
+
+/** Edge kinds as a user toggles them: stance edges split by their stance. */
+export const EDGE_FILTER_KINDS = ["co-mention", "support", "oppose"] as const;
+export type EdgeFilterKind = (typeof EDGE_FILTER_KINDS)[number];
+
+/** Top-N by PageRank when the caller gives no limit and the graph is larger. */
+export const DEFAULT_LIMIT = 500;
+/** What a browser is ever sent, whatever the query says. */
+export const MAX_NODES = 10_000;
+export const MAX_EDGES = 100_000;
+
+export interface GraphQuery {
+  types?: EntityType[];
+  kinds?: EdgeFilterKind[];
+  minMentions?: number;
+  minWeight?: number;
+  /** ISO dates, inclusive: keep what has evidence in documents dated in range. */
+  from?: string;
+  to?: string;
+  focus?: string;
+  hops?: 1 | 2;
+  limit?: number;
+}
+
+/** A query the filter cannot answer; `status` lets the API's error handler send it as a 400. */
+export class GraphQueryError extends Error {
+  readonly status = 400;
+  override readonly name = "GraphQueryError";
+}
+
+const QUERY_KEYS = ["types", "kinds", "minMentions", "minWeight", "from", "to", "focus", "hops", "limit"] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function list<T extends string>(key: string, raw: string, allowed: readonly T[]): T[] {
+  const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!allowed.includes(item as T)) throw new GraphQueryError(`${key}: unknown value "${item}" (one of ${allowed.join(", ")})`);
+  }
+  return items as T[];
+}
+
+function count(key: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new GraphQueryError(`${key}: expected a whole number from 0 to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
+function isoDate(key: string, raw: string): string {
+  if (!ISO_DATE.test(raw) || Number.isNaN(Date.parse(raw))) throw new GraphQueryError(`${key}: expected a date YYYY-MM-DD, got "${raw}"`);
+  return raw;
+}
+
+/** Reads a URL query (`?types=person,country&minMentions=2&focus=person:x&hops=2`); throws GraphQueryError on bad values. */
+export function parseGraphQuery(params: Record<string, unknown>): GraphQuery {
+  const query: GraphQuery = {};
+  for (const key of QUERY_KEYS) {
+    const value = params[key];
+    if (value === undefined || value === "") continue;
+    if (typeof value !== "string") throw new GraphQueryError(`${key}: give it once`);
+    if (key === "types") query.types = list(key, value, ENTITY_TYPES);
+    else if (key === "kinds") query.kinds = list(key, value, EDGE_FILTER_KINDS);
+    else if (key === "minMentions") query.minMentions = count(key, value);
+    else if (key === "minWeight") query.minWeight = count(key, value);
+    else if (key === "from") query.from = isoDate(key, value);
+    else if (key === "to") query.to = isoDate(key, value);
+    else if (key === "focus") query.focus = value;
+    else if (key === "hops") {
+      if (value !== "1" && value !== "2") throw new GraphQueryError(`hops: expected 1 or 2, got "${value}"`);
+      query.hops = value === "1" ? 1 : 2;
+    } else query.limit = count(key, value, MAX_NODES);
+  }
+  if (query.from && query.to && query.from > query.to) throw new GraphQueryError(`from ${query.from} is after to ${query.to}`);
+  if (query.hops && !query.focus) throw new GraphQueryError("hops needs focus");
+  return query;
+}
+
+/** What the filter reads: a Corpus fits. */
+export interface FilterSource {
+  graph: EntityGraph;
+  extraction: Pick<Extraction, "documents" | "mentions" | "edges">;
+}
+
+export interface Counts {
+  nodes: number;
+  edges: number;
+}
+
+export interface FilterResult {
+  graph: EntityGraph;
+  total: Counts;
+  shown: Counts;
+  hidden: Counts;
+  /** Extent of the full graph's positions: a client that frames on it keeps nodes still across filters. */
+  bbox: { x: [number, number]; y: [number, number] };
+}
+
+function edgeFilterKind(a: EdgeAttributes): EdgeFilterKind {
+  return a.kind === "stance" ? (a.stance ?? "support") : "co-mention";
+}
+
+function bboxOf(graph: EntityGraph): FilterResult["bbox"] {
+  const box: FilterResult["bbox"] = { x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
+  graph.forEachNode((_n, a) => {
+    box.x = [Math.min(box.x[0], a.x), Math.max(box.x[1], a.x)];
+    box.y = [Math.min(box.y[0], a.y), Math.max(box.y[1], a.y)];
+  });
+  return graph.order ? box : { x: [0, 1], y: [0, 1] };
+}
+
+/** Mentions, documents and edge weights counted only over documents dated in [from, to]. */
+function countInRange(source: FilterSource, from = "0000-00-00", to = "9999-99-99") {
+  const inRange = new Set(source.extraction.documents.filter((d) => d.date && d.date >= from && d.date <= to).map((d) => d.id));
+  const mentions = new Map<string, number>();
+  const docs = new Map<string, Set<string>>();
+  for (const m of source.extraction.mentions) {
+    if (!inRange.has(m.docId)) continue;
+    mentions.set(m.entityId, (mentions.get(m.entityId) ?? 0) + 1);
+    const set = docs.get(m.entityId) ?? new Set();
+    set.add(m.docId);
+    docs.set(m.entityId, set);
+  }
+  const weights = new Map<string, number>();
+  for (const e of source.extraction.edges) {
+    const w = e.evidence.filter((ev) => inRange.has(ev.docId)).length;
+    if (w > 0) weights.set(e.id, w);
+  }
+  return { mentions, documents: new Map([...docs].map(([id, set]) => [id, set.size])), weights };
+}
+
+/**
+ * The subgraph for a query, in this order: date range (counts recomputed within it), node filters (types,
+ * minMentions; the focus always passes), edge filters (kinds, minWeight, both ends kept), ego network of
+ * `focus` within `hops`, then the top `limit` nodes by PageRank and at most MAX_EDGES edges by weight.
+ */
+export function filterGraph(source: FilterSource, query: GraphQuery): FilterResult {
+  const full = source.graph;
+  if (query.focus !== undefined && !full.hasNode(query.focus)) throw new GraphQueryError(`focus: unknown entity "${query.focus}"`);
+  const dated = query.from || query.to ? countInRange(source, query.from, query.to) : undefined;
+
+  const nodeAttrs = new Map<string, NodeAttributes>();
+  full.forEachNode((id, a) => {
+    const attrs = dated
+      ? { ...a, mentions: dated.mentions.get(id) ?? 0, documents: dated.documents.get(id) ?? 0 }
+      : a;
+    if (dated && attrs.mentions === 0) return;
+    if (id !== query.focus) {
+      if (query.types && !query.types.includes(a.type)) return;
+      if (query.minMentions !== undefined && attrs.mentions < query.minMentions) return;
+    }
+    nodeAttrs.set(id, dated ? { ...attrs, size: nodeSize(attrs.mentions) } : attrs);
+  });
+
+  const edgeAttrs = new Map<string, EdgeAttributes>();
+  const neighbours = new Map<string, string[]>();
+  full.forEachEdge((id, a, s, t) => {
+    if (!nodeAttrs.has(s) || !nodeAttrs.has(t)) return;
+    const weight = dated ? (dated.weights.get(id) ?? 0) : a.weight;
+    if (weight === 0) return;
+    if (query.kinds && !query.kinds.includes(edgeFilterKind(a))) return;
+    if (query.minWeight !== undefined && weight < query.minWeight) return;
+    edgeAttrs.set(id, dated ? { ...a, weight, size: edgeSize(weight) + (a.kind === "stance" ? 1 : 0) } : a);
+    for (const [from, to] of [[s, t], [t, s]] as const) {
+      const list = neighbours.get(from);
+      if (list) list.push(to);
+      else neighbours.set(from, [to]);
+    }
+  });
+
+  let keep = new Set(nodeAttrs.keys());
+  if (query.focus !== undefined) {
+    const ego = new Set<string>();
+    let frontier = nodeAttrs.has(query.focus) ? [query.focus] : [];
+    for (const n of frontier) ego.add(n);
+    for (let hop = 0; hop < (query.hops ?? 1); hop++) {
+      const next: string[] = [];
+      for (const n of frontier) {
+        for (const m of neighbours.get(n) ?? []) {
+          if (!ego.has(m)) {
+            ego.add(m);
+            next.push(m);
+          }
+        }
+      }
+      frontier = next;
+    }
+    keep = ego;
+  }
+
+  const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_NODES);
+  if (keep.size > limit) {
+    const ranked = [...keep].sort((a, b) => full.getNodeAttribute(b, "pagerank") - full.getNodeAttribute(a, "pagerank") || (a < b ? -1 : 1));
+    const top = new Set(ranked.slice(0, limit));
+    if (query.focus !== undefined && keep.has(query.focus) && !top.has(query.focus)) {
+      top.delete(ranked[limit - 1]!);
+      top.add(query.focus);
+    }
+    keep = top;
+  }
+
+  let edgeIds = [...edgeAttrs.keys()].filter((e) => keep.has(full.source(e)) && keep.has(full.target(e)));
+  if (edgeIds.length > MAX_EDGES) {
+    const strongest = new Set(
+      [...edgeIds].sort((a, b) => edgeAttrs.get(b)!.weight - edgeAttrs.get(a)!.weight || (a < b ? -1 : 1)).slice(0, MAX_EDGES),
+    );
+    edgeIds = edgeIds.filter((e) => strongest.has(e));
+  }
+
+  const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+  full.forEachNode((id) => {
+    if (keep.has(id)) graph.addNode(id, nodeAttrs.get(id)!);
+  });
+  for (const id of edgeIds) {
+    const [s, t] = [full.source(id), full.target(id)];
+    if (full.isUndirected(id)) graph.addUndirectedEdgeWithKey(id, s, t, edgeAttrs.get(id)!);
+    else graph.addDirectedEdgeWithKey(id, s, t, edgeAttrs.get(id)!);
+  }
+
+  const total = { nodes: full.order, edges: full.size };
+  const shown = { nodes: graph.order, edges: graph.size };
+  return { graph, total, shown, hidden: { nodes: total.nodes - shown.nodes, edges: total.edges - shown.edges }, bbox: bboxOf(full) };
+}

@@ -1,0 +1,180 @@
+import Graph from "graphology";
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+
+import { createApp } from "../server/api/app.js";
+import type { EntityGraph, NodeAttributes } from "../server/graph/build.js";
+import {
+  DEFAULT_LIMIT,
+  type GraphQuery,
+  GraphQueryError,
+  MAX_EDGES,
+  filterGraph,
+  parseGraphQuery,
+} from "../server/graph/filter.js";
+import { newsCorpus } from "./e2e/fixtures.js";
+
+const corpus = newsCorpus();
+const nodes = (q: GraphQuery) => filterGraph(corpus, q).graph.nodes().sort();
+const edges = (q: GraphQuery) => filterGraph(corpus, q).graph.edges().sort();
+
+describe("filterGraph: which nodes a query keeps", () => {
+  const cases: [string, GraphQuery, string[]][] = [
+    ["types", { types: ["person"] }, ["person:emmanuel-macron", "person:keir-starmer", "person:olaf-scholz", "person:volodymyr-zelensky"]],
+    ["two types", { types: ["organization", "event"] }, ["organization:nato", "organization:united-nations"]],
+    ["minMentions", { minMentions: 3 }, ["country:ukraine"]],
+    ["from: only documents dated on or after (undated ones drop out)", { from: "2025-02-01" },
+      ["country:russia", "country:ukraine", "organization:nato", "organization:united-nations", "person:volodymyr-zelensky"]],
+    ["to", { to: "2025-01-31" },
+      ["country:france", "country:germany", "country:ukraine", "organization:nato", "person:emmanuel-macron", "person:olaf-scholz"]],
+    ["a range with no documents", { from: "2030-01-01", to: "2030-12-31" }, []],
+    ["focus, 1 hop", { focus: "person:keir-starmer", hops: 1 }, ["country:united-states", "person:keir-starmer"]],
+    ["focus, 2 hops", { focus: "person:keir-starmer", hops: 2 }, ["country:united-kingdom", "country:united-states", "person:keir-starmer"]],
+    ["focus passes the type filter, its neighbours do not", { focus: "person:keir-starmer", hops: 2, types: ["person"] }, ["person:keir-starmer"]],
+    ["limit: top N by PageRank", { limit: 3 }, ["country:germany", "country:ukraine", "country:united-states"]],
+    ["limit keeps the focus", { focus: "country:ukraine", hops: 2, limit: 1 }, ["country:ukraine"]],
+  ];
+  it.each(cases)("%s", (_name, query, expected) => {
+    expect(nodes(query)).toEqual(expected);
+  });
+});
+
+describe("filterGraph: which edges a query keeps", () => {
+  const cases: [string, GraphQuery, string[]][] = [
+    ["kinds: oppose", { kinds: ["oppose"] }, ["person:volodymyr-zelensky->country:russia:oppose"]],
+    ["kinds: support (none in the fixture)", { kinds: ["support"] }, []],
+    ["minWeight", { minWeight: 2 }, ["person:emmanuel-macron--person:olaf-scholz"]],
+    ["both ends must be kept", { types: ["country"], minWeight: 1, kinds: ["co-mention"] },
+      ["country:france--country:germany", "country:russia--country:ukraine", "country:united-kingdom--country:united-states"]],
+  ];
+  it.each(cases)("%s", (_name, query, expected) => {
+    expect(edges(query)).toEqual(expected);
+  });
+});
+
+describe("filterGraph: attributes and counts", () => {
+  it("returns graphology's JSON unchanged for an empty query on a small graph", () => {
+    expect(filterGraph(corpus, {}).graph.export()).toEqual(corpus.graphJson());
+  });
+
+  it("recomputes mentions and weights within a date range and keeps positions", () => {
+    const { graph } = filterGraph(corpus, { from: "2025-02-01" });
+    expect(corpus.graph.getNodeAttribute("country:ukraine", "mentions")).toBe(3);
+    expect(graph.getNodeAttribute("country:ukraine", "mentions")).toBe(2);
+    expect(graph.getNodeAttribute("country:ukraine", "documents")).toBe(1);
+    graph.forEachNode((n, a) => {
+      expect([a.x, a.y]).toEqual([corpus.graph.getNodeAttribute(n, "x"), corpus.graph.getNodeAttribute(n, "y")]);
+    });
+    expect(graph.hasEdge("country:ukraine--person:emmanuel-macron")).toBe(false);
+  });
+
+  it("says how many nodes and edges are hidden", () => {
+    const r = filterGraph(corpus, { types: ["person"] });
+    expect(r.total).toEqual({ nodes: corpus.graph.order, edges: corpus.graph.size });
+    expect(r.shown).toEqual({ nodes: 4, edges: r.graph.size });
+    expect(r.hidden).toEqual({ nodes: corpus.graph.order - 4, edges: corpus.graph.size - r.graph.size });
+  });
+
+  it("rejects an unknown focus", () => {
+    expect(() => filterGraph(corpus, { focus: "person:nobody" })).toThrow(GraphQueryError);
+  });
+});
+
+/** A synthetic graph: n nodes, PageRank falling with the index, every pair linked when `complete`. */
+function synthetic(n: number, complete: boolean) {
+  const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+  for (let i = 0; i < n; i++) {
+    const attrs: NodeAttributes = {
+      label: `n${i}`, type: "person", aliases: [], roles: [], affiliations: [], mentions: 1, documents: 1,
+      community: 0, pagerank: 1 / (i + 1), degree: 0, x: i, y: 2 * i, size: 4, color: "rgb(0,0,0)",
+    };
+    graph.addNode(`person:n${i}`, attrs);
+  }
+  if (complete) {
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        graph.addUndirectedEdgeWithKey(`${i}--${j}`, `person:n${i}`, `person:n${j}`, { kind: "co-mention", weight: 1 + ((i + j) % 3), size: 1, color: "rgb(0,0,0)" });
+      }
+    }
+  }
+  return { graph, extraction: { documents: [], mentions: [], edges: [] } };
+}
+
+describe("filterGraph: scale caps", () => {
+  it(`shows the top ${DEFAULT_LIMIT} by PageRank when no limit is given and the graph is larger`, () => {
+    const r = filterGraph(synthetic(DEFAULT_LIMIT + 100, false), {});
+    expect(r.shown.nodes).toBe(DEFAULT_LIMIT);
+    expect(r.hidden.nodes).toBe(100);
+    expect(r.graph.hasNode("person:n0")).toBe(true);
+    expect(r.graph.hasNode(`person:n${DEFAULT_LIMIT}`)).toBe(false);
+    expect(r.bbox).toEqual({ x: [0, DEFAULT_LIMIT + 99], y: [0, 2 * (DEFAULT_LIMIT + 99)] });
+  });
+
+  it(`never sends more than ${MAX_EDGES} edges, the heaviest first`, () => {
+    const source = synthetic(450, true); // 450 * 449 / 2 = 101,025 edges
+    const r = filterGraph(source, { limit: 450 });
+    expect(r.shown.edges).toBe(MAX_EDGES);
+    const light = (g: EntityGraph) => g.filterEdges((_e, a) => a.weight === 1).length;
+    expect(light(r.graph)).toBe(light(source.graph) - (source.graph.size - MAX_EDGES)); // only weight-1 edges dropped
+  });
+});
+
+describe("parseGraphQuery", () => {
+  it("reads every parameter", () => {
+    expect(
+      parseGraphQuery({
+        types: "person,country", kinds: "co-mention,oppose", minMentions: "2", minWeight: "3",
+        from: "2025-01-01", to: "2025-02-01", focus: "person:x", hops: "2", limit: "100",
+      }),
+    ).toEqual({
+      types: ["person", "country"], kinds: ["co-mention", "oppose"], minMentions: 2, minWeight: 3,
+      from: "2025-01-01", to: "2025-02-01", focus: "person:x", hops: 2, limit: 100,
+    });
+    expect(parseGraphQuery({ types: "", other: "ignored" })).toEqual({});
+  });
+
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    ["unknown type", { types: "person,planet" }, /types: unknown value "planet"/],
+    ["unknown kind", { kinds: "stance" }, /kinds: unknown value "stance"/],
+    ["negative count", { minMentions: "-1" }, /minMentions: expected a whole number/],
+    ["not a number", { minWeight: "abc" }, /minWeight/],
+    ["bad date", { from: "2025-13-45" }, /from: expected a date/],
+    ["not ISO", { to: "15/02/2025" }, /to: expected a date/],
+    ["from after to", { from: "2025-03-01", to: "2025-02-01" }, /after/],
+    ["hops 3", { focus: "person:x", hops: "3" }, /hops: expected 1 or 2/],
+    ["hops without focus", { hops: "1" }, /hops needs focus/],
+    ["limit above the cap", { limit: "20000" }, /limit: expected a whole number from 0 to 10000/],
+    ["repeated parameter", { types: ["person", "country"] }, /types: give it once/],
+  ];
+  it.each(bad)("rejects %s", (_name, params, message) => {
+    expect(() => parseGraphQuery(params)).toThrow(message);
+  });
+});
+
+describe("GET /api/graph and /api/export.gexf with a query", () => {
+  const app = createApp({ corpus: () => corpus });
+
+  it("serves the filtered graph and its counts", async () => {
+    const res = await request(app).get("/api/graph?types=person&minMentions=2").expect(200);
+    expect(res.body.nodes.map((n: { key: string }) => n.key).sort()).toEqual([
+      "person:emmanuel-macron", "person:olaf-scholz", "person:volodymyr-zelensky",
+    ]);
+    const view = JSON.parse(res.headers["x-graph-view"]);
+    expect(view.shown.nodes).toBe(3);
+    expect(view.hidden.nodes).toBe(corpus.graph.order - 3);
+  });
+
+  it("answers 400 with an error for bad values and 400 for an unknown focus", async () => {
+    const res = await request(app).get("/api/graph?minWeight=lots").expect(400);
+    expect(res.body.error).toMatch(/minWeight/);
+    await request(app).get("/api/graph?focus=person:nobody").expect(400);
+    await request(app).get("/api/export.gexf?types=planet").expect(400);
+  });
+
+  it("exports the filtered graph as GEXF, and everything without a query", async () => {
+    const some = await request(app).get("/api/export.gexf?focus=person%3Akeir-starmer&hops=1").expect(200);
+    expect(some.text.match(/<node /g)).toHaveLength(2);
+    const all = await request(app).get("/api/export.gexf").expect(200);
+    expect(all.text.match(/<node /g)).toHaveLength(corpus.graph.order);
+  });
+});
