@@ -1,7 +1,15 @@
 import { buildExtraction } from "./extract/index.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { toGexf } from "./graph/gexf.js";
-import type { Doc, DocExtraction, Edge, Entity, Extraction, ResolvedMention, Sentence } from "./types.js";
+import type { Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
+
+/** Where an entity is named in a sentence: offsets into the sentence text. */
+export interface EntitySpan {
+  start: number;
+  end: number;
+  entityId: string;
+  type: EntityType;
+}
 
 export interface MentionView {
   sentenceId: string;
@@ -11,6 +19,19 @@ export interface MentionView {
   surface: string;
   docId: string;
   docTitle: string;
+  docDate?: string;
+  /** The other entities named in the sentence, so a view can link them. */
+  others: EntitySpan[];
+}
+
+/** A neighbour of an entity through one edge, e.g. a top co-mentioned entity or the target of a stance. */
+export interface RelatedEntity {
+  id: string;
+  label: string;
+  type: EntityType;
+  edge: string;
+  weight: number;
+  confidence?: number;
 }
 
 export interface Highlight {
@@ -27,6 +48,8 @@ export interface EvidenceView {
   cue?: string;
   confidence?: number;
   highlights: Highlight[];
+  /** Every entity named in the sentence, so a view can link them. */
+  entities: EntitySpan[];
 }
 
 export interface DocumentSummary {
@@ -89,16 +112,58 @@ export class Corpus {
     const entity = this.entities.get(id);
     if (!entity) return undefined;
     const attrs = this.graph.getNodeAttributes(id);
-    const mentions: MentionView[] = (this.mentionsByEntity.get(id) ?? []).map((m) => ({
-      sentenceId: m.sentenceId,
-      text: this.sentences.get(m.sentenceId)!.text,
-      start: m.start,
-      end: m.end,
-      surface: m.surface,
-      docId: m.docId,
-      docTitle: this.docs.get(m.docId)!.title,
-    }));
-    return { ...entity, mentions: attrs.mentions, documents: attrs.documents, sentences: mentions };
+    const mentions: MentionView[] = (this.mentionsByEntity.get(id) ?? []).map((m) => {
+      const doc = this.docs.get(m.docId)!;
+      const view: MentionView = {
+        sentenceId: m.sentenceId,
+        text: this.sentences.get(m.sentenceId)!.text,
+        start: m.start,
+        end: m.end,
+        surface: m.surface,
+        docId: m.docId,
+        docTitle: doc.title,
+        others: this.spansIn(m.sentenceId).filter((o) => o.entityId !== id),
+      };
+      if (doc.date) view.docDate = doc.date;
+      return view;
+    });
+    return {
+      ...entity,
+      mentions: attrs.mentions,
+      documents: attrs.documents,
+      community: attrs.community,
+      pagerank: attrs.pagerank,
+      degree: attrs.degree,
+      coMentioned: this.related(id, "co-mention").slice(0, 10),
+      stances: {
+        supports: this.related(id, "support", "out"),
+        opposes: this.related(id, "oppose", "out"),
+        supportedBy: this.related(id, "support", "in"),
+        opposedBy: this.related(id, "oppose", "in"),
+      },
+      sentences: mentions,
+    };
+  }
+
+  private spansIn(sentenceId: string): EntitySpan[] {
+    return (this.mentionsBySentence.get(sentenceId) ?? []).map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type }));
+  }
+
+  /** Neighbours through co-mention edges, or through stance edges held ("out") or received ("in"), heaviest first. */
+  private related(id: string, kind: "co-mention" | "support" | "oppose", direction?: "in" | "out"): RelatedEntity[] {
+    const out: RelatedEntity[] = [];
+    const edges =
+      kind === "co-mention" ? this.graph.undirectedEdges(id) : direction === "out" ? this.graph.outEdges(id) : this.graph.inEdges(id);
+    for (const e of edges) {
+      const a = this.graph.getEdgeAttributes(e);
+      if (kind === "co-mention" ? a.kind !== "co-mention" : a.stance !== kind) continue;
+      const other = this.graph.opposite(id, e);
+      const n = this.graph.getNodeAttributes(other);
+      const r: RelatedEntity = { id: other, label: n.label, type: n.type, edge: e, weight: a.weight };
+      if (a.confidence !== undefined) r.confidence = a.confidence;
+      out.push(r);
+    }
+    return out.sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
   }
 
   edge(id: string) {
@@ -121,6 +186,7 @@ export class Corpus {
         docId: ev.docId,
         docTitle: this.docs.get(ev.docId)!.title,
         highlights: highlights.sort((a, b) => a.start - b.start),
+        entities: this.spansIn(ev.sentenceId),
       };
       if (ev.cue) view.cue = ev.cue;
       if (ev.confidence !== undefined) view.confidence = ev.confidence;
