@@ -1,28 +1,52 @@
 import { fileURLToPath } from "node:url";
 
 import { createApp } from "./api/app.js";
-import { Corpus } from "./corpus.js";
-import { extractDocument } from "./extract/index.js";
-import { listArticleFiles, readArticle } from "./io/read-documents.js";
+import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
+import { CorpusService, buildCorpus } from "./corpus-service.js";
+import { parseByteSize } from "./ingest/size.js";
+import { listIngestFiles, readDocuments } from "./io/read-documents.js";
+import { databasePath, openStore } from "./store/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const seedsDir = process.env.SEEDS_DIR ?? `${root}seeds`;
+const token = process.env.API_TOKEN || undefined;
+const maxBodyBytes = process.env.MAX_BODY ? parseByteSize(process.env.MAX_BODY) : DEFAULT_MAX_BODY_BYTES;
+if (maxBodyBytes === undefined) {
+  console.error(`MAX_BODY="${process.env.MAX_BODY}" is not a size: use bytes or a unit, e.g. 5mb`);
+  process.exit(2);
+}
 
 const started = performance.now();
-const docs = listArticleFiles([seedsDir]).map((f) => extractDocument(readArticle(f, root)));
-const corpus = new Corpus(docs);
-const app = createApp({ corpus: () => corpus, clientDir: `${root}dist/client` });
+const store = openStore(databasePath());
+const service = await CorpusService.open(store, buildCorpus);
+
+// Seeds only fill an empty store: once analysts have added or deleted documents, a restart keeps their corpus.
+if ((await store.countDocuments()) === 0) {
+  const parsed = listIngestFiles([seedsDir]).flatMap((f) => readDocuments(f, root));
+  for (const p of parsed) if ("error" in p) console.warn(`seeds: skipped ${p.error.message}`);
+  const inputs = parsed.flatMap((p) => ("input" in p ? [p.input] : []));
+  if (inputs.length > 0) await service.ingest(inputs);
+}
+
+const app = createApp({
+  corpus: () => service.current(),
+  clientDir: `${root}dist/client`,
+  write: { service, maxBodyBytes, ...(token ? { token } : {}) },
+});
 
 const server = app.listen(port, host, () => {
+  const corpus = service.current();
   const s = ((performance.now() - started) / 1000).toFixed(1);
+  const writes = token ? "writes need the API token" : "writes accepted from this machine only (no API_TOKEN)";
   console.log(
-    `entity graph: ${docs.length} documents, ${corpus.graph.order} entities, ${corpus.graph.size} edges (${s}s)\n` +
+    `entity graph: ${corpus.docExtractions.length} documents, ${corpus.graph.order} entities, ${corpus.graph.size} edges (${s}s)\n` +
+      `store ${store.location}; ${writes}\n` +
       `listening on http://${host}:${port}`,
   );
 });
 
-const shutdown = () => server.close(() => process.exit(0));
+const shutdown = () => server.close(() => void store.close().then(() => process.exit(0)));
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

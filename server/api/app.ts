@@ -5,22 +5,16 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { toGexf } from "../graph/gexf.js";
+import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
+import { HttpError } from "./errors.js";
 
 export interface AppOptions {
   /** Returns the current corpus: it is replaced when documents are added or removed. */
   corpus: () => Corpus;
   /** Folder of the built client (index.html, main.js); the API works without it. */
   clientDir?: string;
-}
-
-/** An HTTP error with a status the error handler sends as `{ error }`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+  /** POST and DELETE /api/documents; without it the API is read-only (those routes answer 404). */
+  write?: WriteOptions;
 }
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
@@ -75,6 +69,8 @@ export function createApp(options: AppOptions) {
     res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : corpus.gexf());
   });
 
+  if (options.write) api.use(documentWriteRoutes(options.write));
+
   api.use((req: Request, _res: Response) => {
     throw new HttpError(404, `no such endpoint: ${req.method} /api${req.path}`);
   });
@@ -89,7 +85,8 @@ export function createApp(options: AppOptions) {
     const status = err instanceof HttpError ? err.status : typeof err?.status === "number" ? err.status : 500;
     const message = status >= 500 ? "internal error" : String(err?.message ?? err);
     if (status >= 500) console.error(err);
-    res.status(status).json({ error: message });
+    const details = err instanceof HttpError && status < 500 ? err.details : undefined;
+    res.status(status).json({ error: message, ...details });
   };
   app.use(onError);
   return app;

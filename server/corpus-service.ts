@@ -1,0 +1,161 @@
+// Between the API (or the ingest CLI) and the store: holds the current corpus, extracts new documents,
+// applies one write at a time, and answers with what changed in the graph.
+import { Corpus } from "./corpus.js";
+import { buildExtraction, extractDocument } from "./extract/index.js";
+import { type Derived, type GraphChange, deriveRecords, diffDerived } from "./store/derived.js";
+import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
+import type { DocExtraction, DocumentInput, Extraction } from "./types.js";
+
+/** What the service rebuilds after every write: the server needs a full Corpus, the CLI only the extraction. */
+export interface CorpusView {
+  readonly docExtractions: DocExtraction[];
+  readonly extraction: Extraction;
+}
+
+export type BuildView<V extends CorpusView> = (docs: DocExtraction[]) => V;
+
+export const buildCorpus: BuildView<Corpus> = (docs) => new Corpus(docs);
+export const buildExtractionOnly: BuildView<CorpusView> = (docs) => ({
+  docExtractions: docs,
+  extraction: buildExtraction(docs),
+});
+
+export interface IngestedDocument {
+  id: string;
+  title: string;
+  /** `created` when stored now, `existing` when the same content was already stored (the id is the content hash). */
+  status: "created" | "existing" | "replaced";
+}
+
+export interface WriteResult {
+  documents: IngestedDocument[];
+  change: GraphChange;
+}
+
+/** A document that is not stored: a DELETE for it answers 404. */
+export class UnknownDocumentError extends Error {
+  override name = "UnknownDocumentError";
+  constructor(readonly id: string) {
+    super(`unknown document: ${id}`);
+  }
+}
+
+/**
+ * The one place posted text is extracted. Main thread for now; a worker pool can replace this function
+ * without the callers noticing, since extraction is pure.
+ */
+export async function extractInputs(inputs: DocumentInput[]): Promise<StoredDocument[]> {
+  return inputs.map((input) => ({ input, extraction: extractDocument(input) }));
+}
+
+const noChange = (): GraphChange => ({
+  entities: { added: [], updated: [], removed: [] },
+  edges: { added: [], updated: [], removed: [] },
+});
+
+interface State<V> {
+  view: V;
+  byId: Map<string, DocExtraction>;
+  derived: Derived;
+  version: number;
+}
+
+function makeState<V extends CorpusView>(view: V, version: number): State<V> {
+  const byId = new Map(view.docExtractions.map((d) => [d.doc.id, d]));
+  return { view, byId, derived: deriveRecords(view.extraction), version };
+}
+
+// Another process wrote between our load and our write at most this many times in a row: then give up.
+const MAX_CONFLICT_RETRIES = 5;
+
+export class CorpusService<V extends CorpusView = Corpus> {
+  private state: State<V>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly store: Store,
+    private readonly build: BuildView<V>,
+    state: State<V>,
+  ) {
+    this.state = state;
+  }
+
+  /** Loads the corpus from the store: no extraction, only resolution and (for a Corpus) the graph. */
+  static async open<V extends CorpusView = Corpus>(store: Store, build: BuildView<V>): Promise<CorpusService<V>> {
+    return new CorpusService(store, build, await CorpusService.loadState(store, build));
+  }
+
+  private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>): Promise<State<V>> {
+    const { documents, version } = await store.load();
+    return makeState(build(documents), version);
+  }
+
+  /** The corpus as of the last committed write; replaced, never mutated, so readers keep a consistent one. */
+  current(): V {
+    return this.state.view;
+  }
+
+  has(id: string): boolean {
+    return this.state.byId.has(id);
+  }
+
+  /**
+   * Extracts and stores the documents in one transaction. Content already stored is answered with its id
+   * (`existing`), unless `replace` is set (re-extraction after the extractor improved).
+   */
+  async ingest(inputs: DocumentInput[], options: { replace?: boolean } = {}): Promise<WriteResult> {
+    const extracted = await extractInputs(inputs);
+    return this.serialize(() => this.commitPut(extracted, options.replace ?? false));
+  }
+
+  /** Deletes the document, its mentions and evidence; entities and edges left without evidence go with it. */
+  async remove(id: string): Promise<WriteResult> {
+    return this.serialize(() => this.commit([], [id]));
+  }
+
+  /** Runs writes one after another: each one diffs against the state the previous one left. */
+  private serialize<T>(write: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(write, write);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commitPut(extracted: StoredDocument[], replace: boolean): Promise<WriteResult> {
+    const documents: IngestedDocument[] = [];
+    const put = new Map<string, StoredDocument>();
+    for (const stored of extracted) {
+      const { id, title } = stored.extraction.doc;
+      const known = this.has(id) || put.has(id);
+      if (known && !(replace && !put.has(id))) {
+        documents.push({ id, title: this.state.byId.get(id)?.doc.title ?? title, status: "existing" });
+        continue;
+      }
+      documents.push({ id, title, status: known ? "replaced" : "created" });
+      put.set(id, stored);
+    }
+    if (put.size === 0) return { documents, change: noChange() };
+    const { change } = await this.commit([...put.values()], []);
+    return { documents, change };
+  }
+
+  private async commit(put: StoredDocument[], remove: string[]): Promise<WriteResult> {
+    for (let attempt = 0; ; attempt++) {
+      for (const id of remove) if (!this.has(id)) throw new UnknownDocumentError(id);
+      const replaced = new Set([...remove, ...put.map((p) => p.extraction.doc.id)]);
+      const docs = [
+        ...this.state.view.docExtractions.filter((d) => !replaced.has(d.doc.id)),
+        ...put.map((p) => p.extraction),
+      ];
+      const next = makeState(this.build(docs), this.state.version);
+      const { rows, graph } = diffDerived(this.state.derived, next.derived);
+      try {
+        next.version = await this.store.write({ put, remove, derived: rows, expectedVersion: this.state.version });
+        this.state = next;
+        return { documents: [], change: graph };
+      } catch (err) {
+        if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+        this.state = await CorpusService.loadState(this.store, this.build);
+      }
+    }
+  }
+}

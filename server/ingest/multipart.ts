@@ -1,0 +1,47 @@
+import type { IncomingHttpHeaders } from "node:http";
+
+import busboy from "busboy";
+
+import { RejectedInput } from "./errors.js";
+
+export interface UploadedFile {
+  name: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+// More files than an analyst drops at once; beyond it the batch is refused rather than cut short.
+export const MAX_FILES = 1000;
+
+/**
+ * The files of a multipart/form-data body. The body is already read (and its size limited) by the caller,
+ * so this only splits it. Form fields that are not files are ignored.
+ */
+export function splitMultipart(headers: IncomingHttpHeaders, body: Buffer): Promise<UploadedFile[]> {
+  return new Promise((resolve, reject) => {
+    const bad = (message: string) => reject(new RejectedInput("invalid", `bad multipart body: ${message}`));
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers, limits: { files: MAX_FILES }, defParamCharset: "utf8" });
+    } catch (err) {
+      return bad((err as Error).message);
+    }
+    // Each file stream ends on its own tick, possibly after the parser closes: wait for all of them.
+    const files: Promise<UploadedFile>[] = [];
+    parser.on("file", (_field, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      files.push(
+        new Promise((done) =>
+          stream.on("end", () =>
+            done({ name: info.filename || "(unnamed)", mediaType: info.mimeType, bytes: Buffer.concat(chunks) }),
+          ),
+        ),
+      );
+    });
+    parser.on("filesLimit", () => reject(new RejectedInput("too-large", `more than ${MAX_FILES} files in one upload`)));
+    parser.on("error", (err: Error) => bad(err.message));
+    parser.on("close", () => resolve(Promise.all(files)));
+    parser.end(body);
+  });
+}

@@ -1,0 +1,594 @@
+// The embedded store: one SQLite file (better-sqlite3), WAL mode, one transaction per write.
+// Documents, sentences, mentions and stances are the source of truth; entities, aliases, clusters, edges and
+// evidence are derived from them and kept in step by every write (see ./derived.ts).
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+import Database from "better-sqlite3";
+
+import { contentHash } from "../extract/01-documents.js";
+import {
+  type Doc,
+  type DocExtraction,
+  type DocumentInput,
+  ENTITY_TYPES,
+  EDGE_KINDS,
+  type Edge,
+  type EntityType,
+  type Evidence,
+  type Mention,
+  STANCES,
+  type Sentence,
+  type Stance,
+  type StanceMention,
+} from "../types.js";
+import type { Derived, EntityRecord } from "./derived.js";
+import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
+
+const SCHEMA_VERSION = 1;
+
+const oneOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
+
+// Foreign keys from derived rows are DEFERRABLE: one write may remove an entity and re-point its clusters
+// and edges in any order, and replace a document whose sentences evidence still cites; the commit checks them all.
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+INSERT INTO meta (key, value) VALUES ('version', 0);
+
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  input_title TEXT,
+  source TEXT,
+  date TEXT,
+  input_date TEXT,
+  author TEXT,
+  credit TEXT,
+  text TEXT NOT NULL,
+  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+
+CREATE TABLE sentences (
+  id TEXT PRIMARY KEY,
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL
+) STRICT;
+CREATE INDEX sentences_doc ON sentences(doc_id, idx);
+
+CREATE TABLE mentions (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  sentence_id TEXT NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  surface TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN (${oneOf(ENTITY_TYPES)})),
+  role TEXT,
+  affiliation TEXT,
+  cluster TEXT NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX mentions_cluster ON mentions(cluster);
+CREATE INDEX mentions_sentence ON mentions(sentence_id);
+
+CREATE TABLE stances (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  sentence_id TEXT NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  holder INTEGER NOT NULL,
+  target INTEGER NOT NULL,
+  stance TEXT NOT NULL CHECK (stance IN (${oneOf(STANCES)})),
+  cue TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  cue_start INTEGER NOT NULL,
+  cue_end INTEGER NOT NULL,
+  holder_start INTEGER,
+  holder_end INTEGER,
+  PRIMARY KEY (doc_id, idx)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX stances_sentence ON stances(sentence_id);
+
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN (${oneOf(ENTITY_TYPES)})),
+  roles TEXT NOT NULL,
+  affiliations TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  documents INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE entity_aliases (
+  entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX entity_aliases_alias ON entity_aliases(alias);
+
+CREATE TABLE clusters (
+  cluster TEXT PRIMARY KEY,
+  entity_id TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED
+) STRICT, WITHOUT ROWID;
+CREATE INDEX clusters_entity ON clusters(entity_id);
+
+CREATE TABLE edges (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN (${oneOf(EDGE_KINDS)})),
+  source TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+  target TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+  stance TEXT CHECK (stance IN (${oneOf(STANCES)}))
+) STRICT;
+CREATE INDEX edges_source ON edges(source);
+CREATE INDEX edges_target ON edges(target);
+
+CREATE TABLE evidence (
+  edge_id TEXT NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  sentence_id TEXT NOT NULL REFERENCES sentences(id) DEFERRABLE INITIALLY DEFERRED,
+  doc_id TEXT NOT NULL REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+  cue TEXT,
+  confidence REAL,
+  holder_start INTEGER, holder_end INTEGER,
+  cue_start INTEGER, cue_end INTEGER,
+  target_start INTEGER, target_end INTEGER,
+  PRIMARY KEY (edge_id, idx)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX evidence_sentence ON evidence(sentence_id);
+CREATE INDEX evidence_doc ON evidence(doc_id);
+
+-- Each mention with the entity it resolves to, for anyone querying the file directly.
+CREATE VIEW resolved_mentions AS
+  SELECT m.*, c.entity_id FROM mentions m JOIN clusters c ON c.cluster = m.cluster;
+`;
+
+/** The file was written by a newer version of this program, or is not one of our stores. */
+export class StoreFormatError extends Error {
+  override name = "StoreFormatError";
+}
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  input_title: string | null;
+  source: string | null;
+  date: string | null;
+  input_date: string | null;
+  author: string | null;
+  credit: string | null;
+  text: string;
+}
+interface SentenceRow {
+  id: string;
+  doc_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+}
+interface MentionRow {
+  doc_id: string;
+  sentence_id: string;
+  start: number;
+  end: number;
+  surface: string;
+  name: string;
+  type: EntityType;
+  role: string | null;
+  affiliation: string | null;
+  cluster: string;
+}
+interface StanceRow {
+  doc_id: string;
+  sentence_id: string;
+  holder: number;
+  target: number;
+  stance: Stance;
+  cue: string;
+  confidence: number;
+  cue_start: number;
+  cue_end: number;
+  holder_start: number | null;
+  holder_end: number | null;
+}
+interface EntityRow {
+  id: string;
+  label: string;
+  type: EntityType;
+  roles: string;
+  affiliations: string;
+  mentions: number;
+  documents: number;
+}
+interface EdgeRow {
+  id: string;
+  kind: Edge["kind"];
+  source: string;
+  target: string;
+  stance: Stance | null;
+}
+interface EvidenceRow {
+  edge_id: string;
+  sentence_id: string;
+  doc_id: string;
+  cue: string | null;
+  confidence: number | null;
+  holder_start: number | null;
+  holder_end: number | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  target_start: number | null;
+  target_end: number | null;
+}
+
+/** Optional fields come back absent, not null: a loaded document equals a freshly extracted one. */
+function withOptional<T extends object>(target: T, fields: Record<string, string | null>): T {
+  for (const [key, value] of Object.entries(fields)) if (value !== null) Object.assign(target, { [key]: value });
+  return target;
+}
+
+const span = (start: number | null, end: number | null): [number, number] | undefined =>
+  start === null || end === null ? undefined : [start, end];
+
+function groupRows<R extends { doc_id: string }>(rows: R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = map.get(row.doc_id);
+    if (list) list.push(row);
+    else map.set(row.doc_id, [row]);
+  }
+  return map;
+}
+
+function toDocExtraction(
+  row: DocumentRow,
+  sentences: SentenceRow[],
+  mentions: MentionRow[],
+  stances: StanceRow[],
+): DocExtraction {
+  const doc: Doc = withOptional({ id: row.id, title: row.title, text: row.text }, {
+    source: row.source,
+    date: row.date,
+    author: row.author,
+    credit: row.credit,
+  });
+  return {
+    doc,
+    sentences: sentences.map(
+      (s): Sentence => ({ id: s.id, docId: s.doc_id, index: s.idx, start: s.start, end: s.end, text: s.text }),
+    ),
+    mentions: mentions.map(
+      (m): Mention =>
+        withOptional(
+          {
+            sentenceId: m.sentence_id,
+            docId: m.doc_id,
+            start: m.start,
+            end: m.end,
+            surface: m.surface,
+            name: m.name,
+            type: m.type,
+            cluster: m.cluster,
+          },
+          { role: m.role, affiliation: m.affiliation },
+        ),
+    ),
+    stances: stances.map((s) => {
+      const stance: StanceMention = {
+        sentenceId: s.sentence_id,
+        holder: s.holder,
+        target: s.target,
+        stance: s.stance,
+        cue: s.cue,
+        confidence: s.confidence,
+        cueSpan: [s.cue_start, s.cue_end],
+      };
+      const holderSpan = span(s.holder_start, s.holder_end);
+      if (holderSpan) stance.holderSpan = holderSpan;
+      return stance;
+    }),
+  };
+}
+
+function toEvidence(row: EvidenceRow): Evidence {
+  const evidence: Evidence = { sentenceId: row.sentence_id, docId: row.doc_id };
+  if (row.cue !== null) evidence.cue = row.cue;
+  if (row.confidence !== null) evidence.confidence = row.confidence;
+  const holder = span(row.holder_start, row.holder_end);
+  const cue = span(row.cue_start, row.cue_end);
+  const target = span(row.target_start, row.target_end);
+  if (holder) evidence.holderSpan = holder;
+  if (cue) evidence.cueSpan = cue;
+  if (target) evidence.targetSpan = target;
+  return evidence;
+}
+
+/** Creates the schema in a new file, or checks an existing file is one this program can read. */
+function migrate(db: Database.Database, path: string): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version === SCHEMA_VERSION) return;
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) throw new StoreFormatError(`${path} is an SQLite file but not an entity graph store`);
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+    return;
+  }
+  throw new StoreFormatError(`${path} has schema version ${version}; this program reads version ${SCHEMA_VERSION}`);
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly writeTransaction;
+
+  constructor(readonly location: string) {
+    if (location !== ":memory:") mkdirSync(dirname(location), { recursive: true });
+    this.db = new Database(location);
+    this.db.pragma("journal_mode = WAL");
+    // FULL: a commit the API has answered survives a power cut, not only a crash of the process.
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("foreign_keys = ON");
+    // A second writer (the CLI while the server runs) waits for the lock instead of failing at once.
+    this.db.pragma("busy_timeout = 10000");
+    migrate(this.db, location);
+    this.statements = this.prepare();
+    this.writeTransaction = this.db.transaction((change: StoreWrite) => this.applyWrite(change));
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      version: db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck(),
+      setVersion: db.prepare("UPDATE meta SET value = ? WHERE key = 'version'"),
+      deleteDocument: db.prepare("DELETE FROM documents WHERE id = ?"),
+      insertDocument: db.prepare(
+        `INSERT INTO documents (id, content_hash, title, input_title, source, date, input_date, author, credit, text)
+         VALUES (@id, @content_hash, @title, @input_title, @source, @date, @input_date, @author, @credit, @text)`,
+      ),
+      insertSentence: db.prepare(
+        "INSERT INTO sentences (id, doc_id, idx, start, end, text) VALUES (@id, @docId, @index, @start, @end, @text)",
+      ),
+      insertMention: db.prepare(
+        `INSERT INTO mentions (doc_id, idx, sentence_id, start, end, surface, name, type, role, affiliation, cluster)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertStance: db.prepare(
+        `INSERT INTO stances (doc_id, idx, sentence_id, holder, target, stance, cue, confidence, cue_start, cue_end,
+           holder_start, holder_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      deleteEntity: db.prepare("DELETE FROM entities WHERE id = ?"),
+      upsertEntity: db.prepare(
+        `INSERT INTO entities (id, label, type, roles, affiliations, mentions, documents)
+         VALUES (@id, @label, @type, @roles, @affiliations, @mentions, @documents)
+         ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type, roles = excluded.roles,
+           affiliations = excluded.affiliations, mentions = excluded.mentions, documents = excluded.documents`,
+      ),
+      deleteAliases: db.prepare("DELETE FROM entity_aliases WHERE entity_id = ?"),
+      insertAlias: db.prepare("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)"),
+      deleteCluster: db.prepare("DELETE FROM clusters WHERE cluster = ?"),
+      upsertCluster: db.prepare(
+        "INSERT INTO clusters (cluster, entity_id) VALUES (?, ?) ON CONFLICT (cluster) DO UPDATE SET entity_id = excluded.entity_id",
+      ),
+      deleteEdge: db.prepare("DELETE FROM edges WHERE id = ?"),
+      upsertEdge: db.prepare(
+        `INSERT INTO edges (id, kind, source, target, stance) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, source = excluded.source, target = excluded.target,
+           stance = excluded.stance`,
+      ),
+      deleteEvidence: db.prepare("DELETE FROM evidence WHERE edge_id = ?"),
+      insertEvidence: db.prepare(
+        `INSERT INTO evidence (edge_id, idx, sentence_id, doc_id, cue, confidence,
+           holder_start, holder_end, cue_start, cue_end, target_start, target_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      hasDocument: db.prepare("SELECT 1 FROM documents WHERE id = ?").pluck(),
+      countDocuments: db.prepare("SELECT count(*) FROM documents").pluck(),
+    };
+  }
+
+  private insertDocument({ input, extraction }: StoredDocument): void {
+    const s = this.statements;
+    const { doc, sentences, mentions, stances } = extraction;
+    s.insertDocument.run({
+      id: doc.id,
+      content_hash: contentHash(doc.text),
+      title: doc.title,
+      input_title: input.title ?? null,
+      source: doc.source ?? null,
+      date: doc.date ?? null,
+      input_date: input.date ?? null,
+      author: doc.author ?? null,
+      credit: doc.credit ?? null,
+      text: doc.text,
+    });
+    for (const sentence of sentences) s.insertSentence.run(sentence);
+    mentions.forEach((m, i) =>
+      s.insertMention.run(
+        doc.id,
+        i,
+        m.sentenceId,
+        m.start,
+        m.end,
+        m.surface,
+        m.name,
+        m.type,
+        m.role ?? null,
+        m.affiliation ?? null,
+        m.cluster,
+      ),
+    );
+    stances.forEach((st, i) =>
+      s.insertStance.run(
+        doc.id,
+        i,
+        st.sentenceId,
+        st.holder,
+        st.target,
+        st.stance,
+        st.cue,
+        st.confidence,
+        st.cueSpan[0],
+        st.cueSpan[1],
+        st.holderSpan?.[0] ?? null,
+        st.holderSpan?.[1] ?? null,
+      ),
+    );
+  }
+
+  private putEntity(entity: EntityRecord): void {
+    const s = this.statements;
+    s.upsertEntity.run({
+      id: entity.id,
+      label: entity.label,
+      type: entity.type,
+      roles: JSON.stringify(entity.roles),
+      affiliations: JSON.stringify(entity.affiliations),
+      mentions: entity.mentions,
+      documents: entity.documents,
+    });
+    s.deleteAliases.run(entity.id);
+    for (const alias of entity.aliases) s.insertAlias.run(entity.id, alias);
+  }
+
+  private putEdge(edge: Edge): void {
+    const s = this.statements;
+    s.upsertEdge.run(edge.id, edge.kind, edge.source, edge.target, edge.stance ?? null);
+    s.deleteEvidence.run(edge.id);
+    edge.evidence.forEach((ev, i) =>
+      s.insertEvidence.run(
+        edge.id,
+        i,
+        ev.sentenceId,
+        ev.docId,
+        ev.cue ?? null,
+        ev.confidence ?? null,
+        ev.holderSpan?.[0] ?? null,
+        ev.holderSpan?.[1] ?? null,
+        ev.cueSpan?.[0] ?? null,
+        ev.cueSpan?.[1] ?? null,
+        ev.targetSpan?.[0] ?? null,
+        ev.targetSpan?.[1] ?? null,
+      ),
+    );
+  }
+
+  private applyWrite(change: StoreWrite): number {
+    const s = this.statements;
+    const version = s.version.get() as number;
+    if (version !== change.expectedVersion) throw new StoreConflictError(change.expectedVersion, version);
+    for (const id of change.remove) s.deleteDocument.run(id);
+    for (const stored of change.put) {
+      s.deleteDocument.run(stored.extraction.doc.id);
+      this.insertDocument(stored);
+    }
+    const { entities, edges, clusters } = change.derived;
+    for (const id of edges.remove) s.deleteEdge.run(id);
+    for (const id of entities.remove) s.deleteEntity.run(id);
+    for (const cluster of clusters.remove) s.deleteCluster.run(cluster);
+    for (const entity of entities.put) this.putEntity(entity);
+    for (const [cluster, entityId] of clusters.put) s.upsertCluster.run(cluster, entityId);
+    for (const edge of edges.put) this.putEdge(edge);
+    s.setVersion.run(version + 1);
+    return version + 1;
+  }
+
+  async write(change: StoreWrite): Promise<number> {
+    // IMMEDIATE takes the write lock before reading the version, so two processes cannot both pass the check.
+    return this.writeTransaction.immediate(change);
+  }
+
+  async load(): Promise<StoreSnapshot> {
+    // One read transaction: the documents and the version come from the same snapshot.
+    return this.db.transaction(() => {
+      const version = this.statements.version.get() as number;
+      const docs = this.db.prepare("SELECT * FROM documents ORDER BY id").all() as DocumentRow[];
+      const sentences = groupRows(this.db.prepare("SELECT * FROM sentences ORDER BY doc_id, idx").all() as SentenceRow[]);
+      const mentions = groupRows(this.db.prepare("SELECT * FROM mentions ORDER BY doc_id, idx").all() as MentionRow[]);
+      const stances = groupRows(this.db.prepare("SELECT * FROM stances ORDER BY doc_id, idx").all() as StanceRow[]);
+      const documents = docs.map((row) =>
+        toDocExtraction(row, sentences.get(row.id) ?? [], mentions.get(row.id) ?? [], stances.get(row.id) ?? []),
+      );
+      return { documents, version };
+    })();
+  }
+
+  async loadInputs(): Promise<DocumentInput[]> {
+    const rows = this.db
+      .prepare("SELECT text, input_title, source, input_date, author FROM documents ORDER BY id")
+      .all() as Pick<DocumentRow, "text" | "input_title" | "source" | "input_date" | "author">[];
+    return rows.map((r) =>
+      withOptional({ text: r.text }, { title: r.input_title, source: r.source, date: r.input_date, author: r.author }),
+    );
+  }
+
+  async loadDerived(): Promise<Derived> {
+    return this.db.transaction(() => {
+      const aliases = new Map<string, string[]>();
+      for (const row of this.db.prepare("SELECT entity_id, alias FROM entity_aliases").all() as {
+        entity_id: string;
+        alias: string;
+      }[]) {
+        aliases.set(row.entity_id, [...(aliases.get(row.entity_id) ?? []), row.alias]);
+      }
+      const entities = new Map<string, EntityRecord>();
+      for (const row of this.db.prepare("SELECT * FROM entities ORDER BY id").all() as EntityRow[]) {
+        entities.set(row.id, {
+          id: row.id,
+          label: row.label,
+          type: row.type,
+          aliases: (aliases.get(row.id) ?? []).sort((a, b) => a.localeCompare(b)),
+          roles: JSON.parse(row.roles) as string[],
+          affiliations: JSON.parse(row.affiliations) as string[],
+          mentions: row.mentions,
+          documents: row.documents,
+        });
+      }
+      const evidence = new Map<string, Evidence[]>();
+      for (const row of this.db.prepare("SELECT * FROM evidence ORDER BY edge_id, idx").all() as EvidenceRow[]) {
+        const list = evidence.get(row.edge_id) ?? [];
+        list.push(toEvidence(row));
+        evidence.set(row.edge_id, list);
+      }
+      const edges = new Map<string, Edge>();
+      for (const row of this.db.prepare("SELECT * FROM edges ORDER BY id").all() as EdgeRow[]) {
+        const edge: Edge = { id: row.id, kind: row.kind, source: row.source, target: row.target, evidence: [] };
+        if (row.stance !== null) edge.stance = row.stance;
+        edge.evidence = evidence.get(row.id) ?? [];
+        edges.set(row.id, edge);
+      }
+      const clusters = new Map(
+        (this.db.prepare("SELECT cluster, entity_id FROM clusters").all() as { cluster: string; entity_id: string }[]).map(
+          (r) => [r.cluster, r.entity_id],
+        ),
+      );
+      return { entities, edges, clusters };
+    })();
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return this.statements.hasDocument.get(id) !== undefined;
+  }
+
+  async countDocuments(): Promise<number> {
+    return this.statements.countDocuments.get() as number;
+  }
+
+  /** `PRAGMA integrity_check` and `foreign_key_check`: "ok" when the file and every reference are sound. */
+  checkIntegrity(): string {
+    const integrity = this.db.pragma("integrity_check", { simple: true }) as string;
+    const dangling = this.db.pragma("foreign_key_check") as unknown[];
+    return integrity === "ok" && dangling.length === 0 ? "ok" : `${integrity}; ${dangling.length} dangling references`;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

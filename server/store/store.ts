@@ -1,0 +1,56 @@
+// The persistent corpus, behind one small async interface with nothing backend-specific in it.
+// SQLite (./sqlite.ts) is the embedded default; a PostgreSQL backend implements the same interface
+// (see README, "Store and ingest"). Neither the extractor nor the API knows which one runs.
+import type { DocExtraction, DocumentInput } from "../types.js";
+import type { Derived, DerivedChange } from "./derived.js";
+
+/** A document to store: what was given (re-extraction starts from it) and what extraction made of it. */
+export interface StoredDocument {
+  input: DocumentInput;
+  extraction: DocExtraction;
+}
+
+/**
+ * One write, applied in a single transaction: every document in `put` is stored with all its sentences,
+ * mentions and stances (replacing a stored document with the same id), every id in `remove` is deleted
+ * with its rows, and the derived entities, edges and clusters are updated by `derived`.
+ */
+export interface StoreWrite {
+  put: StoredDocument[];
+  remove: string[];
+  derived: DerivedChange;
+  /**
+   * The version the writer's derived records were computed from. Another writer (a second server, the
+   * ingest CLI) may have written since: the store then refuses with StoreConflictError and the writer reloads.
+   */
+  expectedVersion: number;
+}
+
+export interface StoreSnapshot {
+  documents: DocExtraction[];
+  version: number;
+}
+
+export interface Store {
+  /** A human-readable location for messages: a file path or a database URL without its password. */
+  readonly location: string;
+  /** Applies the write atomically and returns the new version. */
+  write(change: StoreWrite): Promise<number>;
+  /** Every stored document's extraction, sorted by id, and the version they belong to. */
+  load(): Promise<StoreSnapshot>;
+  /** The inputs of the stored documents, for re-extraction after the extractor improves. */
+  loadInputs(): Promise<DocumentInput[]>;
+  /** The derived entities, edges and clusters as stored (checks and tools; the server derives its own). */
+  loadDerived(): Promise<Derived>;
+  hasDocument(id: string): Promise<boolean>;
+  countDocuments(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The store changed since the writer loaded it: reload and try again. */
+export class StoreConflictError extends Error {
+  override name = "StoreConflictError";
+  constructor(expected: number, actual: number) {
+    super(`store is at version ${actual}, the write expected ${expected}`);
+  }
+}
