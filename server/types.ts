@@ -71,6 +71,8 @@ export interface StanceMention {
   cue: string;
   confidence: number;
   cueSpan: [number, number];
+  /** Where the holder is written in this sentence when it is a pronoun or role ("He", "the French leader"). */
+  holderSpan?: [number, number];
 }
 
 /**

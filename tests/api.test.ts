@@ -21,7 +21,7 @@ describe("GET /api/graph", () => {
     for (const e of res.body.edges) {
       expect(["co-mention", "stance"]).toContain(e.attributes.kind);
       expect(e.attributes.weight).toBeGreaterThan(0);
-      expect(e.undirected).toBe(e.attributes.kind === "co-mention");
+      expect(Boolean(e.undirected)).toBe(e.attributes.kind === "co-mention");
     }
   });
 });

@@ -41,12 +41,40 @@ export function findIsoDate(text: string): string | undefined {
 /** The first line that is not page furniture, cut to a readable length. */
 export function titleOf(text: string): string {
   for (const raw of text.split(/\r?\n/)) {
-    if (isBoilerplateLine(raw)) continue;
+    if (isBoilerplateLine(raw) || readByline(raw)?.length === raw.trim().length) continue;
     const line = raw.slice(boilerplatePrefixLength(raw)).trim();
     if (line) return line.length > 160 ? `${line.slice(0, 157)}...` : line;
   }
   return "(untitled)";
 }
+
+// "By Tamilla HasanovaUkrainian President ..." (byline glued to the first sentence), "Written by Henrik Rothen".
+const BYLINE = /^(?:By|Written by)\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3}?)(?=\p{Lu}\p{Ll}|\s*$)/u;
+// An author box: "Avatar" on its own line, then the author's name.
+const AVATAR = /^avatar$/i;
+
+/** The byline's author and how long the byline is at the start of a line ("By Tamilla Hasanova" -> 19). */
+export function readByline(line: string): { author: string; length: number } | undefined {
+  const m = BYLINE.exec(line.trim());
+  return m ? { author: m[1]!, length: line.indexOf(m[0]) + m[0].length } : undefined;
+}
+
+/** The article's author, from a byline or an author box. */
+export function findAuthor(text: string): string | undefined {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    const byline = readByline(lines[i]!);
+    if (byline) return byline.author;
+    if (AVATAR.test(lines[i]!)) {
+      const name = lines.slice(i + 1).find((l) => l !== "");
+      if (name && /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/u.test(name)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** Photo credits: "(Simon Wohlfahrt/Bloomberg via Getty Images)". Metadata, not news. */
+export const PHOTO_CREDIT = /\(([^()]*(?:\bvia\b|Getty Images|\/|AFP|AP Photo|Shutterstock)[^()]*)\)/;
 
 export function makeDocument(input: DocumentInput): Doc {
   const text = input.text;
@@ -56,8 +84,11 @@ export function makeDocument(input: DocumentInput): Doc {
     text,
   };
   const date = input.date ?? findIsoDate(text);
+  const author = input.author ?? findAuthor(text);
+  const credit = PHOTO_CREDIT.exec(text)?.[1];
   if (input.source) doc.source = input.source;
   if (date) doc.date = date;
-  if (input.author) doc.author = input.author;
+  if (author) doc.author = author;
+  if (credit) doc.credit = credit.trim();
   return doc;
 }

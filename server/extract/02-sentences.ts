@@ -1,12 +1,40 @@
 import nlp from "compromise";
 
 import type { Doc, Sentence } from "../types.js";
-import { boilerplatePrefixLength, isBoilerplateLine } from "./01-documents.js";
+import { boilerplatePrefixLength, isBoilerplateLine, readByline } from "./01-documents.js";
+
+/**
+ * Lines about the author rather than the news: the author's name alone (author box), and bio lines that
+ * start with the author's name ("Tim Zadorozhnyy is the reporter for ...", "Tim began his career ...").
+ */
+export function isAuthorLine(line: string, author: string | undefined): boolean {
+  if (!author) return false;
+  const t = line.trim();
+  const first = author.split(/\s+/)[0]!;
+  return t === author || t.startsWith(`${author} `) || new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+\\p{Ll}`, "u").test(t);
+}
+
+const TITLE_CASE_SMALL_WORDS = new Set(["a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "from", "as", "vs"]);
+
+/**
+ * Headlines and section titles: "Kremlin Warns of NATO Conflict" (no full stop, mostly capitalised), and
+ * Title Case lines whatever their final punctuation, "Can European Troops Bridge the Gap?",
+ * "Kyiv Discusses the Deployment of Western Troops to Ukraine." (only small words in lower case).
+ * "Donald Trump met Donald Tusk." is a sentence: "met" is lower case.
+ */
+export function isHeadline(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (words.length === 0) return false;
+  const lower = words.filter((w) => !/^\p{Lu}/u.test(w));
+  const titleCase = words.filter((w) => w.length >= 4).length >= 3 && lower.every((w) => TITLE_CASE_SMALL_WORDS.has(w.toLowerCase()));
+  if (titleCase) return true;
+  return !/[.!?]["”’)]?$/.test(text.trim()) && lower.length / words.length <= 0.5;
+}
 
 /**
  * Splits a document into sentences with offsets into the document text.
- * Each line is a paragraph (headlines end without a full stop); page furniture lines are dropped
- * and furniture glued to the front of a line is cut ("Trending Now", "Show More\"Absolutely ...").
+ * Each line is a paragraph (headlines end without a full stop); page furniture and author lines are dropped,
+ * and furniture or a byline glued to the front of a line is cut ("Trending Now", "By Tamilla HasanovaUkrainian ...").
  */
 export function splitSentences(doc: Doc): Sentence[] {
   const sentences: Sentence[] = [];
@@ -14,8 +42,10 @@ export function splitSentences(doc: Doc): Sentence[] {
   for (const line of doc.text.split("\n")) {
     const offset = lineStart;
     lineStart += line.length + 1;
-    if (isBoilerplateLine(line)) continue;
-    const cut = boilerplatePrefixLength(line);
+    if (isBoilerplateLine(line) || isAuthorLine(line, doc.author)) continue;
+    const byline = readByline(line);
+    const cut = boilerplatePrefixLength(line) + (byline ? byline.length : 0);
+    if (cut >= line.trim().length) continue;
     const body = line.slice(cut);
     for (const [start, end] of sentenceBounds(body)) {
       const text = body.slice(start, end);
@@ -32,7 +62,6 @@ export function splitSentences(doc: Doc): Sentence[] {
   }
   return sentences;
 }
-
 /**
  * Sentence boundaries in one paragraph, as [start, end) offsets. compromise decides where sentences break;
  * its own offsets drift around curly quotes and dashes, so each sentence is found again in the paragraph

@@ -1,6 +1,6 @@
-import nlp from "compromise";
-
 import type { EntityType, Mention, Sentence } from "../types.js";
+import { PHOTO_CREDIT } from "./01-documents.js";
+import type { Span } from "./ner/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
 import { EVENT_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
@@ -8,32 +8,36 @@ import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
 /** A mention before in-document resolution gives it a cluster. */
 export type MentionCandidate = Omit<Mention, "cluster">;
 
-type RawKind = "person" | "organization" | "place" | "country";
+type RawKind = "person" | "organization" | "place" | "country" | "misc" | "event";
 interface RawSpan {
   start: number;
   end: number;
   kind: RawKind;
 }
 
-interface CompromiseMatch {
-  offset: { start: number; length: number };
-}
-
 // Trailing punctuation, quotes and possessives: "NATO,", "NATO” —", "Putin's", "Ukraine’s".
 const TRAILING_JUNK = /(?:['’]s|['’]|[\s,.;:!?“”"()\-—–]+)$/u;
 const LEADING_JUNK = /^[\s“”"'‘’(\-—–]+/u;
 
-/** Spans as compromise tags them. */
-function compromiseSpans(text: string): RawSpan[] {
-  const doc = nlp(text);
-  const spans: RawSpan[] = [];
-  const add = (matches: CompromiseMatch[], kind: RawKind) => {
-    for (const m of matches) spans.push({ start: m.offset.start, end: m.offset.start + m.offset.length, kind });
-  };
-  add(doc.people().json({ offset: true }) as CompromiseMatch[], "person");
-  add(doc.organizations().json({ offset: true }) as CompromiseMatch[], "organization");
-  add(doc.places().json({ offset: true }) as CompromiseMatch[], "place");
-  return spans;
+const KIND_OF_LABEL: Record<Span["label"], RawKind> = { PER: "person", ORG: "organization", LOC: "place", MISC: "misc" };
+
+/** Spans the trained recogniser found in this sentence (see ner/README.md). */
+function recognizerSpans(spans: readonly Span[]): RawSpan[] {
+  return spans.map((s) => ({ start: s.start, end: s.end, kind: KIND_OF_LABEL[s.label] }));
+}
+
+// Named events the recogniser has no label for: "Munich Security Conference", "the 2024 NATO summit",
+// "Iraq War". Capitalised words (or a year) in front of an event noun.
+const EVENT_PATTERN = new RegExp(
+  `(?<![\\p{L}])(?:(?:19|20)\\d\\d\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}(?:${[...EVENT_HEADS].map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}|${h}`).join("|")})(?![\\p{L}])`,
+  "gu",
+);
+
+/** A named event, not a hypothetical one: "the Munich Security Conference", but not "a new Russian invasion". */
+function eventSpans(text: string): RawSpan[] {
+  return [...text.matchAll(EVENT_PATTERN)]
+    .filter((m) => !/\b(?:a|an|new|any|another)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index)))
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, kind: "event" as const }));
 }
 
 let countryPattern: RegExp | undefined;
@@ -72,14 +76,14 @@ function trimSpan(text: string, span: RawSpan): RawSpan {
   return { ...span, start, end: Math.max(start, end) };
 }
 
-const PRIORITY: Record<RawKind, number> = { person: 3, organization: 2, country: 1, place: 0 };
+const PRIORITY: Record<EntityType, number> = { event: 4, person: 3, organization: 2, country: 1 };
 
-/** Overlapping spans: the longer wins ("Kyiv Independent" over "Kyiv"), then person > organization > place. */
-function removeOverlaps(spans: RawSpan[]): RawSpan[] {
-  const sorted = [...spans].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[b.kind] - PRIORITY[a.kind] || a.start - b.start,
+/** Overlapping mentions: the longer wins ("Kyiv Independent" over "Kyiv"), then event > person > organization > country. */
+function removeOverlaps(mentions: MentionCandidate[]): MentionCandidate[] {
+  const sorted = [...mentions].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[b.type] - PRIORITY[a.type] || a.start - b.start,
   );
-  const kept: RawSpan[] = [];
+  const kept: MentionCandidate[] = [];
   for (const s of sorted) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -149,37 +153,62 @@ function candidate(sentence: Sentence, start: number, end: number, type: EntityT
   return { sentenceId: sentence.id, docId: sentence.docId, start, end, surface: sentence.text.slice(start, end), name, type };
 }
 
-function classify(sentence: Sentence, span: RawSpan): MentionCandidate | undefined {
+// A capitalised adverb or gerund that starts a sentence is not part of a name:
+// "Additionally, Zelensky ...", "Addressing Munich Security Conference attendees ...".
+const SENTENCE_OPENER = /^\p{Lu}\p{Ll}+(?:ly|ing)\b[,\s]*/u;
+
+function dropOpener(text: string, span: RawSpan): RawSpan | undefined {
+  if (span.start !== 0) return span;
+  const m = SENTENCE_OPENER.exec(text.slice(span.start, span.end));
+  if (!m) return span;
+  return m[0].length >= span.end - span.start ? undefined : { ...span, start: span.start + m[0].length };
+}
+
+function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | undefined {
   const text = sentence.text;
+  const span = dropOpener(text, rawSpan);
+  if (!span) return undefined;
   if (span.kind === "person") {
     const named = stripLeadingTitles(text, span);
     const name = text.slice(named.start, named.end);
     if (!isProperName(name) || resolveCountry(name)) return undefined;
+    if (/^the\s/i.test(name)) return candidate(sentence, named.start, span.end, "organization", name.slice(4)); // "The Guardian"
     const prefix = readPrefix(text, named.start);
     const m = candidate(sentence, named.start, span.end, "person", name);
     if (prefix.role) m.role = prefix.role;
     if (prefix.affiliation) m.affiliation = prefix.affiliation;
     return m;
   }
-  const name = text.slice(span.start, span.end);
+  const name = text.slice(span.start, span.end).replace(/^the\s+/i, "");
+  const start = span.end - name.length;
+  if (span.kind === "event") return candidate(sentence, start, span.end, "event", name);
   if (!isProperName(name)) return undefined;
   const country = resolveCountry(name);
-  if (country) return candidate(sentence, span.start, span.end, "country", countryName(country.code));
-  if (span.kind === "place" || span.kind === "country") return undefined; // cities and regions that are not capitals
+  if (country) return candidate(sentence, start, span.end, "country", countryName(country.code));
   const last = (name.match(WORD) ?? []).at(-1)?.toLowerCase() ?? "";
-  return candidate(sentence, span.start, span.end, EVENT_HEADS.has(last) ? "event" : "organization", name);
+  if (EVENT_HEADS.has(last)) return candidate(sentence, start, span.end, "event", name);
+  // Cities and regions that are not capitals, and MISC (nationalities, works) are not one of our types.
+  if (span.kind !== "organization") return undefined;
+  return candidate(sentence, start, span.end, "organization", name);
 }
 
-/** Finds the people, countries, organizations and events named in one sentence. */
-export function findMentions(sentence: Sentence): MentionCandidate[] {
+/** Photo credits inside a sentence: names there are metadata (Doc.credit), not news. */
+const CREDIT = new RegExp(PHOTO_CREDIT.source, "g");
+
+/**
+ * Finds the people, countries, organizations and events named in one sentence, given the spans the
+ * recogniser found in it (ner/index.ts recognizeDocument, run once per document for document-level evidence).
+ */
+export function findMentions(sentence: Sentence, recognized: readonly Span[]): MentionCandidate[] {
   const text = sentence.text;
-  const raw = [...compromiseSpans(text), ...countrySpans(text)]
+  const credits = [...text.matchAll(CREDIT)].map((m) => [m.index, m.index + m[0].length] as const);
+  const raw = [...recognizerSpans(recognized), ...countrySpans(text), ...eventSpans(text)]
     .map((s) => trimSpan(text, s))
-    .filter((s) => s.end > s.start);
+    .filter((s) => s.end > s.start && !credits.some(([a, b]) => s.start >= a && s.end <= b));
   const mentions: MentionCandidate[] = [];
-  for (const span of removeOverlaps(raw)) {
+  for (const span of raw) {
     const m = classify(sentence, span);
     if (m) mentions.push(m);
   }
-  return mentions;
+  return removeOverlaps(mentions);
 }

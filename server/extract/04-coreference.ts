@@ -50,14 +50,63 @@ export function findSurnameMentions(sentences: Sentence[], found: MentionCandida
 }
 
 /**
+ * In a headline or section title every capitalised word looks like a name ("Kyiv Contemplates Requesting
+ * Western Troops"), so a name found there is kept only if the body of the document names it too, or if
+ * it is a country.
+ */
+export function confirmHeadlineMentions(candidates: MentionCandidate[], headlines: Set<string>): MentionCandidate[] {
+  const bodyNames = new Set<string>();
+  for (const m of candidates) {
+    if (headlines.has(m.sentenceId)) continue;
+    bodyNames.add(m.name.toLowerCase());
+    for (const t of nameTokens(m.name)) bodyNames.add(t.toLowerCase());
+  }
+  const confirmed = (m: MentionCandidate) =>
+    bodyNames.has(m.name.toLowerCase()) || bodyNames.has(nameTokens(m.name).at(-1)?.toLowerCase() ?? "");
+  return candidates.filter((m) => !headlines.has(m.sentenceId) || m.type === "country" || confirmed(m));
+}
+
+/**
+ * The recogniser sometimes types one name two ways in a document ("Zelensky has also stated" as an
+ * organization). A name that is a person's full name or surname elsewhere in the document is a person.
+ */
+export function harmoniseTypes(candidates: MentionCandidate[]): MentionCandidate[] {
+  const personNames = new Set<string>();
+  for (const m of candidates) {
+    if (m.type !== "person") continue;
+    const tokens = nameTokens(m.name);
+    if (tokens.length >= 2) {
+      personNames.add(m.name);
+      personNames.add(tokens.at(-1)!);
+    }
+  }
+  return candidates.map((m) => (m.type === "organization" && personNames.has(m.name) ? { ...m, type: "person" } : m));
+}
+
+/** "Armed Forces of Ukraine (AFU)": the acronym in brackets names the same organization. */
+export function acronymDefinitions(sentences: Sentence[], candidates: MentionCandidate[]): Map<string, string> {
+  const defined = new Map<string, string>();
+  const byId = new Map(sentences.map((s) => [s.id, s]));
+  for (const m of candidates) {
+    if (m.type !== "organization" && m.type !== "event") continue;
+    const after = byId.get(m.sentenceId)!.text.slice(m.end);
+    const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&.]{1,9})\)/u.exec(after)?.[1];
+    if (acronym && acronym !== m.name) defined.set(acronym, ownKey(m));
+  }
+  return defined;
+}
+
+/**
  * Gives each mention of one document its cluster: a surname or first name alone joins the one full name
  * of the document it belongs to ("Putin" -> "Vladimir Putin"); if two full names share it ("Donald" in a
  * document with Donald Trump and Donald Tusk) it stays on its own.
  */
-export function clusterMentions(candidates: MentionCandidate[]): Mention[] {
+export function clusterMentions(candidates: MentionCandidate[], acronyms = new Map<string, string>()): Mention[] {
   const fullNames = candidates.filter((m) => m.type === "person" && nameTokens(m.name).length >= 2);
   return candidates.map((m) => {
     let cluster = ownKey(m);
+    const definedAs = acronyms.get(m.name);
+    if (definedAs) return { ...m, type: definedAs.slice(0, definedAs.indexOf(":")) as Mention["type"], cluster: definedAs };
     const tokens = nameTokens(m.name);
     if (m.type === "person" && tokens.length === 1) {
       const owners = new Set(

@@ -1,5 +1,6 @@
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./04-coreference.js";
+import { NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 
 /** "person:Volodymyr Zelenskyy" -> "person:volodymyr-zelenskyy": readable, stable ids for URLs. */
 export function entityId(type: EntityType, label: string): string {
@@ -13,28 +14,84 @@ export function entityId(type: EntityType, label: string): string {
 }
 
 /**
- * Joins document clusters across the corpus. Clusters with the same key are one entity; a person known
- * only by a single name in some document ("Putin") joins the one multi-word person whose surname it is.
+ * Spelling key of a transliterated name: "Zelenskyy", "Zelensky" and "Zelenskiy" all give "zelensky".
+ * Diacritics go, doubled letters collapse, and the endings -iy/-ij/-yi become -y.
+ */
+export function spellingKey(name: string): string {
+  return nameTokens(name)
+    .map((t) =>
+      t
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "")
+        .replace(/(.)\1+/g, "$1")
+        .replace(/(?:iy|ij|yi)$/, "y"),
+    )
+    .join(" ");
+}
+
+/** "EU", "U.N.", "NATO" -> "EU", "UN", "NATO"; undefined when the name is not an acronym. */
+export function acronymOf(name: string): string | undefined {
+  const letters = name.replace(/\./g, "");
+  return /^\p{Lu}{2,6}$/u.test(letters) ? letters : undefined;
+}
+
+/** Initials of a multi-word name's content words: "Armed Forces of Ukraine" -> "AFU", "European Union" -> "EU". */
+export function initialsOf(name: string): string | undefined {
+  const words = nameTokens(name).filter((w) => !NAME_FUNCTION_WORDS.has(w.toLowerCase()));
+  return words.length >= 2 ? words.map((w) => w[0]!.toUpperCase()).join("") : undefined;
+}
+
+const typeOf = (key: string) => key.slice(0, key.indexOf(":"));
+const nameOf = (key: string) => key.slice(key.indexOf(":") + 1);
+
+/** Maps each key to one representative, the first in sorted order of its group, when the group key is shared by all. */
+function groupBy(keys: string[], groupKey: (key: string) => string | undefined): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const key of [...keys].sort()) {
+    const g = groupKey(key);
+    if (g === undefined) continue;
+    groups.set(g, [...(groups.get(g) ?? []), key]);
+  }
+  const to = new Map<string, string>();
+  for (const members of groups.values()) for (const m of members) to.set(m, members[0]!);
+  return to;
+}
+
+/**
+ * Joins document clusters across the corpus:
+ * - people whose names differ only in transliteration ("Volodymyr Zelensky" / "Volodymyr Zelenskyy");
+ * - a person known only by a single name in some document ("Putin") joins the one multi-word person with that surname;
+ * - an acronym joins the one organization or event whose initials it is ("EU" -> "European Union").
+ * Never on a shared first name or a shared word: Donald Trump is not Donald Tusk, European Union is not European Council.
  */
 export function corpusClusters(mentions: Mention[]): Map<string, string> {
-  const keys = new Set(mentions.map((m) => m.cluster));
+  const keys = [...new Set(mentions.map((m) => m.cluster))];
+  const spelled = groupBy(keys, (k) => (typeOf(k) === "person" ? `person:${spellingKey(nameOf(k))}` : undefined));
+  const canonical = (k: string) => spelled.get(k) ?? k;
+
   const bySurname = new Map<string, Set<string>>();
+  const byInitials = new Map<string, Set<string>>();
   for (const key of keys) {
-    if (!key.startsWith("person:")) continue;
-    const tokens = nameTokens(key.slice("person:".length));
-    if (tokens.length >= 2) {
-      const set = bySurname.get(tokens.at(-1)!) ?? new Set();
-      set.add(key);
-      bySurname.set(tokens.at(-1)!, set);
+    const tokens = nameTokens(nameOf(key));
+    if (typeOf(key) === "person" && tokens.length >= 2) {
+      const surname = spellingKey(tokens.at(-1)!);
+      bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(canonical(key)));
     }
+    const initials = typeOf(key) === "organization" || typeOf(key) === "event" ? initialsOf(nameOf(key)) : undefined;
+    if (initials) byInitials.set(initials, (byInitials.get(initials) ?? new Set()).add(key));
   }
+  const only = (set: Set<string> | undefined) => (set && set.size === 1 ? [...set][0]! : undefined);
+
   const target = new Map<string, string>();
   for (const key of keys) {
-    let to = key;
-    if (key.startsWith("person:")) {
-      const tokens = nameTokens(key.slice("person:".length));
-      const owners = tokens.length === 1 ? bySurname.get(tokens[0]!) : undefined;
-      if (owners && owners.size === 1) to = [...owners][0]!;
+    let to = canonical(key);
+    const tokens = nameTokens(nameOf(key));
+    if (typeOf(key) === "person" && tokens.length === 1) to = only(bySurname.get(spellingKey(tokens[0]!))) ?? to;
+    if (typeOf(key) === "organization") {
+      const acronym = acronymOf(mentions.find((m) => m.cluster === key)?.name ?? "");
+      if (acronym) to = only(byInitials.get(acronym)) ?? to;
     }
     target.set(key, to);
   }

@@ -58,7 +58,7 @@ export function stanceEdges(docs: DocExtraction[], resolved: Map<string, Resolve
         docId: d.doc.id,
         cue: s.cue,
         confidence: s.confidence,
-        holderSpan: [holder.start, holder.end],
+        holderSpan: s.holderSpan ?? [holder.start, holder.end],
         cueSpan: s.cueSpan,
         targetSpan: [target.start, target.end],
       });

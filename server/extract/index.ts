@@ -1,12 +1,20 @@
 // The extraction pipeline, in the order it runs:
-// documents -> sentences -> mentions -> in-document clusters -> (per document, stored) -> entities -> edges.
+// documents -> sentences -> mentions -> in-document clusters -> stances -> (per document, stored) -> entities -> edges.
 import type { DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
 import { makeDocument } from "./01-documents.js";
-import { splitSentences } from "./02-sentences.js";
+import { isHeadline, splitSentences } from "./02-sentences.js";
 import { findMentions } from "./03-mentions.js";
-import { clusterMentions, findSurnameMentions } from "./04-coreference.js";
+import {
+  acronymDefinitions,
+  clusterMentions,
+  confirmHeadlineMentions,
+  findSurnameMentions,
+  harmoniseTypes,
+} from "./04-coreference.js";
 import { resolveEntities } from "./05-entities.js";
+import { recognizeDocument } from "./ner/index.js";
 import { coMentionEdges, stanceEdges } from "./06-edges.js";
+import { findStances } from "./07-stances.js";
 
 const byPosition = (a: { sentenceId: string; start: number }, b: { sentenceId: string; start: number }) =>
   a.sentenceId === b.sentenceId ? a.start - b.start : 0;
@@ -15,11 +23,14 @@ const byPosition = (a: { sentenceId: string; start: number }, b: { sentenceId: s
 export function extractDocument(input: DocumentInput): DocExtraction {
   const doc = makeDocument(input);
   const sentences = splitSentences(doc);
-  const found = sentences.flatMap(findMentions);
-  const candidates = [...found, ...findSurnameMentions(sentences, found)];
+  const recognized = recognizeDocument(sentences.map((s) => s.text));
+  const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
+  const found = confirmHeadlineMentions(sentences.flatMap((s, i) => findMentions(s, recognized[i]!)), headlines);
+  const candidates = harmoniseTypes([...found, ...findSurnameMentions(sentences, found)]);
   const order = new Map(sentences.map((s) => [s.id, s.index]));
   candidates.sort((a, b) => order.get(a.sentenceId)! - order.get(b.sentenceId)! || byPosition(a, b));
-  return { doc, sentences, mentions: clusterMentions(candidates), stances: [] };
+  const mentions = clusterMentions(candidates, acronymDefinitions(sentences, candidates));
+  return { doc, sentences, mentions, stances: findStances(sentences, mentions) };
 }
 
 /** Resolves entities across all documents and links them. Cheap next to extraction, so it runs on every change. */

@@ -1,3 +1,4 @@
+import { MultiDirectedGraph } from "graphology";
 import { write } from "graphology-gexf";
 
 import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
@@ -6,10 +7,16 @@ import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
  * GEXF 1.3 that validates against the official RelaxNG schema and reads in Gephi and networkx 3:
  * - pedantic mode, and no xsi:schemaLocation (the RelaxNG schema rejects it; graphology-gexf always writes it);
  * - colours as r/g/b attributes (networkx cannot read viz:color hex), edge thickness as viz:thickness;
- * - list attributes (aliases, roles, affiliations) joined with " | " into strings, which every reader takes.
+ * - list attributes (aliases, roles, affiliations) joined with " | " into strings, which every reader takes;
+ * - every edge directed: networkx refuses a file that mixes directed and undirected edges, and stance direction
+ *   matters more than drawing co-mentions without arrows. Co-mention edges keep `kind` = "co-mention" and
+ *   run from the smaller to the larger id.
  */
 export function toGexf(graph: EntityGraph): string {
-  const xml = write(graph, {
+  const directed = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  graph.forEachNode((n, a) => directed.addNode(n, a));
+  graph.forEachEdge((e, a, source, target) => directed.addEdgeWithKey(e, source, target, a));
+  const xml = write(directed, {
     version: "1.3",
     pedantic: true,
     formatNode: (_key: string, a: NodeAttributes) => ({

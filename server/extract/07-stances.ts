@@ -1,0 +1,258 @@
+import type { Mention, Sentence, Stance, StanceMention } from "../types.js";
+import { isHeadline } from "./02-sentences.js";
+import { countryIndex, countryName } from "./lexicon/countries.js";
+import { HEDGES, NEGATIONS, NOUN_CUES, PERSON_PRONOUNS, REFUSALS, ROLE_NOUNS, VERB_CUES } from "./lexicon/stance-cues.js";
+
+// Stances are read from a "masked" sentence in which every entity is a placeholder ⟦n⟧ (n = mention index
+// in the document) and pronoun or role holders are ⟦pn⟧. Patterns over the masked text stay short:
+// "Italian Defense Minister ⟦4⟧ criticized ⟦5⟧'s comments" -> 4 opposes 5.
+
+const CONFIDENCE = {
+  stated: 0.9,
+  passive: 0.85,
+  nominal: 0.7,
+  warnedThat: 0.6,
+  refused: 0.6,
+  /** Multiplier when the holder is a pronoun or a role resolved from earlier sentences. */
+  resolvedHolder: 0.85,
+  /** Multiplier for hoped-for or reported stances. */
+  hedged: 0.45,
+} as const;
+
+interface Masked {
+  text: string;
+  /** Original sentence offset for every masked offset (length text.length + 1). */
+  orig: number[];
+  /** Placeholder id -> mention index in the document, and the span written in this sentence. */
+  slots: Map<string, { mention: number; span: [number, number]; resolved: boolean }>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (forms: Iterable<string>) => [...forms].sort((a, b) => b.length - a.length).map(escape).join("|");
+
+const SLOT = "⟦(p?\\d+)⟧";
+// A possessive target stands for its owner only before a word for what people say or do:
+// "criticized Macron's comments" -> Macron; "attack Putin's residence" -> nothing.
+const OWNED = "(?:comments?|remarks?|idea|ideas|plans?|proposals?|polic(?:y|ies)|stance|decision|call|calls|approach|handling|leadership|government|administration|record|views?|position|statement|claims?|bid|offer|move|strategy|suggestion|demands?|budget|reforms?|actions?|conduct|campaign)";
+const POSSESSIVE = "(?:['’]s?)?";
+const DETERMINER = "(?:(?:the|a|an)\\s+)?";
+// Up to four words between holder and cue, no clause break, no other entity: "has also previously".
+const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
+const APPOSITION = "(?:,[^,⟦⟧.;]{1,60},)?";
+const TARGET = `${SLOT}(?:['’]s?\\s+(?:\\w+\\s+)?${OWNED}\\b|(?!['’]))`;
+const TARGET_LIST = `${DETERMINER}${TARGET}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${DETERMINER}⟦\\d+⟧(?:['’]s?\\s+(?:\\w+\\s+)?${OWNED}\\b|(?!['’])))*)`;
+
+const verbForms = new Map<string, { lemma: string; polarity: Stance }>();
+const participles = new Map<string, { lemma: string; polarity: Stance }>();
+for (const c of VERB_CUES) {
+  for (const f of c.forms) verbForms.set(f, c);
+  for (const f of c.participles) participles.set(f, c);
+}
+const nounForms = new Map<string, Stance>();
+for (const n of NOUN_CUES) for (const f of n.forms) nounForms.set(f, n.polarity);
+
+const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+${TARGET_LIST}`, "giu");
+const WARNED_THAT = new RegExp(`${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`, "giu");
+const PASSIVE = new RegExp(
+  `${SLOT}${POSSESSIVE}[^⟦⟧.;!?]{0,40}?\\s+((?:was|were|is|are|has been|have been|had been|being)\\s+(?:\\w+ly\\s+)?)(${alternation(participles.keys())})\\s+by\\s+${TARGET_LIST}`,
+  "giu",
+);
+const NOMINAL = new RegExp(
+  `\\b(${alternation(nounForms.keys())})(?:\\s+and\\s+(?:\\w+\\s+)?(?:${alternation(nounForms.keys())}))?\\s+(?:from|by)\\s+(?:[\\w\\s]{0,30}?,?\\s*including\\s+)?${TARGET_LIST}`,
+  "giu",
+);
+const OWNED_NOUN = new RegExp(`${SLOT}['’]s?\\s+(?:\\w+\\s+)?(${alternation(nounForms.keys())})\\s+(?:for|of)\\s+${DETERMINER}${SLOT}`, "giu");
+
+const NEGATION = new RegExp(`\\b(?:${NEGATIONS.map(escape).join("|")})\\b|n't\\b`, "i");
+const REFUSAL = new RegExp(`\\b(?:${REFUSALS.map(escape).join("|")})\\s*$`, "i");
+const HEDGE = new RegExp(`\\b(?:${HEDGES.map(escape).join("|")})\\b`, "i");
+
+
+function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pronouns: { span: [number, number]; mention: number }[]): Masked {
+  const pieces = [
+    ...mentions.map(({ index, m }) => ({ start: m.start, end: m.end, id: String(index), mention: index, resolved: false })),
+    ...pronouns.map((p, i) => ({ start: p.span[0], end: p.span[1], id: `p${i}`, mention: p.mention, resolved: true })),
+  ].sort((a, b) => a.start - b.start);
+  let text = "";
+  const orig: number[] = [];
+  const slots: Masked["slots"] = new Map();
+  let at = 0;
+  for (const p of pieces) {
+    if (p.start < at) continue;
+    for (let i = at; i < p.start; i++) {
+      orig.push(i);
+      text += sentence.text[i];
+    }
+    const token = `⟦${p.id}⟧`;
+    for (let i = 0; i < token.length; i++) orig.push(p.start);
+    text += token;
+    slots.set(p.id, { mention: p.mention, span: [p.start, p.end], resolved: p.resolved });
+    at = p.end;
+  }
+  for (let i = at; i < sentence.text.length; i++) {
+    orig.push(i);
+    text += sentence.text[i];
+  }
+  orig.push(sentence.text.length);
+  return { text, orig, slots };
+}
+
+interface DocMemory {
+  /** The last person who was the subject of a sentence: what "He" and "She" refer to. */
+  lastSubject?: number;
+  /** The last mention of each person, to resolve "the French leader", "the minister". */
+  people: number[];
+}
+
+/** "He warned", "the French leader said": pronoun and role holders, resolved from what came before. */
+function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Mention[]): { span: [number, number]; mention: number }[] {
+  const found: { span: [number, number]; mention: number }[] = [];
+  const pronoun = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
+  for (const m of sentence.text.matchAll(pronoun)) {
+    if (memory.lastSubject !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+  }
+  const demonyms = countryIndex().demonyms;
+  const role = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
+  for (const m of sentence.text.matchAll(role)) {
+    const code = m[1] ? demonyms.get(m[1]) : undefined;
+    if (m[1] && !code) continue;
+    const country = code ? countryName(code) : undefined;
+    const who = [...memory.people].reverse().find((i) => {
+      const p = mentions[i]!;
+      const roleOk = country ? true : (p.role ?? "").toLowerCase().includes(m[2]!.toLowerCase());
+      const countryOk = country ? mentions.some((x) => x.cluster === p.cluster && x.affiliation === country) : true;
+      return roleOk && countryOk;
+    });
+    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
+  }
+  return found;
+}
+
+function slotsIn(list: string, first: string, masked: Masked): number[] {
+  const ids = [first, ...[...list.matchAll(/⟦(\d+)⟧/g)].map((m) => m[1]!)];
+  return ids.map((id) => masked.slots.get(id)?.mention).filter((m): m is number => m !== undefined);
+}
+
+/**
+ * Finds who supports or opposes whom in each sentence of one document. Precision first: a sentence
+ * without an entity on both sides of a cue gives nothing ("the senator opposed the idea").
+ */
+export function findStances(sentences: Sentence[], mentions: Mention[]): StanceMention[] {
+  const bySentence = new Map<string, { index: number; m: Mention }[]>();
+  mentions.forEach((m, index) => {
+    const list = bySentence.get(m.sentenceId) ?? [];
+    list.push({ index, m });
+    bySentence.set(m.sentenceId, list);
+  });
+  const memory: DocMemory = { people: [] };
+  const stances: StanceMention[] = [];
+
+  for (const sentence of sentences) {
+    const own = bySentence.get(sentence.id) ?? [];
+    const resolved = findResolvedHolders(sentence, memory, mentions);
+    if (!isHeadline(sentence.text) && own.length + resolved.length >= 2) {
+      const masked = mask(sentence, own, resolved.filter((r) => !own.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
+      stances.push(...readStances(sentence, masked, mentions));
+    }
+    const firstPerson = own.find(({ m }) => m.type === "person");
+    if (firstPerson && firstPerson.m.start < 60) memory.lastSubject = firstPerson.index;
+    for (const { index, m } of own) if (m.type === "person") memory.people.push(index);
+  }
+  return dedupe(stances);
+}
+
+function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): StanceMention[] {
+  const out: StanceMention[] = [];
+  const cueSpan = (start: number, end: number): [number, number] => [masked.orig[start]!, masked.orig[end]!];
+  const add = (holderSlot: string, targets: number[], polarity: Stance, cue: string, confidence: number, span: [number, number]) => {
+    const holder = masked.slots.get(holderSlot);
+    if (!holder) return;
+    for (const target of targets) {
+      if (mentions[target]!.cluster === mentions[holder.mention]!.cluster) continue;
+      const stance: StanceMention = {
+        sentenceId: sentence.id,
+        holder: holder.mention,
+        target,
+        stance: polarity,
+        cue,
+        confidence: Math.round(confidence * (holder.resolved ? CONFIDENCE.resolvedHolder : 1) * 100) / 100,
+        cueSpan: span,
+      };
+      if (holder.resolved) stance.holderSpan = holder.span;
+      out.push(stance);
+    }
+  };
+  const before = (index: number) => masked.text.slice(0, index);
+
+  for (const m of masked.text.matchAll(ACTIVE)) {
+    const [, holder, between = "", verb, firstTarget, rest = ""] = m;
+    const cue = verbForms.get(verb!.toLowerCase())!;
+    const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
+    let polarity: Stance | undefined = cue.polarity;
+    let confidence: number = CONFIDENCE.stated;
+    if (REFUSAL.test(between)) {
+      if (polarity === "oppose") polarity = undefined;
+      else {
+        polarity = "oppose";
+        confidence = CONFIDENCE.refused;
+      }
+    } else if (NEGATION.test(between)) polarity = undefined;
+    if (!polarity) continue;
+    if (HEDGE.test(between) || /\b(hope[sd]?|hoping|wish(es|ed)?)\s+that\s*$/i.test(before(m.index))) confidence *= CONFIDENCE.hedged;
+    add(holder!, slotsIn(rest, firstTarget!, masked), polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
+  }
+
+  for (const m of masked.text.matchAll(WARNED_THAT)) {
+    const [, holder, between = "", verb, target] = m;
+    if (NEGATION.test(between)) continue;
+    const t = masked.slots.get(target!)?.mention;
+    const cueStart = m.index + m[0].indexOf(verb!);
+    if (t !== undefined) add(holder!, [t], "oppose", verb!, CONFIDENCE.warnedThat, cueSpan(cueStart, cueStart + verb!.length));
+  }
+
+  for (const m of masked.text.matchAll(PASSIVE)) {
+    const [, target, aux = "", participle, firstHolder, rest = ""] = m;
+    if (NEGATION.test(aux)) continue;
+    const cue = participles.get(participle!.toLowerCase())!;
+    const t = masked.slots.get(target!)?.mention;
+    const cueStart = m.index + m[0].indexOf(participle!, m[0].indexOf(aux));
+    if (t === undefined) continue;
+    for (const h of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
+      add(h, [t], cue.polarity, participle!, CONFIDENCE.passive, cueSpan(cueStart, cueStart + participle!.length));
+    }
+  }
+
+  // "met with skepticism and outright rejection by several countries, including Slovakia, ..., Spain":
+  // each listed holder against the owner of what they reacted to: a possessive in the sentence, or its subject.
+  for (const m of masked.text.matchAll(NOMINAL)) {
+    const [, noun, firstHolder, rest = ""] = m;
+    const polarity = nounForms.get(noun!.toLowerCase())!;
+    const head = before(m.index);
+    if (NEGATION.test(head.slice(-25))) continue;
+    const owner = /⟦(\d+)⟧['’]s?\s+(?:\w+\s+){0,2}$/.exec(head)?.[1] ?? /^(?:[^⟦]{0,40})⟦(\d+)⟧/.exec(head)?.[1];
+    const target = owner !== undefined ? masked.slots.get(owner)?.mention : undefined;
+    if (target === undefined) continue;
+    for (const h of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
+      add(h, [target], polarity, noun!, CONFIDENCE.nominal, cueSpan(m.index, m.index + noun!.length));
+    }
+  }
+
+  for (const m of masked.text.matchAll(OWNED_NOUN)) {
+    const [, holder, noun, target] = m;
+    const t = masked.slots.get(target!)?.mention;
+    const cueStart = m.index + m[0].indexOf(noun!);
+    if (t !== undefined) add(holder!, [t], nounForms.get(noun!.toLowerCase())!, noun!, CONFIDENCE.nominal, cueSpan(cueStart, cueStart + noun!.length));
+  }
+  return out;
+}
+
+/** One stance per sentence, holder, target and polarity: the most confident reading wins. */
+function dedupe(stances: StanceMention[]): StanceMention[] {
+  const best = new Map<string, StanceMention>();
+  for (const s of stances) {
+    const key = `${s.sentenceId}|${s.holder}|${s.target}|${s.stance}`;
+    const prev = best.get(key);
+    if (!prev || s.confidence > prev.confidence) best.set(key, s);
+  }
+  return [...best.values()];
+}

@@ -1,0 +1,71 @@
+// Words that carry a stance, as data. Each cue lists the forms it is written in; `polarity` is what the
+// holder feels about the target. Reviewed against hand-labelled BBC sentences (tests/labels): cues that a
+// careful reader does not take as a stance towards the object ("urged X to", "called on X") are left out.
+import type { Stance } from "../../types.js";
+
+export interface Cue {
+  lemma: string;
+  polarity: Stance;
+  /** Active forms: "criticised", "criticizes", "criticising". */
+  forms: string[];
+  /** Past participles for the passive: "was criticised by". */
+  participles: string[];
+}
+
+const cue = (lemma: string, polarity: Stance, forms: string[], participles = forms.filter((f) => /(ed|en)$/.test(f))): Cue => ({
+  lemma,
+  polarity,
+  forms,
+  participles,
+});
+
+export const VERB_CUES: readonly Cue[] = [
+  cue("criticise", "oppose", ["criticised", "criticized", "criticises", "criticizes", "criticise", "criticize", "criticising", "criticizing"]),
+  cue("condemn", "oppose", ["condemned", "condemns", "condemn", "condemning"]),
+  cue("reject", "oppose", ["rejected", "rejects", "reject", "rejecting"]),
+  cue("oppose", "oppose", ["opposed", "opposes", "oppose", "opposing"]),
+  cue("denounce", "oppose", ["denounced", "denounces", "denounce", "denouncing"]),
+  cue("attack", "oppose", ["attacked", "attacks", "attack", "attacking"]),
+  cue("slam", "oppose", ["slammed", "slams", "slam", "slamming"]),
+  cue("blast", "oppose", ["blasted", "blasts", "blasting"]),
+  cue("accuse", "oppose", ["accused", "accuses", "accuse", "accusing"]),
+  cue("blame", "oppose", ["blamed", "blames", "blame", "blaming"]),
+  cue("rule out", "oppose", ["ruled out", "rules out", "rule out", "ruling out"], []),
+  cue("dismiss", "oppose", ["dismissed", "dismisses", "dismissing"]),
+  cue("rebuke", "oppose", ["rebuked", "rebukes", "rebuking"]),
+  cue("ban", "oppose", ["banned", "bans", "banning"]),
+  cue("sue", "oppose", ["sued", "sues", "suing"]),
+  cue("warn", "oppose", ["warned", "warns", "warning"], []),
+  cue("lambast", "oppose", ["lambasted", "lambasts", "lambasting"]),
+  cue("hit out at", "oppose", ["hit out at", "hits out at", "hitting out at"], []),
+  cue("round on", "oppose", ["rounded on", "rounds on"], []),
+  cue("snub", "oppose", ["snubbed", "snubs", "snubbing"]),
+  cue("back", "support", ["backed", "backs", "backing"]),
+  cue("support", "support", ["supported", "supports", "support", "supporting"]),
+  cue("welcome", "support", ["welcomed", "welcomes", "welcoming"]),
+  cue("praise", "support", ["praised", "praises", "praise", "praising"]),
+  cue("endorse", "support", ["endorsed", "endorses", "endorse", "endorsing"]),
+  cue("hail", "support", ["hailed", "hails", "hailing"]),
+  cue("applaud", "support", ["applauded", "applauds", "applauding"]),
+  cue("defend", "support", ["defended", "defends", "defend", "defending"]),
+  cue("side with", "support", ["sided with", "sides with", "side with", "siding with"], []),
+  cue("ally with", "support", ["allied with", "allies with", "ally with", "allying with"], []),
+];
+
+/** Nouns that carry a stance from a holder introduced by "from" or "by": "criticism from Berlin". */
+export const NOUN_CUES: readonly { forms: string[]; polarity: Stance }[] = [
+  { forms: ["criticism", "condemnation", "rejection", "opposition", "skepticism", "scepticism", "attack", "attacks", "resistance"], polarity: "oppose" },
+  { forms: ["support", "backing", "praise", "endorsement"], polarity: "support" },
+];
+
+/** Words in front of a cue that cancel it ("did not support", "no longer opposes"). */
+export const NEGATIONS = ["not", "n't", "never", "no longer"] as const;
+/** Refusing to support is opposing: "refused to back". Refusing to oppose cancels. */
+export const REFUSALS = ["refused to", "refuses to", "declined to", "declines to"] as const;
+/** Words that make a stance reported or hoped-for, not stated: "she hoped that Berlin would side with Paris". */
+export const HEDGES = ["hope", "hoped", "hopes", "would", "could", "might", "may", "expected to", "reportedly", "likely to", "wants", "wanted"] as const;
+
+/** Pronouns that stand for the last person who was a sentence subject. */
+export const PERSON_PRONOUNS = ["he", "she"] as const;
+/** Role nouns that, after "the", stand for the person last described that way: "the French leader". */
+export const ROLE_NOUNS = ["leader", "president", "minister", "prime minister", "chancellor", "premier", "spokesman", "spokeswoman", "official"] as const;
