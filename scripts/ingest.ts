@@ -1,0 +1,164 @@
+// npm run ingest -- <file-or-dir>... [--rebuild] [--batch N] [--db path]
+// Adds .txt/.md/.html/.jsonl articles to the store (DATABASE_PATH, else DATA_DIR/graph.db, else ./data/graph.db)
+// in batches, one transaction each: a crash loses at most the open batch. --rebuild re-extracts every stored
+// document first (after the extractor improved). Bad files are reported and skipped; the exit code is then 2.
+import { existsSync, statSync } from "node:fs";
+
+import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
+import type { RejectedInput } from "../server/ingest/errors.js";
+import { InputError, listIngestFiles, readDocuments } from "../server/io/read-documents.js";
+import { databasePath, openStore } from "../server/store/index.js";
+import { StoreFormatError } from "../server/store/sqlite.js";
+import type { DocumentInput } from "../server/types.js";
+
+const USAGE = "usage: npm run ingest -- <file-or-dir>... [--rebuild] [--batch N] [--db path/graph.db]";
+const DEFAULT_BATCH = 100;
+
+interface Options {
+  inputs: string[];
+  rebuild: boolean;
+  batch: number;
+  db: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { inputs: [], rebuild: false, batch: DEFAULT_BATCH, db: databasePath() };
+  const value = (i: number, flag: string) => {
+    const v = argv[i];
+    if (v === undefined || v.startsWith("--")) throw new InputError(`${flag} needs a value\n${USAGE}`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--rebuild") options.rebuild = true;
+    else if (arg === "--batch") {
+      options.batch = Number(value(++i, arg));
+      if (!Number.isInteger(options.batch) || options.batch < 1) throw new InputError(`--batch needs a whole number above 0`);
+    } else if (arg === "--db") options.db = value(++i, arg);
+    else if (arg.startsWith("-")) throw new InputError(`unknown option ${arg}\n${USAGE}`);
+    else options.inputs.push(arg);
+  }
+  if (options.inputs.length === 0 && !options.rebuild) throw new InputError(`no input files or folders\n${USAGE}`);
+  return options;
+}
+
+/** A bar redrawn in place on a terminal; elsewhere (logs, CI, tests) one plain line per committed batch. */
+class Progress {
+  private readonly started = performance.now();
+  private readonly tty = Boolean(process.stderr.isTTY);
+
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+  ) {}
+
+  update(done: number, detail: string): void {
+    const seconds = (performance.now() - this.started) / 1000;
+    const eta = done > 0 ? (seconds / done) * (this.total - done) : 0;
+    if (!this.tty) {
+      process.stderr.write(`${this.label}: ${done}/${this.total} ${detail}\n`);
+      return;
+    }
+    const width = 30;
+    const filled = Math.round((done / Math.max(1, this.total)) * width);
+    const bar = `${"#".repeat(filled)}${"-".repeat(width - filled)}`;
+    process.stderr.write(`\r\x1b[K${this.label} [${bar}] ${done}/${this.total} ${detail}, ETA ${formatSeconds(eta)}`);
+  }
+
+  /** A message on its own line, without tearing the bar. */
+  note(message: string): void {
+    process.stderr.write(`${this.tty ? "\r\x1b[K" : ""}${message}\n`);
+  }
+
+  finish(): void {
+    if (this.tty) process.stderr.write("\n");
+  }
+}
+
+const formatSeconds = (s: number) => (s >= 60 ? `${Math.floor(s / 60)}m${Math.round(s % 60)}s` : `${s.toFixed(0)}s`);
+
+const megabytes = (path: string) => {
+  const bytes = [path, `${path}-wal`].filter(existsSync).reduce((sum, p) => sum + statSync(p).size, 0);
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+};
+
+interface Tally {
+  created: number;
+  existing: number;
+  replaced: number;
+  rejected: RejectedInput[];
+}
+
+function count(tally: Tally, result: WriteResult): void {
+  for (const d of result.documents) tally[d.status]++;
+}
+
+async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput[], batch: number, tally: Tally) {
+  const progress = new Progress("rebuild", inputs.length);
+  for (let i = 0; i < inputs.length; i += batch) {
+    count(tally, await service.ingest(inputs.slice(i, i + batch), { replace: true }));
+    progress.update(Math.min(i + batch, inputs.length), "documents re-extracted");
+  }
+  progress.finish();
+}
+
+async function ingestFiles(service: CorpusService<CorpusView>, files: string[], batch: number, tally: Tally) {
+  const progress = new Progress("ingest", files.length);
+  let pending: DocumentInput[] = [];
+  const flush = async (filesDone: number) => {
+    if (pending.length > 0) count(tally, await service.ingest(pending));
+    pending = [];
+    progress.update(filesDone, `files, ${tally.created} new, ${tally.existing} already stored`);
+  };
+  for (const [i, file] of files.entries()) {
+    for (const parsed of readDocuments(file)) {
+      if ("input" in parsed) pending.push(parsed.input);
+      else {
+        tally.rejected.push(parsed.error);
+        progress.note(`ingest: skipped ${parsed.error.message}`);
+      }
+    }
+    if (pending.length >= batch) await flush(i + 1);
+  }
+  await flush(files.length);
+  progress.finish();
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const options = parseArgs(process.argv.slice(2));
+  const files = listIngestFiles(options.inputs);
+  if (options.inputs.length > 0 && files.length === 0) {
+    throw new InputError(`no .txt, .md, .html or .jsonl files found in ${options.inputs.join(", ")}`);
+  }
+  const store = openStore(options.db);
+  try {
+    const service = await CorpusService.open(store, buildExtractionOnly);
+    const tally: Tally = { created: 0, existing: 0, replaced: 0, rejected: [] };
+    if (options.rebuild) await rebuild(service, await store.loadInputs(), options.batch, tally);
+    if (files.length > 0) await ingestFiles(service, files, options.batch, tally);
+    const { documents, entities, edges } = service.current().extraction;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const work = [
+      `${tally.created} new`,
+      `${tally.existing} already stored`,
+      ...(options.rebuild ? [`${tally.replaced} re-extracted`] : []),
+      `${tally.rejected.length} rejected`,
+    ].join(", ");
+    console.log(
+      `${files.length} files: ${work} in ${seconds}s; store: ${documents.length} documents, ${entities.length} entities, ` +
+        `${edges.length} edges, ${megabytes(store.location)} -> ${store.location}`,
+    );
+    return tally.rejected.length > 0 ? 2 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (err) {
+  if (!(err instanceof InputError || err instanceof StoreFormatError)) throw err;
+  console.error(`ingest: ${err.message}`);
+  process.exitCode = 2;
+}
