@@ -1,24 +1,20 @@
 import { RejectedInput } from "./errors.js";
 
-/** Offset of the first byte that breaks UTF-8, found by bisecting on the longest prefix that decodes. */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  const decodes = (n: number) => {
-    try {
-      // stream: a multi-byte character cut at the end of the prefix is not an error yet.
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let ok = 0;
-  let bad = bytes.length;
-  while (bad - ok > 1) {
-    const mid = (ok + bad) >>> 1;
-    if (decodes(mid)) ok = mid;
-    else bad = mid;
+/** Allowed range of the second byte after lead bytes that have a narrower one (no overlong forms, no surrogates). */
+const SECOND_BYTE: Record<number, [number, number]> = { 0xe0: [0xa0, 0xbf], 0xed: [0x80, 0x9f], 0xf0: [0x90, 0xbf], 0xf4: [0x80, 0x8f] };
+
+/** Offset of the first byte of the first sequence that is not UTF-8 ("caf\xe9 au lait" -> 3), -1 if none. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const [low, high] = SECOND_BYTE[lead] ?? [0x80, 0xbf];
+    if (length > 1 && (bytes[i + 1]! < low || bytes[i + 1]! > high)) return i;
+    for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  return ok;
+  return -1;
 }
 
 /**
@@ -27,10 +23,10 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
  */
 export function decodeUtf8(bytes: Uint8Array, where?: string): string {
   if (bytes.includes(0)) throw new RejectedInput("unsupported", "binary content, not text", where);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8Offset(bytes);
-    throw new RejectedInput("invalid", `not valid UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, "0")} at offset ${offset})`, where);
+  const offset = firstInvalidUtf8Offset(bytes);
+  if (offset >= 0) {
+    const byte = bytes[offset]!.toString(16).padStart(2, "0");
+    throw new RejectedInput("invalid", `not valid UTF-8 (byte 0x${byte} at offset ${offset})`, where);
   }
+  return new TextDecoder("utf-8").decode(bytes);
 }

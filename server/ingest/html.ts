@@ -11,8 +11,8 @@ export interface HtmlArticle {
   author?: string;
 }
 
-/** Never text: code, styling, embedded media, forms. */
-const DROPPED = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "form", "select", "button", "head"]);
+/** Never body text: the page title (read apart), code, styling, embedded media, forms. */
+const DROPPED = new Set(["title", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "form", "select", "button", "head"]);
 /** Site furniture: navigation and side columns ("Most read", "Related stories"). */
 const FURNITURE = new Set(["nav", "aside", "menu", "dialog"]);
 /** Page banners and footers; inside an <article> they hold the headline and byline, so they are kept there. */
