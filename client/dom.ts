@@ -26,3 +26,40 @@ export function highlighted(text: string, spans: { start: number; end: number; r
   if (at < text.length) out.push(text.slice(at));
   return out;
 }
+
+/** A piece of a text to wrap: offsets into the text and how to draw the slice, e.g. as a link to an entity. */
+export interface Span {
+  start: number;
+  end: number;
+  wrap: (slice: string) => Node;
+}
+
+/** Splits a text into plain pieces and wrapped spans; a span overlapping the one before is dropped. */
+export function wrapped(text: string, spans: Span[]): Child[] {
+  const out: Child[] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (s.start < at || s.end > text.length) continue;
+    if (s.start > at) out.push(text.slice(at, s.start));
+    out.push(s.wrap(text.slice(s.start, s.end)));
+    at = s.end;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+/** A button that looks like a link: everything clickable in the panels that is not a real navigation. */
+export function linkButton(label: string, attrs: Record<string, string>, onClick: () => void, children?: Child[]): HTMLButtonElement {
+  const b = el("button", { type: "button", class: "link", ...attrs }, children ?? [label]);
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, children: Node[] = []): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  node.append(...children);
+  return node;
+}

@@ -1,126 +1,208 @@
-import Graph from "graphology";
-import type { SerializedGraph } from "graphology-types";
-import Sigma from "sigma";
-import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
+// Wires the explorer: one view state (mirrored in the URL), producers that change it, and the views that follow it.
+import type { DocumentSummary } from "../server/corpus.js";
+import { ENTITY_TYPES } from "../server/types.js";
+import { ApiError, fetchDocument, fetchDocuments, fetchEdge, fetchEntity, fetchGraph, type GraphView as ServerView } from "./api.js";
+import { el } from "./dom.js";
+import { GraphView, graphCsv } from "./graph-view.js";
+import {
+  type Producer,
+  type ViewState,
+  closeDocument,
+  focusOn,
+  fromSearch,
+  graphQuery,
+  openDocument,
+  openDocuments,
+  selectEdge,
+  selectEntity,
+  toSearch,
+  wholeGraph,
+} from "./state.js";
+import type { Actions } from "./views/actions.js";
+import { type Bounds, mountControls } from "./views/controls.js";
+import { documentReader, documentsPanel } from "./views/documents.js";
+import { edgePanel } from "./views/edge-panel.js";
+import { entityPanel } from "./views/entity-panel.js";
+import { mountSearch } from "./views/search.js";
 
-import type { EdgeAttributes, NodeAttributes } from "../server/graph/build.js";
-import type { EvidenceView, MentionView } from "../server/corpus.js";
-import { ENTITY_TYPES, type EntityType } from "../server/types.js";
-import { TYPE_COLORS } from "../server/graph/appearance.js";
-import { el, highlighted } from "./dom.js";
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const panel = $("panel");
+const status = $("status");
 
-interface EntityDetail {
-  id: string;
-  label: string;
-  type: EntityType;
-  aliases: string[];
-  roles: string[];
-  affiliations: string[];
-  mentions: number;
-  documents: number;
-  sentences: MentionView[];
+let state: ViewState = fromSearch(location.search);
+let serverView: ServerView | undefined;
+let documents: DocumentSummary[] = [];
+const bounds: Bounds = { maxMentions: 2, maxWeight: 2 };
+/** Increases with every request, so a slow answer never overwrites a newer one. */
+let generation = 0;
+let panelGeneration = 0;
+
+const graphView = new GraphView($("graph"), {
+  clickNode: (id) => dispatch(selectEntity(id)),
+  clickEdge: (id) => dispatch(selectEdge(id)),
+  clickStage: () => dispatch(selectEntity(undefined)),
+});
+// Tests and power users reach the renderer here (see ../shared/docs/BROWSER.md).
+(window as unknown as { __explorer: unknown }).__explorer = { renderer: graphView.renderer, graph: graphView.graph, view: graphView };
+
+const actions: Actions = {
+  selectEntity: (id) => {
+    dispatch(selectEntity(id));
+    graphView.focusCamera(id);
+  },
+  selectEdge: (id) => dispatch(selectEdge(id)),
+  openDocuments: () => dispatch(openDocuments()),
+  openDocument: (id) => dispatch(openDocument(id)),
+  closeDocument: () => dispatch(closeDocument()),
+  focus: (id, hops) => dispatch(focusOn(id, hops)),
+  wholeGraph: () => dispatch(wholeGraph()),
+  corpusChanged: () => void reloadAll(),
+};
+
+const controls = mountControls($("controls"), dispatch);
+mountSearch($<HTMLInputElement>("search"), $("search-results"), () => graphView.graph, actions.selectEntity);
+
+function dispatch(producer: Producer): void {
+  const before = state;
+  state = producer(state);
+  history.replaceState(null, "", `${location.pathname}${toSearch(state)}`);
+  void apply(before, state);
 }
 
-interface EdgeDetail {
-  id: string;
-  kind: string;
-  stance?: string;
-  weight: number;
-  sourceLabel: string;
-  targetLabel: string;
-  evidence: EvidenceView[];
+const panelKey = (s: ViewState) => JSON.stringify([s.selected, s.edge, s.docs, s.doc, s.focus]);
+
+async function apply(before: ViewState | undefined, s: ViewState): Promise<void> {
+  controls.update(s, bounds);
+  if (!before || graphQuery(before).toString() !== graphQuery(s).toString()) await loadGraph();
+  if (!before || before.sizeBy !== s.sizeBy || before.colorBy !== s.colorBy) graphView.setAppearance(s.sizeBy, s.colorBy);
+  graphView.setSelection(s.selected, s.edge);
+  if (!before || panelKey(before) !== panelKey(s)) await renderPanel(s);
 }
 
-const panel = document.getElementById("panel")!;
-const status = document.getElementById("status")!;
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new Error(body.error ?? `${res.status} ${res.statusText}`);
+async function loadGraph(): Promise<void> {
+  const mine = ++generation;
+  document.body.dataset.loading = "true";
+  try {
+    const { data, view } = await fetchGraph(graphQuery(state));
+    if (mine !== generation) return;
+    graphView.setData(data, view.bbox);
+    serverView = view;
+    for (const n of data.nodes) bounds.maxMentions = Math.max(bounds.maxMentions, n.attributes?.mentions ?? 0);
+    for (const e of data.edges) bounds.maxWeight = Math.max(bounds.maxWeight, e.attributes?.weight ?? 0);
+    controls.update(state, bounds);
+    showStatus();
+    updateExports();
+  } catch (err) {
+    if (mine === generation) status.textContent = `Could not load the graph: ${(err as Error).message}`;
+  } finally {
+    if (mine === generation) delete document.body.dataset.loading;
   }
-  return (await res.json()) as T;
 }
 
-function renderLegend(): void {
-  const legend = document.getElementById("legend")!;
-  for (const type of ENTITY_TYPES) {
-    legend.append(el("li", {}, [el("span", { class: "swatch", style: `background:${TYPE_COLORS[type]}` }), type]));
+function showStatus(): void {
+  if (!serverView) return;
+  const { shown, total, hidden } = serverView;
+  const counts = `${shown.nodes.toLocaleString("en")} entities · ${shown.edges.toLocaleString("en")} links`;
+  status.textContent =
+    hidden.nodes > 0 ? `${counts} shown of ${total.nodes.toLocaleString("en")} · ${hidden.nodes.toLocaleString("en")} entities hidden` : counts;
+  const banner = $("focus-banner");
+  banner.hidden = !state.focus;
+  if (state.focus) {
+    const label = graphView.graph.hasNode(state.focus) ? graphView.graph.getNodeAttribute(state.focus, "label") : state.focus;
+    banner.querySelector("span")!.textContent = `Neighbourhood of ${label} (${state.hops} hop${state.hops === 1 ? "" : "s"})`;
   }
 }
 
-function showEntity(e: EntityDetail): void {
-  const byDoc = e.sentences;
-  panel.replaceChildren(
-    el("h2", { "data-entity": e.id }, [e.label]),
-    el("p", { class: "meta" }, [`${e.type} · ${e.mentions} mentions in ${e.documents} documents`]),
-    el("dl", {}, [
-      el("dt", {}, ["Aliases"]),
-      el("dd", {}, [e.aliases.join(", ")]),
-      ...(e.roles.length ? [el("dt", {}, ["Roles"]), el("dd", {}, [e.roles.join(", ")])] : []),
-      ...(e.affiliations.length ? [el("dt", {}, ["Affiliations"]), el("dd", {}, [e.affiliations.join(", ")])] : []),
-    ]),
-    el("h3", {}, ["Sentences"]),
-    el(
-      "ol",
-      { class: "sentences" },
-      byDoc.map((m) =>
-        el("li", {}, [
-          ...highlighted(m.text, [{ start: m.start, end: m.end, role: "mention" }]),
-          el("span", { class: "doc" }, [m.docTitle]),
-        ]),
-      ),
-    ),
-  );
+function updateExports(): void {
+  const query = graphQuery(state);
+  // On screen: the same query plus the number shown, so a top-N view exports the same N.
+  query.set("limit", String(serverView?.shown.nodes ?? 0));
+  $<HTMLAnchorElement>("export-gexf").href = `/api/export.gexf?${query}`;
 }
 
-function showEdge(e: EdgeDetail): void {
-  const relation = e.kind === "stance" ? `${e.stance === "support" ? "supports" : "opposes"}` : "named with";
-  panel.replaceChildren(
-    el("h2", {}, [`${e.sourceLabel} ${relation} ${e.targetLabel}`]),
-    el("p", { class: "meta" }, [`${e.kind} · ${e.weight} sentence${e.weight === 1 ? "" : "s"}`]),
-    el(
-      "ol",
-      { class: "sentences" },
-      e.evidence.map((ev) => el("li", {}, [...highlighted(ev.text, ev.highlights), el("span", { class: "doc" }, [ev.docTitle])])),
-    ),
-  );
+async function renderPanel(s: ViewState): Promise<void> {
+  const mine = ++panelGeneration;
+  const show = (nodes: (HTMLElement | string)[]) => {
+    if (mine === panelGeneration) panel.replaceChildren(...nodes);
+  };
+  try {
+    if (s.doc) {
+      const d = await fetchDocument(s.doc);
+      const labels = new Map(graphView.graph.mapNodes((id, a) => [id, a.label] as const));
+      show(documentReader(d, labels, actions));
+    } else if (s.docs) {
+      documents = await fetchDocuments();
+      show(documentsPanel(documents, actions));
+    } else if (s.edge) {
+      const e = await fetchEdge(s.edge);
+      // Node ids are `type:slug` (README, contracts).
+      const typeOf = (id: string) => ENTITY_TYPES.find((t) => id.startsWith(`${t}:`)) ?? "person";
+      show(edgePanel(e, actions, { source: typeOf(e.source), target: typeOf(e.target) }));
+    } else if (s.selected) {
+      show(entityPanel(await fetchEntity(s.selected), actions, s.focus === s.selected));
+    } else {
+      show([el("p", { class: "hint" }, ["Click an entity or an edge to read the sentences behind it, or search for a name."])]);
+    }
+  } catch (err) {
+    const gone = err instanceof ApiError && err.status === 404;
+    show([el("p", { class: "error" }, [gone ? `Not in the corpus any more: ${(err as Error).message}` : (err as Error).message])]);
+  }
+  showStatus();
 }
 
-function showError(message: string): void {
-  panel.replaceChildren(el("p", { class: "error" }, [message]));
+/** After documents were added or deleted: a new graph and a fresh panel, without reloading the page. */
+async function reloadAll(): Promise<void> {
+  await loadGraph();
+  await loadDateBounds();
+  graphView.setSelection(state.selected, state.edge);
+  await renderPanel(state);
+}
+
+async function loadDateBounds(): Promise<void> {
+  documents = await fetchDocuments().catch(() => documents);
+  const dates = documents.map((d) => d.date).filter((d): d is string => Boolean(d)).sort();
+  if (dates.length) {
+    bounds.firstDate = dates[0];
+    bounds.lastDate = dates.at(-1);
+  }
+  controls.update(state, bounds);
+}
+
+function download(name: string, blob: Blob, anchor?: HTMLAnchorElement): void {
+  const url = URL.createObjectURL(blob);
+  const a = anchor ?? el("a", { download: name });
+  a.href = url;
+  if (!anchor) a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function bindToolbar(): void {
+  $("open-documents").addEventListener("click", () => dispatch(openDocuments()));
+  $("focus-back").addEventListener("click", () => dispatch(wholeGraph()));
+  const toggle = $("layout-toggle");
+  toggle.addEventListener("click", () => {
+    if (graphView.isLayoutRunning()) graphView.stopLayout();
+    else graphView.startLayout();
+    toggle.textContent = graphView.isLayoutRunning() ? "Stop layout" : "Run layout";
+    toggle.setAttribute("aria-pressed", String(graphView.isLayoutRunning()));
+  });
+  $("untangle").addEventListener("click", () => {
+    graphView.untangle();
+    toggle.textContent = "Run layout";
+    toggle.setAttribute("aria-pressed", "false");
+  });
+  // CSV links get their file at click time, from what is drawn then; the click then downloads it.
+  for (const which of ["nodes", "edges"] as const) {
+    const a = $<HTMLAnchorElement>(`export-${which}-csv`);
+    a.addEventListener("click", () => download(`${which}.csv`, new Blob([graphCsv(graphView.graph)[which]], { type: "text/csv" }), a));
+  }
+  $("export-png").addEventListener("click", async () => download("entity-graph.png", await graphView.toPng()));
 }
 
 async function main(): Promise<void> {
-  renderLegend();
-  const data = await getJson<SerializedGraph<NodeAttributes, EdgeAttributes>>("/api/graph");
-  const graph = new Graph<NodeAttributes, EdgeAttributes>({ multi: true, type: "mixed" });
-  graph.import(data);
-  const container = document.getElementById("graph")!;
-  const renderer = new Sigma(graph, container, {
-    enableEdgeEvents: true,
-    renderEdgeLabels: false,
-    labelRenderedSizeThreshold: 6,
-    labelDensity: 0.7,
-    labelGridCellSize: 80,
-    zIndex: true,
-    // The node attribute `type` is the entity type (part of the data contract); each one is drawn as a circle.
-    nodeProgramClasses: Object.fromEntries(ENTITY_TYPES.map((t) => [t, NodeCircleProgram])),
-    edgeProgramClasses: { arrow: EdgeArrowProgram },
-  });
-  // Tests and power users reach the renderer here (see ../shared/docs/BROWSER.md).
-  (window as unknown as { __explorer: unknown }).__explorer = { renderer, graph };
-
-  renderer.on("clickNode", ({ node }) => {
-    getJson<EntityDetail>(`/api/entities/${encodeURIComponent(node)}`).then(showEntity, (e: Error) => showError(e.message));
-  });
-  renderer.on("clickEdge", ({ edge }) => {
-    getJson<EdgeDetail>(`/api/edges/${encodeURIComponent(edge)}`).then(showEdge, (e: Error) => showError(e.message));
-  });
-  renderer.on("enterNode", () => (container.style.cursor = "pointer"));
-  renderer.on("leaveNode", () => (container.style.cursor = ""));
-  status.textContent = `${graph.order} entities · ${graph.size} links`;
+  bindToolbar();
+  await Promise.all([apply(undefined, state), loadDateBounds()]);
+  if (!serverView) return;
   document.body.dataset.ready = "true";
 }
 

@@ -1,0 +1,318 @@
+// sigma + graphology: the drawn graph. Highlight, size and colour are display data from the node and edge
+// reducers; the graph's own attributes change only when the server sends a new subgraph or a layout moves nodes.
+import Graph from "graphology";
+import FA2Layout from "graphology-layout-forceatlas2/worker";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import noverlap from "graphology-layout-noverlap";
+import Sigma from "sigma";
+import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+
+import { TYPE_COLORS, nodeSize } from "../server/graph/appearance.js";
+import type { EdgeAttributes, NodeAttributes } from "../server/graph/build.js";
+import { ENTITY_TYPES } from "../server/types.js";
+import type { GraphData, GraphView as ServerView } from "./api.js";
+import type { ColorBy, SizeBy } from "./state.js";
+
+export const DIM_NODE = "rgb(228,228,228)";
+const DIM_EDGE = "rgb(240,240,240)";
+/** Tableau 10 without the type colours' near twins: enough to tell Louvain communities apart. */
+export const COMMUNITY_COLORS = [
+  "rgb(31,119,180)", "rgb(255,127,14)", "rgb(44,160,44)", "rgb(214,39,40)", "rgb(148,103,189)",
+  "rgb(140,86,75)", "rgb(227,119,194)", "rgb(127,127,127)", "rgb(188,189,34)", "rgb(23,190,207)",
+];
+
+type Bbox = NonNullable<ServerView["bbox"]>;
+const LABEL_SIZE = 13;
+const LABEL_FONT = "Arial";
+/** Nodes drawn smaller than this (radius, px) get no label unless selected or hovered. */
+const MIN_LABELLED_RADIUS = 3;
+const MAX_LABELS = 200;
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Where sigma draws a node's label: right of the disc, vertically centred on it (drawDiscNodeLabel). */
+export function labelBox(x: number, y: number, radius: number, width: number): Box {
+  return { x1: x + radius + 1, y1: y - LABEL_SIZE * 0.5, x2: x + radius + 3 + width + 1, y2: y + LABEL_SIZE * 0.6 };
+}
+
+const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+export type EntityGraphClient = Graph<NodeAttributes, EdgeAttributes>;
+
+export interface GraphViewHandlers {
+  clickNode: (id: string) => void;
+  clickEdge: (id: string) => void;
+  clickStage: () => void;
+}
+
+export class GraphView {
+  readonly graph: EntityGraphClient = new Graph({ multi: true, type: "mixed" });
+  readonly renderer: Sigma<NodeAttributes, EdgeAttributes>;
+  private hovered: string | undefined;
+  private selected: string | undefined;
+  private selectedEdge: string | undefined;
+  private bright = new Set<string>();
+  private sizeBy: SizeBy = "mentions";
+  private colorBy: ColorBy = "type";
+  private maxPagerank = 1;
+  private layout: FA2Layout | undefined;
+  /** Positions a layout run in this page produced: they survive a new subgraph from the server. */
+  private moved = new Map<string, { x: number; y: number }>();
+  private bbox: Bbox | undefined;
+  private labels = new Set<string>();
+  private labelFrame = 0;
+  private measure = document.createElement("canvas").getContext("2d")!;
+  private labelTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(container: HTMLElement, handlers: GraphViewHandlers) {
+    this.renderer = new Sigma<NodeAttributes, EdgeAttributes>(this.graph, container, {
+      enableEdgeEvents: true,
+      renderEdgeLabels: false,
+      // Which labels to draw is decided by pickLabels() (forceLabel); sigma's own grid would leave the biggest
+      // node of a crowded cell unlabelled when a bigger neighbour shares the cell.
+      labelDensity: 0,
+      labelRenderedSizeThreshold: Infinity,
+      labelSize: LABEL_SIZE,
+      labelFont: LABEL_FONT,
+      zIndex: true,
+      // The node attribute `type` is the entity type (part of the data contract); each one is drawn as a circle.
+      nodeProgramClasses: Object.fromEntries(ENTITY_TYPES.map((t) => [t, NodeCircleProgram])),
+      edgeProgramClasses: { arrow: EdgeArrowProgram },
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    this.measure.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
+    this.renderer.getCamera().on("updated", () => this.scheduleLabels());
+    this.renderer.on("resize", () => this.scheduleLabels());
+    this.renderer.on("clickNode", ({ node }) => handlers.clickNode(node));
+    this.renderer.on("clickEdge", ({ edge }) => handlers.clickEdge(edge));
+    this.renderer.on("clickStage", () => handlers.clickStage());
+    this.renderer.on("enterNode", ({ node }) => {
+      container.style.cursor = "pointer";
+      this.hovered = node;
+      this.updateBright();
+    });
+    this.renderer.on("leaveNode", () => {
+      container.style.cursor = "";
+      this.hovered = undefined;
+      this.updateBright();
+    });
+  }
+
+  // ---- data ----
+
+  /** Replaces the subgraph; nodes keep the place they had (the server's, or the last layout run's). */
+  setData(data: GraphData, bbox: Bbox | undefined): void {
+    this.stopLayout();
+    this.graph.clear();
+    this.graph.import(data);
+    for (const [id, p] of this.moved) if (this.graph.hasNode(id)) this.graph.mergeNodeAttributes(id, p);
+    this.maxPagerank = Math.max(1e-9, ...this.graph.mapNodes((_n, a) => a.pagerank ?? 0));
+    // Framing on a fixed box instead of the subgraph's own extent keeps every node still when filters change.
+    if (bbox && !this.bbox) this.bbox = bbox;
+    this.renderer.setCustomBBox(this.bbox ?? null);
+    this.renderer.refresh(); // the new frame first: labels are placed in its coordinates
+    this.updateBright();
+  }
+
+  // ---- appearance ----
+
+  setAppearance(sizeBy: SizeBy, colorBy: ColorBy): void {
+    this.sizeBy = sizeBy;
+    this.colorBy = colorBy;
+    this.updateBright();
+  }
+
+  setSelection(node: string | undefined, edge: string | undefined): void {
+    this.selected = node && this.graph.hasNode(node) ? node : undefined;
+    this.selectedEdge = edge && this.graph.hasEdge(edge) ? edge : undefined;
+    this.updateBright();
+  }
+
+  private updateBright(): void {
+    const centre = this.hovered ?? this.selected;
+    this.bright = new Set();
+    if (centre && this.graph.hasNode(centre)) {
+      this.bright.add(centre);
+      for (const n of this.graph.neighbors(centre)) this.bright.add(n);
+    } else if (this.selectedEdge) {
+      this.bright.add(this.graph.source(this.selectedEdge));
+      this.bright.add(this.graph.target(this.selectedEdge));
+    }
+    this.pickLabels();
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  private scheduleLabels(): void {
+    if (this.labelFrame) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      this.pickLabels();
+      this.renderer.refresh({ skipIndexation: true });
+    });
+  }
+
+  /**
+   * Labels that never overlap, biggest node first: the hovered or selected node, then its neighbours (when one
+   * is), then every node by drawn size. Each label is kept only if its box is clear of those already kept.
+   */
+  private pickLabels(): void {
+    const { width, height } = this.renderer.getDimensions();
+    const centre = this.hovered ?? this.selected;
+    const candidates: { id: string; priority: number; box: Box }[] = [];
+    this.graph.forEachNode((id, a) => {
+      if (this.bright.size && !this.bright.has(id)) return;
+      const radius = this.renderer.scaleSize(this.sizeOf(a));
+      if (radius < MIN_LABELLED_RADIUS && id !== centre) return;
+      const p = this.renderer.graphToViewport({ x: a.x, y: a.y });
+      if (p.x < -50 || p.y < -20 || p.x > width || p.y > height + 20) return;
+      const box = labelBox(p.x, p.y, radius, this.measure.measureText(a.label).width);
+      if (box.x2 > width && id !== centre) return; // a label cut by the panel helps nobody
+      candidates.push({ id, priority: id === centre ? Infinity : radius + a.mentions / 1e6, box });
+    });
+    candidates.sort((a, b) => b.priority - a.priority);
+    const kept: Box[] = [];
+    this.labels = new Set();
+    for (const c of candidates) {
+      if (this.labels.size >= MAX_LABELS) break;
+      if (kept.some((k) => overlaps(k, c.box))) continue;
+      kept.push(c.box);
+      this.labels.add(c.id);
+    }
+  }
+
+  private sizeOf(a: NodeAttributes): number {
+    if (this.sizeBy === "degree") return Math.min(40, 4 + 3 * Math.sqrt(a.degree ?? 0));
+    if (this.sizeBy === "pagerank") return 4 + 30 * Math.sqrt((a.pagerank ?? 0) / this.maxPagerank);
+    return nodeSize(a.mentions);
+  }
+
+  private reduceNode(node: string, a: NodeAttributes): Partial<NodeDisplayData> {
+    const color =
+      this.colorBy === "community" ? COMMUNITY_COLORS[(a.community ?? 0) % COMMUNITY_COLORS.length]! : TYPE_COLORS[a.type];
+    const size = this.sizeOf(a);
+    const labelled = this.labels.has(node);
+    const out: Partial<NodeDisplayData> = { ...a, size, color, zIndex: size, label: labelled ? a.label : null, forceLabel: labelled };
+    if (this.bright.size === 0) return out;
+    if (!this.bright.has(node)) return { ...out, color: DIM_NODE, zIndex: 0 };
+    return { ...out, zIndex: 1000 + size, highlighted: node === (this.hovered ?? this.selected) };
+  }
+
+  private reduceEdge(edge: string, a: EdgeAttributes): Partial<EdgeDisplayData> {
+    const out: Partial<EdgeDisplayData> = { ...a };
+    if (edge === this.selectedEdge) return { ...out, color: "rgb(40,40,40)", size: a.size + 2, zIndex: 2 };
+    if (this.bright.size === 0) return out;
+    const centre = this.hovered ?? this.selected;
+    const touches = centre ? this.graph.hasExtremity(edge, centre) : this.bright.has(this.graph.source(edge));
+    return touches ? { ...out, zIndex: 1 } : { ...out, color: DIM_EDGE, hidden: true };
+  }
+
+  /** Moves the camera onto a node, closer in if it is far out. */
+  focusCamera(id: string): void {
+    const d = this.renderer.getNodeDisplayData(id);
+    if (!d) return;
+    const camera = this.renderer.getCamera();
+    camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+  }
+
+  // ---- layouts ----
+
+  isLayoutRunning(): boolean {
+    return this.layout?.isRunning() ?? false;
+  }
+
+  /** ForceAtlas2 in a web worker, from the current positions. */
+  startLayout(): void {
+    if (this.isLayoutRunning() || this.graph.order < 2) return;
+    this.renderer.setCustomBBox(null); // follow the layout while it spreads or gathers the graph
+    this.layout = new FA2Layout(this.graph, {
+      getEdgeWeight: "weight",
+      settings: { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500 },
+    });
+    this.layout.start();
+    this.labelTimer = setInterval(() => this.scheduleLabels(), 250);
+  }
+
+  stopLayout(): void {
+    if (!this.layout) return;
+    this.layout.kill();
+    this.layout = undefined;
+    clearInterval(this.labelTimer);
+    this.keepPositions();
+  }
+
+  /** Pushes nodes apart until none overlaps another as drawn at the current zoom, labels' height included. */
+  untangle(): void {
+    this.stopLayout();
+    const pxToGraph = 1 / this.renderer.getGraphToViewportRatio();
+    noverlap.assign(this.graph, {
+      maxIterations: 150,
+      inputReducer: (key, attr) => ({
+        x: attr.x,
+        y: attr.y,
+        size: (this.renderer.getNodeDisplayData(key)?.size ?? 4) * pxToGraph,
+      }),
+      settings: { margin: 6 * pxToGraph, ratio: 1.1, speed: 3 },
+    });
+    this.keepPositions();
+  }
+
+  private keepPositions(): void {
+    const box: Bbox = { x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
+    this.graph.forEachNode((id, a) => {
+      this.moved.set(id, { x: a.x, y: a.y });
+      box.x = [Math.min(box.x[0], a.x), Math.max(box.x[1], a.x)];
+      box.y = [Math.min(box.y[0], a.y), Math.max(box.y[1], a.y)];
+    });
+    if (this.graph.order) this.bbox = box;
+    this.renderer.setCustomBBox(this.bbox ?? null);
+    this.renderer.refresh();
+    this.updateBright();
+  }
+
+  // ---- export ----
+
+  /** The current view as a PNG: sigma's layers drawn in order on white. */
+  toPng(): Promise<Blob> {
+    const { width, height } = this.renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const out = document.createElement("canvas");
+    out.width = width * ratio;
+    out.height = height * ratio;
+    const ctx = out.getContext("2d")!;
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    // refresh() renders synchronously, so the WebGL layers still hold this frame when they are copied.
+    this.renderer.refresh();
+    for (const canvas of Object.values(this.renderer.getCanvases())) ctx.drawImage(canvas, 0, 0, out.width, out.height);
+    return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG export failed"))), "image/png"));
+  }
+}
+
+function csvCell(value: unknown): string {
+  const text = Array.isArray(value) ? value.join(" | ") : value === undefined ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** nodes.csv and edges.csv of what is shown, with the columns Gephi's spreadsheet import expects (Id, Source, Target). */
+export function graphCsv(graph: EntityGraphClient): { nodes: string; edges: string } {
+  const nodeCols = ["label", "type", "mentions", "documents", "community", "pagerank", "degree", "aliases", "roles", "affiliations", "x", "y"] as const;
+  const nodes = csv(
+    ["Id", "Label", ...nodeCols.slice(1)],
+    graph.mapNodes((id, a) => [id, ...nodeCols.map((c) => a[c])]),
+  );
+  const edges = csv(
+    ["Id", "Source", "Target", "Type", "kind", "stance", "weight", "confidence"],
+    graph.mapEdges((id, a, s, t, _sa, _ta, undirected) => [id, s, t, undirected ? "Undirected" : "Directed", a.kind, a.stance, a.weight, a.confidence]),
+  );
+  return { nodes, edges };
+}

@@ -1,0 +1,42 @@
+// Pieces shared by the panels: entity links, sentences with highlights, grouping by document.
+import type { EntitySpan } from "../../server/corpus.js";
+import { TYPE_COLORS } from "../../server/graph/appearance.js";
+import type { EntityType } from "../../server/types.js";
+import { type Span, el, linkButton } from "../dom.js";
+import type { Actions } from "./actions.js";
+
+/** A clickable entity name that selects its node; underlined in its type colour. */
+export function entityLink(id: string, type: EntityType, label: string, actions: Actions): HTMLButtonElement {
+  const b = linkButton(label, { class: "link entity-link", "data-link": id, title: id }, () => actions.selectEntity(id));
+  b.style.setProperty("--type-color", TYPE_COLORS[type]);
+  return b;
+}
+
+/** Spans that turn every entity named in a sentence into a link (except `except`, highlighted instead). */
+export function entitySpans(spans: EntitySpan[], actions: Actions, except?: string): Span[] {
+  return spans
+    .filter((s) => s.entityId !== except)
+    .map((s) => ({ start: s.start, end: s.end, wrap: (slice: string) => entityLink(s.entityId, s.type, slice, actions) }));
+}
+
+export function markSpan(start: number, end: number, role: string): Span {
+  return { start, end, wrap: (slice) => el("mark", { class: role }, [slice]) };
+}
+
+/** Items grouped by document, in first-seen order. */
+export function byDocument<T extends { docId: string }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(item.docId);
+    if (list) list.push(item);
+    else groups.set(item.docId, [item]);
+  }
+  return groups;
+}
+
+export function documentHeading(docId: string, title: string, date: string | undefined, actions: Actions): HTMLElement {
+  return el("h4", { class: "doc-heading" }, [
+    linkButton(title, { "data-doc-link": docId }, () => actions.openDocument(docId)),
+    ...(date ? [el("span", { class: "date" }, [date])] : []),
+  ]);
+}

@@ -1,0 +1,115 @@
+// The toolbar: legend that filters types, edge-kind toggles, sliders, size and colour, date range, layout, export.
+// Inputs only dispatch producers; update() writes the state back into them (after a reload from the URL, say).
+import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../../server/graph/filter.js";
+import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../server/graph/appearance.js";
+import { ENTITY_TYPES } from "../../server/types.js";
+import { el } from "../dom.js";
+import {
+  COLOR_BY,
+  type ColorBy,
+  type Producer,
+  SIZE_BY,
+  type SizeBy,
+  type ViewState,
+  setColorBy,
+  setDateRange,
+  setMinMentions,
+  setMinWeight,
+  setSizeBy,
+  toggleKind,
+  toggleType,
+} from "../state.js";
+
+const KIND_COLORS: Record<EdgeFilterKind, string> = { "co-mention": CO_MENTION_COLOR, ...STANCE_COLORS };
+
+export interface Bounds {
+  maxMentions: number;
+  maxWeight: number;
+  firstDate?: string;
+  lastDate?: string;
+}
+
+function checkbox(attrs: Record<string, string>, colour: string, label: string, onChange: () => void): HTMLLabelElement {
+  const input = el("input", { type: "checkbox", ...attrs });
+  input.addEventListener("change", onChange);
+  return el("label", { class: "toggle" }, [input, el("span", { class: "swatch", style: `background:${colour}` }), label]);
+}
+
+function slider(id: string, label: string, onInput: (n: number) => void): { root: HTMLElement; input: HTMLInputElement; out: HTMLOutputElement } {
+  const input = el("input", { type: "range", id, min: "1", max: "10", step: "1", value: "1" });
+  const out = el("output", { for: id });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    out.value = input.value;
+    clearTimeout(timer);
+    timer = setTimeout(() => onInput(Number(input.value)), 150); // one request when the thumb rests, not one per pixel
+  });
+  return { root: el("label", { class: "slider" }, [label, input, out]), input, out };
+}
+
+function select<T extends string>(id: string, label: string, options: readonly T[], onChange: (v: T) => void): HTMLLabelElement {
+  const s = el("select", { id }, options.map((o) => el("option", { value: o }, [o])));
+  s.addEventListener("change", () => onChange(s.value as T));
+  return el("label", {}, [label, s]);
+}
+
+export function mountControls(root: HTMLElement, dispatch: (p: Producer) => void): { update: (s: ViewState, b: Bounds) => void } {
+  const legend = el(
+    "fieldset",
+    { id: "legend", "aria-label": "Entity types (legend and filter)" },
+    ENTITY_TYPES.map((t) => checkbox({ "data-type": t }, TYPE_COLORS[t], t, () => dispatch(toggleType(t)))),
+  );
+  const kinds = el(
+    "fieldset",
+    { id: "edge-kinds", "aria-label": "Edge kinds" },
+    EDGE_FILTER_KINDS.map((k) => checkbox({ "data-kind": k }, KIND_COLORS[k], k, () => dispatch(toggleKind(k)))),
+  );
+  const minMentions = slider("min-mentions", "min mentions", (n) => dispatch(setMinMentions(n)));
+  const minWeight = slider("min-weight", "min weight", (n) => dispatch(setMinWeight(n)));
+  const from = el("input", { type: "date", id: "date-from", "aria-label": "From date" });
+  const to = el("input", { type: "date", id: "date-to", "aria-label": "To date" });
+  const onDates = () => dispatch(setDateRange(from.value || undefined, to.value || undefined));
+  from.addEventListener("change", onDates);
+  to.addEventListener("change", onDates);
+  const clearDates = el("button", { type: "button", class: "link", id: "date-clear" }, ["all dates"]);
+  clearDates.addEventListener("click", () => dispatch(setDateRange(undefined, undefined)));
+  const sizeBy = select<SizeBy>("size-by", "size", SIZE_BY, (v) => dispatch(setSizeBy(v)));
+  const colorBy = select<ColorBy>("color-by", "colour", COLOR_BY, (v) => dispatch(setColorBy(v)));
+  root.append(
+    legend,
+    kinds,
+    el("div", { class: "sliders" }, [minMentions.root, minWeight.root]),
+    el("div", { class: "appearance" }, [sizeBy, colorBy]),
+    el("div", { class: "dates", "aria-label": "Date range" }, ["dates", from, "–", to, clearDates]),
+  );
+
+  return {
+    update(s, b) {
+      for (const input of legend.querySelectorAll<HTMLInputElement>("input[data-type]")) {
+        input.checked = (s.types as readonly string[]).includes(input.dataset.type ?? "");
+      }
+      for (const input of kinds.querySelectorAll<HTMLInputElement>("input[data-kind]")) {
+        input.checked = (s.kinds as readonly string[]).includes(input.dataset.kind ?? "");
+      }
+      for (const [ui, value, max] of [
+        [minMentions, s.minMentions, b.maxMentions],
+        [minWeight, s.minWeight, b.maxWeight],
+      ] as const) {
+        ui.input.max = String(Math.max(2, max, value));
+        ui.input.value = String(value);
+        ui.out.value = String(value);
+      }
+      for (const [input, value] of [
+        [from, s.from],
+        [to, s.to],
+      ] as const) {
+        input.value = value ?? "";
+        if (b.firstDate) input.min = b.firstDate;
+        if (b.lastDate) input.max = b.lastDate;
+      }
+      clearDates.hidden = !s.from && !s.to;
+      root.querySelector<HTMLSelectElement>("#size-by")!.value = s.sizeBy;
+      root.querySelector<HTMLSelectElement>("#color-by")!.value = s.colorBy;
+    },
+  };
+}
