@@ -109,9 +109,9 @@ interface Prefix {
  * "Polish Prime Minister Donald Tusk" -> role "Prime Minister", affiliation "Poland";
  * "U.S. President Donald Trump" -> role "President", affiliation "United States".
  */
-function readPrefix(text: string, nameStart: number): Prefix {
+export function readPrefix(text: string, nameStart: number): Prefix {
   const before = text.slice(0, nameStart);
-  const words = [...before.matchAll(/(\S+)\s+/g)].filter((m) => m.index + m[0].length === nameStart || true);
+  const words = [...before.matchAll(/(\S+)\s+/g)];
   const roleWords: string[] = [];
   let start = nameStart;
   let affiliation: string | undefined;

@@ -1,7 +1,18 @@
 import type { Mention, Sentence, Stance, StanceMention } from "../types.js";
 import { isHeadline } from "./02-sentences.js";
+import { readPrefix } from "./03-mentions.js";
 import { countryIndex, countryName } from "./lexicon/countries.js";
-import { HEDGES, NEGATIONS, NOUN_CUES, PERSON_PRONOUNS, REFUSALS, ROLE_NOUNS, VERB_CUES } from "./lexicon/stance-cues.js";
+import {
+  CONDITIONALS,
+  HEDGES,
+  NEGATIONS,
+  NOUN_CUES,
+  ORGANIZATION_NOUNS,
+  PERSON_PRONOUNS,
+  REFUSALS,
+  ROLE_NOUNS,
+  VERB_CUES,
+} from "./lexicon/stance-cues.js";
 
 // Stances are read from a "masked" sentence in which every entity is a placeholder ⟦n⟧ (n = mention index
 // in the document) and pronoun or role holders are ⟦pn⟧. Patterns over the masked text stay short:
@@ -33,14 +44,22 @@ const alternation = (forms: Iterable<string>) => [...forms].sort((a, b) => b.len
 const SLOT = "⟦(p?\\d+)⟧";
 // A possessive target stands for its owner only before a word for what people say or do:
 // "criticized Macron's comments" -> Macron; "attack Putin's residence" -> nothing.
-const OWNED = "(?:comments?|remarks?|idea|ideas|plans?|proposals?|polic(?:y|ies)|stance|decision|call|calls|approach|handling|leadership|government|administration|record|views?|position|statement|claims?|bid|offer|move|strategy|suggestion|demands?|budget|reforms?|actions?|conduct|campaign)";
+const OWNED =
+  "(?:comments?|remarks?|words|ideas?|plans?|proposals?|polic(?:y|ies)|stance|decisions?|calls?|approach|handling|leadership|" +
+  "government|administration|record|views?|position|statement|claims?|bids?|offers?|move|strategy|suggestion|demands?|" +
+  "budget|reforms?|actions?|conduct|campaign|report|announcement|pledges?|attempt|argument|allegations?|courage|" +
+  "takeover|deal|merger|candidacy|nomination|appointment|rule|ruling|judgment|verdict|response|priorities|agenda|manifesto)";
+// Up to three words between an owner and what it owns: "Chancellor Gordon Brown's pre-Budget report", "Deutsche Boerse's proposed £1.3bn offer".
+const OWNED_MODIFIERS = "(?:[\\w£$€.,-]+\\s+){0,3}";
 const POSSESSIVE = "(?:['’]s?)?";
 const DETERMINER = "(?:(?:the|a|an)\\s+)?";
 // Up to four words between holder and cue, no clause break, no other entity: "has also previously".
 const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
-const APPOSITION = "(?:,[^,⟦⟧.;]{1,60},)?";
-const TARGET = `${SLOT}(?:['’]s?\\s+(?:\\w+\\s+)?${OWNED}\\b|(?!['’]))`;
-const TARGET_LIST = `${DETERMINER}${TARGET}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${DETERMINER}⟦\\d+⟧(?:['’]s?\\s+(?:\\w+\\s+)?${OWNED}\\b|(?!['’])))*)`;
+// "Enrico Bondi, sued ...", "Jack Straw, who accused ...", "X, the Tory leader, attacked ...".
+// Also a bracketed acronym first: "The Open Society Institute (OSI), financed by ..., has accused".
+const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:,[^,.;]{1,60},|,\\s+who\\b|,)?)";
+const TARGET = `${SLOT}(?:['’]s?\\s+${OWNED_MODIFIERS}${OWNED}\\b|(?!['’]))`;
+const TARGET_LIST = `${DETERMINER}${TARGET}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${DETERMINER}⟦\\d+⟧(?:['’]s?\\s+${OWNED_MODIFIERS}${OWNED}\\b|(?!['’])))*)`;
 
 const verbForms = new Map<string, { lemma: string; polarity: Stance }>();
 const participles = new Map<string, { lemma: string; polarity: Stance }>();
@@ -52,9 +71,14 @@ const nounForms = new Map<string, Stance>();
 for (const n of NOUN_CUES) for (const f of n.forms) nounForms.set(f, n.polarity);
 
 const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+${TARGET_LIST}`, "giu");
+// The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a takeover offer ... from Foster's Group".
+const ACTIVE_OWNED_BY = new RegExp(
+  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:the|a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}${OWNED}\\b(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?\\s+(?:by|from|of)\\s+(?:[\\w-]+\\s+){0,3}?${TARGET_LIST}`,
+  "giu",
+);
 const WARNED_THAT = new RegExp(`${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`, "giu");
 const PASSIVE = new RegExp(
-  `${SLOT}${POSSESSIVE}[^⟦⟧.;!?]{0,40}?\\s+((?:was|were|is|are|has been|have been|had been|being)\\s+(?:\\w+ly\\s+)?)(${alternation(participles.keys())})\\s+by\\s+${TARGET_LIST}`,
+  `${SLOT}${POSSESSIVE}(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?\\s+((?:was|were|is|are|has been|have been|had been|being)\\s+(?:\\w+ly\\s+)?)(${alternation(participles.keys())})\\s+by\\s+${TARGET_LIST}`,
   "giu",
 );
 const NOMINAL = new RegExp(
@@ -66,13 +90,16 @@ const OWNED_NOUN = new RegExp(`${SLOT}['’]s?\\s+(?:\\w+\\s+)?(${alternation(no
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.map(escape).join("|")})\\b|n't\\b`, "i");
 const REFUSAL = new RegExp(`\\b(?:${REFUSALS.map(escape).join("|")})\\s*$`, "i");
 const HEDGE = new RegExp(`\\b(?:${HEDGES.map(escape).join("|")})\\b`, "i");
+const CONDITIONAL = new RegExp(`\\b(?:${CONDITIONALS.join("|")})\\b[^.;]{0,50}$`, "i");
 
 
 function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pronouns: { span: [number, number]; mention: number }[]): Masked {
   const pieces = [
-    ...mentions.map(({ index, m }) => ({ start: m.start, end: m.end, id: String(index), mention: index, resolved: false })),
+    // A slot covers the title in front of a name, so "accused Mr ⟦3⟧" reads "accused ⟦3⟧".
+    ...mentions.map(({ index, m }) => ({ start: readPrefix(sentence.text, m.start).start, end: m.end, id: String(index), mention: index, resolved: false })),
     ...pronouns.map((p, i) => ({ start: p.span[0], end: p.span[1], id: `p${i}`, mention: p.mention, resolved: true })),
-  ].sort((a, b) => a.start - b.start);
+    // "US President ⟦Donald Trump⟧": the title slot swallows the country that qualifies it.
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
   let text = "";
   const orig: number[] = [];
   const slots: Masked["slots"] = new Map();
@@ -102,6 +129,8 @@ interface DocMemory {
   lastSubject?: number;
   /** The last mention of each person, to resolve "the French leader", "the minister". */
   people: number[];
+  /** The last organization that was a sentence subject: what "the company" refers to. */
+  lastOrganization?: number;
 }
 
 /** "He warned", "the French leader said": pronoun and role holders, resolved from what came before. */
@@ -109,7 +138,17 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   const found: { span: [number, number]; mention: number }[] = [];
   const pronoun = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
   for (const m of sentence.text.matchAll(pronoun)) {
-    if (memory.lastSubject !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+    // "Culture Secretary Tessa Jowell said ... and she accused the Tories": a person earlier in the sentence first.
+    const inSentence = mentions
+      .map((x, i) => [x, i] as const)
+      .filter(([x]) => x.sentenceId === sentence.id && x.type === "person" && x.end <= m.index)
+      .at(-1)?.[1];
+    const who = inSentence ?? memory.lastSubject;
+    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
+  }
+  const orgNoun = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
+  for (const m of sentence.text.matchAll(orgNoun)) {
+    if (memory.lastOrganization !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastOrganization });
   }
   const demonyms = countryIndex().demonyms;
   const role = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
@@ -156,6 +195,8 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
     }
     const firstPerson = own.find(({ m }) => m.type === "person");
     if (firstPerson && firstPerson.m.start < 60) memory.lastSubject = firstPerson.index;
+    const first = own[0];
+    if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
     for (const { index, m } of own) if (m.type === "person") memory.people.push(index);
   }
   return dedupe(stances);
@@ -184,9 +225,17 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   };
   const before = (index: number) => masked.text.slice(0, index);
 
-  for (const m of masked.text.matchAll(ACTIVE)) {
-    const [, holder, between = "", verb, firstTarget, rest = ""] = m;
+  for (const m of [...masked.text.matchAll(ACTIVE), ...masked.text.matchAll(ACTIVE_OWNED_BY)]) {
+    const [, slot, apposition = "", between = "", verb, firstTarget, rest = ""] = m;
+    // "director of the ⟦Victims of Crime Trust⟧, ⟦Norman Brennan⟧, accused ...": the person in the apposition is the holder.
+    const appositionId = /^,\s*⟦(\d+)⟧\s*,$/.exec(apposition.trim())?.[1];
+    const appositionPerson =
+      appositionId && mentions[masked.slots.get(appositionId)?.mention ?? -1]?.type === "person" ? appositionId : undefined;
+    const holderIsPerson = mentions[masked.slots.get(slot!)?.mention ?? -1]?.type === "person";
+    const holder = appositionPerson && !holderIsPerson ? appositionPerson : slot;
+    if (CONDITIONAL.test(before(m.index))) continue;
     const cue = verbForms.get(verb!.toLowerCase())!;
+    if (isModifierUse(holder!, between, masked, mentions)) continue;
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
     let polarity: Stance | undefined = cue.polarity;
     let confidence: number = CONFIDENCE.stated;
@@ -203,7 +252,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   }
 
   for (const m of masked.text.matchAll(WARNED_THAT)) {
-    const [, holder, between = "", verb, target] = m;
+    const [, holder, , between = "", verb, target] = m;
     if (NEGATION.test(between)) continue;
     const t = masked.slots.get(target!)?.mention;
     const cueStart = m.index + m[0].indexOf(verb!);
@@ -244,6 +293,18 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     if (t !== undefined) add(holder!, [t], nounForms.get(noun!.toLowerCase())!, noun!, CONFIDENCE.nominal, cueSpan(cueStart, cueStart + noun!.length));
   }
   return out;
+}
+
+// What may stand between a holder and its verb: "has", "will also", "strongly". A country or organization
+// followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".
+const VERB_LEAD_IN = /^(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|must|did|does|do|also|then|now|not|never|already|previously|again|still|last|this|on|in|\w+ly)\b\s*)*$/i;
+const STANDS_FOR_COUNTRY = /^(?:government|officials|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military)\b/i;
+
+function isModifierUse(holderSlot: string, between: string, masked: Masked, mentions: Mention[]): boolean {
+  const holder = masked.slots.get(holderSlot);
+  if (!holder || mentions[holder.mention]!.type === "person") return false;
+  const words = between.trim();
+  return words !== "" && !VERB_LEAD_IN.test(words) && !STANDS_FOR_COUNTRY.test(words);
 }
 
 /** One stance per sentence, holder, target and polarity: the most confident reading wins. */

@@ -35,12 +35,12 @@ export const VERB_CUES: readonly Cue[] = [
   cue("rebuke", "oppose", ["rebuked", "rebukes", "rebuking"]),
   cue("ban", "oppose", ["banned", "bans", "banning"]),
   cue("sue", "oppose", ["sued", "sues", "suing"]),
-  cue("warn", "oppose", ["warned", "warns", "warning"], []),
+  // "warn" is read only as "warned that <entity> was ..." (07-stances.ts): "warned Mr Ebbers that ..." is advice, not a stance.
   cue("lambast", "oppose", ["lambasted", "lambasts", "lambasting"]),
   cue("hit out at", "oppose", ["hit out at", "hits out at", "hitting out at"], []),
   cue("round on", "oppose", ["rounded on", "rounds on"], []),
   cue("snub", "oppose", ["snubbed", "snubs", "snubbing"]),
-  cue("back", "support", ["backed", "backs", "backing"]),
+  cue("back", "support", ["backed", "backs", "back", "backing"]),
   cue("support", "support", ["supported", "supports", "support", "supporting"]),
   cue("welcome", "support", ["welcomed", "welcomes", "welcoming"]),
   cue("praise", "support", ["praised", "praises", "praise", "praising"]),
@@ -64,6 +64,12 @@ export const NEGATIONS = ["not", "n't", "never", "no longer"] as const;
 export const REFUSALS = ["refused to", "refuses to", "declined to", "declines to"] as const;
 /** Words that make a stance reported or hoped-for, not stated: "she hoped that Berlin would side with Paris". */
 export const HEDGES = ["hope", "hoped", "hopes", "would", "could", "might", "may", "expected to", "reportedly", "likely to", "wants", "wanted"] as const;
+
+/** Words that make the whole clause uncertain: "it is not yet known whether X would support Y". */
+export const CONDITIONALS = ["whether", "if", "unless"] as const;
+
+/** Nouns that, after "the", stand for the organization last named: "The company has also accused Gazprom". */
+export const ORGANIZATION_NOUNS = ["company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "party", "union", "government"] as const;
 
 /** Pronouns that stand for the last person who was a sentence subject. */
 export const PERSON_PRONOUNS = ["he", "she"] as const;

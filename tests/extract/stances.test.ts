@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+
+import { buildExtraction, extractDocument } from "../../server/extract/index.js";
+
+/** Stance triples "Holder -stance-> Target" (entity labels) found in one document, with their confidence. */
+function stances(text: string): { triple: string; confidence: number }[] {
+  const ex = buildExtraction([extractDocument({ text })]);
+  const label = new Map(ex.entities.map((e) => [e.id, e.label]));
+  return ex.edges
+    .filter((e) => e.kind === "stance")
+    .map((e) => ({ triple: `${label.get(e.source)} -${e.stance}-> ${label.get(e.target)}`, confidence: e.evidence[0]!.confidence! }));
+}
+const triples = (text: string) => stances(text).map((s) => s.triple).sort();
+
+describe("stances that must be found", () => {
+  it.each([
+    // active voice, possessive target: the owner of the comments is the target
+    ["Italian Defense Minister Guido Crosetto criticized Macron's comments for potentially escalating tensions.", ["Guido Crosetto -oppose-> Macron"]],
+    // infinitive / clause object
+    ["Ukrainian President Volodymyr Zelenskyy ruled out the United Nations deploying peacekeeping forces after the war.", ["Volodymyr Zelenskyy -oppose-> United Nations"]],
+    ["Prime Minister Tony Blair ruled out the World Bank taking part in the talks.", ["Tony Blair -oppose-> World Bank"]],
+    // passive
+    ["Chancellor Olaf Scholz presented a plan. Scholz's plan was rejected by Poland.", ["Poland -oppose-> Olaf Scholz"]],
+    // nominal, with a list of holders against the proposal's owner
+    [
+      "In late February 2024, President Emmanuel Macron floated the possibility, which was quickly met with skepticism and outright rejection by several countries, including Slovakia, Poland and Spain.",
+      ["Poland -oppose-> Emmanuel Macron", "Slovakia -oppose-> Emmanuel Macron", "Spain -oppose-> Emmanuel Macron"],
+    ],
+    ["Prime Minister Donald Tusk's proposal drew criticism from Berlin.", ["Germany -oppose-> Donald Tusk"]],
+    // support cues
+    ["Green MEP Caroline Lucas welcomed Tony Blair's decision on holding a referendum.", ["Caroline Lucas -support-> Tony Blair"]],
+    ["The United Kingdom has backed Chancellor Gordon Brown's report.", ["United Kingdom -support-> Gordon Brown"]],
+    // refusal flips support to opposition
+    ["Senator John Kerry refused to back President George Bush on the war.", ["John Kerry -oppose-> George Bush"]],
+    // pronoun subject resolved to the last person subject
+    ["President Volodymyr Zelenskyy spoke in Munich. He warned that Russia is exploiting these resources.", ["Volodymyr Zelenskyy -oppose-> Russia"]],
+    // role subject resolved to the person last described that way
+    ["French President Emmanuel Macron arrived on Monday. The French leader criticised Russia for the attacks.", ["Emmanuel Macron -oppose-> Russia"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+});
+
+describe("negation cancels", () => {
+  it.each([
+    ["Prime Minister Donald Tusk did not support Emmanuel Macron on the plan."],
+    ["Chancellor Olaf Scholz no longer opposes Poland on the issue."],
+    ["Prime Minister Donald Tusk refused to criticise President Emmanuel Macron."],
+  ])("%j gives no stance", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
+
+describe("hoped-for and reported stances are less sure than stated ones", () => {
+  it("'expressed his hope that Trump would side with Kiev' is a low-confidence support", () => {
+    const hoped = stances(
+      "President Volodymyr Zelensky expressed his hope that US President Donald Trump would side with Kiev and help Ukraine.",
+    );
+    const stated = stances("US President Donald Trump sided with Kiev on Monday.");
+    expect(hoped.map((s) => s.triple)).toEqual(["Donald Trump -support-> Ukraine"]);
+    expect(stated.map((s) => s.triple)).toEqual(["Donald Trump -support-> Ukraine"]);
+    expect(hoped[0]!.confidence).toBeLessThan(stated[0]!.confidence);
+  });
+});
+
+describe("what must give nothing", () => {
+  it.each([
+    // co-occurrence without a cue
+    ["President Emmanuel Macron met Donald Trump and Volodymyr Zelenskyy in Paris."],
+    // stance towards a non-entity only
+    ["Senator John Kerry opposed the idea."],
+    ["Polish Prime Minister Donald Tusk opposed the idea, leading to stalled negotiations."],
+    // quoted or section headlines
+    ["Kremlin Warns of NATO Conflict"],
+    ["Macron's Proposal Meets Resistance From Poland And Germany"],
+    // uncertainty
+    ["But it is not yet known whether Mr McManus and Mr Magnier would support a Glazer bid."],
+    // a country as a modifier, not as the holder
+    ["A US woman is suing Hewlett Packard over printer cartridges."],
+    // a physical attack on someone's property is not a stance towards them
+    ["Ukraine had tried to attack Vladimir Putin's residence."],
+  ])("%j", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
