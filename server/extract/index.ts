@@ -19,8 +19,13 @@ import { findStances } from "./07-stances.js";
 const byPosition = (a: { sentenceId: string; start: number }, b: { sentenceId: string; start: number }) =>
   a.sentenceId === b.sentenceId ? a.start - b.start : 0;
 
+export interface ExtractOptions {
+  /** Skip the stance stage (benchmarks measure what it costs). */
+  stances?: boolean;
+}
+
 /** Everything that can be extracted from one document on its own. Pure: the same input gives the same output. */
-export function extractDocument(input: DocumentInput): DocExtraction {
+export function extractDocument(input: DocumentInput, options: ExtractOptions = {}): DocExtraction {
   const doc = makeDocument(input);
   const sentences = splitSentences(doc);
   const recognized = recognizeDocument(sentences.map((s) => s.text));
@@ -30,7 +35,7 @@ export function extractDocument(input: DocumentInput): DocExtraction {
   const order = new Map(sentences.map((s) => [s.id, s.index]));
   candidates.sort((a, b) => order.get(a.sentenceId)! - order.get(b.sentenceId)! || byPosition(a, b));
   const mentions = clusterMentions(candidates, acronymDefinitions(sentences, candidates));
-  return { doc, sentences, mentions, stances: findStances(sentences, mentions) };
+  return { doc, sentences, mentions, stances: options.stances === false ? [] : findStances(sentences, mentions) };
 }
 
 /** Resolves entities across all documents and links them. Cheap next to extraction, so it runs on every change. */
