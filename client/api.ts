@@ -92,8 +92,13 @@ export const fetchEdge = (id: string) => getJson<EdgeDetail>(path("edges", id));
 export const fetchDocuments = () => getJson<DocumentSummary[]>("/api/documents");
 export const fetchDocument = (id: string) => getJson<DocumentDetail>(path("documents", id));
 
+export interface AddResult {
+  documents: { id: string; title: string; status: "created" | "existing" | "replaced" }[];
+  rejected: { where: string; error: string }[];
+}
+
 /** Adds articles (POST /api/documents, #5): JSON for pasted text, multipart for dropped files. */
-export async function addDocuments(body: { text: string; title?: string } | File[]): Promise<{ ids: string[] }> {
+export async function addDocuments(body: { text: string; title?: string } | File[]): Promise<AddResult> {
   let init: RequestInit;
   if (Array.isArray(body)) {
     const form = new FormData();
@@ -102,7 +107,7 @@ export async function addDocuments(body: { text: string; title?: string } | File
   } else {
     init = { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
   }
-  return (await (await check(await fetch("/api/documents", init))).json()) as { ids: string[] };
+  return (await (await check(await fetch("/api/documents", init))).json()) as AddResult;
 }
 
 export async function deleteDocument(id: string): Promise<void> {

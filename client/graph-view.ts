@@ -120,6 +120,12 @@ export class GraphView {
     this.updateBright();
   }
 
+  /** The corpus changed and the server laid the graph out anew: frame on its new extent at the next setData. */
+  resetFrame(): void {
+    this.bbox = undefined;
+    this.moved.clear();
+  }
+
   // ---- appearance ----
 
   setAppearance(sizeBy: SizeBy, colorBy: ColorBy): void {

@@ -152,6 +152,7 @@ async function renderPanel(s: ViewState): Promise<void> {
 
 /** After documents were added or deleted: a new graph and a fresh panel, without reloading the page. */
 async function reloadAll(): Promise<void> {
+  graphView.resetFrame();
   await loadGraph();
   await loadDateBounds();
   graphView.setSelection(state.selected, state.edge);

@@ -13,11 +13,14 @@ async function runBatch(items: ({ text: string; title?: string } | File)[], stat
   bar.hidden = false;
   const failures: string[] = [];
   let added = 0;
+  let known = 0;
   for (const [i, item] of items.entries()) {
     status.textContent = `Adding ${i + 1} of ${items.length}…`;
     try {
       const res = await addDocuments(item instanceof File ? [item] : item);
-      added += res.ids.length;
+      added += res.documents.filter((d) => d.status !== "existing").length;
+      known += res.documents.filter((d) => d.status === "existing").length;
+      failures.push(...res.rejected.map((r) => `${r.where}: ${r.error}`));
     } catch (err) {
       failures.push(`${item instanceof File ? item.name : "pasted text"}: ${(err as Error).message}`);
     }
@@ -25,14 +28,18 @@ async function runBatch(items: ({ text: string; title?: string } | File)[], stat
   }
   bar.hidden = true;
   status.replaceChildren(
-    `Added ${added} document${added === 1 ? "" : "s"}.`,
+    `Added ${added} document${added === 1 ? "" : "s"}${known ? `; ${known} already there` : ""}.`,
     ...failures.map((f) => el("span", { class: "error" }, [f])),
   );
   status.dataset.done = "true";
   if (added) actions.corpusChanged();
 }
 
-function addForm(actions: Actions): HTMLElement {
+/** Built once and reused: the list re-renders after every change, while the form keeps its status and progress. */
+let theForm: HTMLElement | undefined;
+const addForm = (actions: Actions): HTMLElement => (theForm ??= buildAddForm(actions));
+
+function buildAddForm(actions: Actions): HTMLElement {
   const title = el("input", { id: "paste-title", type: "text", placeholder: "Title (optional)", "aria-label": "Title" });
   const text = el("textarea", { id: "paste-text", rows: "4", placeholder: "Paste an article, or drop .txt / .md / .html / .json files here", "aria-label": "Article text" });
   const files = el("input", { id: "add-files", type: "file", multiple: "", accept: ".txt,.md,.html,.htm,.json,.ndjson", "aria-label": "Add files" });
