@@ -2,17 +2,50 @@
 // ORG and their micro average; MISC ignored). Each sentence's tokens are joined with single
 // spaces and the raw text goes through recognizeDocument, one -DOCSTART- document at a time.
 //
-//   npx tsx scripts/eval-ner.ts <conll-file> [--json]
+//   npx tsx scripts/eval-ner.ts <conll-file> [--json] [--baseline compromise]
+//
+// --baseline compromise scores raw compromise (people -> PER, places -> LOC, organizations -> ORG) the same
+// way, for the before/after table.
 
 import { existsSync, readFileSync, statSync } from "node:fs";
+
+import nlp from "compromise";
+
 import { recognizeDocument } from "../server/extract/ner/index.js";
 import { evaluateDocuments, formatScores, parseConll, type Scores } from "../server/extract/ner/score.js";
 
+type Recognizer = (texts: string[]) => { start: number; end: number; label: string }[][];
+
+/** Raw compromise on each sentence, with its own offsets. */
+const compromiseBaseline: Recognizer = (texts) =>
+  texts.map((text) => {
+    const doc = nlp(text);
+    const spans: { start: number; end: number; label: string }[] = [];
+    const add = (matches: { offset: { start: number; length: number } }[], label: string) => {
+      for (const m of matches) {
+        // compromise's match text keeps trailing punctuation and possessives ("NATO ,", "Putin 's"): trim them, to be fair
+        const raw = text.slice(m.offset.start, m.offset.start + m.offset.length);
+        const trimmed = raw.replace(/(?:\s+'s|\s*[^\p{L}\p{N}.)]+)+$/u, "");
+        spans.push({ start: m.offset.start, end: m.offset.start + trimmed.length, label });
+      }
+    };
+    add(doc.people().json({ offset: true }), "PER");
+    add(doc.places().json({ offset: true }), "LOC");
+    add(doc.organizations().json({ offset: true }), "ORG");
+    return spans;
+  });
+
 function main(argv: string[]): number {
   const json = argv.includes("--json");
-  const paths = argv.filter((a) => a !== "--json");
+  const baselineAt = argv.indexOf("--baseline");
+  const baseline = baselineAt >= 0 ? argv[baselineAt + 1] : undefined;
+  if (baseline !== undefined && baseline !== "compromise") {
+    console.error(`eval-ner: unknown baseline "${baseline}" (known: compromise)`);
+    return 2;
+  }
+  const paths = argv.filter((a, i) => a !== "--json" && i !== baselineAt && i !== baselineAt + 1);
   if (paths.length !== 1) {
-    console.error("usage: npx tsx scripts/eval-ner.ts <conll-file> [--json]");
+    console.error("usage: npx tsx scripts/eval-ner.ts <conll-file> [--json] [--baseline compromise]");
     return 2;
   }
   const path = paths[0];
@@ -22,7 +55,8 @@ function main(argv: string[]): number {
   }
   const docs = parseConll(readFileSync(path, "utf8"));
   const t0 = performance.now();
-  const scores: Scores = evaluateDocuments(docs, (texts) => recognizeDocument(texts));
+  const recognize: Recognizer = baseline === "compromise" ? compromiseBaseline : (texts) => recognizeDocument(texts);
+  const scores: Scores = evaluateDocuments(docs, recognize);
   const seconds = (performance.now() - t0) / 1000;
   if (json) {
     const out: Record<string, { p: number; r: number; f1: number }> = {};
