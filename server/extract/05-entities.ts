@@ -104,10 +104,20 @@ function mostFrequent(values: string[], prefer: (a: string, b: string) => number
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || prefer(a[0], b[0]) || a[0].localeCompare(b[0]))[0]![0];
 }
 
-/** The name to show: for people the most frequent full name ("Volodymyr Zelenskyy"), else the most frequent form. */
+/**
+ * The name to show: for people the most frequent full name ("Volodymyr Zelenskyy"); for others the most
+ * frequent form, but a spelled-out name over its acronym unless the acronym is far more common
+ * ("Armed Forces of Ukraine" over "AFU", yet "NATO" when the full name appears once in twenty).
+ */
 export function chooseLabel(type: EntityType, names: string[]): string {
-  const full = type === "person" ? names.filter((n) => nameTokens(n).length >= 2) : [];
-  return mostFrequent(full.length > 0 ? full : names, (a, b) => b.length - a.length);
+  const prefer = (a: string, b: string) => b.length - a.length;
+  if (type === "person") {
+    const full = names.filter((n) => nameTokens(n).length >= 2);
+    return mostFrequent(full.length > 0 ? full : names, prefer);
+  }
+  const spelled = names.filter((n) => !acronymOf(n));
+  const acronyms = names.length - spelled.length;
+  return mostFrequent(spelled.length > 0 && acronyms < 3 * spelled.length ? spelled : names, prefer);
 }
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));

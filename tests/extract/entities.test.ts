@@ -32,3 +32,39 @@ describe("entities across documents", () => {
     expect(a).toEqual(b);
   });
 });
+
+describe("merge rules (each a row), and rows that must not merge", () => {
+  const labelsOf = (type: string, ...texts: string[]) =>
+    entitiesOf(...texts)
+      .filter((e) => e.type === type)
+      .map((e) => e.label)
+      .sort();
+
+  it.each([
+    // transliteration variants across documents
+    ["person", ["President Volodymyr Zelenskyy spoke.", "President Volodymyr Zelensky spoke again."], ["Volodymyr Zelenskyy"]],
+    // an acronym defined in brackets
+    ["organization", ["Zelenskyy asked Europe to fund the Armed Forces of Ukraine (AFU). The AFU will grow to a million."], ["Armed Forces of Ukraine"]],
+    // an acronym matching the initials of exactly one organization in the corpus
+    ["organization", ["The European Union agreed on Monday.", "Officials from the EU met on Tuesday."], ["European Union"]],
+    // capitals standing for their government, old spellings too
+    ["country", ["Kyiv has denied the allegation.", "Kiev said nothing.", "Ukraine waited."], ["Ukraine"]],
+    ["country", ["U.K. Prime Minister Keir Starmer spoke.", "Britain will send troops."], ["United Kingdom"]],
+  ])("%s: %j -> %j", (type, texts, expected) => {
+    expect(labelsOf(type, ...texts)).toEqual(expected);
+  });
+
+  it.each([
+    ["person", ["Donald Trump spoke.", "Donald Tusk spoke."], 2],
+    ["person", ["Vladimir Putin spoke.", "Volodymyr Zelensky spoke."], 2],
+    ["organization", ["The European Union agreed on Monday.", "The European Council disagreed on Tuesday."], 2],
+  ])("%s: %j stay %i entities", (type, texts, count) => {
+    expect(labelsOf(type, ...texts)).toHaveLength(count);
+  });
+
+  it("keeps Armed Forces of Ukraine apart from Ukraine", () => {
+    const es = entitiesOf("Ukraine wants more troops. Zelenskyy asked Europe to fund the Armed Forces of Ukraine (AFU).");
+    expect(es.find((e) => e.label === "Armed Forces of Ukraine")?.type).toBe("organization");
+    expect(es.find((e) => e.label === "Ukraine")!.aliases).not.toContain("Armed Forces of Ukraine");
+  });
+});
