@@ -149,8 +149,9 @@ export function toSearch(s: ViewState): string {
 }
 
 function listParam<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
-  if (raw === null) return [...allowed];
-  return allowed.filter((x) => raw.split(",").includes(x));
+  if (raw === "none") return [];
+  const chosen = allowed.filter((x) => (raw ?? "").split(",").includes(x));
+  return chosen.length ? chosen : [...allowed];
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

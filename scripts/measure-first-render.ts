@@ -1,0 +1,30 @@
+// First-render time of the explorer in headless Chromium: from navigation start to body[data-ready=true]
+// plus one drawn frame, for a URL given (default http://127.0.0.1:3000/), median of several runs.
+//   npx tsx scripts/measure-first-render.ts [url] [--runs 5]
+import { launchBrowser } from "../tests/helpers/browser.js";
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf("--runs");
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const url = args.find((a, i) => !a.startsWith("--") && i !== runsAt + 1) ?? "http://127.0.0.1:3000/";
+
+const browser = await launchBrowser();
+const times: number[] = [];
+let status = "";
+try {
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForSelector("body[data-ready=true]", { state: "attached", timeout: 120_000 });
+    // performance.now() counts from the navigation's start; the frame after ready is the first one drawn.
+    const ms = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
+    times.push(ms);
+    status = await page.locator("#status").innerText();
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)]!;
+console.log(`${url}: first render ${Math.round(median)} ms median of ${runs} (${times.map(Math.round).join(", ")} ms); ${status}`);

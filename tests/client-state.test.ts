@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  DEFAULT_STATE,
+  type Producer,
+  type ViewState,
+  focusOn,
+  fromSearch,
+  graphQuery,
+  openDocument,
+  selectEdge,
+  selectEntity,
+  setDateRange,
+  setMinMentions,
+  toSearch,
+  toggleKind,
+  toggleType,
+  wholeGraph,
+} from "../client/state.js";
+
+const run = (...producers: Producer[]): ViewState => producers.reduce((s, p) => p(s), DEFAULT_STATE);
+
+describe("client view state", () => {
+  const cases: [string, Producer[], string, string][] = [
+    ["default", [], "", ""],
+    ["type off", [toggleType("country")], "?types=person%2Corganization%2Cevent", "types=person%2Corganization%2Cevent"],
+    ["type off and on again keeps the order", [toggleType("person"), toggleType("person")], "", ""],
+    ["every type off", [toggleType("person"), toggleType("country"), toggleType("organization"), toggleType("event")], "?types=none", "types="],
+    ["kind off", [toggleKind("co-mention")], "?kinds=support%2Coppose", "kinds=support%2Coppose"],
+    ["slider", [setMinMentions(3)], "?minMentions=3", "minMentions=3"],
+    ["date range", [setDateRange("2025-01-01", undefined)], "?from=2025-01-01", "from=2025-01-01"],
+    ["neighbourhood", [focusOn("person:a", 2)], "?focus=person%3Aa&hops=2&selected=person%3Aa", "focus=person%3Aa&hops=2"],
+    ["back to the whole graph", [focusOn("person:a", 2), wholeGraph()], "?selected=person%3Aa", ""],
+    ["edge replaces entity", [selectEntity("person:a"), selectEdge("a--b")], "?edge=a--b", ""],
+    ["document keeps the selection", [selectEntity("person:a"), openDocument("d1")], "?selected=person%3Aa&docs=1&doc=d1", ""],
+  ];
+  it.each(cases)("%s: URL and graph query, and back", (_name, producers, search, query) => {
+    const state = run(...producers);
+    expect(toSearch(state)).toBe(search);
+    expect(graphQuery(state).toString()).toBe(query);
+    expect(fromSearch(search)).toEqual(state);
+  });
+
+  it("ignores what it cannot read", () => {
+    expect(fromSearch("?types=planet&minMentions=-4&from=yesterday&size=huge")).toEqual(DEFAULT_STATE);
+  });
+});
