@@ -1,5 +1,8 @@
 import type { Mention, Sentence } from "../types.js";
 import type { MentionCandidate } from "./03-mentions.js";
+import { countryIndex } from "./lexicon/countries.js";
+import { TITLE_WORDS } from "./lexicon/titles.js";
+import { isCommonWord } from "./ner/index.js";
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.\-]*/gu;
 
@@ -13,15 +16,16 @@ export function ownKey(m: Pick<Mention, "type" | "name">): string {
 }
 
 /**
- * compromise finds "Emmanuel Macron" but often misses a later "Macron floated the idea".
- * Once a full name is known in a document, its surname alone is a mention of that person wherever it stands
- * capitalised and not already inside another mention.
+ * The recogniser can miss a name where it stands alone, most often at the start of a sentence
+ * ("Macron floated the idea", "Volodymyr Zelensky asked NATO"). Once a person is known in a document,
+ * their surname (or their single name) is a mention wherever it stands capitalised and not already inside
+ * another mention; `extendPersonNames` then gives it its first name when one stands in front.
  */
 export function findSurnameMentions(sentences: Sentence[], found: MentionCandidate[]): MentionCandidate[] {
   const surnames = new Set<string>();
   for (const m of found) {
     const tokens = nameTokens(m.name);
-    if (m.type === "person" && tokens.length >= 2) surnames.add(tokens.at(-1)!);
+    if (m.type === "person" && tokens.length >= 1 && /^\p{Lu}\p{Ll}/u.test(tokens.at(-1)!)) surnames.add(tokens.at(-1)!);
   }
   const added: MentionCandidate[] = [];
   for (const sentence of sentences) {
@@ -50,6 +54,25 @@ export function findSurnameMentions(sentences: Sentence[], found: MentionCandida
 }
 
 /**
+ * "Volodymyr Zelensky asked NATO": when only "Zelensky" was found, an unknown capitalised word right in front
+ * (not a common word, title, country or demonym) is the first name, and joins the mention.
+ */
+export function extendPersonNames(sentences: Sentence[], candidates: MentionCandidate[]): MentionCandidate[] {
+  const byId = new Map(sentences.map((s) => [s.id, s]));
+  const idx = countryIndex();
+  return candidates.map((m) => {
+    if (m.type !== "person" || nameTokens(m.name).length !== 1) return m;
+    const text = byId.get(m.sentenceId)!.text;
+    const before = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(0, m.start));
+    const word = before?.[1];
+    if (!before || !word || isCommonWord(word) || TITLE_WORDS.has(word.toLowerCase()) || idx.demonyms.has(word) || idx.names.has(word)) return m;
+    const start = before.index;
+    if (candidates.some((o) => o !== m && o.sentenceId === m.sentenceId && o.start < m.start && o.end > start)) return m;
+    return { ...m, start, surface: text.slice(start, m.end), name: `${word} ${m.name}` };
+  });
+}
+
+/**
  * In a headline or section title every capitalised word looks like a name ("Kyiv Contemplates Requesting
  * Western Troops"), so a name found there is kept only if the body of the document names it too, or if
  * it is a country.
@@ -68,19 +91,25 @@ export function confirmHeadlineMentions(candidates: MentionCandidate[], headline
 
 /**
  * The recogniser sometimes types one name two ways in a document ("Zelensky has also stated" as an
- * organization). A name that is a person's full name or surname elsewhere in the document is a person.
+ * organization, "Volodymyr Zelensky asked NATO" too). An organization named like a person of the same
+ * document (the full name, or a two-word name ending in a person's single name) is that person.
  */
 export function harmoniseTypes(candidates: MentionCandidate[]): MentionCandidate[] {
-  const personNames = new Set<string>();
+  const fullNames = new Set<string>();
+  const singleNames = new Set<string>();
   for (const m of candidates) {
     if (m.type !== "person") continue;
     const tokens = nameTokens(m.name);
     if (tokens.length >= 2) {
-      personNames.add(m.name);
-      personNames.add(tokens.at(-1)!);
-    }
+      fullNames.add(m.name);
+      singleNames.add(tokens.at(-1)!);
+    } else if (tokens.length === 1) singleNames.add(tokens[0]!);
   }
-  return candidates.map((m) => (m.type === "organization" && personNames.has(m.name) ? { ...m, type: "person" } : m));
+  const isPersonName = (name: string) => {
+    const tokens = nameTokens(name);
+    return fullNames.has(name) || singleNames.has(name) || (tokens.length === 2 && singleNames.has(tokens[1]!));
+  };
+  return candidates.map((m) => (m.type === "organization" && isPersonName(m.name) ? { ...m, type: "person" } : m));
 }
 
 /** "Armed Forces of Ukraine (AFU)": the acronym in brackets names the same organization. */

@@ -8,6 +8,7 @@ import {
   acronymDefinitions,
   clusterMentions,
   confirmHeadlineMentions,
+  extendPersonNames,
   findSurnameMentions,
   harmoniseTypes,
 } from "./04-coreference.js";
@@ -31,7 +32,7 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   const recognized = recognizeDocument(sentences.map((s) => s.text));
   const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
   const found = confirmHeadlineMentions(sentences.flatMap((s, i) => findMentions(s, recognized[i]!)), headlines);
-  const candidates = harmoniseTypes([...found, ...findSurnameMentions(sentences, found)]);
+  const candidates = harmoniseTypes(extendPersonNames(sentences, [...found, ...findSurnameMentions(sentences, found)]));
   const order = new Map(sentences.map((s) => [s.id, s.index]));
   candidates.sort((a, b) => order.get(a.sentenceId)! - order.get(b.sentenceId)! || byPosition(a, b));
   const mentions = clusterMentions(candidates, acronymDefinitions(sentences, candidates));

@@ -42,6 +42,11 @@ export function getModel(): TaggerModel {
   return cached;
 }
 
+/** True for a word the training text used in lower case ("the", "asked", "minister"): not a name by itself. */
+export function isCommonWord(word: string): boolean {
+  return getModel().ctx.lowerVocab.has(word.toLowerCase());
+}
+
 /** Replaces the model used by the functions below (tests, training-time evaluation). */
 export function setModel(model: TaggerModel | undefined): void {
   cached = model;
