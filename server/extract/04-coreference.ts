@@ -82,10 +82,11 @@ export function confirmHeadlineMentions(candidates: MentionCandidate[], headline
   for (const m of candidates) {
     if (headlines.has(m.sentenceId)) continue;
     bodyNames.add(m.name.toLowerCase());
-    for (const t of nameTokens(m.name)) bodyNames.add(t.toLowerCase());
+    if (m.type === "person") for (const t of nameTokens(m.name)) bodyNames.add(t.toLowerCase());
   }
+  // A person's surname is confirmation enough ("Zelensky's Delicate Position"); other names must be whole.
   const confirmed = (m: MentionCandidate) =>
-    bodyNames.has(m.name.toLowerCase()) || bodyNames.has(nameTokens(m.name).at(-1)?.toLowerCase() ?? "");
+    bodyNames.has(m.name.toLowerCase()) || (m.type === "person" && bodyNames.has(nameTokens(m.name).at(-1)?.toLowerCase() ?? ""));
   return candidates.filter((m) => !headlines.has(m.sentenceId) || m.type === "country" || confirmed(m));
 }
 
