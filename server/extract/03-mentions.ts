@@ -173,6 +173,9 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
     const name = text.slice(named.start, named.end);
     if (!isProperName(name) || resolveCountry(name)) return undefined;
     if (/^the\s/i.test(name)) return candidate(sentence, named.start, span.end, "organization", name.slice(4)); // "The Guardian"
+    // "Tory co-chairman Liam Fox", "Labour leader Keir Starmer": a word before a title qualifies the next person.
+    const next = /^\s+([\p{L}-]+)/u.exec(text.slice(span.end))?.[1];
+    if (next && /^\p{Ll}/u.test(next) && TITLE_WORDS.has(next.toLowerCase()) && !name.includes(" ")) return undefined;
     const prefix = readPrefix(text, named.start);
     const m = candidate(sentence, named.start, span.end, "person", name);
     if (prefix.role) m.role = prefix.role;

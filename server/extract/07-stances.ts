@@ -9,6 +9,7 @@ import {
   NOUN_CUES,
   ORGANIZATION_NOUNS,
   PERSON_PRONOUNS,
+  PHYSICAL_CUES,
   REFUSALS,
   ROLE_NOUNS,
   VERB_CUES,
@@ -58,8 +59,17 @@ const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
 // "Enrico Bondi, sued ...", "Jack Straw, who accused ...", "X, the Tory leader, attacked ...".
 // Also a bracketed acronym first: "The Open Society Institute (OSI), financed by ..., has accused".
 const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:,[^,.;]{1,60},|,\\s+who\\b|,)?)";
-const TARGET = `${SLOT}(?:['’]s?\\s+${OWNED_MODIFIERS}${OWNED}\\b|(?!['’]))`;
-const TARGET_LIST = `${DETERMINER}${TARGET}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${DETERMINER}⟦\\d+⟧(?:['’]s?\\s+${OWNED_MODIFIERS}${OWNED}\\b|(?!['’])))*)`;
+/**
+ * Targets after a cue: one or a list of entities, each maybe owning something. After a verb of speech or
+ * judgement ("criticised Mr Brown's preoccupation") anything owned stands for its owner; after a verb that
+ * can be physical ("attack Putin's residence", "ban X's products") only what people say or decide does.
+ */
+function targetList(owned: string): string {
+  const one = `(?:['’]s?\\s+${OWNED_MODIFIERS}${owned}\\b|(?!['’]))`;
+  return `${DETERMINER}${SLOT}${one}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${DETERMINER}⟦\\d+⟧${one})*)`;
+}
+const TARGET_LIST = targetList(OWNED);
+const TARGET_LIST_ANY_OWNED = targetList("[\\w-]+");
 
 const verbForms = new Map<string, { lemma: string; polarity: Stance }>();
 const participles = new Map<string, { lemma: string; polarity: Stance }>();
@@ -70,7 +80,10 @@ for (const c of VERB_CUES) {
 const nounForms = new Map<string, Stance>();
 for (const n of NOUN_CUES) for (const f of n.forms) nounForms.set(f, n.polarity);
 
-const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+${TARGET_LIST}`, "giu");
+const physicalForms = [...verbForms.entries()].filter(([, c]) => PHYSICAL_CUES.has(c.lemma)).map(([f]) => f);
+const speechForms = [...verbForms.entries()].filter(([, c]) => !PHYSICAL_CUES.has(c.lemma)).map(([f]) => f);
+const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`, "giu");
+const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
 // The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a takeover offer ... from Foster's Group".
 const ACTIVE_OWNED_BY = new RegExp(
   `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:the|a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}${OWNED}\\b(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?\\s+(?:by|from|of)\\s+(?:[\\w-]+\\s+){0,3}?${TARGET_LIST}`,
@@ -225,7 +238,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   };
   const before = (index: number) => masked.text.slice(0, index);
 
-  for (const m of [...masked.text.matchAll(ACTIVE), ...masked.text.matchAll(ACTIVE_OWNED_BY)]) {
+  for (const m of [...masked.text.matchAll(ACTIVE), ...masked.text.matchAll(ACTIVE_PHYSICAL), ...masked.text.matchAll(ACTIVE_OWNED_BY)]) {
     const [, slot, apposition = "", between = "", verb, firstTarget, rest = ""] = m;
     // "director of the ⟦Victims of Crime Trust⟧, ⟦Norman Brennan⟧, accused ...": the person in the apposition is the holder.
     const appositionId = /^,\s*⟦(\d+)⟧\s*,$/.exec(apposition.trim())?.[1];

@@ -83,3 +83,23 @@ describe("what must give nothing", () => {
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("more cue shapes, each from a kind of sentence the BBC labels showed", () => {
+  it.each([
+    // any possessed thing after a verb of judgement stands for its owner
+    ["Aid charity Actionaid criticised Chancellor Gordon Brown's preoccupation with a vaccine.", ["Actionaid -oppose-> Gordon Brown"]],
+    // a lower-case title in front of the target
+    ["Chancellor Gordon Brown accused shadow chancellor Oliver Letwin of plotting cuts.", ["Gordon Brown -oppose-> Oliver Letwin"]],
+    // "agreed with" is support
+    ["Tory peer Lord Norman Tebbit said he agreed with Liam Fox's view.", ["Norman Tebbit -support-> Liam Fox"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // a party name in front of a title is not a person
+    ["The Tory co-chairman attacked the plan."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});

@@ -48,9 +48,14 @@ export const VERB_CUES: readonly Cue[] = [
   cue("hail", "support", ["hailed", "hails", "hailing"]),
   cue("applaud", "support", ["applauded", "applauds", "applauding"]),
   cue("defend", "support", ["defended", "defends", "defend", "defending"]),
+  cue("agree with", "support", ["agreed with", "agrees with", "agree with", "agreeing with"], []),
+  cue("disagree with", "oppose", ["disagreed with", "disagrees with", "disagree with", "disagreeing with"], []),
   cue("side with", "support", ["sided with", "sides with", "side with", "siding with"], []),
   cue("ally with", "support", ["allied with", "allies with", "ally with", "allying with"], []),
 ];
+
+/** Cues that can be physical acts: a possessive after them names a target only if it is something said or decided. */
+export const PHYSICAL_CUES: ReadonlySet<string> = new Set(["attack", "ban", "sue", "blast", "hail", "back"]);
 
 /** Nouns that carry a stance from a holder introduced by "from" or "by": "criticism from Berlin". */
 export const NOUN_CUES: readonly { forms: string[]; polarity: Stance }[] = [
