@@ -109,7 +109,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
   }
 
   /** Deletes the document, its mentions and evidence; entities and edges left without evidence go with it. */
-  async remove(id: string): Promise<WriteResult> {
+  async remove(id: string): Promise<GraphChange> {
     return this.serialize(() => this.commit([], [id]));
   }
 
@@ -125,20 +125,21 @@ export class CorpusService<V extends CorpusView = Corpus> {
     const put = new Map<string, StoredDocument>();
     for (const stored of extracted) {
       const { id, title } = stored.extraction.doc;
-      const known = this.has(id) || put.has(id);
-      if (known && !(replace && !put.has(id))) {
-        documents.push({ id, title: this.state.byId.get(id)?.doc.title ?? title, status: "existing" });
+      const inStore = this.has(id);
+      // The same text twice in one request is one document, as it is across requests.
+      if (put.has(id) || (inStore && !replace)) {
+        documents.push({ id, title: this.state.byId.get(id)?.doc.title ?? put.get(id)!.extraction.doc.title, status: "existing" });
         continue;
       }
-      documents.push({ id, title, status: known ? "replaced" : "created" });
+      documents.push({ id, title, status: inStore ? "replaced" : "created" });
       put.set(id, stored);
     }
-    if (put.size === 0) return { documents, change: noChange() };
-    const { change } = await this.commit([...put.values()], []);
+    const change = put.size === 0 ? noChange() : await this.commit([...put.values()], []);
     return { documents, change };
   }
 
-  private async commit(put: StoredDocument[], remove: string[]): Promise<WriteResult> {
+  /** Writes the documents and the derived change; on a conflict with another process, reloads and recomputes. */
+  private async commit(put: StoredDocument[], remove: string[]): Promise<GraphChange> {
     for (let attempt = 0; ; attempt++) {
       for (const id of remove) if (!this.has(id)) throw new UnknownDocumentError(id);
       const replaced = new Set([...remove, ...put.map((p) => p.extraction.doc.id)]);
@@ -151,7 +152,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
       try {
         next.version = await this.store.write({ put, remove, derived: rows, expectedVersion: this.state.version });
         this.state = next;
-        return { documents: [], change: graph };
+        return graph;
       } catch (err) {
         if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
         this.state = await CorpusService.loadState(this.store, this.build);

@@ -112,7 +112,7 @@ export function documentWriteRoutes(options: WriteOptions): Router {
 
   router.delete("/documents/:id", guard, async (req: Request<{ id: string }>, res: Response) => {
     try {
-      const { change } = await options.service.remove(req.params.id);
+      const change = await options.service.remove(req.params.id);
       res.json({ id: req.params.id, change });
     } catch (err) {
       if (err instanceof UnknownDocumentError) throw new HttpError(404, err.message);

@@ -236,7 +236,7 @@ describe("write access", () => {
   // A real connection from a non-loopback address of this machine, where it has one.
   const external = Object.values(networkInterfaces())
     .flat()
-    .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+    .find((i) => i && i.family === "IPv4" && !i.internal)?.address ?? "";
   it.skipIf(!external)("without API_TOKEN: 403 for a client that is not on loopback, reads open", async () => {
     const { app } = await setup();
     const server: Server = await new Promise((resolve) => {

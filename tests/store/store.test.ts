@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { CorpusService, buildExtractionOnly } from "../../server/corpus-service.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { deriveRecords, diffDerived, emptyDerived } from "../../server/store/derived.js";
 import { SqliteStore, StoreFormatError } from "../../server/store/sqlite.js";
@@ -83,5 +84,22 @@ describe("SqliteStore", () => {
     other.exec("CREATE TABLE notes (text TEXT)");
     other.close();
     expect(() => new SqliteStore(`${dir}/other.db`)).toThrow(StoreFormatError);
+  });
+});
+
+describe("two writers on one file (the CLI while the server runs)", () => {
+  it("the stale writer reloads and retries: both writes land and the derived rows stay exact", async () => {
+    const { dir, remove } = tempDir();
+    cleanups.push(remove);
+    const first = await CorpusService.open(new SqliteStore(`${dir}/g.db`), buildExtractionOnly);
+    const second = await CorpusService.open(new SqliteStore(`${dir}/g.db`), buildExtractionOnly);
+    await first.ingest([inputs[0]!]);
+    const result = await second.ingest([inputs[1]!]);
+    expect(result.documents[0]!.status).toBe("created");
+    expect(second.current().docExtractions).toHaveLength(2);
+    const check = new SqliteStore(`${dir}/g.db`);
+    const { documents } = await check.load();
+    expect(await check.loadDerived()).toEqual(deriveRecords(buildExtraction(documents)));
+    await Promise.all([first.store.close(), second.store.close(), check.close()]);
   });
 });
