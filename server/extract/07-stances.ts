@@ -82,6 +82,8 @@ for (const n of NOUN_CUES) for (const f of n.forms) nounForms.set(f, n.polarity)
 
 const physicalForms = [...verbForms.entries()].filter(([, c]) => PHYSICAL_CUES.has(c.lemma)).map(([f]) => f);
 const speechForms = [...verbForms.entries()].filter(([, c]) => !PHYSICAL_CUES.has(c.lemma)).map(([f]) => f);
+// "Labour and the Tories have attacked ...": earlier holders of a list, read from the text before the match.
+const HOLDER_LIST_BEFORE = /((?:⟦\d+⟧\s*(?:,|,?\s+and)\s+(?:the\s+)?)+)$/;
 const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`, "giu");
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
 // The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a takeover offer ... from Foster's Group".
@@ -159,6 +161,11 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
     const who = inSentence ?? memory.lastSubject;
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
+  // "Labour and the Tories have attacked his policies": his/her before something owned is the last subject.
+  const possessive = new RegExp(`(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b)`, "giu");
+  for (const m of sentence.text.matchAll(possessive)) {
+    if (memory.lastSubject !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+  }
   const orgNoun = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
   for (const m of sentence.text.matchAll(orgNoun)) {
     if (memory.lastOrganization !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastOrganization });
@@ -180,9 +187,28 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   return found;
 }
 
-function slotsIn(list: string, first: string, masked: Masked): number[] {
+// "opposed the LSE bid": a name in front of a deal word is what the deal is for, not who made it.
+const DEAL_OBJECT = /^\s+(?:bid|bids|takeover|offer|deal|merger)\b/i;
+const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
+const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
+
+/**
+ * The target mentions of a matched list, dropping readings that name the wrong thing: "the LSE bid" (the
+ * bid is for the LSE), "Britain's financial watchdog" (a country owns institutions, not opinions, unless
+ * it is "Britain's government", "Britain's policy").
+ */
+function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[]): number[] {
   const ids = [first, ...[...list.matchAll(/⟦(\d+)⟧/g)].map((m) => m[1]!)];
-  return ids.map((id) => masked.slots.get(id)?.mention).filter((m): m is number => m !== undefined);
+  return ids.flatMap((id) => {
+    const slot = masked.slots.get(id);
+    if (!slot) return [];
+    const token = `⟦${id}⟧`;
+    const after = masked.text.slice(masked.text.indexOf(token) + token.length);
+    if (DEAL_OBJECT.test(after)) return [];
+    const owned = POSSESSED.exec(after)?.[2];
+    if (owned && mentions[slot.mention]!.type === "country" && !OWNED_WORD.test(owned)) return [];
+    return [slot.mention];
+  });
 }
 
 /**
@@ -247,6 +273,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const holderIsPerson = mentions[masked.slots.get(slot!)?.mention ?? -1]?.type === "person";
     const holder = appositionPerson && !holderIsPerson ? appositionPerson : slot;
     if (CONDITIONAL.test(before(m.index))) continue;
+    const coHolders = [...(HOLDER_LIST_BEFORE.exec(before(m.index))?.[1] ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!);
     const cue = verbForms.get(verb!.toLowerCase())!;
     if (isModifierUse(holder!, between, masked, mentions)) continue;
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
@@ -261,7 +288,9 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     } else if (NEGATION.test(between)) polarity = undefined;
     if (!polarity) continue;
     if (HEDGE.test(between) || /\b(hope[sd]?|hoping|wish(es|ed)?)\s+that\s*$/i.test(before(m.index))) confidence *= CONFIDENCE.hedged;
-    add(holder!, slotsIn(rest, firstTarget!, masked), polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
+    for (const h of [holder!, ...coHolders]) {
+      add(h, slotsIn(rest, firstTarget!, masked, mentions), polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
+    }
   }
 
   for (const m of masked.text.matchAll(WARNED_THAT)) {

@@ -103,3 +103,19 @@ describe("more cue shapes, each from a kind of sentence the BBC labels showed", 
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("lists of holders, possessive pronouns, and owners that are not targets", () => {
+  it("gives every holder of a list and reads 'his policies' as the last subject's", () => {
+    expect(triples("Liberal Democrat leader Charles Kennedy spoke on Monday. The Labour Party and the Conservative Party have attacked his policies as unworkable.")).toEqual([
+      "Conservative Party -oppose-> Charles Kennedy",
+      "Labour Party -oppose-> Charles Kennedy",
+    ]);
+  });
+
+  it.each([
+    ["TCI and Atticus have opposed the LSE bid for some time."],
+    ["The head of Lloyd's of London has criticised Britain's financial watchdog."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
