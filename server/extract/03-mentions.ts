@@ -105,7 +105,8 @@ interface Prefix {
 }
 
 /**
- * Reads the title and affiliation written in front of a person's name, walking back word by word:
+ * Reads the title and affiliation written in front of a person's name, walking back word by word
+ * (`start` also takes in a capitalised word qualifying the title, "London mayor"):
  * "Polish Prime Minister Donald Tusk" -> role "Prime Minister", affiliation "Poland";
  * "U.S. President Donald Trump" -> role "President", affiliation "United States".
  */
@@ -129,6 +130,8 @@ export function readPrefix(text: string, nameStart: number): Prefix {
     if (code && roleWords.length > 0) {
       affiliation = countryName(code);
       start = m.index;
+    } else if (roleWords.length > 0 && /^\p{Lu}[\p{L}-]*$/u.test(word)) {
+      start = m.index; // a place or party qualifying the title: "London mayor Ken Livingstone", "Tory peer Lord Tebbit"
     }
     break;
   }

@@ -17,34 +17,30 @@ export function ownKey(m: Pick<Mention, "type" | "name">): string {
 
 /**
  * The recogniser can miss a name where it stands alone, most often at the start of a sentence
- * ("Macron floated the idea", "Volodymyr Zelensky asked NATO"). Once a person is known in a document,
- * their surname (or their single name) is a mention wherever it stands capitalised and not already inside
- * another mention; `extendPersonNames` then gives it its first name when one stands in front.
+ * ("Macron floated the idea", "Volodymyr Zelensky asked NATO", "The Tories dismissed the plan"). Once a name
+ * is known in a document it is a mention wherever else it stands capitalised and not inside another mention:
+ * a person by their surname or single name (`extendPersonNames` then adds a first name standing in front),
+ * an organization or event by its whole name.
  */
 export function findSurnameMentions(sentences: Sentence[], found: MentionCandidate[]): MentionCandidate[] {
-  const surnames = new Set<string>();
+  const known = new Map<string, MentionCandidate["type"]>();
   for (const m of found) {
     const tokens = nameTokens(m.name);
-    if (m.type === "person" && tokens.length >= 1 && /^\p{Lu}\p{Ll}/u.test(tokens.at(-1)!)) surnames.add(tokens.at(-1)!);
+    if (m.type === "person" && tokens.length >= 1 && /^\p{Lu}\p{Ll}/u.test(tokens.at(-1)!)) known.set(tokens.at(-1)!, "person");
+    if ((m.type === "organization" || m.type === "event") && /^\p{Lu}/u.test(m.name) && m.name.length >= 2 && !known.has(m.name)) {
+      known.set(m.name, m.type);
+    }
   }
   const added: MentionCandidate[] = [];
   for (const sentence of sentences) {
     const taken = found.filter((m) => m.sentenceId === sentence.id);
-    for (const surname of surnames) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    for (const [name, type] of known) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
       for (const hit of sentence.text.matchAll(re)) {
         const start = hit.index;
-        const end = start + surname.length;
+        const end = start + name.length;
         if (taken.some((t) => start < t.end && t.start < end)) continue;
-        const m: MentionCandidate = {
-          sentenceId: sentence.id,
-          docId: sentence.docId,
-          start,
-          end,
-          surface: surname,
-          name: surname,
-          type: "person",
-        };
+        const m: MentionCandidate = { sentenceId: sentence.id, docId: sentence.docId, start, end, surface: name, name, type };
         added.push(m);
         taken.push(m);
       }

@@ -4,6 +4,8 @@ import { readPrefix } from "./03-mentions.js";
 import { countryIndex, countryName } from "./lexicon/countries.js";
 import {
   CONDITIONALS,
+  DEMANDED_ACTS,
+  DEMAND_VERBS,
   HEDGES,
   NEGATIONS,
   NOUN_CUES,
@@ -51,7 +53,7 @@ const OWNED =
   "budget|reforms?|actions?|conduct|campaign|report|announcement|pledges?|attempt|argument|allegations?|courage|" +
   "takeover|deal|merger|candidacy|nomination|appointment|rule|ruling|judgment|verdict|response|priorities|agenda|manifesto)";
 // Up to three words between an owner and what it owns: "Chancellor Gordon Brown's pre-Budget report", "Deutsche Boerse's proposed £1.3bn offer".
-const OWNED_MODIFIERS = "(?:[\\w£$€.,-]+\\s+){0,3}";
+const OWNED_MODIFIERS = "(?:[\\w£$€.,-]+\\s+){0,3}[\"“]?";
 const POSSESSIVE = "(?:['’]s?)?";
 const DETERMINER = "(?:(?:the|a|an)\\s+)?";
 // Up to four words between holder and cue, no clause break, no other entity: "has also previously".
@@ -98,6 +100,10 @@ const PASSIVE = new RegExp(
 );
 const NOMINAL = new RegExp(
   `\\b(${alternation(nounForms.keys())})(?:\\s+and\\s+(?:\\w+\\s+)?(?:${alternation(nounForms.keys())}))?\\s+(?:from|by)\\s+(?:[\\w\\s]{0,30}?,?\\s*including\\s+)?${TARGET_LIST}`,
+  "giu",
+);
+const DEMAND = new RegExp(
+  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(DEMAND_VERBS)})\\s+${DETERMINER}${SLOT}\\s+to\\s+(?:${alternation(DEMANDED_ACTS)})\\b`,
   "giu",
 );
 const OWNED_NOUN = new RegExp(`${SLOT}['’]s?\\s+(?:\\w+\\s+)?(${alternation(nounForms.keys())})\\s+(?:for|of)\\s+${DETERMINER}${SLOT}`, "giu");
@@ -291,6 +297,13 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     for (const h of [holder!, ...coHolders]) {
       add(h, slotsIn(rest, firstTarget!, masked, mentions), polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
     }
+  }
+
+  for (const m of masked.text.matchAll(DEMAND)) {
+    const [, holder, , between = "", verb, target] = m;
+    const t = masked.slots.get(target!)?.mention;
+    const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
+    if (t !== undefined && !NEGATION.test(between)) add(holder!, [t], "oppose", verb!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + verb!.length));
   }
 
   for (const m of masked.text.matchAll(WARNED_THAT)) {

@@ -119,3 +119,17 @@ describe("lists of holders, possessive pronouns, and owners that are not targets
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("demands and names the recogniser found only once", () => {
+  it.each([
+    ["Prime Minister Tony Blair has urged London mayor Ken Livingstone to apologise for his comment.", ["Tony Blair -oppose-> Ken Livingstone"]],
+    // "Trevor Phillips ... praised Lord Scarman's \"ability to listen\"": a quote may open what is owned
+    ['Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman\'s "ability to listen".', ["Trevor Phillips -support-> Scarman"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it("an urge that is not a demand to go or apologise is no stance", () => {
+    expect(triples("Washington has urged European allies such as France to take the lead.")).toEqual([]);
+  });
+});

@@ -55,7 +55,11 @@ export const VERB_CUES: readonly Cue[] = [
 ];
 
 /** Cues that can be physical acts: a possessive after them names a target only if it is something said or decided. */
-export const PHYSICAL_CUES: ReadonlySet<string> = new Set(["attack", "ban", "sue", "blast", "hail", "back"]);
+export const PHYSICAL_CUES: ReadonlySet<string> = new Set(["attack", "ban", "sue", "blast"]);
+
+/** Demanding that someone apologise or go is opposing them: "Blair has urged Ken Livingstone to apologise". */
+export const DEMAND_VERBS = ["urged", "urges", "called on", "calls on", "told", "tells", "demanded that", "asked"] as const;
+export const DEMANDED_ACTS = ["apologise", "apologize", "resign", "quit", "step down", "stand down", "withdraw", "retract", "go"] as const;
 
 /** Nouns that carry a stance from a holder introduced by "from" or "by": "criticism from Berlin". */
 export const NOUN_CUES: readonly { forms: string[]; polarity: Stance }[] = [
