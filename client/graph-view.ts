@@ -151,7 +151,7 @@ export class GraphView {
       this.bright.add(this.graph.target(this.selectedEdge));
     }
     this.pickLabels();
-    this.renderer.refresh({ skipIndexation: true });
+    this.renderer.refresh({ skipIndexation: true, schedule: true });
   }
 
   private scheduleLabels(): void {
@@ -159,7 +159,7 @@ export class GraphView {
     this.labelFrame = requestAnimationFrame(() => {
       this.labelFrame = 0;
       this.pickLabels();
-      this.renderer.refresh({ skipIndexation: true });
+      this.renderer.refresh({ skipIndexation: true, schedule: true });
     });
   }
 
@@ -220,10 +220,12 @@ export class GraphView {
 
   /** Moves the camera onto a node, closer in if it is far out. */
   focusCamera(id: string): void {
-    const d = this.renderer.getNodeDisplayData(id);
-    if (!d) return;
+    if (!this.graph.hasNode(id)) return;
+    // From the node's own position: display data between a scheduled refresh and its frame is not yet framed.
+    const { x, y } = this.graph.getNodeAttributes(id);
+    const target = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport({ x, y }));
     const camera = this.renderer.getCamera();
-    camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+    camera.animate({ ...target, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
   }
 
   // ---- layouts ----
