@@ -117,15 +117,24 @@ const CONDITIONAL = new RegExp(`\\b(?:${CONDITIONALS.join("|")})\\b[^.;]{0,50}$`
 function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pronouns: { span: [number, number]; mention: number }[]): Masked {
   const pieces = [
     // A slot covers the title in front of a name, so "accused Mr ⟦3⟧" reads "accused ⟦3⟧".
-    ...mentions.map(({ index, m }) => ({ start: readPrefix(sentence.text, m.start).start, end: m.end, id: String(index), mention: index, resolved: false })),
-    ...pronouns.map((p, i) => ({ start: p.span[0], end: p.span[1], id: `p${i}`, mention: p.mention, resolved: true })),
+    ...mentions.map(({ index, m }) => ({
+      start: readPrefix(sentence.text, m.start).start,
+      nameStart: m.start,
+      end: m.end,
+      id: String(index),
+      mention: index,
+      resolved: false,
+    })),
+    ...pronouns.map((p, i) => ({ start: p.span[0], nameStart: p.span[0], end: p.span[1], id: `p${i}`, mention: p.mention, resolved: true })),
     // "US President ⟦Donald Trump⟧": the title slot swallows the country that qualifies it.
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   let text = "";
   const orig: number[] = [];
   const slots: Masked["slots"] = new Map();
   let at = 0;
-  for (const p of pieces) {
+  for (const piece of pieces) {
+    // A title prefix that runs into the mention before it gives way: "⟦Scottish National Party Holyrood⟧ leader Nicola Sturgeon".
+    const p = piece.start < at && at <= piece.nameStart ? { ...piece, start: at } : piece;
     if (p.start < at) continue;
     for (let i = at; i < p.start; i++) {
       orig.push(i);
