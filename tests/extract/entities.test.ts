@@ -50,6 +50,8 @@ describe("merge rules (each a row), and rows that must not merge", () => {
     // capitals standing for their government, old spellings too
     ["country", ["Kyiv has denied the allegation.", "Kiev said nothing.", "Ukraine waited."], ["Ukraine"]],
     ["country", ["U.K. Prime Minister Keir Starmer spoke.", "Britain will send troops."], ["United Kingdom"]],
+    // seats of government stand for it like capitals
+    ["country", ["The Kremlin warned Europe on Monday.", "Moscow said nothing."], ["Russia"]],
   ])("%s: %j -> %j", (type, texts, expected) => {
     expect(labelsOf(type, ...texts)).toEqual(expected);
   });

@@ -12,6 +12,18 @@ const COLLOQUIAL_NAMES: Record<string, string> = {
   Holland: "NL",
 };
 
+/** Seats of government that news uses for the government itself, like a capital: "the Kremlin warned". */
+const GOVERNMENT_SEATS: Record<string, string> = {
+  Kremlin: "RU",
+  "White House": "US",
+  "Downing Street": "GB",
+  Whitehall: "GB",
+  "Élysée": "FR",
+  Elysee: "FR",
+  Bankova: "UA",
+  Zhongnanhai: "CN",
+};
+
 /** Dataset capitals written differently in running text: "Washington D.C." -> "Washington". */
 const CAPITAL_SUFFIXES = [/\s+D\.C\.$/];
 
@@ -65,6 +77,7 @@ function buildIndex(): CountryIndex {
     const dem = c.demonyms?.eng;
     if (dem) for (const d of [dem.m, dem.f]) if (d && !demonyms.has(d)) demonyms.set(d, code);
   }
+  for (const [seat, code] of Object.entries(GOVERNMENT_SEATS)) capitals.set(seat, code);
   for (const [name, code] of Object.entries(COLLOQUIAL_NAMES)) {
     if (name === "Kiev") capitals.set(name, code);
     else addName(name, code);
