@@ -1,0 +1,29 @@
+import { readFileSync, readdirSync } from "node:fs";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { Corpus } from "../../server/corpus.js";
+import { createExtractionPool } from "../../server/extract/pool/index.js";
+import { repoRoot } from "../helpers/server.js";
+
+const inputs = readdirSync(`${repoRoot}seeds`)
+  .sort()
+  .flatMap((f) => {
+    const text = readFileSync(`${repoRoot}seeds/${f}`, "utf8");
+    // more documents than workers x batch, so batches interleave across workers
+    return [0, 1, 2, 3].map((k) => ({ text: k === 0 ? text : `${text}\nCopy ${k}.`, source: `${f}#${k}` }));
+  });
+
+describe("extraction pool", () => {
+  const inline = createExtractionPool(0);
+  const two = createExtractionPool(2);
+  afterAll(async () => {
+    await two.close();
+  });
+
+  it("gives the same graph, byte for byte, with no worker and with two workers", async () => {
+    const [a, b] = await Promise.all([inline.extract(inputs), two.extract(inputs)]);
+    expect(b.map((d) => d.doc.source)).toEqual(inputs.map((i) => i.source)); // input order kept
+    expect(JSON.stringify(new Corpus(b).graphJson())).toBe(JSON.stringify(new Corpus(a).graphJson()));
+  });
+});
