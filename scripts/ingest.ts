@@ -7,11 +7,12 @@ import { existsSync, statSync } from "node:fs";
 import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
 import type { RejectedInput } from "../server/ingest/errors.js";
 import { InputError, listIngestFiles, readDocuments } from "../server/io/read-documents.js";
+import { createExtractionPool, defaultPoolSize } from "../server/extract/pool/index.js";
 import { databasePath, openStore } from "../server/store/index.js";
 import { StoreFormatError } from "../server/store/sqlite.js";
 import type { DocumentInput } from "../server/types.js";
 
-const USAGE = "usage: npm run ingest -- <file-or-dir>... [--rebuild] [--batch N] [--db path/graph.db]";
+const USAGE = "usage: npm run ingest -- <file-or-dir>... [--rebuild] [--batch N] [--workers N] [--db path/graph.db]";
 const DEFAULT_BATCH = 100;
 
 interface Options {
@@ -19,10 +20,12 @@ interface Options {
   rebuild: boolean;
   batch: number;
   db: string;
+  /** Extraction workers: EXTRACT_WORKERS or one per core; 0 extracts on the main thread. */
+  workers: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { inputs: [], rebuild: false, batch: DEFAULT_BATCH, db: databasePath() };
+  const options: Options = { inputs: [], rebuild: false, batch: DEFAULT_BATCH, db: databasePath(), workers: defaultPoolSize() };
   const value = (i: number, flag: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith("--")) throw new InputError(`${flag} needs a value\n${USAGE}`);
@@ -35,6 +38,10 @@ function parseArgs(argv: string[]): Options {
       options.batch = Number(value(++i, arg));
       if (!Number.isInteger(options.batch) || options.batch < 1) throw new InputError(`--batch needs a whole number above 0`);
     } else if (arg === "--db") options.db = value(++i, arg);
+    else if (arg === "--workers") {
+      options.workers = Number(value(++i, arg));
+      if (!Number.isInteger(options.workers) || options.workers < 0) throw new InputError(`--workers needs a whole number, 0 or more`);
+    }
     else if (arg.startsWith("-")) throw new InputError(`unknown option ${arg}\n${USAGE}`);
     else options.inputs.push(arg);
   }
@@ -93,23 +100,38 @@ function count(tally: Tally, result: WriteResult): void {
   for (const d of result.documents) tally[d.status]++;
 }
 
+/**
+ * Stores batches one transaction at a time while the worker pool extracts the next batch: extraction (in
+ * workers) and resolution plus the write (here) overlap.
+ */
+async function storeBatches(
+  service: CorpusService<CorpusView>,
+  batches: { inputs: DocumentInput[]; done: number }[],
+  options: { replace: boolean },
+  onBatch: (done: number) => void,
+  tally: Tally,
+) {
+  let next = batches.length > 0 ? service.extract(batches[0]!.inputs) : undefined;
+  for (let i = 0; i < batches.length; i++) {
+    const extracted = await next!;
+    next = i + 1 < batches.length ? service.extract(batches[i + 1]!.inputs) : undefined;
+    count(tally, await service.ingestExtracted(extracted, options));
+    onBatch(batches[i]!.done);
+  }
+}
+
 async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput[], batch: number, tally: Tally) {
   const progress = new Progress("rebuild", inputs.length);
-  for (let i = 0; i < inputs.length; i += batch) {
-    count(tally, await service.ingest(inputs.slice(i, i + batch), { replace: true }));
-    progress.update(Math.min(i + batch, inputs.length), "documents re-extracted");
-  }
+  const batches = [];
+  for (let i = 0; i < inputs.length; i += batch) batches.push({ inputs: inputs.slice(i, i + batch), done: Math.min(i + batch, inputs.length) });
+  await storeBatches(service, batches, { replace: true }, (done) => progress.update(done, "documents re-extracted"), tally);
   progress.finish();
 }
 
 async function ingestFiles(service: CorpusService<CorpusView>, files: string[], batch: number, tally: Tally) {
   const progress = new Progress("ingest", files.length);
+  const batches: { inputs: DocumentInput[]; done: number }[] = [];
   let pending: DocumentInput[] = [];
-  const flush = async (filesDone: number) => {
-    if (pending.length > 0) count(tally, await service.ingest(pending));
-    pending = [];
-    progress.update(filesDone, `files, ${tally.created} new, ${tally.existing} already stored`);
-  };
   for (const [i, file] of files.entries()) {
     for (const parsed of readDocuments(file)) {
       if ("input" in parsed) pending.push(parsed.input);
@@ -118,9 +140,13 @@ async function ingestFiles(service: CorpusService<CorpusView>, files: string[], 
         progress.note(`ingest: skipped ${parsed.error.message}`);
       }
     }
-    if (pending.length >= batch) await flush(i + 1);
+    if (pending.length >= batch || i === files.length - 1) {
+      batches.push({ inputs: pending, done: i + 1 });
+      pending = [];
+    }
   }
-  await flush(files.length);
+  const report = (done: number) => progress.update(done, `files, ${tally.created} new, ${tally.existing} already stored`);
+  await storeBatches(service, batches, { replace: false }, report, tally);
   progress.finish();
 }
 
@@ -132,8 +158,9 @@ async function main(): Promise<number> {
     throw new InputError(`no .txt, .md, .html or .jsonl files found in ${options.inputs.join(", ")}`);
   }
   const store = openStore(options.db);
+  const pool = createExtractionPool(options.workers);
   try {
-    const service = await CorpusService.open(store, buildExtractionOnly);
+    const service = await CorpusService.open(store, buildExtractionOnly, { pool });
     const tally: Tally = { created: 0, existing: 0, replaced: 0, rejected: [] };
     if (options.rebuild) await rebuild(service, await store.loadInputs(), options.batch, tally);
     if (files.length > 0) await ingestFiles(service, files, options.batch, tally);
@@ -151,6 +178,7 @@ async function main(): Promise<number> {
     );
     return tally.rejected.length > 0 ? 2 : 0;
   } finally {
+    await pool.close();
     await store.close();
   }
 }

@@ -4,6 +4,7 @@ import { Corpus } from "./corpus.js";
 import { buildExtraction, extractDocument } from "./extract/index.js";
 import { type Derived, type GraphChange, deriveRecords, diffDerived } from "./store/derived.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
+import type { ExtractionPool } from "./extract/pool/index.js";
 import type { DocExtraction, DocumentInput, Extraction } from "./types.js";
 
 /** What the service rebuilds after every write: the server needs a full Corpus, the CLI only the extraction. */
@@ -12,10 +13,13 @@ export interface CorpusView {
   readonly extraction: Extraction;
 }
 
-export type BuildView<V extends CorpusView> = (docs: DocExtraction[]) => V;
+export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store) => Promise<V>;
 
-export const buildCorpus: BuildView<Corpus> = (docs) => new Corpus(docs);
-export const buildExtractionOnly: BuildView<CorpusView> = (docs) => ({
+/** The server's view: the full corpus, its layout computed in a worker or reused from the store. */
+export const buildCorpus: BuildView<Corpus> = (docs, store) =>
+  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, positions) => store.saveLayout(key, positions) });
+/** The CLI's view: resolution only; the server lays out the graph when it next starts. */
+export const buildExtractionOnly: BuildView<CorpusView> = async (docs) => ({
   docExtractions: docs,
   extraction: buildExtraction(docs),
 });
@@ -41,11 +45,12 @@ export class UnknownDocumentError extends Error {
 }
 
 /**
- * The one place posted text is extracted. Main thread for now; a worker pool can replace this function
- * without the callers noticing, since extraction is pure.
+ * The one place posted text is extracted: in the worker pool when there is one (the server's event loop
+ * stays free during a big upload), else on this thread. Extraction is pure, so both give the same result.
  */
-export async function extractInputs(inputs: DocumentInput[]): Promise<StoredDocument[]> {
-  return inputs.map((input) => ({ input, extraction: extractDocument(input) }));
+export async function extractInputs(inputs: DocumentInput[], pool?: ExtractionPool): Promise<StoredDocument[]> {
+  const extractions = pool ? await pool.extract(inputs) : inputs.map((input) => extractDocument(input));
+  return inputs.map((input, i) => ({ input, extraction: extractions[i]! }));
 }
 
 const noChange = (): GraphChange => ({
@@ -76,18 +81,33 @@ export class CorpusService<V extends CorpusView = Corpus> {
     readonly store: Store,
     private readonly build: BuildView<V>,
     state: State<V>,
+    private readonly pool?: ExtractionPool,
   ) {
     this.state = state;
   }
 
   /** Loads the corpus from the store: no extraction, only resolution and (for a Corpus) the graph. */
-  static async open<V extends CorpusView = Corpus>(store: Store, build: BuildView<V>): Promise<CorpusService<V>> {
-    return new CorpusService(store, build, await CorpusService.loadState(store, build));
+  static async open<V extends CorpusView = Corpus>(
+    store: Store,
+    build: BuildView<V>,
+    options: { pool?: ExtractionPool } = {},
+  ): Promise<CorpusService<V>> {
+    return new CorpusService(store, build, await CorpusService.loadState(store, build), options.pool);
+  }
+
+  /** Extracts documents (in the pool if any) without storing them: `ingestExtracted` stores them later. */
+  extract(inputs: DocumentInput[]): Promise<StoredDocument[]> {
+    return extractInputs(inputs, this.pool);
+  }
+
+  /** Stores documents extracted earlier: the CLI extracts the next batch while this one is written. */
+  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean } = {}): Promise<WriteResult> {
+    return this.serialize(() => this.commitPut(extracted, options.replace ?? false));
   }
 
   private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>): Promise<State<V>> {
     const { documents, version } = await store.load();
-    return makeState(build(documents), version);
+    return makeState(await build(documents, store), version);
   }
 
   /** The corpus as of the last committed write; replaced, never mutated, so readers keep a consistent one. */
@@ -104,8 +124,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
    * (`existing`), unless `replace` is set (re-extraction after the extractor improved).
    */
   async ingest(inputs: DocumentInput[], options: { replace?: boolean } = {}): Promise<WriteResult> {
-    const extracted = await extractInputs(inputs);
-    return this.serialize(() => this.commitPut(extracted, options.replace ?? false));
+    return this.ingestExtracted(await this.extract(inputs), options);
   }
 
   /** Deletes the document, its mentions and evidence; entities and edges left without evidence go with it. */
@@ -147,7 +166,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
         ...this.state.view.docExtractions.filter((d) => !replaced.has(d.doc.id)),
         ...put.map((p) => p.extraction),
       ];
-      const next = makeState(this.build(docs), this.state.version);
+      const next = makeState(await this.build(docs, this.store), this.state.version);
       const { rows, graph } = diffDerived(this.state.derived, next.derived);
       try {
         next.version = await this.store.write({ put, remove, derived: rows, expectedVersion: this.state.version });

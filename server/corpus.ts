@@ -1,6 +1,7 @@
 import { buildExtraction } from "./extract/index.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { toGexf } from "./graph/gexf.js";
+import { type Positions, assignPositions, layoutInWorker, layoutKey, readPositions } from "./graph/layout.js";
 import type { Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
 
 /** Where an entity is named in a sentence: offsets into the sentence text. */
@@ -73,6 +74,12 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map;
 }
 
+/** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
+export interface LayoutCache {
+  get(key: string): Promise<Positions | undefined>;
+  set(key: string, positions: Positions): Promise<void>;
+}
+
 /**
  * The extracted corpus with the indexes the API reads: built once from per-document extractions,
  * rebuilt whenever a document is added or removed.
@@ -88,15 +95,36 @@ export class Corpus {
   private readonly mentionsBySentence: Map<string, ResolvedMention[]>;
   private gexfCache: string | undefined;
 
-  constructor(readonly docExtractions: DocExtraction[]) {
-    this.extraction = buildExtraction(docExtractions);
-    this.graph = buildGraph(this.extraction);
+  /** Builds everything on the calling thread, layout included (tests, CLI, small corpora). */
+  constructor(
+    readonly docExtractions: DocExtraction[],
+    built?: { extraction: Extraction; graph: EntityGraph },
+  ) {
+    this.extraction = built?.extraction ?? buildExtraction(docExtractions);
+    this.graph = built?.graph ?? buildGraph(this.extraction);
     this.docs = new Map(this.extraction.documents.map((d) => [d.id, d]));
     this.sentences = new Map(this.extraction.sentences.map((s) => [s.id, s]));
     this.entities = new Map(this.extraction.entities.map((e) => [e.id, e]));
     this.edges = new Map(this.extraction.edges.map((e) => [e.id, e]));
     this.mentionsByEntity = groupBy(this.extraction.mentions, (m) => m.entityId);
     this.mentionsBySentence = groupBy(this.extraction.mentions, (m) => m.sentenceId);
+  }
+
+  /**
+   * The same corpus, but the layout runs in a worker thread (the event loop stays free) or comes from the
+   * cache when the graph is the one it was computed for. Positions equal those of `new Corpus(docs)`.
+   */
+  static async build(docExtractions: DocExtraction[], cache?: LayoutCache): Promise<Corpus> {
+    const extraction = buildExtraction(docExtractions);
+    const graph = buildGraph(extraction, { layout: false });
+    const key = layoutKey(graph);
+    let positions = await cache?.get(key);
+    if (!positions) {
+      positions = graph.order < 2 ? readPositions(graph) : await layoutInWorker(graph);
+      await cache?.set(key, positions);
+    }
+    assignPositions(graph, positions);
+    return new Corpus(docExtractions, { extraction, graph });
   }
 
   graphJson() {

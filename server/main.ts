@@ -5,6 +5,7 @@ import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestFiles, readDocuments } from "./io/read-documents.js";
+import { createExtractionPool } from "./extract/pool/index.js";
 import { databasePath, openStore } from "./store/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -20,7 +21,9 @@ if (maxBodyBytes === undefined) {
 
 const started = performance.now();
 const store = openStore(databasePath());
-const service = await CorpusService.open(store, buildCorpus);
+// Posted articles are extracted in worker threads, so a big upload never blocks reads.
+const pool = createExtractionPool();
+const service = await CorpusService.open(store, buildCorpus, { pool });
 
 // Seeds only fill an empty store: once analysts have added or deleted documents, a restart keeps their corpus.
 if ((await store.countDocuments()) === 0) {
@@ -47,6 +50,6 @@ const server = app.listen(port, host, () => {
   );
 });
 
-const shutdown = () => server.close(() => void store.close().then(() => process.exit(0)));
+const shutdown = () => server.close(() => void Promise.all([pool.close(), store.close()]).then(() => process.exit(0)));
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

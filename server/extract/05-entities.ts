@@ -67,7 +67,9 @@ function groupBy(keys: string[], groupKey: (key: string) => string | undefined):
  * Never on a shared first name or a shared word: Donald Trump is not Donald Tusk, European Union is not European Council.
  */
 export function corpusClusters(mentions: Mention[]): Map<string, string> {
-  const keys = [...new Set(mentions.map((m) => m.cluster))];
+  const nameOfCluster = new Map<string, string>();
+  for (const m of mentions) if (!nameOfCluster.has(m.cluster)) nameOfCluster.set(m.cluster, m.name);
+  const keys = [...nameOfCluster.keys()];
   const spelled = groupBy(keys, (k) => (typeOf(k) === "person" ? `person:${spellingKey(nameOf(k))}` : undefined));
   const canonical = (k: string) => spelled.get(k) ?? k;
 
@@ -90,7 +92,7 @@ export function corpusClusters(mentions: Mention[]): Map<string, string> {
     const tokens = nameTokens(nameOf(key));
     if (typeOf(key) === "person" && tokens.length === 1) to = only(bySurname.get(spellingKey(tokens[0]!))) ?? to;
     if (typeOf(key) === "organization") {
-      const acronym = acronymOf(mentions.find((m) => m.cluster === key)?.name ?? "");
+      const acronym = acronymOf(nameOfCluster.get(key) ?? "");
       if (acronym) to = only(byInitials.get(acronym)) ?? to;
     }
     target.set(key, to);
@@ -134,12 +136,14 @@ export function resolveEntities(docs: DocExtraction[]): { entities: Entity[]; me
     groups.set(key, group);
   }
   const entities: Entity[] = [];
+  const ids = new Set<string>();
   const idOfKey = new Map<string, string>();
   for (const [key, group] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const type = group[0]!.type;
     const label = chooseLabel(type, group.map((m) => m.name));
     let id = entityId(type, label);
-    while (entities.some((e) => e.id === id)) id += "-2";
+    while (ids.has(id)) id += "-2";
+    ids.add(id);
     idOfKey.set(key, id);
     entities.push({
       id,

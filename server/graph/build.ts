@@ -1,10 +1,10 @@
 import Graph, { UndirectedGraph } from "graphology";
 import louvain from "graphology-communities-louvain";
-import forceAtlas2 from "graphology-layout-forceatlas2";
 import pagerank from "graphology-metrics/centrality/pagerank.js";
 
 import type { Edge, EdgeKind, EntityType, Extraction, Stance } from "../types.js";
 import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS, edgeSize, nodeSize } from "./appearance.js";
+import { applyLayout } from "./layout.js";
 
 export interface NodeAttributes {
   label: string;
@@ -91,8 +91,11 @@ function assignMetrics(graph: EntityGraph, random: () => number): void {
   });
 }
 
-/** The graph users see: one node per entity, co-mention and stance edges, positions from ForceAtlas2. */
-export function buildGraph(extraction: Extraction, layoutIterations = 300): EntityGraph {
+/**
+ * The graph users see: one node per entity, co-mention and stance edges, positions from ForceAtlas2 (seeded
+ * start). `layout: false` leaves the seeded start positions, for callers that lay out in a worker or reuse a stored layout.
+ */
+export function buildGraph(extraction: Extraction, { layout = true } = {}): EntityGraph {
   const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
   const mentionCount = new Map<string, number>();
   const docSets = new Map<string, Set<string>>();
@@ -128,12 +131,6 @@ export function buildGraph(extraction: Extraction, layoutIterations = 300): Enti
     else graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
   }
   assignMetrics(graph, random);
-  if (graph.order > 1 && layoutIterations > 0) {
-    forceAtlas2.assign(graph, {
-      iterations: layoutIterations,
-      getEdgeWeight: "weight",
-      settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 },
-    });
-  }
+  if (layout) applyLayout(graph);
   return graph;
 }

@@ -22,10 +22,14 @@ import {
   type Stance,
   type StanceMention,
 } from "../types.js";
+import type { Positions } from "../graph/layout.js";
 import type { Derived, EntityRecord } from "./derived.js";
 import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+// Version 2 adds the layout cache: positions computed for a graph, by the key of that graph (graph/layout.ts).
+const LAYOUTS = `CREATE TABLE IF NOT EXISTS layouts (key TEXT PRIMARY KEY, positions TEXT NOT NULL) STRICT;`;
 
 const oneOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
@@ -316,6 +320,14 @@ function migrate(db: Database.Database, path: string): void {
     if (tables.n > 0) throw new StoreFormatError(`${path} is an SQLite file but not an entity graph store`);
     db.transaction(() => {
       db.exec(SCHEMA);
+      db.exec(LAYOUTS);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+    return;
+  }
+  if (version === 1) {
+    db.transaction(() => {
+      db.exec(LAYOUTS);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
     return;
@@ -579,6 +591,19 @@ export class SqliteStore implements Store {
 
   async countDocuments(): Promise<number> {
     return this.statements.countDocuments.get() as number;
+  }
+
+  async loadLayout(key: string): Promise<Positions | undefined> {
+    const row = this.db.prepare("SELECT positions FROM layouts WHERE key = ?").pluck().get(key) as string | undefined;
+    return row === undefined ? undefined : (JSON.parse(row) as Positions);
+  }
+
+  /** Keeps only the latest layout: an older one belongs to a graph the store no longer holds. */
+  async saveLayout(key: string, positions: Positions): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM layouts").run();
+      this.db.prepare("INSERT INTO layouts (key, positions) VALUES (?, ?)").run(key, JSON.stringify(positions));
+    })();
   }
 
   /** `PRAGMA integrity_check` and `foreign_key_check`: "ok" when the file and every reference are sound. */

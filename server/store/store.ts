@@ -5,6 +5,8 @@ import type { DocExtraction, DocumentInput } from "../types.js";
 import type { Derived, DerivedChange } from "./derived.js";
 
 /** A document to store: what was given (re-extraction starts from it) and what extraction made of it. */
+import type { Positions } from "../graph/layout.js";
+
 export interface StoredDocument {
   input: DocumentInput;
   extraction: DocExtraction;
@@ -44,6 +46,9 @@ export interface Store {
   loadDerived(): Promise<Derived>;
   hasDocument(id: string): Promise<boolean>;
   countDocuments(): Promise<number>;
+  /** A layout computed earlier for the graph with this key (graph/layout.ts layoutKey), if kept. */
+  loadLayout(key: string): Promise<Positions | undefined>;
+  saveLayout(key: string, positions: Positions): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import { Worker } from "node:worker_threads";
+
+import Graph from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+
+import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
+
+export type Positions = Record<string, { x: number; y: number }>;
+
+/**
+ * ForceAtlas2 iterations for a graph of this size: 300 up to a thousand nodes, then fewer so that a large
+ * corpus lays out in a few seconds (Barnes-Hut makes each iteration O(n log n)); the client can refine it.
+ */
+export function layoutIterations(order: number): number {
+  return order <= 1000 ? 300 : Math.max(25, Math.round(300_000 / order));
+}
+
+/** Runs the layout on the graph in place. Deterministic: the same graph (and seeded start) gives the same positions. */
+export function applyLayout(graph: Graph): void {
+  if (graph.order < 2) return;
+  forceAtlas2.assign(graph, {
+    iterations: layoutIterations(graph.order),
+    getEdgeWeight: "weight",
+    settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 },
+  });
+}
+
+export function readPositions(graph: Graph): Positions {
+  const out: Positions = {};
+  graph.forEachNode((n, a) => (out[n] = { x: a.x as number, y: a.y as number }));
+  return out;
+}
+
+export function assignPositions(graph: EntityGraph, positions: Positions): void {
+  graph.forEachNode((n) => graph.mergeNodeAttributes(n, positions[n]!));
+}
+
+/**
+ * What the layout depends on (nodes in order with their start positions, edges with their weights): two graphs
+ * with the same key get the same layout, so a stored layout can be reused when the key matches.
+ */
+export function layoutKey(graph: EntityGraph): string {
+  const hash = createHash("sha1");
+  graph.forEachNode((n, a) => hash.update(`${n}|${a.x}|${a.y}\n`));
+  graph.forEachEdge((e, a, s, t) => hash.update(`${e}|${s}|${t}|${a.weight}\n`));
+  return hash.digest("hex");
+}
+
+/** The layout computed in a worker thread, so that laying out a large corpus does not block the event loop. */
+export function layoutInWorker(graph: EntityGraph): Promise<Positions> {
+  const light = new Graph<Pick<NodeAttributes, "x" | "y">, Pick<EdgeAttributes, "weight">>({ multi: true, type: "mixed" });
+  graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y }));
+  graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
+    undirected ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight }) : light.addDirectedEdgeWithKey(e, s, t, { weight: a.weight }),
+  );
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./layout-worker-entry.mjs", import.meta.url), { workerData: light.export() });
+    worker.once("message", (positions: Positions) => {
+      resolve(positions);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+
+import { Corpus, type LayoutCache } from "../server/corpus.js";
+import type { Positions } from "../server/graph/layout.js";
+import { layoutIterations } from "../server/graph/layout.js";
+import { seedCorpus } from "./helpers/server.js";
+
+describe("layout", () => {
+  it("computed in a worker equals the layout computed in place, and is reused from a cache", async () => {
+    const inPlace = seedCorpus();
+    const saved = new Map<string, Positions>();
+    let computed = 0;
+    const cache: LayoutCache = {
+      get: async (key) => saved.get(key),
+      set: async (key, positions) => {
+        computed++;
+        saved.set(key, positions);
+      },
+    };
+    const inWorker = await Corpus.build(inPlace.docExtractions, cache);
+    expect(inWorker.graphJson()).toEqual(inPlace.graphJson());
+    const again = await Corpus.build(inPlace.docExtractions, cache);
+    expect(again.graphJson()).toEqual(inPlace.graphJson());
+    expect(computed).toBe(1);
+  });
+
+  it.each([
+    [10, 300],
+    [1000, 300],
+    [10_000, 30],
+    [1_000_000, 25],
+  ])("a graph of %i nodes gets %i iterations", (order, iterations) => {
+    expect(layoutIterations(order)).toBe(iterations);
+  });
+});
