@@ -13,7 +13,9 @@ import { StoreFormatError } from "../server/store/sqlite.js";
 import type { DocumentInput } from "../server/types.js";
 
 const USAGE = "usage: npm run ingest -- <file-or-dir>... [--rebuild] [--batch N] [--workers N] [--db path/graph.db]";
-const DEFAULT_BATCH = 100;
+// 400 documents per transaction: each batch re-resolves the whole corpus, so fewer batches ingest faster
+// (BBC corpus: 36.8 s with 100, 24.9 s with 400); a crash loses at most the open batch, and a rerun resumes.
+const DEFAULT_BATCH = 400;
 
 interface Options {
   inputs: string[];
