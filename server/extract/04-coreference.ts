@@ -32,10 +32,15 @@ export function findSurnameMentions(sentences: Sentence[], found: MentionCandida
     }
   }
   const added: MentionCandidate[] = [];
+  const patterns = [...known].map(
+    ([name, type]) => [name, type, new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu")] as const,
+  );
+  const foundBySentence = new Map<string, MentionCandidate[]>();
+  for (const m of found) foundBySentence.set(m.sentenceId, [...(foundBySentence.get(m.sentenceId) ?? []), m]);
   for (const sentence of sentences) {
-    const taken = found.filter((m) => m.sentenceId === sentence.id);
-    for (const [name, type] of known) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    const taken = [...(foundBySentence.get(sentence.id) ?? [])];
+    for (const [name, type, re] of patterns) {
+      if (!sentence.text.includes(name)) continue;
       for (const hit of sentence.text.matchAll(re)) {
         const start = hit.index;
         const end = start + name.length;

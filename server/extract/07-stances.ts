@@ -163,11 +163,24 @@ interface DocMemory {
   lastOrganization?: number;
 }
 
+const PRONOUN = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
+const POSSESSIVE_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b)`, "giu");
+const ORGANIZATION_NOUN = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
+const ROLE = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
+
+/**
+ * Every word that can carry a stance, in one pattern: a sentence without any is skipped before the
+ * (much slower) masked patterns run. Most news sentences have none.
+ */
+const ANY_CUE = new RegExp(
+  `\\b(?:${alternation([...verbForms.keys(), ...participles.keys(), ...nounForms.keys(), ...DEMAND_VERBS, "warned", "warns"])})\\b`,
+  "i",
+);
+
 /** "He warned", "the French leader said": pronoun and role holders, resolved from what came before. */
 function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Mention[]): { span: [number, number]; mention: number }[] {
   const found: { span: [number, number]; mention: number }[] = [];
-  const pronoun = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
-  for (const m of sentence.text.matchAll(pronoun)) {
+  for (const m of sentence.text.matchAll(PRONOUN)) {
     // "Culture Secretary Tessa Jowell said ... and she accused the Tories": a person earlier in the sentence first.
     const inSentence = mentions
       .map((x, i) => [x, i] as const)
@@ -177,17 +190,14 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
   // "Labour and the Tories have attacked his policies": his/her before something owned is the last subject.
-  const possessive = new RegExp(`(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b)`, "giu");
-  for (const m of sentence.text.matchAll(possessive)) {
+  for (const m of sentence.text.matchAll(POSSESSIVE_PRONOUN)) {
     if (memory.lastSubject !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
   }
-  const orgNoun = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
-  for (const m of sentence.text.matchAll(orgNoun)) {
+  for (const m of sentence.text.matchAll(ORGANIZATION_NOUN)) {
     if (memory.lastOrganization !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastOrganization });
   }
   const demonyms = countryIndex().demonyms;
-  const role = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
-  for (const m of sentence.text.matchAll(role)) {
+  for (const m of sentence.text.matchAll(ROLE)) {
     const code = m[1] ? demonyms.get(m[1]) : undefined;
     if (m[1] && !code) continue;
     const country = code ? countryName(code) : undefined;
@@ -242,8 +252,9 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
 
   for (const sentence of sentences) {
     const own = bySentence.get(sentence.id) ?? [];
-    const resolved = findResolvedHolders(sentence, memory, mentions);
-    if (!isHeadline(sentence.text) && own.length + resolved.length >= 2) {
+    const hasCue = ANY_CUE.test(sentence.text);
+    const resolved = hasCue ? findResolvedHolders(sentence, memory, mentions) : [];
+    if (hasCue && own.length + resolved.length >= 2 && !isHeadline(sentence.text)) {
       const masked = mask(sentence, own, resolved.filter((r) => !own.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
       stances.push(...readStances(sentence, masked, mentions));
     }
