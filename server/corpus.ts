@@ -74,6 +74,8 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map;
 }
 
+const RESPONSE_CACHE_SIZE = 5000;
+
 /** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
 export interface LayoutCache {
   get(key: string): Promise<Positions | undefined>;
@@ -94,6 +96,8 @@ export class Corpus {
   private readonly mentionsByEntity: Map<string, ResolvedMention[]>;
   private readonly mentionsBySentence: Map<string, ResolvedMention[]>;
   private gexfCache: string | undefined;
+  /** Serialized answers, by request: the corpus never changes (a write builds a new one), so they never go stale. */
+  private readonly responses = new Map<string, unknown>();
 
   /** Builds everything on the calling thread, layout included (tests, CLI, small corpora). */
   constructor(
@@ -129,6 +133,23 @@ export class Corpus {
 
   graphJson() {
     return this.graph.export();
+  }
+
+  /**
+   * An answer computed once per corpus (serialized, ready to send): under load the same entity or graph view is
+   * asked for again and again, and serializing a hub entity's thousands of sentences is what costs.
+   * At most RESPONSE_CACHE_SIZE answers are kept; the oldest goes first.
+   */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.responses.has(key)) return this.responses.get(key) as T;
+    const value = compute();
+    if (this.responses.size >= RESPONSE_CACHE_SIZE) this.responses.delete(this.responses.keys().next().value!);
+    this.responses.set(key, value);
+    return value;
+  }
+
+  hasEntity(id: string): boolean {
+    return this.entities.has(id);
   }
 
   gexf(): string {

@@ -33,15 +33,20 @@ export function createApp(options: AppOptions) {
   // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts
   // of what is shown and hidden and the full graph's extent travel in a header so the body stays graphology's JSON.
   api.get("/graph", (req, res) => {
-    const { graph, total, shown, hidden, bbox } = filterGraph(options.corpus(), parseGraphQuery(req.query));
-    res.set("X-Graph-View", JSON.stringify({ total, shown, hidden, bbox }));
-    res.json(graph.export());
+    const query = parseGraphQuery(req.query);
+    const corpus = options.corpus();
+    const { view, body } = corpus.cached(`graph:${JSON.stringify(query)}`, () => {
+      const { graph, total, shown, hidden, bbox } = filterGraph(corpus, query);
+      return { view: JSON.stringify({ total, shown, hidden, bbox }), body: JSON.stringify(graph.export()) };
+    });
+    res.set("X-Graph-View", view);
+    res.type("json").send(body);
   });
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
-    const entity = options.corpus().entity(req.params.id);
-    if (!entity) throw notFound("entity", req.params.id);
-    res.json(entity);
+    const corpus = options.corpus();
+    if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
+    res.type("json").send(corpus.cached(`entity:${req.params.id}`, () => JSON.stringify(corpus.entity(req.params.id))));
   });
 
   api.get("/edges/:id", (req: Request<{ id: string }>, res) => {
