@@ -17,7 +17,7 @@ export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Sto
 
 /** The server's view: the full corpus, its layout computed in a worker or reused from the store. */
 export const buildCorpus: BuildView<Corpus> = (docs, store) =>
-  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, positions) => store.saveLayout(key, positions) });
+  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) });
 /** The CLI's view: resolution only; the server lays out the graph when it next starts. */
 export const buildExtractionOnly: BuildView<CorpusView> = async (docs) => ({
   docExtractions: docs,

@@ -1,7 +1,7 @@
 import { buildExtraction } from "./extract/index.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
-import { toGexf } from "./graph/gexf.js";
-import { type Positions, assignPositions, layoutInWorker, layoutKey, readPositions } from "./graph/layout.js";
+import { gexfInWorker, toGexf } from "./graph/gexf.js";
+import { type LayoutRecord, assignLayout, layoutInWorker, layoutKey } from "./graph/layout.js";
 import type { Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
 
 /** Where an entity is named in a sentence: offsets into the sentence text. */
@@ -78,8 +78,8 @@ const RESPONSE_CACHE_SIZE = 5000;
 
 /** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
 export interface LayoutCache {
-  get(key: string): Promise<Positions | undefined>;
-  set(key: string, positions: Positions): Promise<void>;
+  get(key: string): Promise<LayoutRecord | undefined>;
+  set(key: string, record: LayoutRecord): Promise<void>;
 }
 
 /**
@@ -96,6 +96,7 @@ export class Corpus {
   private readonly mentionsByEntity: Map<string, ResolvedMention[]>;
   private readonly mentionsBySentence: Map<string, ResolvedMention[]>;
   private gexfCache: string | undefined;
+  private gexfPending: Promise<string> | undefined;
   /** Serialized answers, by request: the corpus never changes (a write builds a new one), so they never go stale. */
   private readonly responses = new Map<string, unknown>();
 
@@ -115,19 +116,19 @@ export class Corpus {
   }
 
   /**
-   * The same corpus, but the layout runs in a worker thread (the event loop stays free) or comes from the
-   * cache when the graph is the one it was computed for. Positions equal those of `new Corpus(docs)`.
+   * The same corpus, but the layout and the metrics run in a worker thread (the event loop stays free) or come
+   * from the cache when the graph is the one they were computed for. They equal those of `new Corpus(docs)`.
    */
   static async build(docExtractions: DocExtraction[], cache?: LayoutCache): Promise<Corpus> {
     const extraction = buildExtraction(docExtractions);
-    const graph = buildGraph(extraction, { layout: false });
+    const graph = buildGraph(extraction, { layout: false, metrics: false });
     const key = layoutKey(graph);
-    let positions = await cache?.get(key);
-    if (!positions) {
-      positions = graph.order < 2 ? readPositions(graph) : await layoutInWorker(graph);
-      await cache?.set(key, positions);
+    let record = await cache?.get(key);
+    if (!record) {
+      record = await layoutInWorker(graph);
+      await cache?.set(key, record);
     }
-    assignPositions(graph, positions);
+    assignLayout(graph, record);
     return new Corpus(docExtractions, { extraction, graph });
   }
 
@@ -155,6 +156,13 @@ export class Corpus {
   gexf(): string {
     this.gexfCache ??= toGexf(this.graph);
     return this.gexfCache;
+  }
+
+  /** The whole graph's GEXF without blocking the event loop: written once, in a worker, then kept. */
+  gexfAsync(): Promise<string> {
+    if (this.gexfCache !== undefined) return Promise.resolve(this.gexfCache);
+    this.gexfPending ??= gexfInWorker(this.graph).then((xml) => (this.gexfCache = xml));
+    return this.gexfPending;
   }
 
   entity(id: string) {

@@ -39,6 +39,12 @@ const app = createApp({
   write: { service, maxBodyBytes, ...(token ? { token } : {}) },
 });
 
+// Write the whole graph's GEXF now, in a worker, so that the first "Export all" answers at once.
+service
+  .current()
+  .gexfAsync()
+  .catch((err: unknown) => console.error("GEXF export failed:", err));
+
 const server = app.listen(port, host, () => {
   const corpus = service.current();
   const s = ((performance.now() - started) / 1000).toFixed(1);

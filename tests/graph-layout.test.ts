@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 
 import { Corpus, type LayoutCache } from "../server/corpus.js";
-import type { Positions } from "../server/graph/layout.js";
+import type { LayoutRecord } from "../server/graph/layout.js";
 import { layoutIterations } from "../server/graph/layout.js";
 import { seedCorpus } from "./helpers/server.js";
 
 describe("layout", () => {
-  it("computed in a worker equals the layout computed in place, and is reused from a cache", async () => {
+  it("computed in a worker (with the metrics) equals what is computed in place, and is reused from a cache", async () => {
     const inPlace = seedCorpus();
-    const saved = new Map<string, Positions>();
+    const saved = new Map<string, LayoutRecord>();
     let computed = 0;
     const cache: LayoutCache = {
       get: async (key) => saved.get(key),
-      set: async (key, positions) => {
+      set: async (key, record) => {
         computed++;
-        saved.set(key, positions);
+        saved.set(key, record);
       },
     };
     const inWorker = await Corpus.build(inPlace.docExtractions, cache);

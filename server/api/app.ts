@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
@@ -19,6 +20,21 @@ export interface AppOptions {
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
 
+/** A JSON answer encoded once: the bytes and their ETag (Express would otherwise hash the body on every request). */
+interface Prepared {
+  body: Buffer;
+  etag: string;
+}
+
+function prepared(value: unknown): Prepared {
+  const body = Buffer.from(JSON.stringify(value));
+  return { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` };
+}
+
+function sendPrepared(res: Response, { body, etag }: Prepared): void {
+  res.set("ETag", etag).type("json").send(body);
+}
+
 /** Builds the Express app without listening, so tests can drive it with supertest. */
 export function createApp(options: AppOptions) {
   const app = express();
@@ -35,18 +51,18 @@ export function createApp(options: AppOptions) {
   api.get("/graph", (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    const { view, body } = corpus.cached(`graph:${JSON.stringify(query)}`, () => {
+    const { view, ...answer } = corpus.cached(`graph:${JSON.stringify(query)}`, () => {
       const { graph, total, shown, hidden, bbox } = filterGraph(corpus, query);
-      return { view: JSON.stringify({ total, shown, hidden, bbox }), body: JSON.stringify(graph.export()) };
+      return { view: JSON.stringify({ total, shown, hidden, bbox }), ...prepared(graph.export()) };
     });
     res.set("X-Graph-View", view);
-    res.type("json").send(body);
+    sendPrepared(res, answer);
   });
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
     if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
-    res.type("json").send(corpus.cached(`entity:${req.params.id}`, () => JSON.stringify(corpus.entity(req.params.id))));
+    sendPrepared(res, corpus.cached(`entity:${req.params.id}`, () => prepared(corpus.entity(req.params.id))));
   });
 
   api.get("/edges/:id", (req: Request<{ id: string }>, res) => {
@@ -65,13 +81,13 @@ export function createApp(options: AppOptions) {
     res.json(doc);
   });
 
-  api.get("/export.gexf", (req, res) => {
+  api.get("/export.gexf", async (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
     res.attachment("entity-graph.gexf"); // before type(): attachment() guesses a type from the extension
     res.type("application/gexf+xml");
     // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows.
-    res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : corpus.gexf());
+    res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : await corpus.gexfAsync());
   });
 
   if (options.write) api.use(documentWriteRoutes(options.write));

@@ -77,25 +77,34 @@ export function weightedProjection(graph: EntityGraph): UndirectedGraph {
   return simple;
 }
 
-/** Louvain communities (seeded, so stable), PageRank and degree, written as node attributes. */
-function assignMetrics(graph: EntityGraph, random: () => number): void {
-  const simple = weightedProjection(graph);
-  const communities = simple.size > 0 ? louvain(simple, { getEdgeWeight: "weight", rng: random }) : {};
+export type Metrics = Record<string, Pick<NodeAttributes, "community" | "pagerank" | "degree">>;
+
+/** Louvain communities (seeded, so stable), PageRank and degree of every node. */
+export function computeMetrics(graph: Graph): Metrics {
+  const simple = weightedProjection(graph as EntityGraph);
+  const communities = simple.size > 0 ? louvain(simple, { getEdgeWeight: "weight", rng: mulberry32(7) }) : {};
   const ranks = simple.size > 0 ? pagerank(simple, { getEdgeWeight: "weight" }) : {};
+  const out: Metrics = {};
   graph.forEachNode((n) => {
-    graph.mergeNodeAttributes(n, {
+    out[n] = {
       community: communities[n] ?? 0,
       pagerank: Math.round((ranks[n] ?? 1 / Math.max(1, graph.order)) * 1e6) / 1e6,
       degree: simple.degree(n),
-    });
+    };
   });
+  return out;
+}
+
+export function assignMetrics(graph: EntityGraph, metrics: Metrics): void {
+  graph.forEachNode((n) => graph.mergeNodeAttributes(n, metrics[n]!));
 }
 
 /**
- * The graph users see: one node per entity, co-mention and stance edges, positions from ForceAtlas2 (seeded
- * start). `layout: false` leaves the seeded start positions, for callers that lay out in a worker or reuse a stored layout.
+ * The graph users see: one node per entity, co-mention and stance edges, Louvain communities and PageRank,
+ * positions from ForceAtlas2 (seeded start). `layout: false` and `metrics: false` leave those to callers that
+ * compute them in a worker or reuse them from the store (graph/layout.ts).
  */
-export function buildGraph(extraction: Extraction, { layout = true } = {}): EntityGraph {
+export function buildGraph(extraction: Extraction, { layout = true, metrics = true } = {}): EntityGraph {
   const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
   const mentionCount = new Map<string, number>();
   const docSets = new Map<string, Set<string>>();
@@ -130,7 +139,7 @@ export function buildGraph(extraction: Extraction, { layout = true } = {}): Enti
     if (edge.kind === "co-mention") graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
     else graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
   }
-  assignMetrics(graph, random);
+  if (metrics) assignMetrics(graph, computeMetrics(graph));
   if (layout) applyLayout(graph);
   return graph;
 }

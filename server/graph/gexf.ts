@@ -1,3 +1,5 @@
+import { Worker } from "node:worker_threads";
+
 import { MultiDirectedGraph } from "graphology";
 import { write } from "graphology-gexf";
 
@@ -46,4 +48,16 @@ export function toGexf(graph: EntityGraph): string {
     }),
   });
   return xml.replace(/\s+xsi:schemaLocation="[^"]*"/, "").replace(/\s+xmlns:xsi="[^"]*"/, "");
+}
+
+/** The same GEXF, written in a worker thread: a large graph takes a second or two, which the event loop must not wait for. */
+export function gexfInWorker(graph: EntityGraph): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./gexf-worker-entry.mjs", import.meta.url), { workerData: graph.export() });
+    worker.once("message", (xml: string) => {
+      resolve(xml);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
 }

@@ -4,9 +4,15 @@ import { Worker } from "node:worker_threads";
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
-import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
+import { type EdgeAttributes, type EntityGraph, type Metrics, type NodeAttributes, assignMetrics } from "./build.js";
 
 export type Positions = Record<string, { x: number; y: number }>;
+
+/** What is slow to compute for a large graph and depends only on its structure: kept in the store between runs. */
+export interface LayoutRecord {
+  positions: Positions;
+  metrics: Metrics;
+}
 
 /**
  * ForceAtlas2 iterations for a graph of this size: 300 up to a thousand nodes, then fewer so that a large
@@ -32,8 +38,9 @@ export function readPositions(graph: Graph): Positions {
   return out;
 }
 
-export function assignPositions(graph: EntityGraph, positions: Positions): void {
-  graph.forEachNode((n) => graph.mergeNodeAttributes(n, positions[n]!));
+export function assignLayout(graph: EntityGraph, record: LayoutRecord): void {
+  graph.forEachNode((n) => graph.mergeNodeAttributes(n, record.positions[n]!));
+  assignMetrics(graph, record.metrics);
 }
 
 /**
@@ -42,13 +49,14 @@ export function assignPositions(graph: EntityGraph, positions: Positions): void 
  */
 export function layoutKey(graph: EntityGraph): string {
   const hash = createHash("sha1");
+  hash.update("layout+metrics v2\n"); // the record's format: a new format never reads an old record
   graph.forEachNode((n, a) => hash.update(`${n}|${a.x}|${a.y}\n`));
   graph.forEachEdge((e, a, s, t) => hash.update(`${e}|${s}|${t}|${a.weight}\n`));
   return hash.digest("hex");
 }
 
-/** The layout computed in a worker thread, so that laying out a large corpus does not block the event loop. */
-export function layoutInWorker(graph: EntityGraph): Promise<Positions> {
+/** Layout and metrics computed in a worker thread, so that a large corpus does not block the event loop. */
+export function layoutInWorker(graph: EntityGraph): Promise<LayoutRecord> {
   const light = new Graph<Pick<NodeAttributes, "x" | "y">, Pick<EdgeAttributes, "weight">>({ multi: true, type: "mixed" });
   graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y }));
   graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
@@ -56,8 +64,8 @@ export function layoutInWorker(graph: EntityGraph): Promise<Positions> {
   );
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./layout-worker-entry.mjs", import.meta.url), { workerData: light.export() });
-    worker.once("message", (positions: Positions) => {
-      resolve(positions);
+    worker.once("message", (record: LayoutRecord) => {
+      resolve(record);
       void worker.terminate();
     });
     worker.once("error", reject);

@@ -22,7 +22,7 @@ import {
   type Stance,
   type StanceMention,
 } from "../types.js";
-import type { Positions } from "../graph/layout.js";
+import type { LayoutRecord } from "../graph/layout.js";
 import type { Derived, EntityRecord } from "./derived.js";
 import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
 
@@ -593,16 +593,16 @@ export class SqliteStore implements Store {
     return this.statements.countDocuments.get() as number;
   }
 
-  async loadLayout(key: string): Promise<Positions | undefined> {
+  async loadLayout(key: string): Promise<LayoutRecord | undefined> {
     const row = this.db.prepare("SELECT positions FROM layouts WHERE key = ?").pluck().get(key) as string | undefined;
-    return row === undefined ? undefined : (JSON.parse(row) as Positions);
+    return row === undefined ? undefined : (JSON.parse(row) as LayoutRecord);
   }
 
   /** Keeps only the latest layout: an older one belongs to a graph the store no longer holds. */
-  async saveLayout(key: string, positions: Positions): Promise<void> {
+  async saveLayout(key: string, record: LayoutRecord): Promise<void> {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM layouts").run();
-      this.db.prepare("INSERT INTO layouts (key, positions) VALUES (?, ?)").run(key, JSON.stringify(positions));
+      this.db.prepare("INSERT INTO layouts (key, positions) VALUES (?, ?)").run(key, JSON.stringify(record));
     })();
   }
 

@@ -5,7 +5,7 @@ import type { DocExtraction, DocumentInput } from "../types.js";
 import type { Derived, DerivedChange } from "./derived.js";
 
 /** A document to store: what was given (re-extraction starts from it) and what extraction made of it. */
-import type { Positions } from "../graph/layout.js";
+import type { LayoutRecord } from "../graph/layout.js";
 
 export interface StoredDocument {
   input: DocumentInput;
@@ -47,8 +47,8 @@ export interface Store {
   hasDocument(id: string): Promise<boolean>;
   countDocuments(): Promise<number>;
   /** A layout computed earlier for the graph with this key (graph/layout.ts layoutKey), if kept. */
-  loadLayout(key: string): Promise<Positions | undefined>;
-  saveLayout(key: string, positions: Positions): Promise<void>;
+  loadLayout(key: string): Promise<LayoutRecord | undefined>;
+  saveLayout(key: string, record: LayoutRecord): Promise<void>;
   close(): Promise<void>;
 }
 
