@@ -39,13 +39,12 @@ const app = createApp({
   write: { service, maxBodyBytes, ...(token ? { token } : {}) },
 });
 
-// Write the whole graph's GEXF now, in a worker, so that the first "Export all" answers at once.
-service
-  .current()
-  .gexfAsync()
-  .catch((err: unknown) => console.error("GEXF export failed:", err));
-
 const server = app.listen(port, host, () => {
+  // Write the whole graph's GEXF now, in a worker, so that the first "Export all" answers at once.
+  service
+    .current()
+    .gexfAsync()
+    .catch((err: unknown) => console.error("GEXF export failed:", err));
   const corpus = service.current();
   const s = ((performance.now() - started) / 1000).toFixed(1);
   const writes = token ? "writes need the API token" : "writes accepted from this machine only (no API_TOKEN)";

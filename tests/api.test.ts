@@ -97,3 +97,15 @@ describe("export and health", () => {
     await request(app).get("/api/nothing").expect(404).expect("content-type", /json/);
   });
 });
+
+describe("answers encoded once", () => {
+  it("gzips a large graph for clients that accept it, gives its ETag, and answers 304 when it has not changed", async () => {
+    const plain = await request(app).get("/api/graph").set("Accept-Encoding", "identity").expect(200);
+    const zipped = await request(app).get("/api/graph").set("Accept-Encoding", "gzip").expect(200);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.body).toEqual(plain.body); // supertest unzips
+    const etag = plain.headers.etag!;
+    expect(etag).toMatch(/^W\/"/);
+    await request(app).get("/api/graph").set("If-None-Match", etag).expect(304);
+  });
+});

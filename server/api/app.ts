@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
@@ -20,19 +21,29 @@ export interface AppOptions {
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
 
-/** A JSON answer encoded once: the bytes and their ETag (Express would otherwise hash the body on every request). */
+/**
+ * A JSON answer encoded once: its bytes, a gzipped copy for clients that accept it (every browser; a 900 KB
+ * graph view is 10x smaller), and its ETag (Express would otherwise hash the body on every request).
+ */
 interface Prepared {
   body: Buffer;
+  gzipped?: Buffer;
   etag: string;
 }
 
+const GZIP_ABOVE_BYTES = 2048;
+
 function prepared(value: unknown): Prepared {
   const body = Buffer.from(JSON.stringify(value));
-  return { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` };
+  const answer: Prepared = { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` };
+  if (body.length > GZIP_ABOVE_BYTES) answer.gzipped = gzipSync(body);
+  return answer;
 }
 
-function sendPrepared(res: Response, { body, etag }: Prepared): void {
-  res.set("ETag", etag).type("json").send(body);
+function sendPrepared(req: Request, res: Response, { body, gzipped, etag }: Prepared): void {
+  res.set("ETag", etag).set("Vary", "Accept-Encoding").type("json");
+  if (gzipped && req.acceptsEncodings("gzip") === "gzip") res.set("Content-Encoding", "gzip").send(gzipped);
+  else res.send(body);
 }
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
@@ -56,13 +67,13 @@ export function createApp(options: AppOptions) {
       return { view: JSON.stringify({ total, shown, hidden, bbox }), ...prepared(graph.export()) };
     });
     res.set("X-Graph-View", view);
-    sendPrepared(res, answer);
+    sendPrepared(req, res, answer);
   });
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
     if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
-    sendPrepared(res, corpus.cached(`entity:${req.params.id}`, () => prepared(corpus.entity(req.params.id))));
+    sendPrepared(req, res, corpus.cached(`entity:${req.params.id}`, () => prepared(corpus.entity(req.params.id))));
   });
 
   api.get("/edges/:id", (req: Request<{ id: string }>, res) => {
