@@ -60,7 +60,10 @@ const actions: Actions = {
 };
 
 const controls = mountControls($("controls"), dispatch);
-mountSearch($<HTMLInputElement>("search"), $("search-results"), () => graphView.graph, actions.selectEntity);
+// A hit outside the drawn view opens its neighbourhood, so that it is drawn and selected.
+mountSearch($<HTMLInputElement>("search"), $("search-results"), () => graphView.graph, (id) =>
+  graphView.graph.hasNode(id) ? actions.selectEntity(id) : actions.focus(id, 1),
+);
 
 function dispatch(producer: Producer): void {
   const before = state;

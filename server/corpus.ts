@@ -1,6 +1,7 @@
 import { buildExtraction } from "./extract/index.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
+import { type SearchHit, searchNames } from "./graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInWorker, layoutKey } from "./graph/layout.js";
 import type { Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
 
@@ -147,6 +148,12 @@ export class Corpus {
     if (this.responses.size >= RESPONSE_CACHE_SIZE) this.responses.delete(this.responses.keys().next().value!);
     this.responses.set(key, value);
     return value;
+  }
+
+  /** Entities of the whole corpus by name or alias (the client draws only a view of a big corpus). */
+  search(query: string, max: number): SearchHit[] {
+    const items = this.extraction.entities.map((e) => ({ ...e, mentions: this.graph.getNodeAttribute(e.id, "mentions") }));
+    return searchNames(items, query, max);
   }
 
   hasEntity(id: string): boolean {

@@ -109,3 +109,17 @@ describe("answers encoded once", () => {
     await request(app).get("/api/graph").set("If-None-Match", etag).expect(304);
   });
 });
+
+describe("GET /api/search", () => {
+  it("finds entities of the whole corpus by name or alias, best first", async () => {
+    const res = await request(app).get("/api/search?q=zelenskyy").expect(200);
+    expect(res.body[0]).toMatchObject({ id: expect.stringMatching(/^person:/), type: "person" });
+    const byAlias = await request(app).get("/api/search?q=Kremlin").expect(200);
+    expect(byAlias.body[0]).toMatchObject({ label: "Russia", via: "Kremlin" });
+  });
+
+  it.each([["/api/search"], ["/api/search?q=%20"], ["/api/search?q=x&limit=0"], ["/api/search?q=x&limit=many"]])("%s answers 400", async (url) => {
+    const res = await request(app).get(url).expect(400);
+    expect(res.body.error).toMatch(/query|limit/);
+  });
+});

@@ -45,3 +45,15 @@ describe("client view state", () => {
     expect(fromSearch("?types=planet&minMentions=-4&from=yesterday&size=huge")).toEqual(DEFAULT_STATE);
   });
 });
+
+describe("search hits from the view and from the server", () => {
+  it("keeps one hit per entity, best rank first", async () => {
+    const { mergeHits } = await import("../client/views/search.js");
+    const local = [{ id: "a", label: "Alpha", type: "person" as const, rank: 0 }];
+    const remote = [
+      { id: "a", label: "Alpha", type: "person" as const, rank: 0 },
+      { id: "b", label: "Alpine", type: "country" as const, rank: -0.5 },
+    ];
+    expect(mergeHits(local, remote).map((h) => h.id)).toEqual(["b", "a"]);
+  });
+});

@@ -1,33 +1,26 @@
-// Search with autocomplete over names and aliases of the entities drawn; arrows move, Enter chooses, Escape closes.
+// Search with autocomplete over names and aliases, the entities drawn first, then the whole corpus from the
+// server; arrows move, Enter chooses, Escape closes.
 import { TYPE_COLORS } from "../../server/graph/appearance.js";
+import { type SearchHit, type Searchable, searchNames } from "../../server/graph/search.js";
 import { el } from "../dom.js";
 import type { EntityGraphClient } from "../graph-view.js";
 
-interface Hit {
-  id: string;
-  label: string;
-  type: keyof typeof TYPE_COLORS;
-  via?: string;
-  rank: number;
+type Hit = SearchHit;
+
+/** Hits among the entities drawn (instant); the server adds the rest of the corpus (`/api/search`). */
+export function searchEntities(graph: EntityGraphClient, query: string, max = 8): Hit[] {
+  const items: Searchable[] = [];
+  graph.forEachNode((id, a) => items.push({ id, label: a.label, type: a.type, aliases: a.aliases, mentions: a.mentions }));
+  return searchNames(items, query, max);
 }
 
-/** Best hits first: a name that starts with the query, then one containing it; the more mentions, the higher. */
-export function searchEntities(graph: EntityGraphClient, query: string, max = 8): Hit[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return [];
-  const hits: Hit[] = [];
-  graph.forEachNode((id, a) => {
-    const names = [a.label, ...(a.aliases ?? [])];
-    let best: { rank: number; via?: string } | undefined;
-    for (const name of names) {
-      const i = name.toLowerCase().indexOf(q);
-      if (i < 0) continue;
-      const rank = (i === 0 ? 0 : 1) + (name === a.label ? 0 : 0.5);
-      if (!best || rank < best.rank) best = name === a.label ? { rank } : { rank, via: name };
-    }
-    if (best) hits.push({ id, label: a.label, type: a.type, rank: best.rank - a.mentions / 1e6, ...(best.via ? { via: best.via } : {}) });
-  });
-  return hits.sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label)).slice(0, max);
+/** Local hits first where they rank the same; one hit per entity. */
+export function mergeHits(local: Hit[], remote: Hit[], max = 8): Hit[] {
+  const seen = new Set<string>();
+  return [...local, ...remote]
+    .sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label))
+    .filter((h) => !seen.has(h.id) && seen.add(h.id))
+    .slice(0, max);
 }
 
 export function mountSearch(input: HTMLInputElement, list: HTMLElement, graph: () => EntityGraphClient, choose: (id: string) => void): void {
@@ -68,10 +61,25 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, graph: (
     if (active >= 0) input.setAttribute("aria-activedescendant", `search-hit-${active}`);
     else input.removeAttribute("aria-activedescendant");
   };
+  let asked = 0;
   input.addEventListener("input", () => {
-    hits = searchEntities(graph(), input.value);
+    const query = input.value;
+    const local = searchEntities(graph(), query);
+    hits = local;
     active = hits.length ? 0 : -1;
     draw();
+    if (!query.trim()) return;
+    // Entities outside the drawn view (a big corpus shows its top 500): the server searches them all.
+    const ticket = ++asked;
+    fetch(`/api/search?q=${encodeURIComponent(query)}`)
+      .then((r) => (r.ok ? (r.json() as Promise<Hit[]>) : []))
+      .then((remote) => {
+        if (ticket !== asked) return; // a newer query was typed meanwhile
+        hits = mergeHits(local, remote);
+        active = hits.length ? Math.max(0, active) : -1;
+        draw();
+      })
+      .catch(() => undefined);
   });
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {

@@ -76,6 +76,14 @@ export function createApp(options: AppOptions) {
     sendPrepared(req, res, corpus.cached(`entity:${req.params.id}`, () => prepared(corpus.entity(req.params.id))));
   });
 
+  api.get("/search", (req, res) => {
+    const q = typeof req.query.q === "string" ? req.query.q : "";
+    const limit = req.query.limit === undefined ? 8 : Number(req.query.limit);
+    if (!q.trim()) throw new HttpError(400, "search needs a query: /api/search?q=<name>");
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new HttpError(400, "limit must be a whole number from 1 to 50");
+    res.json(options.corpus().search(q, limit));
+  });
+
   api.get("/edges/:id", (req: Request<{ id: string }>, res) => {
     const edge = options.corpus().edge(req.params.id);
     if (!edge) throw notFound("edge", req.params.id);
