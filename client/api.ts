@@ -1,27 +1,11 @@
 // The HTTP API as the client reads it. Types come from the server modules, as types only.
 import type { SerializedGraph } from "graphology-types";
 
-import type { DocumentSummary, EntitySpan, EvidenceView, MentionView, RelatedEntity } from "../server/corpus.js";
+import type { DocumentSummary, EntityDetail, EntitySpan, EvidenceView } from "../server/corpus.js";
 import type { EdgeAttributes, NodeAttributes } from "../server/graph/build.js";
 import type { Counts, FilterResult } from "../server/graph/filter.js";
-import type { EntityType } from "../server/types.js";
 
-export interface EntityDetail {
-  id: string;
-  label: string;
-  type: EntityType;
-  aliases: string[];
-  roles: string[];
-  affiliations: string[];
-  mentions: number;
-  documents: number;
-  community?: number;
-  pagerank?: number;
-  degree?: number;
-  coMentioned?: RelatedEntity[];
-  stances?: { supports: RelatedEntity[]; opposes: RelatedEntity[]; supportedBy: RelatedEntity[]; opposedBy: RelatedEntity[] };
-  sentences: MentionView[];
-}
+export type { EntityDetail };
 
 export interface EdgeDetail {
   id: string;

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import { Corpus, type LayoutCache } from "../server/corpus.js";
 import type { LayoutRecord } from "../server/graph/layout.js";
-import { layoutIterations } from "../server/graph/layout.js";
+import { layoutInPlace, layoutInWorker, layoutIterations } from "../server/graph/layout.js";
+import { buildGraph } from "../server/graph/build.js";
 import { seedCorpus } from "./helpers/server.js";
 
 describe("layout", () => {
-  it("computed in a worker (with the metrics) equals what is computed in place, and is reused from a cache", async () => {
+  it("Corpus.build equals new Corpus, and reuses the layout and metrics from a cache", async () => {
     const inPlace = seedCorpus();
     const saved = new Map<string, LayoutRecord>();
     let computed = 0;
@@ -22,6 +23,11 @@ describe("layout", () => {
     const again = await Corpus.build(inPlace.docExtractions, cache);
     expect(again.graphJson()).toEqual(inPlace.graphJson());
     expect(computed).toBe(1);
+  });
+
+  it("a worker thread computes the same layout and metrics as this thread (large graphs use the worker)", async () => {
+    const graph = buildGraph(seedCorpus().extraction, { layout: false, metrics: false });
+    expect(await layoutInWorker(graph)).toEqual(layoutInPlace(graph));
   });
 
   it.each([

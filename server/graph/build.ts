@@ -4,6 +4,7 @@ import pagerank from "graphology-metrics/centrality/pagerank.js";
 
 import type { Edge, EdgeKind, EntityType, Extraction, Stance } from "../types.js";
 import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS, edgeSize, nodeSize } from "./appearance.js";
+import { mulberry32 } from "../random.js";
 import { applyLayout } from "./layout.js";
 
 export interface NodeAttributes {
@@ -35,18 +36,6 @@ export interface EdgeAttributes {
 }
 
 export type EntityGraph = Graph<NodeAttributes, EdgeAttributes>;
-
-/** Seeded PRNG (mulberry32): the same corpus always starts the layout from the same positions. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function edgeAttributes(edge: Edge): EdgeAttributes {
   const weight = edge.evidence.length;

@@ -1,8 +1,7 @@
-import { Worker } from "node:worker_threads";
-
 import { MultiDirectedGraph } from "graphology";
 import { write } from "graphology-gexf";
 
+import { runOnce } from "../workers.js";
 import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
 
 /**
@@ -52,12 +51,5 @@ export function toGexf(graph: EntityGraph): string {
 
 /** The same GEXF, written in a worker thread: a large graph takes a second or two, which the event loop must not wait for. */
 export function gexfInWorker(graph: EntityGraph): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./gexf-worker-entry.mjs", import.meta.url), { workerData: graph.export() });
-    worker.once("message", (xml: string) => {
-      resolve(xml);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-  });
+  return runOnce<string>(new URL("./gexf-worker-entry.mjs", import.meta.url), graph.export());
 }

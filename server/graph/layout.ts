@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { Worker } from "node:worker_threads";
 
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
-import { type EdgeAttributes, type EntityGraph, type Metrics, type NodeAttributes, assignMetrics } from "./build.js";
+import { runOnce } from "../workers.js";
+import { type EdgeAttributes, type EntityGraph, type Metrics, type NodeAttributes, assignMetrics, computeMetrics } from "./build.js";
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -55,6 +55,14 @@ export function layoutKey(graph: EntityGraph): string {
   return hash.digest("hex");
 }
 
+/** Layout and metrics computed on this thread, on a copy: the graph keeps its start positions. */
+export function layoutInPlace(graph: EntityGraph): LayoutRecord {
+  const copy = graph.copy();
+  const metrics = computeMetrics(copy);
+  applyLayout(copy);
+  return { positions: readPositions(copy), metrics };
+}
+
 /** Layout and metrics computed in a worker thread, so that a large corpus does not block the event loop. */
 export function layoutInWorker(graph: EntityGraph): Promise<LayoutRecord> {
   const light = new Graph<Pick<NodeAttributes, "x" | "y">, Pick<EdgeAttributes, "weight">>({ multi: true, type: "mixed" });
@@ -62,12 +70,5 @@ export function layoutInWorker(graph: EntityGraph): Promise<LayoutRecord> {
   graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
     undirected ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight }) : light.addDirectedEdgeWithKey(e, s, t, { weight: a.weight }),
   );
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./layout-worker-entry.mjs", import.meta.url), { workerData: light.export() });
-    worker.once("message", (record: LayoutRecord) => {
-      resolve(record);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-  });
+  return runOnce<LayoutRecord>(new URL("./layout-worker-entry.mjs", import.meta.url), light.export());
 }

@@ -2,6 +2,8 @@
 // (Collins 2002). Emission weights are per (feature, label); transition weights per label pair.
 // Impossible BIO transitions ("O" -> "I-PER", "B-LOC" -> "I-ORG") are forbidden outright.
 
+import { mulberry32 } from "../../random.js";
+
 export interface LinearModel {
   labels: string[];
   featureIndex: Map<string, number>;
@@ -99,17 +101,8 @@ export interface TrainingExample {
   gold: Int32Array;
 }
 
-/** Deterministic PRNG (mulberry32) for reproducible shuffling. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded PRNG lives in server/random.ts; re-exported for the training script.
+export { mulberry32 };
 
 /**
  * Trains an averaged structured perceptron. Averaging uses the "u += c * delta" trick:
