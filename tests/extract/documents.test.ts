@@ -23,6 +23,7 @@ describe("titles and dates", () => {
     ["News Feed\n\nUkraine progresses in talks, Zelensky says\n", "Ukraine progresses in talks, Zelensky says"],
     ['Show More"Absolutely Possible." Kyiv Discusses It\nBody.', '"Absolutely Possible." Kyiv Discusses It'],
     ["\n\n", "(untitled)"],
+    [" date 2025-02-15 The remarks come amid uncertainty.", "The remarks come amid uncertainty."],
   ])("title of %j is %j", (text, title) => {
     expect(titleOf(text)).toBe(title);
   });

@@ -30,6 +30,6 @@ export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
 // Furniture glued to the front of a real line: "Most Read date 2025-02-15 The remarks come ...",
 // "Show More\"Absolutely Possible.\" Kyiv Discusses ...". The prefix is cut, the rest is kept.
 export const BOILERPLATE_PREFIXES: readonly RegExp[] = [
-  /^(trending now|most read|show more|read more|news feed)\s*/i,
-  /^date\s+\d{4}-\d\d-\d\d\s*/i, // a dateline the scraper glued on: "date 2025-02-15 The remarks ..."
+  /^\s*(trending now|most read|show more|read more|news feed)\s*/i,
+  /^\s*date\s+\d{4}-\d\d-\d\d\s*/i, // a dateline the scraper glued on: " date 2025-02-15 The remarks ..."
 ];
