@@ -33,6 +33,23 @@ const EVENT_PATTERN = new RegExp(
   "gu",
 );
 
+// "in an interview with The Economist", "Speaking with The Guardian": a capitalised "The" inside a sentence
+// belongs to the name that follows it (titles of papers, bands, institutions), which the recogniser often misses.
+const TITLED_NAME = /(?<=[\p{L}\p{N},;:]\s)The(?:\s+\p{Lu}[\p{L}&'’-]*){1,3}/gu;
+
+function titledNameSpans(text: string): RawSpan[] {
+  return [...text.matchAll(TITLED_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: "organization" as const }));
+}
+
+// "Coalition" + " of the Willing", "Bank" + " of England": an organization's name goes on over "of (the) Name".
+const OF_NAME = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/u;
+
+function extendOfName(text: string, span: RawSpan): RawSpan {
+  if (span.kind !== "organization") return span;
+  const more = OF_NAME.exec(text.slice(span.end));
+  return more ? { ...span, end: span.end + more[0].length } : span;
+}
+
 /** A named event, not a hypothetical one: "the Munich Security Conference", but not "a new Russian invasion". */
 function eventSpans(text: string): RawSpan[] {
   return [...text.matchAll(EVENT_PATTERN)]
@@ -185,7 +202,8 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
     if (prefix.affiliation) m.affiliation = prefix.affiliation;
     return m;
   }
-  const name = text.slice(span.start, span.end).replace(/^the\s+/i, "");
+  // "the European Union" -> "European Union"; but a capital "The" inside a sentence is part of the name ("The Economist").
+  const name = text.slice(span.start, span.end).replace(span.start === 0 ? /^the\s+/i : /^the\s+/, "");
   const start = span.end - name.length;
   if (span.kind === "event") return candidate(sentence, start, span.end, "event", name);
   if (!isProperName(name)) return undefined;
@@ -208,7 +226,7 @@ const CREDIT = new RegExp(PHOTO_CREDIT.source, "g");
 export function findMentions(sentence: Sentence, recognized: readonly Span[]): MentionCandidate[] {
   const text = sentence.text;
   const credits = [...text.matchAll(CREDIT)].map((m) => [m.index, m.index + m[0].length] as const);
-  const raw = [...recognizerSpans(recognized), ...countrySpans(text), ...eventSpans(text)]
+  const raw = [...recognizerSpans(recognized).map((s) => extendOfName(text, s)), ...countrySpans(text), ...eventSpans(text), ...titledNameSpans(text)]
     .map((s) => trimSpan(text, s))
     .filter((s) => s.end > s.start && !credits.some(([a, b]) => s.start >= a && s.end <= b));
   const mentions: MentionCandidate[] = [];

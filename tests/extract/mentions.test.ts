@@ -17,6 +17,9 @@ describe("findMentions: what is found", () => {
     ["It is very important not to lose the United States of America.", ["country:United States"]],
     ["He will present it at the Munich Security Conference.", ["event:Munich Security Conference"]],
     ["Zelenskyy ruled out the United Nations deploying forces.", ["organization:United Nations"]],
+    // a capital "The" inside a sentence belongs to the name; "of the ..." continues an organization
+    ["He had mentioned it in a recent interview with The Economist.", ["organization:The Economist"]],
+    ["Advisers from the Coalition of the Willing countries agreed to meet.", ["organization:Coalition of the Willing"]],
   ])("%j", (text, expected) => {
     expect(found(text)).toEqual(expect.arrayContaining(expected));
   });
