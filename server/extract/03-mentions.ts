@@ -1,6 +1,6 @@
 import type { EntityType, Mention, Sentence } from "../types.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
-import type { Span } from "./ner/index.js";
+import { type Span, isCommonWord } from "./ner/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
 import { EVENT_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
@@ -39,6 +39,53 @@ const TITLED_NAME = /(?<=[\p{L}\p{N},;:]\s)The(?:\s+\p{Lu}[\p{L}&'’-]*){1,3}/g
 
 function titledNameSpans(text: string): RawSpan[] {
   return [...text.matchAll(TITLED_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: "organization" as const }));
+}
+
+// "President Bush's record", "Mr Brown warned": a title in front of an unknown capitalised word names a person,
+// whether or not the recogniser saw one there.
+const TITLED_PERSON = /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|President|Senator|Chancellor|Governor|Mayor|Pope|King|Queen|Prince|Princess)\.?\s+((?:\p{Lu}[\p{Ll}'’-]+\s?){1,3})/gu;
+
+function titledPersonSpans(text: string): RawSpan[] {
+  const spans: RawSpan[] = [];
+  for (const m of text.matchAll(TITLED_PERSON)) {
+    const words = m[1]!.trim().split(/\s+/);
+    // stop at the first word that is a common word, a title or a place: "President Bush said", not "Bush Said"
+    const name: string[] = [];
+    for (const w of words) {
+      const bare = w.replace(/['’]s?$/, "");
+      if (isCommonWord(bare) || TITLE_WORDS.has(bare.toLowerCase()) || resolveCountry(bare) || countryIndex().demonyms.has(bare)) break;
+      name.push(w);
+    }
+    if (name.length === 0) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    spans.push({ start: m.index, end: start + name.join(" ").length, kind: "person" });
+  }
+  return spans;
+}
+
+// The recogniser tags group names and nationality words as MISC: "the Tories" (a party) and "Scottish" in
+// "the Scottish Executive" (an institution). A plural MISC after "the" that is not a nationality is an
+// organization; a MISC word followed by capitalised words (not a title) starts one.
+function miscNameSpans(text: string, recognized: readonly Span[]): RawSpan[] {
+  const idx = countryIndex();
+  const spans: RawSpan[] = [];
+  for (const s of recognized) {
+    if (s.label !== "MISC") continue;
+    const after = /^(?:\s+\p{Lu}[\p{L}'’-]*)+/u.exec(text.slice(s.end))?.[0];
+    const firstAfter = after?.trim().split(/\s+/)[0];
+    if (after && firstAfter && !TITLE_WORDS.has(firstAfter.toLowerCase())) {
+      spans.push({ start: s.start, end: s.end + after.length, kind: "organization" });
+      continue;
+    }
+    const plural = /^\p{Lu}\p{Ll}+(?:ies|s)$/u.test(s.text);
+    const singular = s.text.replace(/ies$/, "y").replace(/s$/, "");
+    // "the Europeans", "the Westerners": people by where they are from, not a group with a name.
+    const peoples = /(?:an|ese|ish|er)$/.test(singular) || idx.demonyms.has(singular) || idx.demonyms.has(s.text);
+    if (plural && /\bthe\s+$/i.test(text.slice(0, s.start)) && !peoples) {
+      spans.push({ start: s.start, end: s.end, kind: "organization" });
+    }
+  }
+  return spans;
 }
 
 // "Coalition" + " of the Willing", "Bank" + " of England": an organization's name goes on over "of (the) Name".
@@ -226,7 +273,14 @@ const CREDIT = new RegExp(PHOTO_CREDIT.source, "g");
 export function findMentions(sentence: Sentence, recognized: readonly Span[]): MentionCandidate[] {
   const text = sentence.text;
   const credits = [...text.matchAll(CREDIT)].map((m) => [m.index, m.index + m[0].length] as const);
-  const raw = [...recognizerSpans(recognized).map((s) => extendOfName(text, s)), ...countrySpans(text), ...eventSpans(text), ...titledNameSpans(text)]
+  const raw = [
+    ...recognizerSpans(recognized).map((s) => extendOfName(text, s)),
+    ...miscNameSpans(text, recognized),
+    ...countrySpans(text),
+    ...eventSpans(text),
+    ...titledNameSpans(text),
+    ...titledPersonSpans(text),
+  ]
     .map((s) => trimSpan(text, s))
     .filter((s) => s.end > s.start && !credits.some(([a, b]) => s.start >= a && s.end <= b));
   const mentions: MentionCandidate[] = [];

@@ -20,6 +20,9 @@ describe("findMentions: what is found", () => {
     // a capital "The" inside a sentence belongs to the name; "of the ..." continues an organization
     ["He had mentioned it in a recent interview with The Economist.", ["organization:The Economist"]],
     ["Advisers from the Coalition of the Willing countries agreed to meet.", ["organization:Coalition of the Willing"]],
+    // a title names a person the recogniser missed; a group name after "the" is an organization
+    ["Senator Kerry attacked President Bush's economic record.", ["person:Kerry", "person:Bush"]],
+    ["Mr Brown warned that the Tories were planning cuts.", ["person:Brown", "organization:Tories"]],
   ])("%j", (text, expected) => {
     expect(found(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -31,6 +34,7 @@ describe("findMentions: what is not an entity", () => {
     ["Discussions about sending Western military forces have been ongoing."],
     ["We need 500,000 more troops."],
     ["It is absolutely possible."],
+    ["Then the weapons from you, the contingent from the Europeans and Americans."],
   ])("%j finds nothing", (text) => {
     expect(found(text)).toEqual([]);
   });
