@@ -75,6 +75,9 @@ export function sentenceBounds(paragraph: string): [number, number][] {
     if (!head) continue;
     const at = paragraph.indexOf(head, cursor);
     if (at < 0) continue;
+    // A sentence starts only after a full stop, question or exclamation mark (and closing quotes):
+    // "Senator Kerry attacked President Bush's record" is one sentence, whatever compromise made of it.
+    if (starts.length > 0 && !/[.!?…]["'”’)\]]*$/.test(paragraph.slice(0, at).trimEnd())) continue;
     starts.push(at);
     cursor = at + head.length;
   }

@@ -15,6 +15,11 @@ describe("splitSentences", () => {
     ['"I learned about it today. I was angry," Trump said.', ['"I learned about it today. I was angry," Trump said.']],
     ["U.S. President Donald Trump said Dec. 29 that it was true.", ["U.S. President Donald Trump said Dec. 29 that it was true."]],
     ["Read more\nNews Feed\nTrending Now\n2 min read", []],
+    // never a break without a full stop before it
+    [
+      "It was a crucial election issue. Senator Kerry attacked President Bush's economic record during his campaign.",
+      ["It was a crucial election issue.", "Senator Kerry attacked President Bush's economic record during his campaign."],
+    ],
     ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible." Kyiv Discusses It']],
   ])("%j", (text, expected) => {
     expect(split(text)).toEqual(expected);
