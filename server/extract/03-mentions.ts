@@ -2,7 +2,7 @@ import type { EntityType, Mention, Sentence } from "../types.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./ner/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
-import { EVENT_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { EVENT_HEADS, GENERIC_ACRONYMS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
 
 /** A mention before in-document resolution gives it a cluster. */
@@ -252,7 +252,13 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   // "the European Union" -> "European Union"; but a capital "The" inside a sentence is part of the name ("The Economist").
   const name = text.slice(span.start, span.end).replace(span.start === 0 ? /^the\s+/i : /^the\s+/, "");
   const start = span.end - name.length;
-  if (span.kind === "event") return candidate(sentence, start, span.end, "event", name);
+  if (span.kind === "event") {
+    // "The awards ceremony", "Labour's election": an event's name needs a capitalised word of its own.
+    const words = name.split(/\s+/);
+    const named = words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w) && !/['’]s?$/.test(w)) || /^\p{Lu}/u.test(words.at(-1)!);
+    return named && words.length >= 2 ? candidate(sentence, start, span.end, "event", name) : undefined;
+  }
+  if (GENERIC_ACRONYMS.has(name)) return undefined;
   if (!isProperName(name)) return undefined;
   const country = resolveCountry(name);
   if (country) return candidate(sentence, start, span.end, "country", countryName(country.code));

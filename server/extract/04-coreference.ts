@@ -1,6 +1,7 @@
 import type { Mention, Sentence } from "../types.js";
 import type { MentionCandidate } from "./03-mentions.js";
 import { countryIndex } from "./lexicon/countries.js";
+import { CALENDAR_WORDS } from "./lexicon/events.js";
 import { TITLE_WORDS } from "./lexicon/titles.js";
 import { isCommonWord } from "./ner/index.js";
 
@@ -66,7 +67,8 @@ export function extendPersonNames(sentences: Sentence[], candidates: MentionCand
     const text = byId.get(m.sentenceId)!.text;
     const before = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(0, m.start));
     const word = before?.[1];
-    if (!before || !word || isCommonWord(word) || TITLE_WORDS.has(word.toLowerCase()) || idx.demonyms.has(word) || idx.names.has(word)) return m;
+    const notAName = !word || isCommonWord(word) || TITLE_WORDS.has(word.toLowerCase()) || CALENDAR_WORDS.has(word.toLowerCase());
+    if (!before || notAName || idx.demonyms.has(word) || idx.names.has(word)) return m;
     const start = before.index;
     if (candidates.some((o) => o !== m && o.sentenceId === m.sentenceId && o.start < m.start && o.end > start)) return m;
     return { ...m, start, surface: text.slice(start, m.end), name: `${word} ${m.name}` };

@@ -23,3 +23,10 @@ describe("in-document resolution", () => {
     expect(byName["Tusk"]).toBe("person:donald tusk");
   });
 });
+
+describe("first names", () => {
+  it("never takes a month or a weekday for a first name", () => {
+    const rows = clusters("Shares rose in October Google said. Later Google Page spoke.");
+    expect(rows.map(([surface]) => surface)).not.toContain("October Google");
+  });
+});

@@ -7,3 +7,14 @@ export const EVENT_HEADS: ReadonlySet<string> = new Set([
 
 // Words that may stand lower-case inside a multi-word name: "Armed Forces of Ukraine", "Bank of England".
 export const NAME_FUNCTION_WORDS: ReadonlySet<string> = new Set(["of", "the", "for", "and", "de", "du", "la", "von", "van", "on", "&"]);
+
+// Calendar words are capitalised but never a first name: "October Google" is not a person.
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+  "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+]);
+
+// Acronyms of things, not of organizations, that the recogniser tags as ORG in technology and business news.
+export const GENERIC_ACRONYMS: ReadonlySet<string> = new Set([
+  "TV", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "ID", "GDP", "CEO", "MP", "MPs", "IT", "PR", "AI", "VAT", "GM", "HIV", "Aids", "AIDS", "SMS", "MP3", "PDA", "GPS", "HD",
+]);
