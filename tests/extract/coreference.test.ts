@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { extendPersonNames } from "../../server/extract/04-coreference.js";
 import { extractDocument } from "../../server/extract/index.js";
 
 const clusters = (text: string) => {
@@ -25,8 +26,17 @@ describe("in-document resolution", () => {
 });
 
 describe("first names", () => {
-  it("never takes a month or a weekday for a first name", () => {
-    const rows = clusters("Shares rose in October Google said. Later Google Page spoke.");
-    expect(rows.map(([surface]) => surface)).not.toContain("October Google");
+  const sentence = (text: string) => ({ id: "d:0", docId: "d", index: 0, start: 0, end: text.length, text });
+  const person = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return { sentenceId: "d:0", docId: "d", start, end: start + name.length, surface: name, name, type: "person" as const };
+  };
+  it.each([
+    ["Then Volodymyr Zelensky asked NATO.", "Zelensky", "Volodymyr Zelensky"],
+    ["Shares rose in October Google said.", "Google", "Google"], // a month is never a first name
+    ["It was President Macron who spoke.", "Macron", "Macron"], // nor a title
+  ])("%j: %s -> %s", (text, name, expected) => {
+    const [m] = extendPersonNames([sentence(text)], [person(text, name)]);
+    expect(m!.name).toBe(expected);
   });
 });
