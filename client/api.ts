@@ -71,7 +71,9 @@ export async function fetchGraph(query: URLSearchParams): Promise<{ data: GraphD
 
 const path = (kind: string, id: string) => `/api/${kind}/${encodeURIComponent(id)}`;
 
-export const fetchEntity = (id: string) => getJson<EntityDetail>(path("entities", id));
+/** The entity with its first 200 sentences, or `limit` of them ("Show all" asks for every one). */
+export const fetchEntity = (id: string, limit?: number) =>
+  getJson<EntityDetail>(limit ? `${path("entities", id)}?limit=${limit}` : path("entities", id));
 export const fetchEdge = (id: string) => getJson<EdgeDetail>(path("edges", id));
 export const fetchDocuments = () => getJson<DocumentSummary[]>("/api/documents");
 export const fetchDocument = (id: string) => getJson<DocumentDetail>(path("documents", id));

@@ -175,11 +175,24 @@ export class Corpus {
     return this.gexfPending;
   }
 
-  entity(id: string) {
+  /**
+   * The entity, its relations, its mention timeline, and a page of its sentences (`limit` from `offset`, in
+   * document order): a country in a large corpus has thousands, which no panel shows at once.
+   */
+  entity(id: string, page: { offset?: number; limit?: number } = {}) {
     const entity = this.entities.get(id);
     if (!entity) return undefined;
     const attrs = this.graph.getNodeAttributes(id);
-    const mentions: MentionView[] = (this.mentionsByEntity.get(id) ?? []).map((m) => {
+    const all = this.mentionsByEntity.get(id) ?? [];
+    const timeline: Record<string, number> = {};
+    let undated = 0;
+    for (const m of all) {
+      const date = this.docs.get(m.docId)!.date;
+      if (date) timeline[date] = (timeline[date] ?? 0) + 1;
+      else undated++;
+    }
+    const offset = page.offset ?? 0;
+    const mentions: MentionView[] = all.slice(offset, offset + (page.limit ?? all.length)).map((m) => {
       const doc = this.docs.get(m.docId)!;
       const view: MentionView = {
         sentenceId: m.sentenceId,
@@ -202,6 +215,10 @@ export class Corpus {
       pagerank: attrs.pagerank,
       degree: attrs.degree,
       coMentioned: this.related(id, "co-mention").slice(0, 10),
+      timeline,
+      undated,
+      sentencesTotal: all.length,
+      sentencesOffset: offset,
       stances: {
         supports: this.related(id, "support", "out"),
         opposes: this.related(id, "oppose", "out"),

@@ -123,3 +123,20 @@ describe("GET /api/search", () => {
     expect(res.body.error).toMatch(/query|limit/);
   });
 });
+
+describe("entity sentences in pages", () => {
+  it("answers a page of sentences with the total, and a timeline of all of them", async () => {
+    const id = encodeURIComponent("country:ukraine");
+    const all = await request(app).get(`/api/entities/${id}`).expect(200);
+    expect(all.body.sentencesTotal).toBe(all.body.mentions);
+    const page = await request(app).get(`/api/entities/${id}?offset=2&limit=3`).expect(200);
+    expect(page.body.sentences).toEqual(all.body.sentences.slice(2, 5));
+    expect(page.body.sentencesTotal).toBe(all.body.sentencesTotal);
+    const counted = Object.values(all.body.timeline as Record<string, number>).reduce((a, b) => a + b, 0) + all.body.undated;
+    expect(counted).toBe(all.body.mentions);
+  });
+
+  it.each([["?limit=0"], ["?limit=x"], ["?offset=-1"], ["?limit=5001"]])("%s answers 400", async (q) => {
+    await request(app).get(`/api/entities/${encodeURIComponent("country:ukraine")}${q}`).expect(400);
+  });
+});

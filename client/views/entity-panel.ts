@@ -1,20 +1,16 @@
 // The entity panel: who or what it is, when it is mentioned, with whom, its stances, and every sentence naming it.
 import type { MentionView, RelatedEntity } from "../../server/corpus.js";
-import type { EntityDetail } from "../api.js";
+import { type EntityDetail, fetchEntity } from "../api.js";
 import { el, svg, wrapped } from "../dom.js";
 import type { Actions } from "./actions.js";
 import { byDocument, documentHeading, entityLink, entitySpans, markSpan } from "./common.js";
 
 const DAY = 86_400_000;
 
-/** Mentions per document date as bars on a time axis; undated mentions are counted beside it. */
-export function sparkline(sentences: MentionView[]): HTMLElement {
-  const perDate = new Map<string, number>();
-  let undated = 0;
-  for (const m of sentences) {
-    if (m.docDate) perDate.set(m.docDate, (perDate.get(m.docDate) ?? 0) + 1);
-    else undated++;
-  }
+/** Mentions per document date as bars on a time axis (from the server's count of all of them); undated ones beside it. */
+export function sparkline(e: Pick<EntityDetail, "timeline" | "undated">): HTMLElement {
+  const perDate = new Map(Object.entries(e.timeline));
+  const undated = e.undated;
   const dates = [...perDate.keys()].sort();
   const box = el("div", { class: "timeline" });
   if (dates.length === 0) {
@@ -100,6 +96,28 @@ function sentencesByDocument(e: EntityDetail, actions: Actions): HTMLElement[] {
   return out;
 }
 
+/** The sentences, and when the answer holds only the first of them, a button that fetches and shows them all. */
+function sentencesSection(e: EntityDetail, actions: Actions): HTMLElement {
+  const box = el("div", { class: "entity-sentences" }, sentencesByDocument(e, actions));
+  if (e.sentencesTotal > e.sentences.length) {
+    const more = el("button", { type: "button", class: "button", "data-action": "all-sentences" }, [
+      `Show all ${e.sentencesTotal} sentences (${e.sentences.length} shown)`,
+    ]);
+    more.addEventListener("click", () => {
+      more.disabled = true;
+      fetchEntity(e.id, e.sentencesTotal).then(
+        (all) => box.replaceChildren(...sentencesByDocument(all, actions)),
+        (err: Error) => {
+          more.disabled = false;
+          more.textContent = `Could not load the sentences: ${err.message}`;
+        },
+      );
+    });
+    box.append(el("p", {}, [more]));
+  }
+  return box;
+}
+
 export function entityPanel(e: EntityDetail, actions: Actions, focused: boolean): HTMLElement[] {
   const facts: HTMLElement[] = [el("dt", {}, ["Aliases"]), el("dd", {}, [e.aliases.join(", ")])];
   if (e.roles.length) facts.push(el("dt", {}, ["Roles"]), el("dd", {}, [e.roles.join(", ")]));
@@ -119,12 +137,12 @@ export function entityPanel(e: EntityDetail, actions: Actions, focused: boolean)
     el("p", { class: "actions" }, [hop(1), hop(2), ...(focused ? [back] : [])]),
     el("dl", {}, facts),
     el("h3", {}, ["Mention timeline"]),
-    sparkline(e.sentences),
+    sparkline(e),
     el("h3", {}, ["Top co-mentioned"]),
     (e.coMentioned ?? []).length ? relatedList(e.coMentioned!, actions, "co-mentioned") : el("p", { class: "hint" }, ["Named alone."]),
     el("h3", {}, ["Stances"]),
     el("div", { class: "stances" }, stanceSection(e, actions)),
     el("h3", {}, ["Sentences"]),
-    ...sentencesByDocument(e, actions),
+    sentencesSection(e, actions),
   ];
 }

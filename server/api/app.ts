@@ -21,6 +21,19 @@ export interface AppOptions {
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
 
+/** Sentences in one entity answer unless asked for more (`?limit=`, at most MAX_SENTENCES; `?offset=` pages on). */
+export const DEFAULT_SENTENCES = 200;
+const MAX_SENTENCES = 5000;
+
+function wholeNumber(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== "string" || !Number.isInteger(n) || n < min || n > max) {
+    throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
 /**
  * A JSON answer encoded once: its bytes, a gzipped copy for clients that accept it (every browser; a 900 KB
  * graph view is 10x smaller), and its ETag (Express would otherwise hash the body on every request).
@@ -73,7 +86,10 @@ export function createApp(options: AppOptions) {
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
     if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
-    sendPrepared(req, res, corpus.cached(`entity:${req.params.id}`, () => prepared(corpus.entity(req.params.id))));
+    const offset = wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
+    const limit = wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES;
+    const key = `entity:${req.params.id}:${offset}:${limit}`;
+    sendPrepared(req, res, corpus.cached(key, () => prepared(corpus.entity(req.params.id, { offset, limit }))));
   });
 
   api.get("/search", (req, res) => {
