@@ -10,6 +10,7 @@ import {
   NEGATIONS,
   NOUN_CUES,
   ORGANIZATION_NOUNS,
+  OWNED_NOUNS,
   PERSON_PRONOUNS,
   PHYSICAL_CUES,
   REFUSALS,
@@ -47,11 +48,7 @@ const alternation = (forms: Iterable<string>) => [...forms].sort((a, b) => b.len
 const SLOT = "⟦(p?\\d+)⟧";
 // A possessive target stands for its owner only before a word for what people say or do:
 // "criticized Macron's comments" -> Macron; "attack Putin's residence" -> nothing.
-const OWNED =
-  "(?:comments?|remarks?|words|ideas?|plans?|proposals?|polic(?:y|ies)|stance|decisions?|calls?|approach|handling|leadership|" +
-  "government|administration|record|views?|position|statement|claims?|bids?|offers?|move|strategy|suggestion|demands?|" +
-  "budget|reforms?|actions?|conduct|campaign|report|announcement|pledges?|attempt|argument|allegations?|courage|" +
-  "takeover|deal|merger|candidacy|nomination|appointment|rule|ruling|judgment|verdict|response|priorities|agenda|manifesto)";
+const OWNED = `(?:${OWNED_NOUNS.join("|")})`;
 // Up to three words between an owner and what it owns: "Chancellor Gordon Brown's pre-Budget report", "Deutsche Boerse's proposed £1.3bn offer".
 const OWNED_MODIFIERS = "(?:[\\w£$€.,-]+\\s+){0,3}[\"“]?";
 const POSSESSIVE = "(?:['’]s?)?";

@@ -84,3 +84,16 @@ export const ORGANIZATION_NOUNS = ["company", "firm", "group", "bank", "airline"
 export const PERSON_PRONOUNS = ["he", "she"] as const;
 /** Role nouns that, after "the", stand for the person last described that way: "the French leader". */
 export const ROLE_NOUNS = ["leader", "president", "minister", "prime minister", "chancellor", "premier", "spokesman", "spokeswoman", "official"] as const;
+
+/**
+ * What people say, decide or do (regex pieces): after a possessive, "criticized Macron's comments", its owner
+ * is the target; "attack Putin's residence" names no target.
+ */
+export const OWNED_NOUNS: readonly string[] = [
+  "comments?", "remarks?", "words", "ideas?", "plans?", "proposals?", "polic(?:y|ies)", "stance", "decisions?", "calls?",
+  "approach", "handling", "leadership", "government", "administration", "record", "views?", "position", "statement",
+  "claims?", "bids?", "offers?", "move", "strategy", "suggestion", "demands?", "budget", "reforms?", "actions?", "conduct",
+  "campaign", "report", "announcement", "pledges?", "attempt", "argument", "allegations?", "courage", "takeover", "deal",
+  "merger", "candidacy", "nomination", "appointment", "rule", "ruling", "judgment", "verdict", "response", "priorities",
+  "agenda", "manifesto",
+];
