@@ -103,7 +103,14 @@ const DEMAND = new RegExp(
   `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(DEMAND_VERBS)})\\s+${DETERMINER}${SLOT}\\s+to\\s+(?:${alternation(DEMANDED_ACTS)})\\b`,
   "giu",
 );
-const OWNED_NOUN = new RegExp(`${SLOT}['’]s?\\s+(?:\\w+\\s+)?(${alternation(nounForms.keys())})\\s+(?:for|of)\\s+${DETERMINER}${SLOT}`, "giu");
+// "the SEC's criticism of Fannie Mae", and without the possessive "US support for Boeing".
+const OWNED_NOUN = new RegExp(`${SLOT}(?:['’]s?)?\\s+(?:\\w+\\s+)?(${alternation(nounForms.keys())})\\s+(?:for|of)\\s+${DETERMINER}${SLOT}`, "giu");
+// "His film was highly critical of President Bush", "the group is supportive of Labour".
+const STANCE_ADJECTIVES: Record<string, Stance> = { critical: "oppose", supportive: "support" };
+const ADJECTIVE = new RegExp(
+  `${SLOT}${APPOSITION}\\s+((?:is|was|are|were|has been|have been|had been|remains?|remained)\\s+(?:\\w+ly\\s+)?)(critical|supportive)\\s+of\\s+${TARGET_LIST}`,
+  "giu",
+);
 
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.map(escape).join("|")})\\b|n't\\b`, "i");
 const REFUSAL = new RegExp(`\\b(?:${REFUSALS.map(escape).join("|")})\\s*$`, "i");
@@ -170,7 +177,7 @@ const ROLE = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.joi
  * (much slower) masked patterns run. Most news sentences have none.
  */
 const ANY_CUE = new RegExp(
-  `\\b(?:${alternation([...verbForms.keys(), ...participles.keys(), ...nounForms.keys(), ...DEMAND_VERBS, "warned", "warns"])})\\b`,
+  `\\b(?:${alternation([...verbForms.keys(), ...participles.keys(), ...nounForms.keys(), ...DEMAND_VERBS, ...Object.keys(STANCE_ADJECTIVES), "warned", "warns"])})\\b`,
   "i",
 );
 
@@ -356,6 +363,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     for (const h of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
       add(h, [target], polarity, noun!, CONFIDENCE.nominal, cueSpan(m.index, m.index + noun!.length));
     }
+  }
+
+  for (const m of masked.text.matchAll(ADJECTIVE)) {
+    const [, holder, , be = "", adjective, firstTarget, rest = ""] = m;
+    if (NEGATION.test(be) || isModifierUse(holder!, "", masked, mentions)) continue;
+    const cueStart = m.index + m[0].indexOf(adjective!, m[0].indexOf(be) + be.length - 1);
+    const span = cueSpan(cueStart, cueStart + adjective!.length);
+    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), STANCE_ADJECTIVES[adjective!.toLowerCase()]!, adjective!, CONFIDENCE.stated, span);
   }
 
   for (const m of masked.text.matchAll(OWNED_NOUN)) {

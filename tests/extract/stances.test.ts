@@ -133,3 +133,16 @@ describe("demands and names the recogniser found only once", () => {
     expect(triples("Washington has urged European allies such as France to take the lead.")).toEqual([]);
   });
 });
+
+describe("adjectives and attributive nouns", () => {
+  it.each([
+    ["Film maker Michael Moore was highly critical of President George Bush.", ["Michael Moore -oppose-> George Bush"]],
+    ["Washington promised more US support for NATO in the dispute.", ["United States -support-> NATO"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it("'was not critical of' gives nothing", () => {
+    expect(triples("Film maker Michael Moore was not critical of President George Bush.")).toEqual([]);
+  });
+});
