@@ -161,14 +161,20 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     await page.locator('#edge-kinds input[data-kind="co-mention"]').check();
 
     await page.locator("#min-mentions").fill("5");
-    await page.waitForTimeout(300);
+    // The slider's request is debounced: wait for the filtered graph itself, not for a fixed time (flaky on a loaded CI machine).
+    const fewer = corpus.graph.filterNodes((_n, a) => a.mentions >= 5).length;
+    await page.waitForFunction((n) => (window as unknown as ExplorerWindow).__explorer.graph.order === n, fewer, { timeout: 15_000 });
     await settled(page);
     const mentions = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.mapNodes((_n: string, a: { mentions: number }) => a.mentions));
     expect(mentions.length).toBe(corpus.graph.filterNodes((_n, a) => a.mentions >= 5).length);
     expect(Math.min(...mentions)).toBeGreaterThanOrEqual(5);
 
     await page.locator("#min-weight").fill("3");
-    await page.waitForTimeout(300);
+    await page.waitForFunction(
+      () => (window as unknown as ExplorerWindow).__explorer.graph.everyEdge((_e: string, a: { weight: number }) => a.weight >= 3),
+      undefined,
+      { timeout: 15_000 },
+    );
     await settled(page);
     const weights = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.mapEdges((_e: string, a: { weight: number }) => a.weight));
     expect(weights.length).toBeGreaterThan(0);

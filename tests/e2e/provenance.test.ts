@@ -143,7 +143,8 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: provenance, docume
     await page.locator("#date-to").fill("2025-02-28");
     await settled(page);
     await page.locator("#min-mentions").fill("2");
-    await page.waitForTimeout(300);
+    // wait for the debounced slider to reach the URL, not for a fixed time
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("minMentions") === "2", undefined, { timeout: 15_000 });
     await settled(page);
     await page.goto(`${page.url()}`); // nothing to wait for: the URL is already current
     const link = page.url();
