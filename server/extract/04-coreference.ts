@@ -23,7 +23,7 @@ export function ownKey(m: Pick<Mention, "type" | "name">): string {
  * a person by their surname or single name (`extendPersonNames` then adds a first name standing in front),
  * an organization or event by its whole name.
  */
-export function findSurnameMentions(sentences: Sentence[], found: MentionCandidate[]): MentionCandidate[] {
+export function propagateKnownNames(sentences: Sentence[], found: MentionCandidate[]): MentionCandidate[] {
   const known = new Map<string, MentionCandidate["type"]>();
   for (const m of found) {
     const tokens = nameTokens(m.name);

@@ -9,7 +9,7 @@ import {
   clusterMentions,
   confirmHeadlineMentions,
   extendPersonNames,
-  findSurnameMentions,
+  propagateKnownNames,
   harmoniseTypes,
 } from "./04-coreference.js";
 import { resolveEntities } from "./05-entities.js";
@@ -32,7 +32,7 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   const recognized = recognizeDocument(sentences.map((s) => s.text));
   const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
   const found = confirmHeadlineMentions(sentences.flatMap((s, i) => findMentions(s, recognized[i]!)), headlines);
-  const candidates = harmoniseTypes(extendPersonNames(sentences, [...found, ...findSurnameMentions(sentences, found)]));
+  const candidates = harmoniseTypes(extendPersonNames(sentences, [...found, ...propagateKnownNames(sentences, found)]));
   const order = new Map(sentences.map((s) => [s.id, s.index]));
   candidates.sort((a, b) => order.get(a.sentenceId)! - order.get(b.sentenceId)! || byPosition(a, b));
   const mentions = clusterMentions(candidates, acronymDefinitions(sentences, candidates));
