@@ -1,5 +1,5 @@
 // Validates tests/labels/stance-bbc.jsonl against the BBC corpus.
-// Usage: npx tsx scripts/check-stance-labels.ts
+// Usage: npx tsx scripts/check-stance-labels.ts [--labels tests/labels/<file>.jsonl]
 // Checks: offsets in range, sha1 prefix of the span matches, span looks like one sentence,
 // stance rows are well formed. Prints counts; exits 1 on any bad row.
 import { readFileSync } from "node:fs";
@@ -9,7 +9,11 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusRoot = resolve(repoRoot, "../shared/data/news/bbc");
-const labelsPath = join(repoRoot, "tests/labels/stance-bbc.jsonl");
+const labelsFlag = process.argv.indexOf("--labels");
+const labelsPath =
+  labelsFlag >= 0 && process.argv[labelsFlag + 1]
+    ? resolve(process.argv[labelsFlag + 1]!)
+    : join(repoRoot, "tests/labels/stance-bbc.jsonl");
 
 interface Stance {
   holder: string;

@@ -1,9 +1,9 @@
-// npm run eval:stance [-- --json] [--verbose]
+// npm run eval:stance [-- --json] [--verbose] [--labels tests/labels/<file>.jsonl]
 // Scores stance extraction against the hand-labelled BBC sentences in tests/labels/stance-bbc.jsonl:
 // precision and recall of (holder, target, polarity) triples. Needs ../shared/data/news (research-use text,
 // read in place, never copied).
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
@@ -34,7 +34,7 @@ interface Predicted {
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpusDir = join(root, "..", "shared", "data", "news", "bbc");
-const labelsPath = join(root, "tests", "labels", "stance-bbc.jsonl");
+const defaultLabels = join(root, "tests", "labels", "stance-bbc.jsonl");
 
 /** "Mr Blair's" -> "blair"; "the U.S." -> "us". */
 export function normalizeName(name: string): string {
@@ -59,6 +59,12 @@ function entityMatches(entity: Entity, gold: string, aliases: string[] = []): bo
 function main(): void {
   const json = process.argv.includes("--json");
   const verbose = process.argv.includes("--verbose");
+  const labelsFlag = process.argv.indexOf("--labels");
+  const labelsPath = labelsFlag >= 0 ? resolve(process.argv[labelsFlag + 1] ?? "") : defaultLabels;
+  if (!existsSync(labelsPath)) {
+    console.error(`eval:stance: no labels file at ${labelsPath}`);
+    process.exit(2);
+  }
   if (!existsSync(corpusDir)) {
     console.error(`eval:stance: the BBC corpus is not at ${corpusDir} (it lives in ../shared/data/news)`);
     process.exit(2);
