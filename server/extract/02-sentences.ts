@@ -67,6 +67,8 @@ export function splitSentences(doc: Doc): Sentence[] {
  * its own offsets drift around curly quotes and dashes, so each sentence is found again in the paragraph
  * by its text, and runs until the next one starts.
  */
+const MISSED_BREAK = /(?:[.!?…]["”]|\b\p{Lu}{2,}s\.)\s+(?=\p{Lu}\p{Ll})/gu;
+
 export function sentenceBounds(paragraph: string): [number, number][] {
   const starts: number[] = [];
   let cursor = 0;
@@ -82,6 +84,13 @@ export function sentenceBounds(paragraph: string): [number, number][] {
     cursor = at + head.length;
   }
   if (starts.length > 0) starts[0] = 0; // a leading quote belongs to the first sentence
+  // Breaks compromise misses: after a closed quote ('should form the next government." While saying ...') and
+  // after a plural acronym, which it takes for an abbreviation ("welcomed by Labour MPs. Mr Jackson ...").
+  for (const m of paragraph.matchAll(MISSED_BREAK)) {
+    const at = m.index + m[0].length;
+    if (!starts.includes(at)) starts.push(at);
+  }
+  starts.sort((a, b) => a - b);
   return starts.map((start, i) => {
     let end = i + 1 < starts.length ? starts[i + 1]! : paragraph.length;
     let begin = start;

@@ -3,6 +3,7 @@ import { isHeadline } from "./02-sentences.js";
 import { readPrefix } from "./03-mentions.js";
 import { countryIndex, countryName } from "./lexicon/countries.js";
 import {
+  AGENT_NOUNS,
   CONDITIONALS,
   DEMANDED_ACTS,
   DEMAND_VERBS,
@@ -112,6 +113,20 @@ const ADJECTIVE = new RegExp(
   "giu",
 );
 
+// "The US ... is a strong supporter of continued financial support for Turkey", "X, a long-time critic of Y,":
+// the holder is (or is described as) someone for or against the target.
+const agentForms = new Map<string, Stance>();
+for (const a of AGENT_NOUNS) for (const f of a.forms) agentForms.set(f, a.polarity);
+const BE = "(?:is|was|are|were|has been|have been|had been|remains?|remained|becomes?|became)";
+const AGENT_OF = new RegExp(
+  `${SLOT}(?:\\s*\\([^()]{1,16}\\))?(?:,[^,.;]{1,60},)?(?:\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an|one of the|among the))|\\s*,\\s*(?:a|an|the))\\s+((?:[\\w-]+\\s+){0,3}?)(${alternation(agentForms.keys())})\\s+of\\s+(?:(?:[\\w-]+\\s+){0,3}?(${alternation(nounForms.keys())})\\s+(?:for|of)\\s+)?${TARGET_LIST}`,
+  "giu",
+);
+// "Moore was an outspoken Bush critic": the target named in front of the agent noun.
+const AGENT_COMPOUND = new RegExp(`${SLOT}\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an)\\s+)((?:[\\w-]+\\s+){0,2}?)${SLOT}\\s+(${alternation(agentForms.keys())})\\b`, "giu");
+// "Blair ally Alan Milburn", "Bush critic Michael Moore": the agent noun as a title in front of the holder.
+const AGENT_TITLE = new RegExp(`${SLOT}\\s+(${alternation(agentForms.keys())})\\s+${SLOT}`, "giu");
+
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.map(escape).join("|")})\\b|n't\\b`, "i");
 const REFUSAL = new RegExp(`\\b(?:${REFUSALS.map(escape).join("|")})\\s*$`, "i");
 const HEDGE = new RegExp(`\\b(?:${HEDGES.map(escape).join("|")})\\b`, "i");
@@ -161,63 +176,141 @@ function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pro
 interface DocMemory {
   /** The last person who was the subject of a sentence: what "He" and "She" refer to. */
   lastSubject?: number;
-  /** The last mention of each person, to resolve "the French leader", "the minister". */
-  people: number[];
+  /** Every person mentioned so far, with how they were described: "Tory co-chairman" for "the Tory co-chairman". */
+  people: { mention: number; description: string }[];
   /** The last organization that was a sentence subject: what "the company" refers to. */
   lastOrganization?: number;
 }
 
 const PRONOUN = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
+const FIRST_PERSON = /(?<![\p{L}])I(?![\p{L}'’])/gu;
 const POSSESSIVE_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b)`, "giu");
 const ORGANIZATION_NOUN = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
-const ROLE = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
+const ROLE = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
+// Who is speaking a quotation: 'X told the paper: "..."', '"...," said X', '"...," X said'.
+const SPEAKER_BEFORE = /(?:said|says|told\s[^"“:]{1,40}|added|adds|wrote|writes|insisted|argued)\s*[:,]?\s*$/;
+const SPEAKER_AFTER = /^\s*(?:(?:said|says|added|adds|insisted|argued)\s+)?$/;
+const SPEECH_AFTER_NAME = /^\s+(?:said|says|added|adds|insisted|argued)\b/;
 
 /**
  * Every word that can carry a stance, in one pattern: a sentence without any is skipped before the
  * (much slower) masked patterns run. Most news sentences have none.
  */
 const ANY_CUE = new RegExp(
-  `\\b(?:${alternation([...verbForms.keys(), ...participles.keys(), ...nounForms.keys(), ...DEMAND_VERBS, ...Object.keys(STANCE_ADJECTIVES), "warned", "warns"])})\\b`,
+  `\\b(?:${alternation([...verbForms.keys(), ...participles.keys(), ...nounForms.keys(), ...agentForms.keys(), ...DEMAND_VERBS, ...Object.keys(STANCE_ADJECTIVES), "warned", "warns"])})\\b`,
   "i",
 );
 
-/** "He warned", "the French leader said": pronoun and role holders, resolved from what came before. */
-function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Mention[]): { span: [number, number]; mention: number }[] {
-  const found: { span: [number, number]; mention: number }[] = [];
-  for (const m of sentence.text.matchAll(PRONOUN)) {
-    // "Culture Secretary Tessa Jowell said ... and she accused the Tories": a person earlier in the sentence first.
-    const inSentence = mentions
-      .map((x, i) => [x, i] as const)
-      .filter(([x]) => x.sentenceId === sentence.id && x.type === "person" && x.end <= m.index)
-      .at(-1)?.[1];
-    const who = inSentence ?? memory.lastSubject;
-    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
+/** Spans inside double quotes: '"I attack Michael Howard politically"'. An unclosed quote runs to the end. */
+export function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open < 0 && (c === '"' || c === "“")) open = i;
+    else if (open >= 0 && (c === '"' || c === "”")) {
+      spans.push([open, i + 1]);
+      open = -1;
+    }
   }
-  // "Labour and the Tories have attacked his policies": his/her before something owned is the last subject.
-  for (const m of sentence.text.matchAll(POSSESSIVE_PRONOUN)) {
-    if (memory.lastSubject !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
-  }
-  for (const m of sentence.text.matchAll(ORGANIZATION_NOUN)) {
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
+}
+
+interface Reference {
+  span: [number, number];
+  mention: number;
+}
+
+/**
+ * Pronoun and role holders, resolved from what came before: "He warned" is the last person who was a
+ * sentence subject, or the person this sentence opened with ("Culture Secretary Tessa Jowell said ... and
+ * she accused"); "the French leader", "his chancellor" are the person last described that way; "I" inside a
+ * quotation is its speaker. Names inside quotations are never antecedents: they are what someone said.
+ */
+function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Mention[], own: { index: number; m: Mention }[]): Reference[] {
+  const text = sentence.text;
+  const quotes = quotedSpans(text);
+  const quoted = (at: number) => quotes.some(([a, b]) => a <= at && at < b);
+  const found: Reference[] = [];
+
+  for (const m of text.matchAll(ORGANIZATION_NOUN)) {
     if (memory.lastOrganization !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastOrganization });
   }
   const demonyms = countryIndex().demonyms;
-  for (const m of sentence.text.matchAll(ROLE)) {
-    const code = m[1] ? demonyms.get(m[1]) : undefined;
-    if (m[1] && !code) continue;
+  for (const m of text.matchAll(ROLE)) {
+    const qualifier = m[1];
+    const code = qualifier ? demonyms.get(qualifier) : undefined;
     const country = code ? countryName(code) : undefined;
-    const who = [...memory.people].reverse().find((i) => {
-      const p = mentions[i]!;
-      const roleOk = country ? true : (p.role ?? "").toLowerCase().includes(m[2]!.toLowerCase());
-      const countryOk = country ? mentions.some((x) => x.cluster === p.cluster && x.affiliation === country) : true;
-      return roleOk && countryOk;
+    const noun = m[2]!.toLowerCase();
+    const who = [...memory.people].reverse().find(({ mention, description }) => {
+      const p = mentions[mention]!;
+      if (country) return mentions.some((x) => x.cluster === p.cluster && x.affiliation === country);
+      // "the Tory co-chairman" needs a person introduced as "Tory co-chairman".
+      if (qualifier) return description.includes(`${qualifier.toLowerCase()} ${noun}`);
+      return description.includes(noun) || (p.role ?? "").toLowerCase().includes(noun);
     });
+    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who.mention });
+  }
+
+  // The sentence's subject: the first person named or referred to outside a quotation.
+  const people = own.filter(({ m }) => m.type === "person" && !quoted(m.start)).map(({ index, m }) => ({ at: m.start, end: m.end, mention: index }));
+  const pronouns = [...text.matchAll(PRONOUN)].filter((m) => !quoted(m.index));
+  const roles = found.filter((r) => mentions[r.mention]!.type === "person");
+  const firstName = people[0];
+  const firstRole = roles.map((r) => ({ at: r.span[0], mention: r.mention }))[0];
+  for (const m of pronouns) {
+    const opener = [firstName, firstRole].filter((x) => x !== undefined && x.at < m.index).sort((a, b) => a!.at - b!.at)[0];
+    const firstPronoun = pronouns[0]!;
+    const who = opener && opener.at < firstPronoun.index ? opener.mention : memory.lastSubject;
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
+  }
+  // "Labour and the Tories have attacked his policies": his/her before something owned is the last subject.
+  for (const m of text.matchAll(POSSESSIVE_PRONOUN)) {
+    if (memory.lastSubject !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+  }
+
+  // "I" inside a quotation is whoever is said to say it, in this sentence.
+  const speakers = [
+    ...people,
+    ...found.filter((r) => mentions[r.mention]!.type === "person" && !quoted(r.span[0])).map((r) => ({ at: r.span[0], end: r.span[1], mention: r.mention })),
+  ].sort((a, b) => a.at - b.at);
+  for (const [qStart, qEnd] of quotes) {
+    const before = speakers
+      .filter((x) => x.at < qStart && SPEAKER_BEFORE.test(text.slice(x.at, qStart)) && !/["“”]/.test(text.slice(x.at, qStart)))
+      .at(-1);
+    const after = speakers.find((x) => {
+      if (x.at < qEnd) return false;
+      const gap = text.slice(qEnd, x.at);
+      return SPEAKER_AFTER.test(gap.replace(/^[,.!?]/, "")) && (/\b(?:said|says|added|adds|insisted|argued)\s*$/.test(gap) || SPEECH_AFTER_NAME.test(text.slice(x.end)));
+    });
+    const speaker = before ?? after;
+    if (!speaker) continue;
+    for (const m of text.slice(qStart, qEnd).matchAll(FIRST_PERSON)) {
+      found.push({ span: [qStart + m.index, qStart + m.index + 1], mention: speaker.mention });
+    }
   }
   return found;
 }
 
+/** After a sentence: who "he" and "the company" will refer to next, and how each person was described. */
+function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m: Mention }[]): void {
+  const quotes = quotedSpans(sentence.text);
+  const outside = own.filter(({ m }) => !quotes.some(([a, b]) => a <= m.start && m.start < b));
+  const firstPerson = outside.find(({ m }) => m.type === "person");
+  if (firstPerson && firstPerson.m.start < 60) memory.lastSubject = firstPerson.index;
+  const first = outside[0];
+  if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
+  for (const { index, m } of own) {
+    if (m.type !== "person") continue;
+    const description = sentence.text.slice(readPrefix(sentence.text, m.start).start, m.start).toLowerCase();
+    memory.people.push({ mention: index, description: `${description} ${(m.role ?? "").toLowerCase()}` });
+  }
+}
+
 // "opposed the LSE bid": a name in front of a deal word is what the deal is for, not who made it.
-const DEAL_OBJECT = /^\s+(?:bid|bids|takeover|offer|deal|merger)\b/i;
+// Likewise "a critic of US support for Israel": the name in front of a stance noun holds that stance, it is not the target.
+const DEAL_OBJECT = new RegExp(`^\\s+(?:bid|bids|takeover|offer|deal|merger|${alternation(nounForms.keys())})\\b`, "i");
 const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
 const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
 
@@ -257,16 +350,12 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
   for (const sentence of sentences) {
     const own = bySentence.get(sentence.id) ?? [];
     const hasCue = ANY_CUE.test(sentence.text);
-    const resolved = hasCue ? findResolvedHolders(sentence, memory, mentions) : [];
+    const resolved = hasCue ? findResolvedHolders(sentence, memory, mentions, own) : [];
     if (hasCue && own.length + resolved.length >= 2 && !isHeadline(sentence.text)) {
       const masked = mask(sentence, own, resolved.filter((r) => !own.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
       stances.push(...readStances(sentence, masked, mentions));
     }
-    const firstPerson = own.find(({ m }) => m.type === "person");
-    if (firstPerson && firstPerson.m.start < 60) memory.lastSubject = firstPerson.index;
-    const first = own[0];
-    if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
-    for (const { index, m } of own) if (m.type === "person") memory.people.push(index);
+    remember(memory, sentence, own);
   }
   return dedupe(stances);
 }
@@ -305,7 +394,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     if (CONDITIONAL.test(before(m.index))) continue;
     const coHolders = [...(HOLDER_LIST_BEFORE.exec(before(m.index))?.[1] ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!);
     const cue = verbForms.get(verb!.toLowerCase())!;
-    if (isModifierUse(holder!, between, masked, mentions)) continue;
+    if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
     let polarity: Stance | undefined = cue.polarity;
     let confidence: number = CONFIDENCE.stated;
@@ -371,6 +460,30 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const cueStart = m.index + m[0].indexOf(adjective!, m[0].indexOf(be) + be.length - 1);
     const span = cueSpan(cueStart, cueStart + adjective!.length);
     add(holder!, slotsIn(rest, firstTarget!, masked, mentions), STANCE_ADJECTIVES[adjective!.toLowerCase()]!, adjective!, CONFIDENCE.stated, span);
+  }
+
+  for (const m of masked.text.matchAll(AGENT_OF)) {
+    const [, holder, be = "", modifiers = "", agent, inner, firstTarget, rest = ""] = m;
+    const polarity = agentForms.get(agent!.toLowerCase())!;
+    // "a supporter of continued support for Turkey" holds; "a critic of support for X" is not a plain stance.
+    if (inner && nounForms.get(inner.toLowerCase()) !== polarity) continue;
+    if (NEGATION.test(be) || NEGATION.test(modifiers) || isModifierUse(holder!, "", masked, mentions)) continue;
+    const cueStart = m.index + m[0].indexOf(agent!, m[0].indexOf(modifiers) + modifiers.length - 1);
+    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), polarity, agent!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + agent!.length));
+  }
+  for (const m of masked.text.matchAll(AGENT_COMPOUND)) {
+    const [, holder, be = "", , target, agent] = m;
+    const t = masked.slots.get(target!)?.mention;
+    if (t === undefined || NEGATION.test(be)) continue;
+    const cueStart = m.index + m[0].lastIndexOf(agent!);
+    add(holder!, [t], agentForms.get(agent!.toLowerCase())!, agent!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + agent!.length));
+  }
+  for (const m of masked.text.matchAll(AGENT_TITLE)) {
+    const [, target, agent, holder] = m;
+    const t = masked.slots.get(target!)?.mention;
+    if (t === undefined) continue;
+    const cueStart = m.index + m[0].indexOf(agent!);
+    add(holder!, [t], agentForms.get(agent!.toLowerCase())!, agent!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + agent!.length));
   }
 
   for (const m of masked.text.matchAll(OWNED_NOUN)) {

@@ -20,7 +20,15 @@ describe("splitSentences", () => {
       "It was a crucial election issue. Senator Kerry attacked President Bush's economic record during his campaign.",
       ["It was a crucial election issue.", "Senator Kerry attacked President Bush's economic record during his campaign."],
     ],
-    ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible." Kyiv Discusses It']],
+    // a closed quotation ends a sentence when a capitalised word follows
+    ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible."', "Kyiv Discusses It"]],
+    [
+      'He wrote: "Tony Blair should form the next government." While saying he admired Mr Blair, he criticised the Conservatives.',
+      ['He wrote: "Tony Blair should form the next government."', "While saying he admired Mr Blair, he criticised the Conservatives."],
+    ],
+    // a plural acronym is not an abbreviation
+    ["He would be welcomed by Labour MPs. Mr Jackson served as minister.", ["He would be welcomed by Labour MPs.", "Mr Jackson served as minister."]],
+    ['"We are angry," Mr Brown said.', ['"We are angry," Mr Brown said.']],
   ])("%j", (text, expected) => {
     expect(split(text)).toEqual(expected);
   });

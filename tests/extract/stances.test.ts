@@ -146,3 +146,51 @@ describe("adjectives and attributive nouns", () => {
     expect(triples("Film maker Michael Moore was not critical of President George Bush.")).toEqual([]);
   });
 });
+
+describe("who speaks, and who 'he' is", () => {
+  it.each([
+    // "I" inside a quotation is its speaker, named before or after it
+    ['"I fully welcome the words of Mr Snow," said Joaquin Almunia.', ["Joaquin Almunia -support-> Snow"]],
+    ['Prime Minister Tony Blair told the Jewish Chronicle: "I attack Michael Howard politically."', ["Tony Blair -oppose-> Michael Howard"]],
+    // names inside a quotation are not what "he" refers to next
+    [
+      'Robert Jackson wrote to his chairman: "It is best that Tony Blair should form the next government." While saying he admired Mr Blair\'s leadership, he bitterly criticised the Conservatives.',
+      ["Robert Jackson -oppose-> Conservatives", "Robert Jackson -support-> Tony Blair"],
+    ],
+    // "his chancellor", "the Tory co-chairman": the person last introduced with that title
+    ["Chancellor Gordon Brown spoke first. Mr Blair praised his chancellor for his role.", ["Blair -support-> Gordon Brown"]],
+    ["Tory co-chairman Liam Fox spoke. The Tory co-chairman attacked Labour's new pledges.", ["Liam Fox -oppose-> Labour"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // "I" in a quotation with no speaker in the sentence stays unresolved
+    ['"I attack Michael Howard politically."'],
+    // a title that names nobody introduced so far
+    ["Chancellor Gordon Brown spoke first. Mr Blair praised his secretary for her work."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
+
+describe("supporters, critics and allies", () => {
+  it.each([
+    ["The US, the largest of the IMF's members, is a strong supporter of continued financial support for Turkey.", ["United States -support-> Türkiye"]],
+    ["President George Bush spoke. Michael Moore was an outspoken Bush critic in the campaign.", ["Michael Moore -oppose-> George Bush"]],
+    ["Senator John McCain, a longtime critic of Donald Rumsfeld, spoke on Sunday.", ["John McCain -oppose-> Donald Rumsfeld"]],
+    ["Blair ally Alan Milburn said the party was united.", ["Alan Milburn -support-> Blair"]],
+    // a critic of US support for Israel is against that support, not against the US
+    ["Senator John McCain is a critic of US support for Israel.", ["United States -support-> Israel"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ["Peter Hain was not a critic of Tony Blair."],
+    // "a welcome boost": welcome after an article is not a verb
+    ["Gordon Brown called it a welcome boost for Labour."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});

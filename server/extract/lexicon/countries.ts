@@ -10,6 +10,7 @@ const COLLOQUIAL_NAMES: Record<string, string> = {
   US: "US", // the dataset lists "US" only as the ISO code, which we otherwise skip
   Kiev: "UA", // older spelling of the capital Kyiv
   Holland: "NL",
+  Turkey: "TR", // the dataset's common name is "Türkiye" and it lists only "Republic of Turkey"
 };
 
 /** Seats of government that news uses for the government itself, like a capital: "the Kremlin warned". */

@@ -42,7 +42,9 @@ export const VERB_CUES: readonly Cue[] = [
   cue("snub", "oppose", ["snubbed", "snubs", "snubbing"]),
   cue("back", "support", ["backed", "backs", "back", "backing"]),
   cue("support", "support", ["supported", "supports", "support", "supporting"]),
-  cue("welcome", "support", ["welcomed", "welcomes", "welcoming"]),
+  // Bare "welcome" is also an adjective and a noun ("a welcome boost"): 07-stances.ts drops a cue right after an article.
+  cue("welcome", "support", ["welcomed", "welcomes", "welcome", "welcoming"]),
+  cue("admire", "support", ["admired", "admires", "admire", "admiring"]),
   cue("praise", "support", ["praised", "praises", "praise", "praising"]),
   cue("endorse", "support", ["endorsed", "endorses", "endorse", "endorsing"]),
   cue("hail", "support", ["hailed", "hails", "hailing"]),
@@ -67,6 +69,12 @@ export const NOUN_CUES: readonly { forms: string[]; polarity: Stance }[] = [
   { forms: ["support", "backing", "praise", "endorsement"], polarity: "support" },
 ];
 
+/** Nouns for someone who holds a stance: "the US is a strong supporter of Turkey", "Moore was an outspoken Bush critic", "Blair ally Alan Milburn". */
+export const AGENT_NOUNS: readonly { forms: string[]; polarity: Stance }[] = [
+  { forms: ["critic", "critics", "opponent", "opponents", "foe", "foes"], polarity: "oppose" },
+  { forms: ["supporter", "supporters", "backer", "backers", "ally", "allies", "admirer", "admirers"], polarity: "support" },
+];
+
 /** Words in front of a cue that cancel it ("did not support", "no longer opposes"). */
 export const NEGATIONS = ["not", "n't", "never", "no longer"] as const;
 /** Refusing to support is opposing: "refused to back". Refusing to oppose cancels. */
@@ -83,7 +91,10 @@ export const ORGANIZATION_NOUNS = ["company", "firm", "group", "bank", "airline"
 /** Pronouns that stand for the last person who was a sentence subject. */
 export const PERSON_PRONOUNS = ["he", "she"] as const;
 /** Role nouns that, after "the", stand for the person last described that way: "the French leader". */
-export const ROLE_NOUNS = ["leader", "president", "minister", "prime minister", "chancellor", "premier", "spokesman", "spokeswoman", "official"] as const;
+export const ROLE_NOUNS = [
+  "leader", "president", "minister", "prime minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
+  "official", "chairman", "co-chairman", "chairwoman", "chief executive", "secretary", "boss",
+] as const;
 
 /**
  * What people say, decide or do (regex pieces): after a possessive, "criticized Macron's comments", its owner
