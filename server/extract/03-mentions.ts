@@ -3,6 +3,7 @@ import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./ner/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
 import { EVENT_HEADS, GENERIC_ACRONYMS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { PARTIES } from "./lexicon/parties.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
 
 /** A mention before in-document resolution gives it a cluster. */
@@ -269,6 +270,25 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   return candidate(sentence, start, span.end, "organization", name);
 }
 
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const PARTY_BY_FORM = new Map(PARTIES.flatMap((p) => [...p.forms, ...p.adjectives].map((f) => [f, p.name] as const)));
+const PARTY_ADJECTIVES = new Set(PARTIES.flatMap((p) => p.adjectives));
+const PARTY_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...PARTY_BY_FORM.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join("|")})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/** "The Tories", "Tory plans", "Lib Dem leader": parties by any of their names (lexicon/parties.ts). */
+function partyMentions(sentence: Sentence): MentionCandidate[] {
+  const out: MentionCandidate[] = [];
+  for (const m of sentence.text.matchAll(PARTY_PATTERN)) {
+    // "Conservative estimates suggest": an adjective opening a sentence is just an adjective.
+    if (m.index === 0 && PARTY_ADJECTIVES.has(m[0])) continue;
+    out.push(candidate(sentence, m.index, m.index + m[0].length, "organization", PARTY_BY_FORM.get(m[0])!));
+  }
+  return out;
+}
+
 /** Photo credits inside a sentence: names there are metadata (Doc.credit), not news. */
 const CREDIT = new RegExp(PHOTO_CREDIT.source, "g");
 
@@ -289,8 +309,13 @@ export function findMentions(sentence: Sentence, recognized: readonly Span[]): M
   ]
     .map((s) => trimSpan(text, s))
     .filter((s) => s.end > s.start && !credits.some(([a, b]) => s.start >= a && s.end <= b));
-  const mentions: MentionCandidate[] = [];
+  // A party's name overrules what the recogniser made of it: "Tory" is not a person, "Conservative MP" not a party.
+  const parties = partyMentions(sentence).filter((p) => !credits.some(([a, b]) => p.start >= a && p.end <= b));
+  const mentions: MentionCandidate[] = [...parties];
   for (const span of raw) {
+    const overlapsParty = parties.some((p) => span.start < p.end && p.start < span.end);
+    const insideParty = parties.some((p) => span.start >= p.start && span.end <= p.end);
+    if (insideParty || (overlapsParty && span.kind !== "person" && span.kind !== "event")) continue;
     const m = classify(sentence, span);
     if (m) mentions.push(m);
   }

@@ -352,7 +352,10 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
     const hasCue = ANY_CUE.test(sentence.text);
     const resolved = hasCue ? findResolvedHolders(sentence, memory, mentions, own) : [];
     if (hasCue && own.length + resolved.length >= 2 && !isHeadline(sentence.text)) {
-      const masked = mask(sentence, own, resolved.filter((r) => !own.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
+      // "The Tory co-chairman" is one holder: a name inside a resolved role gives way to it.
+      const roleParts = own.filter(({ m }) => resolved.some((r) => r.span[0] <= m.start && m.end <= r.span[1]));
+      const named = own.filter((x) => !roleParts.includes(x));
+      const masked = mask(sentence, named, resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
       stances.push(...readStances(sentence, masked, mentions));
     }
     remember(memory, sentence, own);
@@ -498,13 +501,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
 // What may stand between a holder and its verb: "has", "will also", "strongly". A country or organization
 // followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".
 const VERB_LEAD_IN = /^(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|must|did|does|do|also|then|now|not|never|already|previously|again|still|last|this|on|in|\w+ly)\b\s*)*$/i;
-const STANDS_FOR_COUNTRY = /^(?:government|officials|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military)\b/i;
+// "The US government accused", "Labour MPs criticised": people who speak for the country or organization.
+const SPEAKS_FOR = /^(?:government|officials|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military|MPs|MEPs|peers|members|activists|backbenchers)\b/i;
 
 function isModifierUse(holderSlot: string, between: string, masked: Masked, mentions: Mention[]): boolean {
   const holder = masked.slots.get(holderSlot);
   if (!holder || mentions[holder.mention]!.type === "person") return false;
   const words = between.trim();
-  return words !== "" && !VERB_LEAD_IN.test(words) && !STANDS_FOR_COUNTRY.test(words);
+  return words !== "" && !VERB_LEAD_IN.test(words) && !SPEAKS_FOR.test(words);
 }
 
 /** One stance per sentence, holder, target and polarity: the most confident reading wins. */

@@ -22,7 +22,7 @@ describe("findMentions: what is found", () => {
     ["Advisers from the Coalition of the Willing countries agreed to meet.", ["organization:Coalition of the Willing"]],
     // a title names a person the recogniser missed; a group name after "the" is an organization
     ["Senator Kerry attacked President Bush's economic record.", ["person:Kerry", "person:Bush"]],
-    ["Mr Brown warned that the Tories were planning cuts.", ["person:Brown", "organization:Tories"]],
+    ["Mr Brown warned that the Tories were planning cuts.", ["person:Brown", "organization:Conservative Party"]],
   ])("%j", (text, expected) => {
     expect(found(text)).toEqual(expect.arrayContaining(expected));
   });

@@ -155,11 +155,11 @@ describe("who speaks, and who 'he' is", () => {
     // names inside a quotation are not what "he" refers to next
     [
       'Robert Jackson wrote to his chairman: "It is best that Tony Blair should form the next government." While saying he admired Mr Blair\'s leadership, he bitterly criticised the Conservatives.',
-      ["Robert Jackson -oppose-> Conservatives", "Robert Jackson -support-> Tony Blair"],
+      ["Robert Jackson -oppose-> Conservative Party", "Robert Jackson -support-> Tony Blair"],
     ],
     // "his chancellor", "the Tory co-chairman": the person last introduced with that title
     ["Chancellor Gordon Brown spoke first. Mr Blair praised his chancellor for his role.", ["Blair -support-> Gordon Brown"]],
-    ["Tory co-chairman Liam Fox spoke. The Tory co-chairman attacked Labour's new pledges.", ["Liam Fox -oppose-> Labour"]],
+    ["Tory co-chairman Liam Fox spoke. The Tory co-chairman attacked Labour's new pledges.", ["Liam Fox -oppose-> Labour Party"]],
   ])("%j", (text, expected) => {
     expect(triples(text)).toEqual([...expected].sort());
   });
