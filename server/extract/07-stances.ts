@@ -28,6 +28,8 @@ const CONFIDENCE = {
   passive: 0.85,
   nominal: 0.7,
   warnedThat: 0.6,
+  /** "X said ... and attacked Y": the holder is read across a clause. */
+  coordinated: 0.7,
   refused: 0.6,
   /** Multiplier when the holder is a pronoun or a role resolved from earlier sentences. */
   resolvedHolder: 0.85,
@@ -122,6 +124,16 @@ const AGENT_OF = new RegExp(
   `${SLOT}(?:\\s*\\([^()]{1,16}\\))?(?:,[^,.;]{1,60},)?(?:\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an|one of the|among the))|\\s*,\\s*(?:a|an|the))\\s+((?:[\\w-]+\\s+){0,3}?)(${alternation(agentForms.keys())})\\s+of\\s+(?:(?:[\\w-]+\\s+){0,3}?(${alternation(nounForms.keys())})\\s+(?:for|of)\\s+)?${TARGET_LIST}`,
   "giu",
 );
+// "Tony Blair said Labour would set out plans ... and attacked the Tory plans": the sentence's first name speaks,
+// then goes on to a stance. The clause in between may not hold a cue or speech verb of its own, which the
+// "and" could belong to instead.
+const pastForms = [...verbForms.keys()].filter((f) => /^\w+ed\b/.test(f));
+const SPEECH_THEN = new RegExp(
+  `^[^⟦⟧]{0,40}?${SLOT}${APPOSITION}\\s+(?:has\\s+|had\\s+)?(?:said|told|wrote|added|claimed|argued|insisted)\\b([^.;:!?"“”]*?),?\\s+and\\s+(?:also\\s+|then\\s+)?(${alternation(pastForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
+  "iu",
+);
+const SPEECH_VERB = /\b(?:said|says|told|tells|wrote|writes|added|adds|claimed|argued|insisted)\b/i;
+
 // "Moore was an outspoken Bush critic": the target named in front of the agent noun.
 const AGENT_COMPOUND = new RegExp(`${SLOT}\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an)\\s+)((?:[\\w-]+\\s+){0,2}?)${SLOT}\\s+(${alternation(agentForms.keys())})\\b`, "giu");
 // "Blair ally Alan Milburn", "Bush critic Michael Moore": the agent noun as a title in front of the holder.
@@ -237,20 +249,9 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   for (const m of text.matchAll(ORGANIZATION_NOUN)) {
     if (memory.lastOrganization !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastOrganization });
   }
-  const demonyms = countryIndex().demonyms;
   for (const m of text.matchAll(ROLE)) {
-    const qualifier = m[1];
-    const code = qualifier ? demonyms.get(qualifier) : undefined;
-    const country = code ? countryName(code) : undefined;
-    const noun = m[2]!.toLowerCase();
-    const who = [...memory.people].reverse().find(({ mention, description }) => {
-      const p = mentions[mention]!;
-      if (country) return mentions.some((x) => x.cluster === p.cluster && x.affiliation === country);
-      // "the Tory co-chairman" needs a person introduced as "Tory co-chairman".
-      if (qualifier) return description.includes(`${qualifier.toLowerCase()} ${noun}`);
-      return description.includes(noun) || (p.role ?? "").toLowerCase().includes(noun);
-    });
-    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who.mention });
+    const who = resolveRole(m[1], m[2]!, memory, mentions);
+    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
 
   // The sentence's subject: the first person named or referred to outside a quotation.
@@ -293,12 +294,32 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   return found;
 }
 
+/** "the French leader", "the Tory co-chairman", "his chancellor": the person last introduced that way. */
+function resolveRole(qualifier: string | undefined, role: string, memory: DocMemory, mentions: Mention[]): number | undefined {
+  const code = qualifier ? countryIndex().demonyms.get(qualifier) : undefined;
+  const country = code ? countryName(code) : undefined;
+  const noun = role.toLowerCase();
+  return [...memory.people].reverse().find(({ mention, description }) => {
+    const p = mentions[mention]!;
+    if (country) return mentions.some((x) => x.cluster === p.cluster && x.affiliation === country);
+    // "the Tory co-chairman" needs a person introduced as "Tory co-chairman".
+    if (qualifier) return description.includes(`${qualifier.toLowerCase()} ${noun}`);
+    return description.includes(noun) || (p.role ?? "").toLowerCase().includes(noun);
+  })?.mention;
+}
+
+// A sentence that opens with a role: "The prime minister on Sunday said ...".
+const ROLE_SUBJECT = new RegExp(`^(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "u");
+
 /** After a sentence: who "he" and "the company" will refer to next, and how each person was described. */
-function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m: Mention }[]): void {
+function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m: Mention }[], mentions: Mention[]): void {
   const quotes = quotedSpans(sentence.text);
   const outside = own.filter(({ m }) => !quotes.some(([a, b]) => a <= m.start && m.start < b));
   const firstPerson = outside.find(({ m }) => m.type === "person");
-  if (firstPerson && firstPerson.m.start < 60) memory.lastSubject = firstPerson.index;
+  const roleSubject = ROLE_SUBJECT.exec(sentence.text);
+  // After "The prime minister said ..." the next "he" is the prime minister: whoever that is, or nobody we know.
+  if (roleSubject) memory.lastSubject = resolveRole(roleSubject[1], roleSubject[2]!, memory, mentions);
+  else if (firstPerson && firstPerson.m.start < 60) memory.lastSubject = firstPerson.index;
   const first = outside[0];
   if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
   for (const { index, m } of own) {
@@ -358,7 +379,7 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
       const masked = mask(sentence, named, resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
       stances.push(...readStances(sentence, masked, mentions));
     }
-    remember(memory, sentence, own);
+    remember(memory, sentence, own, mentions);
   }
   return dedupe(stances);
 }
@@ -463,6 +484,17 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const cueStart = m.index + m[0].indexOf(adjective!, m[0].indexOf(be) + be.length - 1);
     const span = cueSpan(cueStart, cueStart + adjective!.length);
     add(holder!, slotsIn(rest, firstTarget!, masked, mentions), STANCE_ADJECTIVES[adjective!.toLowerCase()]!, adjective!, CONFIDENCE.stated, span);
+  }
+
+  const speechThen = SPEECH_THEN.exec(masked.text);
+  if (speechThen) {
+    const [, holder, , clause = "", verb, firstTarget, rest = ""] = speechThen;
+    const bare = clause.replace(/⟦p?\d+⟧/g, " ");
+    if (!ANY_CUE.test(bare) && !SPEECH_VERB.test(bare) && !CONDITIONAL.test(bare) && !isModifierUse(holder!, "", masked, mentions)) {
+      const cueStart = speechThen.index + speechThen[0].lastIndexOf(verb!, speechThen[0].length - firstTarget!.length);
+      const cue = verbForms.get(verb!.toLowerCase())!;
+      add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, CONFIDENCE.coordinated, cueSpan(cueStart, cueStart + verb!.length));
+    }
   }
 
   for (const m of masked.text.matchAll(AGENT_OF)) {

@@ -194,3 +194,24 @@ describe("supporters, critics and allies", () => {
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("parties, and a speaker who goes on to take a stance", () => {
+  it.each([
+    ["Tony Blair said Labour would set out workable plans next week and attacked the Tory plans.", ["Tony Blair -oppose-> Conservative Party"]],
+    ["Labour MPs have angrily criticised Tony Blair and Gordon Brown.", ["Labour Party -oppose-> Gordon Brown", "Labour Party -oppose-> Tony Blair"]],
+    ["The Tories and the Lib Dems attacked Labour's record.", ["Conservative Party -oppose-> Labour Party", "Liberal Democrats -oppose-> Labour Party"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // the "and" belongs to the reported clause, whose own verb is a cue
+    ["Tony Blair said Gordon Brown had criticised the plan and attacked the Tory plans."],
+    // an unknown "prime minister" becomes the subject: the next "he" is not the home secretary
+    ["Home Secretary Charles Clarke spoke first. The prime minister on Sunday said the rules would change. But he rejected the Tories' call for a quota."],
+    // "Conservative" opening a sentence is an adjective
+    ["Conservative estimates put the cost at £2bn, Gordon Brown said."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
