@@ -61,13 +61,15 @@ const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
 // "Enrico Bondi, sued ...", "Jack Straw, who accused ...", "X, the Tory leader, attacked ...".
 // Also a bracketed acronym first: "The Open Society Institute (OSI), financed by ..., has accused".
 const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:,[^,.;]{1,60},|,\\s+who\\b|,)?)";
+// Who acts for an organization or person: "rejected by Vivendi's board" is Vivendi's stance.
+const SPOKESPEOPLE = "(?:board|management|directors|executives|shareholders|lawyers|spokesman|spokeswoman|spokesperson|chairman|chief executive|boss)";
 /**
  * Targets after a cue: one or a list of entities, each maybe owning something. After a verb of speech or
  * judgement ("criticised Mr Brown's preoccupation") anything owned stands for its owner; after a verb that
  * can be physical ("attack Putin's residence", "ban X's products") only what people say or decide does.
  */
 function targetList(owned: string): string {
-  const one = `(?:['’]s?\\s+${OWNED_MODIFIERS}${owned}\\b|(?!['’]))`;
+  const one = `(?:['’]s?\\s+${OWNED_MODIFIERS}${owned}\\b|['’]s?\\s+(?:[\\w-]+\\s+)?${SPOKESPEOPLE}\\b|(?!['’]))`;
   return `${DETERMINER}${SLOT}${one}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${DETERMINER}⟦\\d+⟧${one})*)`;
 }
 const TARGET_LIST = targetList(OWNED);
@@ -95,7 +97,7 @@ const ACTIVE_OWNED_BY = new RegExp(
 );
 const WARNED_THAT = new RegExp(`${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`, "giu");
 const PASSIVE = new RegExp(
-  `${SLOT}${POSSESSIVE}(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?\\s+((?:was|were|is|are|has been|have been|had been|being)\\s+(?:\\w+ly\\s+)?)(${alternation(participles.keys())})\\s+by\\s+${TARGET_LIST}`,
+  `${SLOT}((?:['’]s?|\\s+)\\s*${OWNED_MODIFIERS}${OWNED}\\s+(?:for|of|on|to|from)\\s+[^.;!?]{0,50}?|${POSSESSIVE}(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?)\\s+((?:was|were|is|are|(?:has|have|had)\\s+(?:\\w+\\s+)?been|being)\\s+(?:\\w+ly\\s+)?)(${alternation(participles.keys())})\\s+by\\s+${TARGET_LIST}`,
   "giu",
 );
 const NOMINAL = new RegExp(
@@ -334,6 +336,7 @@ function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m
 const DEAL_OBJECT = new RegExp(`^\\s+(?:bid|bids|takeover|offer|deal|merger|${alternation(nounForms.keys())})\\b`, "i");
 const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
 const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
+const FUNCTION_WORD = /^(?:which|who|that|it|itself|also|however|and|but|then|now|too|has|have|had|is|was|were|are|\w+ly)$/i;
 
 /**
  * The target mentions of a matched list, dropping readings that name the wrong thing: "the LSE bid" (the
@@ -452,8 +455,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   }
 
   for (const m of masked.text.matchAll(PASSIVE)) {
-    const [, target, aux = "", participle, firstHolder, rest = ""] = m;
+    const [, target, gap = "", aux = "", participle, firstHolder, rest = ""] = m;
     if (NEGATION.test(aux)) continue;
+    // "Nike, whose products are endorsed by Tiger Woods": what is owned must be something said or decided.
+    const whose = /^\s*,?\s*whose\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1];
+    if (whose !== undefined && !whose.split(/\s+/).some((w) => OWNED_WORD.test(w))) continue;
+    // "the US assets had been rejected": a name right in front of a noun qualifies it, unless it owns it ("Labour plans were").
+    const attributive = /^\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1]?.split(/\s+/);
+    if (attributive && attributive.every((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORD.test(w)) && !attributive.some((w) => OWNED_WORD.test(w))) continue;
     const cue = participles.get(participle!.toLowerCase())!;
     const t = masked.slots.get(target!)?.mention;
     const cueStart = m.index + m[0].indexOf(participle!, m[0].indexOf(aux));

@@ -215,3 +215,22 @@ describe("parties, and a speaker who goes on to take a stance", () => {
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("passives: who owns what was rejected, and who acts for whom", () => {
+  it.each([
+    // the offer's owner is the target across "for the US assets"; "Vivendi's board" speaks for Vivendi
+    ["Vivendi said Mr Davis' offer for the US assets had already been rejected by Vivendi's board.", ["Vivendi -oppose-> Davis"]],
+    ["Deutsche Bank is involved because it is itself being sued by Yukos.", ["Yukos -oppose-> Deutsche Bank"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // a commercial endorsement of products is not a stance towards the company
+    ['Nike, whose products are endorsed by Tiger Woods among other stars, said "demand continues to grow".'],
+    // "the US assets" were rejected, not the US
+    ["The bid for the US assets had already been rejected by Vivendi."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
