@@ -12,6 +12,7 @@ import {
   NOUN_CUES,
   ORGANIZATION_NOUNS,
   OWNED_NOUNS,
+  OWNED_ONLY_CUES,
   PERSON_PRONOUNS,
   PHYSICAL_CUES,
   REFUSALS,
@@ -84,11 +85,17 @@ for (const c of VERB_CUES) {
 const nounForms = new Map<string, Stance>();
 for (const n of NOUN_CUES) for (const f of n.forms) nounForms.set(f, n.polarity);
 
-const physicalForms = [...verbForms.entries()].filter(([, c]) => PHYSICAL_CUES.has(c.lemma)).map(([f]) => f);
-const speechForms = [...verbForms.entries()].filter(([, c]) => !PHYSICAL_CUES.has(c.lemma)).map(([f]) => f);
+const formsOf = (keep: (lemma: string) => boolean) => [...verbForms.entries()].filter(([, c]) => keep(c.lemma)).map(([f]) => f);
+const physicalForms = formsOf((l) => PHYSICAL_CUES.has(l));
+const ownedOnlyForms = formsOf((l) => OWNED_ONLY_CUES.has(l));
+const speechForms = formsOf((l) => !PHYSICAL_CUES.has(l) && !OWNED_ONLY_CUES.has(l));
 // "Labour and the Tories have attacked ...": earlier holders of a list, read from the text before the match.
 const HOLDER_LIST_BEFORE = /((?:⟦\d+⟧\s*(?:,|,?\s+and)\s+(?:the\s+)?)+)$/;
 const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`, "giu");
+const ACTIVE_OWNED_ONLY = new RegExp(
+  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}['’]s?\\s+${OWNED_MODIFIERS}${OWNED}\\b()`,
+  "giu",
+);
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
 // The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a takeover offer ... from Foster's Group".
 const ACTIVE_OWNED_BY = new RegExp(
@@ -336,6 +343,8 @@ function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m
 const DEAL_OBJECT = new RegExp(`^\\s+(?:bid|bids|takeover|offer|deal|merger|${alternation(nounForms.keys())})\\b`, "i");
 const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
 const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
+/** "⟦n⟧'s claims were denied by": the passive's subject is something the name owns. */
+const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED}\\s*$`, "i");
 const FUNCTION_WORD = /^(?:which|who|that|it|itself|also|however|and|but|then|now|too|has|have|had|is|was|were|are|\w+ly)$/i;
 
 /**
@@ -410,7 +419,8 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   };
   const before = (index: number) => masked.text.slice(0, index);
 
-  for (const m of [...masked.text.matchAll(ACTIVE), ...masked.text.matchAll(ACTIVE_PHYSICAL), ...masked.text.matchAll(ACTIVE_OWNED_BY)]) {
+  const actives = [ACTIVE, ACTIVE_PHYSICAL, ACTIVE_OWNED_ONLY, ACTIVE_OWNED_BY].flatMap((pattern) => [...masked.text.matchAll(pattern)]);
+  for (const m of actives) {
     const [, slot, apposition = "", between = "", verb, firstTarget, rest = ""] = m;
     // "director of the ⟦Victims of Crime Trust⟧, ⟦Norman Brennan⟧, accused ...": the person in the apposition is the holder.
     const appositionId = /^,\s*⟦(\d+)⟧\s*,$/.exec(apposition.trim())?.[1];
@@ -464,6 +474,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const attributive = /^\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1]?.split(/\s+/);
     if (attributive && attributive.every((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORD.test(w)) && !attributive.some((w) => OWNED_WORD.test(w))) continue;
     const cue = participles.get(participle!.toLowerCase())!;
+    if (OWNED_ONLY_CUES.has(cue.lemma) && !OWNED_GAP.test(gap)) continue;
     const t = masked.slots.get(target!)?.mention;
     const cueStart = m.index + m[0].indexOf(participle!, m[0].indexOf(aux));
     if (t === undefined) continue;

@@ -234,3 +234,22 @@ describe("passives: who owns what was rejected, and who acts for whom", () => {
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("denials are stances only towards what someone said", () => {
+  it.each([
+    ["Kyiv has denied Putin's allegation.", ["Ukraine -oppose-> Putin"]],
+    [
+      "Shadow foreign secretary Michael Ancram told MPs the paper was propaganda. His claims were denied by Foreign Secretary Jack Straw.",
+      ["Jack Straw -oppose-> Michael Ancram"],
+    ],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([["Chancellor Gordon Brown denied Tony Blair had been told."], ["The US denied Iran access to the talks."], ["Iran was denied by the United States."]])(
+    "%j gives nothing",
+    (text) => {
+      expect(triples(text)).toEqual([]);
+    },
+  );
+});

@@ -40,6 +40,8 @@ export const VERB_CUES: readonly Cue[] = [
   cue("hit out at", "oppose", ["hit out at", "hits out at", "hitting out at"], []),
   cue("round on", "oppose", ["rounded on", "rounds on"], []),
   cue("snub", "oppose", ["snubbed", "snubs", "snubbing"]),
+  // Only against what someone said: "Kyiv has denied Putin's allegation", "His claims were denied by Jack Straw".
+  cue("deny", "oppose", ["denied", "denies", "deny", "denying"]),
   cue("back", "support", ["backed", "backs", "back", "backing"]),
   cue("support", "support", ["supported", "supports", "support", "supporting"]),
   // Bare "welcome" is also an adjective and a noun ("a welcome boost"): 07-stances.ts drops a cue right after an article.
@@ -58,6 +60,12 @@ export const VERB_CUES: readonly Cue[] = [
 
 /** Cues that can be physical acts: a possessive after them names a target only if it is something said or decided. */
 export const PHYSICAL_CUES: ReadonlySet<string> = new Set(["attack", "ban", "sue", "blast"]);
+
+/**
+ * Cues that are a stance only towards something said or decided: "denied Putin's allegation" is, but "denied
+ * Iran access" and "denied Mr Brown was involved" are not.
+ */
+export const OWNED_ONLY_CUES: ReadonlySet<string> = new Set(["deny"]);
 
 /** Demanding that someone apologise or go is opposing them: "Blair has urged Ken Livingstone to apologise". */
 export const DEMAND_VERBS = ["urged", "urges", "called on", "calls on", "told", "tells", "demanded that", "asked"] as const;
