@@ -62,8 +62,14 @@ const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
 // "Enrico Bondi, sued ...", "Jack Straw, who accused ...", "X, the Tory leader, attacked ...".
 // Also a bracketed acronym first: "The Open Society Institute (OSI), financed by ..., has accused".
 const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:,[^,.;]{1,60},|,\\s+who\\b|,)?)";
-// Who acts for an organization or person: "rejected by Vivendi's board" is Vivendi's stance.
-const SPOKESPEOPLE = "(?:board|management|directors|executives|shareholders|lawyers|spokesman|spokeswoman|spokesperson|chairman|chief executive|boss)";
+// "suing four companies - Gazprom, its unit Gazpromneft, Rosneft and ...", "rejected by several countries, including":
+// a counted group announced in front of the list that names it.
+const COUNTED = "(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+)\\s+(?:[\\w-]+\\s+)?[\\w-]+\\s*(?:[-–—:]|,?\\s+including)\\s+)?";
+// "the X", and "its unit X", "her director husband X": a possessive with up to two lower-case nouns before the name.
+const LIST_DETERMINER = "(?:(?:the|a|an)\\s+|(?:its|their|his|her)\\s+(?:[a-z-]+\\s+){0,2})?";
+// The bodies that act for an organization: "rejected by Vivendi's board" is Vivendi's stance. Not single people:
+// "criticised Mr Blair's spokesman" is not against Mr Blair.
+const SPOKESPEOPLE = "(?:board|management|directors|shareholders)";
 /**
  * Targets after a cue: one or a list of entities, each maybe owning something. After a verb of speech or
  * judgement ("criticised Mr Brown's preoccupation") anything owned stands for its owner; after a verb that
@@ -71,7 +77,7 @@ const SPOKESPEOPLE = "(?:board|management|directors|executives|shareholders|lawy
  */
 function targetList(owned: string): string {
   const one = `(?:['’]s?\\s+${OWNED_MODIFIERS}${owned}\\b|['’]s?\\s+(?:[\\w-]+\\s+)?${SPOKESPEOPLE}\\b|(?!['’]))`;
-  return `${DETERMINER}${SLOT}${one}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${DETERMINER}⟦\\d+⟧${one})*)`;
+  return `${COUNTED}${LIST_DETERMINER}${SLOT}${one}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${LIST_DETERMINER}⟦\\d+⟧${one})*)`;
 }
 const TARGET_LIST = targetList(OWNED);
 const TARGET_LIST_ANY_OWNED = targetList("[\\w-]+");
@@ -343,6 +349,8 @@ function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m
 const DEAL_OBJECT = new RegExp(`^\\s+(?:bid|bids|takeover|offer|deal|merger|${alternation(nounForms.keys())})\\b`, "i");
 const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
 const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
+const OWNED_PERSON = /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|lawyers?|wife|husband|son|daughter|brother|sister|chairman|boss|staff|officials?)$/i;
+const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦(p?\d+)⟧/;
 /** "⟦n⟧'s claims were denied by": the passive's subject is something the name owns. */
 const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED}\\s*$`, "i");
 const FUNCTION_WORD = /^(?:which|who|that|it|itself|also|however|and|but|then|now|too|has|have|had|is|was|were|are|\w+ly)$/i;
@@ -361,7 +369,15 @@ function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[
     const after = masked.text.slice(masked.text.indexOf(token) + token.length);
     if (DEAL_OBJECT.test(after)) return [];
     const owned = POSSESSED.exec(after)?.[2];
+    // "criticised Britain's financial watchdog, the Financial Services Authority": the one named in apposition.
+    const apposed = APPOSED.exec(after)?.[1];
+    if (owned && !OWNED_WORD.test(owned) && apposed !== undefined) {
+      const other = masked.slots.get(apposed);
+      return other ? [other.mention] : [];
+    }
     if (owned && mentions[slot.mention]!.type === "country" && !OWNED_WORD.test(owned)) return [];
+    // "criticised Mr Blair's spokesman": a stance towards someone's people is not towards them.
+    if (owned && OWNED_PERSON.test(owned)) return [];
     return [slot.mention];
   });
 }

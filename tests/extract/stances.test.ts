@@ -253,3 +253,28 @@ describe("denials are stances only towards what someone said", () => {
     },
   );
 });
+
+describe("targets named in apposition or after a counted group", () => {
+  it.each([
+    [
+      "The head of Lloyd's of London, the insurance market, has criticised Britain's financial watchdog, the Financial Services Authority.",
+      ["Lloyd's of London -oppose-> Financial Services Authority"],
+    ],
+    [
+      "Russian oil firm Yukos is suing four companies - Gazprom, its unit Gazpromneft, Rosneft and a shell company - for their part in the sale.",
+      ["Yukos -oppose-> Gazprom", "Yukos -oppose-> Gazpromneft", "Yukos -oppose-> Rosneft"],
+    ],
+    ["Supermodel Claudia Schiffer was supporting her director husband Matthew Vaughn.", ["Claudia Schiffer -support-> Matthew Vaughn"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // a country's institution without its name is not the country
+    ["Lloyd's of London has criticised Britain's financial watchdog for its rules."],
+    // "criticised Mr Blair's spokesman, who ..." names nobody new in apposition
+    ["Michael Howard criticised Mr Blair's spokesman, who had said nothing."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
