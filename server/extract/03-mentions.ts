@@ -78,6 +78,11 @@ function miscNameSpans(text: string, recognized: readonly Span[]): RawSpan[] {
       spans.push({ start: s.start, end: s.end + after.length, kind: "organization" });
       continue;
     }
+    // "the Scottish Executive", "the British Army": a nationality and an institution's head word name an organization.
+    if (INSTITUTION_HEAD.test(s.text)) {
+      spans.push({ start: s.start, end: s.end, kind: "organization" });
+      continue;
+    }
     const plural = /^\p{Lu}\p{Ll}+(?:ies|s)$/u.test(s.text);
     const singular = s.text.replace(/ies$/, "y").replace(/s$/, "");
     // "the Europeans", "the Westerners": people by where they are from, not a group with a name.
@@ -85,6 +90,28 @@ function miscNameSpans(text: string, recognized: readonly Span[]): RawSpan[] {
     if (plural && /\bthe\s+$/i.test(text.slice(0, s.start)) && !peoples) {
       spans.push({ start: s.start, end: s.end, kind: "organization" });
     }
+  }
+  return spans;
+}
+
+const INSTITUTION_HEAD =
+  /\s(?:Executive|Assembly|Parliament|Government|Office|Commission|Council|Army|Navy|Police|Court|Ministry|Department|Agency|Authority|Federation|Association|League|Church)$/u;
+
+// "Foster's Group", "Sainsbury's Bank": a company named after its founder keeps the possessive.
+const COMPANY_AFTER_POSSESSIVE = /^['’]s\s+(?:Group|Bank|Holdings|Corporation|Company|Brewing|International)\b/u;
+
+function extendCompanyName(text: string, span: RawSpan): RawSpan {
+  const more = COMPANY_AFTER_POSSESSIVE.exec(text.slice(span.end));
+  return more ? { ...span, end: span.end + more[0].length, kind: "organization" } : span;
+}
+
+// "the French government", "Russian authorities": a nationality in front of the state's own bodies is the country.
+const STATE_BODY = /^(\p{Lu}\p{Ll}+)\s+(?:government|authorities|administration)$/u;
+
+function stateBodySpans(text: string): RawSpan[] {
+  const spans: RawSpan[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:government|authorities|administration)\b/gu)) {
+    if (countryIndex().demonyms.has(m[1]!)) spans.push({ start: m.index, end: m.index + m[0].length, kind: "country" });
   }
   return spans;
 }
@@ -260,6 +287,8 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
     return named && words.length >= 2 ? candidate(sentence, start, span.end, "event", name) : undefined;
   }
   if (GENERIC_ACRONYMS.has(name)) return undefined;
+  const stateBody = span.kind === "country" ? STATE_BODY.exec(name) : null;
+  if (stateBody) return candidate(sentence, start, span.end, "country", countryName(countryIndex().demonyms.get(stateBody[1]!)!));
   if (!isProperName(name)) return undefined;
   const country = resolveCountry(name);
   if (country) return candidate(sentence, start, span.end, "country", countryName(country.code));
@@ -300,7 +329,8 @@ export function findMentions(sentence: Sentence, recognized: readonly Span[]): M
   const text = sentence.text;
   const credits = [...text.matchAll(CREDIT)].map((m) => [m.index, m.index + m[0].length] as const);
   const raw = [
-    ...recognizerSpans(recognized).map((s) => extendOfName(text, s)),
+    ...recognizerSpans(recognized).map((s) => extendCompanyName(text, extendOfName(text, s))),
+    ...stateBodySpans(text),
     ...miscNameSpans(text, recognized),
     ...countrySpans(text),
     ...eventSpans(text),

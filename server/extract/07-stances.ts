@@ -61,7 +61,7 @@ const DETERMINER = "(?:(?:the|a|an)\\s+)?";
 const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
 // "Enrico Bondi, sued ...", "Jack Straw, who accused ...", "X, the Tory leader, attacked ...".
 // Also a bracketed acronym first: "The Open Society Institute (OSI), financed by ..., has accused".
-const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:,[^,.;]{1,60},|,\\s+who\\b|,)?)";
+const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:\\s*,[^,.;]{1,60},|\\s*,\\s+who\\b|,)?)";
 // "suing four companies - Gazprom, its unit Gazpromneft, Rosneft and ...", "rejected by several countries, including":
 // a counted group announced in front of the list that names it.
 const COUNTED = "(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+)\\s+(?:[\\w-]+\\s+)?[\\w-]+\\s*(?:[-–—:]|,?\\s+including)\\s+)?";
@@ -105,7 +105,7 @@ const ACTIVE_OWNED_ONLY = new RegExp(
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
 // The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a takeover offer ... from Foster's Group".
 const ACTIVE_OWNED_BY = new RegExp(
-  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:the|a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}${OWNED}\\b(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?\\s+(?:by|from|of)\\s+(?:[\\w-]+\\s+){0,3}?${TARGET_LIST}`,
+  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:the|a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}${OWNED}\\b(?:[^⟦⟧.;!?()]|\\.(?=\\d)|\\([^()⟦⟧]{0,40}\\)){0,60}?\\s+(?:by|from|of)\\s+(?:[\\w-]+\\s+){0,3}?${TARGET_LIST}`,
   "giu",
 );
 const WARNED_THAT = new RegExp(`${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`, "giu");
@@ -445,6 +445,8 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const holderIsPerson = mentions[masked.slots.get(slot!)?.mention ?? -1]?.type === "person";
     const holder = appositionPerson && !holderIsPerson ? appositionPerson : slot;
     if (CONDITIONAL.test(before(m.index))) continue;
+    // "The majority owner of Russian oil firm Yukos has sued", "Ericsson of Sweden are backing": the holder is someone else.
+    if (NOT_THE_HOLDER.test(before(m.index))) continue;
     const coHolders = [...(HOLDER_LIST_BEFORE.exec(before(m.index))?.[1] ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!);
     const cue = verbForms.get(verb!.toLowerCase())!;
     if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
@@ -565,6 +567,8 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   }
   return out;
 }
+
+const NOT_THE_HOLDER = /(?:\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦p?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
 
 // What may stand between a holder and its verb: "has", "will also", "strongly". A country or organization
 // followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".

@@ -23,6 +23,13 @@ describe("findMentions: what is found", () => {
     // a title names a person the recogniser missed; a group name after "the" is an organization
     ["Senator Kerry attacked President Bush's economic record.", ["person:Kerry", "person:Bush"]],
     ["Mr Brown warned that the Tories were planning cuts.", ["person:Brown", "organization:Conservative Party"]],
+    // parties by nickname and adjective; a party word is never a person
+    ["Tory peer Lord Tebbit agreed with the Lib Dems.", ["organization:Conservative Party", "person:Tebbit", "organization:Liberal Democrats"]],
+    // a nationality with the state's bodies is the country; with an institution's head word, an organization
+    ["The French government and Russian authorities disagreed.", ["country:France", "country:Russia"]],
+    ["The Conservatives accuse the Scottish Executive of using the tax.", ["organization:Conservative Party", "organization:Scottish Executive"]],
+    // a company named after its founder keeps its possessive
+    ["The offer came from brewing giant Foster's Group.", ["organization:Foster's Group"]],
   ])("%j", (text, expected) => {
     expect(found(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -37,6 +44,8 @@ describe("findMentions: what is not an entity", () => {
     ["Then the weapons from you, the contingent from the Europeans and Americans."],
     ["The awards ceremony was held in a big hall."],
     ["Sales of TV sets and DVD players rose."],
+    // an adjective opening a sentence is not a party
+    ["Conservative estimates put the cost higher."],
   ])("%j finds nothing", (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -278,3 +278,24 @@ describe("targets named in apposition or after a counted group", () => {
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("governments, company names and holders that are someone else", () => {
+  it.each([
+    ["The main shareholders are the French government (15%) , who also support Mr Forgeard.", ["France -support-> Forgeard"]],
+    [
+      "Australian winemaker Southcorp has rejected a takeover offer worth 3.1bn Australian dollars ($2.3bn; £1.8bn) from brewing giant Foster's Group.",
+      ["Southcorp -oppose-> Foster's Group"],
+    ],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // the owner of Yukos sued, not Yukos
+    ["The majority owner of embattled Russian oil firm Yukos has sued the Russian government for $28bn."],
+    // Ericsson backs it, not Sweden
+    ["The Japanese and Ericsson of Sweden are backing Nokia."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+});
