@@ -17,6 +17,7 @@ interface GoldStance {
   stance: "support" | "oppose";
   holderFromContext?: boolean;
   targetFromContext?: boolean;
+  hedged?: boolean;
 }
 interface LabelRow {
   file: string;
@@ -77,6 +78,9 @@ function main(): void {
   let tp = 0;
   let fp = 0;
   let fn = 0;
+  // Recall apart for stances a reader can see in the sentence alone, and for those that need the sentences before it.
+  const goldKinds = { inSentence: { gold: 0, found: 0 }, fromContext: { gold: 0, found: 0 } };
+  const kindOf = (g: GoldStance) => (g.holderFromContext || g.targetFromContext ? "fromContext" : "inSentence");
   const byFile = new Map<string, LabelRow[]>();
   for (const r of rows) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   const errors: string[] = [];
@@ -103,6 +107,7 @@ function main(): void {
           }
         }
       }
+      for (const g of row.stances) goldKinds[kindOf(g)].gold++;
       const unmatchedGold = [...row.stances];
       for (const p of predicted) {
         const i = unmatchedGold.findIndex(
@@ -110,6 +115,7 @@ function main(): void {
         );
         if (i >= 0) {
           tp++;
+          goldKinds[kindOf(unmatchedGold[i]!)].found++;
           unmatchedGold.splice(i, 1);
         } else {
           fp++;
@@ -123,7 +129,20 @@ function main(): void {
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  const result = { sentences: rows.length, gold: tp + fn, predicted: tp + fp, tp, fp, fn, precision, recall, f1 };
+  const recallOf = (k: { gold: number; found: number }) => (k.gold === 0 ? 0 : k.found / k.gold);
+  const result = {
+    sentences: rows.length,
+    gold: tp + fn,
+    predicted: tp + fp,
+    tp,
+    fp,
+    fn,
+    precision,
+    recall,
+    f1,
+    recallInSentence: recallOf(goldKinds.inSentence),
+    recallFromContext: recallOf(goldKinds.fromContext),
+  };
   if (json) {
     console.log(JSON.stringify(result));
     return;
@@ -132,7 +151,10 @@ function main(): void {
   console.log(
     `stance triples on ${rows.length} labelled sentences: gold ${tp + fn}, predicted ${tp + fp}, correct ${tp}\n` +
       `precision ${(precision * 100).toFixed(1)}%  recall ${(recall * 100).toFixed(1)}%  F1 ${(f1 * 100).toFixed(1)}%  ` +
-      `(targets: precision >= 85%, recall >= 60%)`,
+      `(targets: precision >= 85%, recall >= 60%)\n` +
+      `recall by where the stance is: in the sentence ${goldKinds.inSentence.found}/${goldKinds.inSentence.gold} ` +
+      `(${(result.recallInSentence * 100).toFixed(1)}%), holder or target only in earlier sentences ` +
+      `${goldKinds.fromContext.found}/${goldKinds.fromContext.gold} (${(result.recallFromContext * 100).toFixed(1)}%)`,
   );
 }
 
