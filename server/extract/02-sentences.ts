@@ -88,7 +88,9 @@ export function sentenceBounds(paragraph: string): [number, number][] {
   // after a plural acronym, which it takes for an abbreviation ("welcomed by Labour MPs. Mr Jackson ...").
   for (const m of paragraph.matchAll(MISSED_BREAK)) {
     const at = m.index + m[0].length;
-    if (!starts.includes(at)) starts.push(at);
+    // A quoted Title Case line ('"Absolutely Possible." Kyiv Discusses It') is a headline, not two sentences.
+    const before = paragraph.slice(Math.max(0, ...starts.filter((x) => x < at)), m.index);
+    if (!starts.includes(at) && /\s\p{Ll}/u.test(before)) starts.push(at);
   }
   starts.sort((a, b) => a - b);
   return starts.map((start, i) => {

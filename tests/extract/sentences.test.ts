@@ -20,8 +20,8 @@ describe("splitSentences", () => {
       "It was a crucial election issue. Senator Kerry attacked President Bush's economic record during his campaign.",
       ["It was a crucial election issue.", "Senator Kerry attacked President Bush's economic record during his campaign."],
     ],
-    // a closed quotation ends a sentence when a capitalised word follows
-    ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible."', "Kyiv Discusses It"]],
+    // a closed quotation ends a sentence when a capitalised word follows, but a quoted Title Case headline stays whole
+    ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible." Kyiv Discusses It']],
     [
       'He wrote: "Tony Blair should form the next government." While saying he admired Mr Blair, he criticised the Conservatives.',
       ['He wrote: "Tony Blair should form the next government."', "While saying he admired Mr Blair, he criticised the Conservatives."],
