@@ -52,9 +52,12 @@ function titledPersonSpans(text: string): RawSpan[] {
     const words = m[1]!.trim().split(/\s+/);
     // stop at the first word that is a common word, a title or a place: "President Bush said", not "Bush Said"
     const name: string[] = [];
+    const honorific = /^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?$/.test(m[0].split(/\s+/)[0]!);
     for (const w of words) {
       const bare = w.replace(/['’]s?$/, "");
-      if (isCommonWord(bare) || TITLE_WORDS.has(bare.toLowerCase()) || resolveCountry(bare) || countryIndex().demonyms.has(bare)) break;
+      const surname = honorific && name.length === 0; // "Mr Mann" is a person whatever "Mann" also names
+      if (isCommonWord(bare) || TITLE_WORDS.has(bare.toLowerCase())) break;
+      if (!surname && (resolveCountry(bare) || countryIndex().demonyms.has(bare))) break;
       name.push(w);
     }
     if (name.length === 0) continue;
@@ -144,10 +147,21 @@ function countryRegex(): RegExp {
   return countryPattern;
 }
 
+const COUNTRY_INSTITUTION =
+  /^(?:\s+\p{Lu}[\p{L}-]*){1,3}?\s+(?:Agency|Commission|Council|Department|Office|Authority|Association|Federation|Institute|Committee|Board|Service|Corporation)\b/u;
+const AFTER_HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s$/;
+
 /** Country names and capitals compromise misses ("Britain", "U.K.", "Washington urged"). */
 function countrySpans(text: string): RawSpan[] {
   const spans: RawSpan[] = [];
-  for (const m of text.matchAll(countryRegex())) spans.push({ start: m.index, end: m.index + m[0].length, kind: "country" });
+  for (const m of text.matchAll(countryRegex())) {
+    // "Mr Mann", "Mr Jordan": after an honorific, a country's name is a surname.
+    if (AFTER_HONORIFIC.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length, kind: "country" });
+    // "the United States Anti-Doping Agency": a country's name opening an institution's name.
+    const institution = COUNTRY_INSTITUTION.exec(text.slice(m.index + m[0].length));
+    if (institution) spans.push({ start: m.index, end: m.index + m[0].length + institution[0].length, kind: "organization" });
+  }
   return spans;
 }
 

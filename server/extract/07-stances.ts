@@ -6,6 +6,7 @@ import {
   AGENT_NOUNS,
   CONDITIONALS,
   DEMANDED_ACTS,
+  FORECAST_VERBS,
   DEMAND_VERBS,
   HEDGES,
   NEGATIONS,
@@ -14,6 +15,7 @@ import {
   OWNED_NOUNS,
   OWNED_ONLY_CUES,
   PERSON_PRONOUNS,
+  PHRASAL_BEFORE_BACK,
   PHYSICAL_CUES,
   REFUSALS,
   ROLE_NOUNS,
@@ -66,7 +68,7 @@ const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:\\s*,[^,.;]{1,60},|\\s*,\\s+wh
 // a counted group announced in front of the list that names it.
 const COUNTED = "(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+)\\s+(?:[\\w-]+\\s+)?[\\w-]+\\s*(?:[-–—:]|,?\\s+including)\\s+)?";
 // "the X", and "its unit X", "her director husband X": a possessive with up to two lower-case nouns before the name.
-const LIST_DETERMINER = "(?:(?:the|a|an)\\s+|(?:its|their|his|her)\\s+(?:[a-z-]+\\s+){0,2})?";
+const LIST_DETERMINER = "(?:(?:the|a|an)\\s+|(?:its|their|his|her)\\s+(?:(?!(?:by|of|to|from|with|for|on|in|at|against|over|and|or)\\b)[a-z-]+\\s+){0,2})?";
 // The bodies that act for an organization: "rejected by Vivendi's board" is Vivendi's stance. Not single people:
 // "criticised Mr Blair's spokesman" is not against Mr Blair.
 const SPOKESPEOPLE = "(?:board|management|directors|shareholders)";
@@ -99,7 +101,7 @@ const speechForms = formsOf((l) => !PHYSICAL_CUES.has(l) && !OWNED_ONLY_CUES.has
 const HOLDER_LIST_BEFORE = /((?:⟦\d+⟧\s*(?:,|,?\s+and)\s+(?:the\s+)?)+)$/;
 const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`, "giu");
 const ACTIVE_OWNED_ONLY = new RegExp(
-  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}['’]s?\\s+${OWNED_MODIFIERS}${OWNED}\\b()`,
+  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}['’]s?\\s+${OWNED_MODIFIERS}[\\w-]+\\b()`,
   "giu",
 );
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
@@ -282,8 +284,11 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
   // "Labour and the Tories have attacked his policies": his/her before something owned is the last subject.
+  // Not when someone is named before it in the sentence: "Netanyahu, who also backed his nomination" may be anyone's.
   for (const m of text.matchAll(POSSESSIVE_PRONOUN)) {
-    if (memory.lastSubject !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+    if (memory.lastSubject !== undefined && !people.some((p) => p.at < m.index)) {
+      found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+    }
   }
 
   // "I" inside a quotation is whoever is said to say it, in this sentence.
@@ -400,7 +405,9 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
     const own = bySentence.get(sentence.id) ?? [];
     const hasCue = ANY_CUE.test(sentence.text);
     const resolved = hasCue ? findResolvedHolders(sentence, memory, mentions, own) : [];
-    if (hasCue && own.length + resolved.length >= 2 && !isHeadline(sentence.text)) {
+    // An article's first line without a full stop is its title: "Cardinal criticises Iraq war cost".
+    const title = sentence.index === 0 && !/[.!?]["”’)]?$/.test(sentence.text.trim());
+    if (hasCue && own.length + resolved.length >= 2 && !isHeadline(sentence.text) && !title) {
       // "The Tory co-chairman" is one holder: a name inside a resolved role gives way to it.
       const roleParts = own.filter(({ m }) => resolved.some((r) => r.span[0] <= m.start && m.end <= r.span[1]));
       const named = own.filter((x) => !roleParts.includes(x));
@@ -450,6 +457,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const coHolders = [...(HOLDER_LIST_BEFORE.exec(before(m.index))?.[1] ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!);
     const cue = verbForms.get(verb!.toLowerCase())!;
     if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
+    // "Though I really like Franz Ferdinand, I have to disagree with": another subject stands between.
+    if (/(?:^|\s)(?:I|we|you|they)\s/i.test(` ${between}`)) continue;
+    if (cue.lemma === "back" && (verb!.toLowerCase() === "back" ? between.trim() === "" : false)) continue; // "Cardiff back Rhys Williams"
+    if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
+    const after = masked.text.slice(m.index + m[0].length);
+    if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
+    if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue; // "condemned Mansfield to a ninth game without a win"
+    if (REPORTED.test(before(m.index))) continue; // "angry at reports that he has been critical of"
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
     let polarity: Stance | undefined = cue.polarity;
     let confidence: number = CONFIDENCE.stated;
@@ -485,6 +500,8 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   for (const m of masked.text.matchAll(PASSIVE)) {
     const [, target, gap = "", aux = "", participle, firstHolder, rest = ""] = m;
     if (NEGATION.test(aux)) continue;
+    // "ruled too American by a Paris court as it was partially backed by": the passive's subject is "it".
+    if (/\b(?:it|he|she|they)$/i.test(gap)) continue;
     // "Nike, whose products are endorsed by Tiger Woods": what is owned must be something said or decided.
     const whose = /^\s*,?\s*whose\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1];
     if (whose !== undefined && !whose.split(/\s+/).some((w) => OWNED_WORD.test(w))) continue;
@@ -497,6 +514,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const cueStart = m.index + m[0].indexOf(participle!, m[0].indexOf(aux));
     if (t === undefined) continue;
     for (const h of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
+      if (holderGoesOn(h, masked)) continue;
       add(h, [t], cue.polarity, participle!, CONFIDENCE.passive, cueSpan(cueStart, cueStart + participle!.length));
     }
   }
@@ -508,17 +526,22 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const polarity = nounForms.get(noun!.toLowerCase())!;
     const head = before(m.index);
     if (NEGATION.test(head.slice(-25))) continue;
-    const owner = /⟦(\d+)⟧['’]s?\s+(?:\w+\s+){0,2}$/.exec(head)?.[1] ?? /^(?:[^⟦]{0,40})⟦(\d+)⟧/.exec(head)?.[1];
+    // The owner: a possessive just before the noun, or the sentence's subject, not a name inside a phrase
+    // ("The referee from Saturday's France v Scotland match has defended ... after criticism by Matt Williams").
+    const subject = /^([^⟦]{0,40})⟦(\d+)⟧/.exec(head);
+    const subjectOwner = subject && !/\b(?:of|from|by|with|for|against|v|vs|between)\b/.test(subject[1]!) ? subject[2] : undefined;
+    const owner = /⟦(\d+)⟧['’]s?\s+(?:\w+\s+){0,2}$/.exec(head)?.[1] ?? subjectOwner;
     const target = owner !== undefined ? masked.slots.get(owner)?.mention : undefined;
     if (target === undefined) continue;
     for (const h of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
+      if (holderGoesOn(h, masked)) continue;
       add(h, [target], polarity, noun!, CONFIDENCE.nominal, cueSpan(m.index, m.index + noun!.length));
     }
   }
 
   for (const m of masked.text.matchAll(ADJECTIVE)) {
     const [, holder, , be = "", adjective, firstTarget, rest = ""] = m;
-    if (NEGATION.test(be) || isModifierUse(holder!, "", masked, mentions)) continue;
+    if (NEGATION.test(be) || isModifierUse(holder!, "", masked, mentions) || REPORTED.test(before(m.index))) continue;
     const cueStart = m.index + m[0].indexOf(adjective!, m[0].indexOf(be) + be.length - 1);
     const span = cueSpan(cueStart, cueStart + adjective!.length);
     add(holder!, slotsIn(rest, firstTarget!, masked, mentions), STANCE_ADJECTIVES[adjective!.toLowerCase()]!, adjective!, CONFIDENCE.stated, span);
@@ -568,7 +591,26 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   return out;
 }
 
-const NOT_THE_HOLDER = /(?:\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦p?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
+const NOT_THE_HOLDER = /(?:(?:^|\s)(?:[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Mm]ost|[Oo]ther)\s+|\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦p?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
+
+const PHRASAL_BACK = new RegExp(`\\b(?:${PHRASAL_BEFORE_BACK.join("|")})\\s*$`, "i");
+const FORECAST = new RegExp(`^\\s+to\\s+(?:${FORECAST_VERBS.join("|")})\\b`, "i");
+// "reports that he has been critical of", "denied claims that": a stance someone else says there is.
+const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation)\s+that\s+[^⟦]{0,20}$/i;
+
+/**
+ * After "by" or "from", a name that goes on is not the holder: "by the ⟦US⟧ Anti-Doping Agency" names the
+ * agency, "criticism from ⟦Charlton⟧ fans" the fans. "by ⟦US⟧ officials" and "by ⟦Vivendi⟧'s board" speak for it.
+ */
+function holderGoesOn(slotId: string, masked: Masked): boolean {
+  const token = `⟦${slotId}⟧`;
+  const after = masked.text.slice(masked.text.indexOf(token) + token.length);
+  if (/^\s+\p{Lu}/u.test(after)) return true;
+  const word = /^\s+(\p{Ll}[\w-]*)/u.exec(after)?.[1];
+  return word !== undefined && !HOLDER_FOLLOWERS.test(word) && !SPEAKS_FOR.test(word);
+}
+const HOLDER_FOLLOWERS =
+  /^(?:of|in|on|and|or|over|for|after|before|who|which|that|at|to|as|with|since|about|against|last|this|earlier|recently|among|amid|because|but|when|while|said|says|has|have|had|is|was|were|are|will|would|during|until|under|into|its|their|his|her|the|a|an|if|than|so|also|too|itself)$/;
 
 // What may stand between a holder and its verb: "has", "will also", "strongly". A country or organization
 // followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".
