@@ -280,7 +280,8 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   if (span.kind === "person") {
     const named = stripLeadingTitles(text, span);
     const name = text.slice(named.start, named.end);
-    if (!isProperName(name) || resolveCountry(name)) return undefined;
+    const surname = AFTER_HONORIFIC.test(text.slice(Math.max(0, named.start - 6), named.start)); // "Mr Mann"
+    if (!isProperName(name) || (resolveCountry(name) && !surname)) return undefined;
     if (/^the\s/i.test(name)) return candidate(sentence, named.start, span.end, "organization", name.slice(4)); // "The Guardian"
     // "Tory co-chairman Liam Fox", "Labour leader Keir Starmer": a word before a title qualifies the next person.
     const next = /^\s+([\p{L}-]+)/u.exec(text.slice(span.end))?.[1];

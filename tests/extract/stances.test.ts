@@ -299,3 +299,42 @@ describe("governments, company names and holders that are someone else", () => {
     expect(triples(text)).toEqual([]);
   });
 });
+
+describe("false positives found by auditing stances on unlabelled articles", () => {
+  it.each([
+    // "the government" and "the club" are not whatever organization was named last
+    ["Arsenal beat Chelsea on Sunday. Adrian Mutu has hit out at the club's decision."],
+    ["The Department for Constitutional Affairs published figures. Shadow Secretary Oliver Heald accused the government of delay."],
+    // "his" when other people are named before it may be anyone's
+    ["David Klein stepped down. Mr Fischer will balance Mr Sharon and minister Binyamin Netanyahu, who also backed his nomination."],
+    // cue words in other senses
+    ["The referee Anders Frisk later dismissed Didier Drogba."],
+    ["Thomas drops to the bench, while Cardiff back Rhys Williams steps up."],
+    ["Graeme Souness tried to bring back Nolberto Solano in January."],
+    ["Tama Umaga also backed New Zealand to win the series against the Lions."],
+    ["A late goal from Andy Scott condemned Mansfield to a ninth game without a win."],
+    // holders that are someone else
+    ["Many EU ministers are thought to support the plan tabled by France and Germany."],
+    ["Alan Curbishley was subjected to criticism from Charlton fans recently."],
+    ["Though I really like Franz Ferdinand, I have to disagree with Mr Kapranos."],
+    ["The film was ruled too American by a Paris court as it was partially backed by Warner Bros."],
+    // denied and reported stances
+    ["But challenged on the remark, MEP Mike Nattrass denied accusing Germany of anything."],
+    ["Gerard Houllier was angry at reports that he has been critical of Rafael Benitez."],
+    // an article's title line
+    ["Cardinal Cormac Murphy-O'Connor criticises Iraq war cost\n\nThe cardinal spoke on Sunday."],
+  ])("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+
+  it.each([
+    // the possessive that was wrongly read before still works where nobody else is named
+    ["Chancellor Gordon Brown spoke. Labour and the Tories have attacked his policies.", ["Conservative Party -oppose-> Gordon Brown", "Labour Party -oppose-> Gordon Brown"]],
+    // an agency named after its country is the holder, not the country
+    ["Balco has been accused by the United States Anti-Doping Agency of being the source.", ["United States Anti-Doping Agency -oppose-> Balco"]],
+    // "Mr Mann" is a person
+    ["Mr Evans sued Mr Mann in 2001.", ["Evans -oppose-> Mann"]],
+  ])("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+});
