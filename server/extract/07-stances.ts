@@ -107,7 +107,7 @@ const ACTIVE_OWNED_ONLY = new RegExp(
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
 // The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a takeover offer ... from Foster's Group".
 const ACTIVE_OWNED_BY = new RegExp(
-  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:the|a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}${OWNED}\\b(?:[^⟦⟧.;!?()]|\\.(?=\\d)|\\([^()⟦⟧]{0,40}\\)){0,60}?\\s+(?:by|from|of)\\s+(?:[\\w-]+\\s+){0,3}?${TARGET_LIST}`,
+  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:the|a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}${OWNED}\\b(?:[^⟦⟧.;!?()]|\\.(?=\\d)|\\([^()⟦⟧]{0,40}\\)){0,60}?\\s+(?:(?:by|from)\\s+(?:[\\w-]+\\s+){0,3}?|of\\s+(?:(?![\\w-]+ing\\b)[\\w-]+\\s+){0,3}?)${TARGET_LIST}`,
   "giu",
 );
 const WARNED_THAT = new RegExp(`${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`, "giu");
@@ -610,7 +610,7 @@ function holderGoesOn(slotId: string, masked: Masked): boolean {
   return word !== undefined && !HOLDER_FOLLOWERS.test(word) && !SPEAKS_FOR.test(word);
 }
 const HOLDER_FOLLOWERS =
-  /^(?:of|in|on|and|or|over|for|after|before|who|which|that|at|to|as|with|since|about|against|last|this|earlier|recently|among|amid|because|but|when|while|said|says|has|have|had|is|was|were|are|will|would|during|until|under|into|its|their|his|her|the|a|an|if|than|so|also|too|itself)$/;
+  /^(?:of|in|on|and|or|over|for|after|before|who|which|that|at|to|as|with|since|about|against|last|this|earlier|recently|among|amid|because|but|when|while|said|says|has|have|had|is|was|were|are|will|would|during|until|under|into|its|their|his|her|the|a|an|if|than|so|also|too|itself|himself|herself|themselves|\w+wards|yesterday|today|tonight|later|again|now|then|instead|alone)$/;
 
 // What may stand between a holder and its verb: "has", "will also", "strongly". A country or organization
 // followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".

@@ -338,3 +338,12 @@ describe("false positives found by auditing stances on unlabelled articles", () 
     expect(triples(text)).toEqual([...expected].sort());
   });
 });
+
+describe("owners after 'of', and holders followed by an adverb", () => {
+  it("'accusing the government of lying over the Iraq war' does not make the war an owner", () => {
+    expect(triples("The Green Party unveiled a billboard opposite the Palace of Westminster accusing the government of lying over the Iraq war.")).toEqual([]);
+  });
+  it("'received praise from Andy Robinson afterwards' is Robinson's praise", () => {
+    expect(triples("Coach Andy Robinson watched. Mark Tait received praise from Andy Robinson afterwards.")).toEqual(["Andy Robinson -support-> Mark Tait"]);
+  });
+});
