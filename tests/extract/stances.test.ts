@@ -12,8 +12,21 @@ function stances(text: string): { triple: string; confidence: number }[] {
 }
 const triples = (text: string) => stances(text).map((s) => s.triple).sort();
 
+/** Table rows [sentence, expected triples]: each sentence gives exactly those stances. */
+function findsEach(rows: [string, string[]][]): void {
+  it.each(rows)("%j", (text, expected) => {
+    expect(triples(text)).toEqual([...expected].sort());
+  });
+}
+/** Table rows [sentence]: each sentence gives no stance at all. */
+function findsNothingIn(rows: [string][]): void {
+  it.each(rows)("%j gives nothing", (text) => {
+    expect(triples(text)).toEqual([]);
+  });
+}
+
 describe("stances that must be found", () => {
-  it.each([
+  findsEach([
     // active voice, possessive target: the owner of the comments is the target
     ["Italian Defense Minister Guido Crosetto criticized Macron's comments for potentially escalating tensions.", ["Guido Crosetto -oppose-> Macron"]],
     // infinitive / clause object
@@ -36,9 +49,7 @@ describe("stances that must be found", () => {
     ["President Volodymyr Zelenskyy spoke in Munich. He warned that Russia is exploiting these resources.", ["Volodymyr Zelenskyy -oppose-> Russia"]],
     // role subject resolved to the person last described that way
     ["French President Emmanuel Macron arrived on Monday. The French leader criticised Russia for the attacks.", ["Emmanuel Macron -oppose-> Russia"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 });
 
 describe("negation cancels", () => {
@@ -85,23 +96,19 @@ describe("what must give nothing", () => {
 });
 
 describe("more cue shapes, each from a kind of sentence the BBC labels showed", () => {
-  it.each([
+  findsEach([
     // any possessed thing after a verb of judgement stands for its owner
     ["Aid charity Actionaid criticised Chancellor Gordon Brown's preoccupation with a vaccine.", ["Actionaid -oppose-> Gordon Brown"]],
     // a lower-case title in front of the target
     ["Chancellor Gordon Brown accused shadow chancellor Oliver Letwin of plotting cuts.", ["Gordon Brown -oppose-> Oliver Letwin"]],
     // "agreed with" is support
     ["Tory peer Lord Norman Tebbit said he agreed with Liam Fox's view.", ["Norman Tebbit -support-> Liam Fox"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
-  it.each([
+  findsNothingIn([
     // a party name in front of a title is not a person
     ["The Tory co-chairman attacked the plan."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("lists of holders, possessive pronouns, and owners that are not targets", () => {
@@ -112,22 +119,18 @@ describe("lists of holders, possessive pronouns, and owners that are not targets
     ]);
   });
 
-  it.each([
+  findsNothingIn([
     ["TCI and Atticus have opposed the LSE bid for some time."],
     ["The head of Lloyd's of London has criticised Britain's financial watchdog."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("demands and names the recogniser found only once", () => {
-  it.each([
+  findsEach([
     ["Prime Minister Tony Blair has urged London mayor Ken Livingstone to apologise for his comment.", ["Tony Blair -oppose-> Ken Livingstone"]],
     // "Trevor Phillips ... praised Lord Scarman's \"ability to listen\"": a quote may open what is owned
     ['Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman\'s "ability to listen".', ["Trevor Phillips -support-> Scarman"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
   it("an urge that is not a demand to go or apologise is no stance", () => {
     expect(triples("Washington has urged European allies such as France to take the lead.")).toEqual([]);
@@ -135,12 +138,10 @@ describe("demands and names the recogniser found only once", () => {
 });
 
 describe("adjectives and attributive nouns", () => {
-  it.each([
+  findsEach([
     ["Film maker Michael Moore was highly critical of President George Bush.", ["Michael Moore -oppose-> George Bush"]],
     ["Washington promised more US support for NATO in the dispute.", ["United States -support-> NATO"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
   it("'was not critical of' gives nothing", () => {
     expect(triples("Film maker Michael Moore was not critical of President George Bush.")).toEqual([]);
@@ -148,7 +149,7 @@ describe("adjectives and attributive nouns", () => {
 });
 
 describe("who speaks, and who 'he' is", () => {
-  it.each([
+  findsEach([
     // "I" inside a quotation is its speaker, named before or after it
     ['"I fully welcome the words of Mr Snow," said Joaquin Almunia.', ["Joaquin Almunia -support-> Snow"]],
     ['Prime Minister Tony Blair told the Jewish Chronicle: "I attack Michael Howard politically."', ["Tony Blair -oppose-> Michael Howard"]],
@@ -160,91 +161,73 @@ describe("who speaks, and who 'he' is", () => {
     // "his chancellor", "the Tory co-chairman": the person last introduced with that title
     ["Chancellor Gordon Brown spoke first. Mr Blair praised his chancellor for his role.", ["Blair -support-> Gordon Brown"]],
     ["Tory co-chairman Liam Fox spoke. The Tory co-chairman attacked Labour's new pledges.", ["Liam Fox -oppose-> Labour Party"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
-  it.each([
+  findsNothingIn([
     // "I" in a quotation with no speaker in the sentence stays unresolved
     ['"I attack Michael Howard politically."'],
     // a title that names nobody introduced so far
     ["Chancellor Gordon Brown spoke first. Mr Blair praised his secretary for her work."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("supporters, critics and allies", () => {
-  it.each([
+  findsEach([
     ["The US, the largest of the IMF's members, is a strong supporter of continued financial support for Turkey.", ["United States -support-> Türkiye"]],
     ["President George Bush spoke. Michael Moore was an outspoken Bush critic in the campaign.", ["Michael Moore -oppose-> George Bush"]],
     ["Senator John McCain, a longtime critic of Donald Rumsfeld, spoke on Sunday.", ["John McCain -oppose-> Donald Rumsfeld"]],
     ["Blair ally Alan Milburn said the party was united.", ["Alan Milburn -support-> Blair"]],
     // a critic of US support for Israel is against that support, not against the US
     ["Senator John McCain is a critic of US support for Israel.", ["United States -support-> Israel"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
-  it.each([
+  findsNothingIn([
     ["Peter Hain was not a critic of Tony Blair."],
     // "a welcome boost": welcome after an article is not a verb
     ["Gordon Brown called it a welcome boost for Labour."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("parties, and a speaker who goes on to take a stance", () => {
-  it.each([
+  findsEach([
     ["Tony Blair said Labour would set out workable plans next week and attacked the Tory plans.", ["Tony Blair -oppose-> Conservative Party"]],
     ["Labour MPs have angrily criticised Tony Blair and Gordon Brown.", ["Labour Party -oppose-> Gordon Brown", "Labour Party -oppose-> Tony Blair"]],
     ["The Tories and the Lib Dems attacked Labour's record.", ["Conservative Party -oppose-> Labour Party", "Liberal Democrats -oppose-> Labour Party"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
-  it.each([
+  findsNothingIn([
     // the "and" belongs to the reported clause, whose own verb is a cue
     ["Tony Blair said Gordon Brown had criticised the plan and attacked the Tory plans."],
     // an unknown "prime minister" becomes the subject: the next "he" is not the home secretary
     ["Home Secretary Charles Clarke spoke first. The prime minister on Sunday said the rules would change. But he rejected the Tories' call for a quota."],
     // "Conservative" opening a sentence is an adjective
     ["Conservative estimates put the cost at £2bn, Gordon Brown said."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("passives: who owns what was rejected, and who acts for whom", () => {
-  it.each([
+  findsEach([
     // the offer's owner is the target across "for the US assets"; "Vivendi's board" speaks for Vivendi
     ["Vivendi said Mr Davis' offer for the US assets had already been rejected by Vivendi's board.", ["Vivendi -oppose-> Davis"]],
     ["Deutsche Bank is involved because it is itself being sued by Yukos.", ["Yukos -oppose-> Deutsche Bank"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
-  it.each([
+  findsNothingIn([
     // a commercial endorsement of products is not a stance towards the company
     ['Nike, whose products are endorsed by Tiger Woods among other stars, said "demand continues to grow".'],
     // "the US assets" were rejected, not the US
     ["The bid for the US assets had already been rejected by Vivendi."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("denials are stances only towards what someone said", () => {
-  it.each([
+  findsEach([
     ["Kyiv has denied Putin's allegation.", ["Ukraine -oppose-> Putin"]],
     [
       "Shadow foreign secretary Michael Ancram told MPs the paper was propaganda. His claims were denied by Foreign Secretary Jack Straw.",
       ["Jack Straw -oppose-> Michael Ancram"],
     ],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
   it.each([["Chancellor Gordon Brown denied Tony Blair had been told."], ["The US denied Iran access to the talks."], ["Iran was denied by the United States."]])(
     "%j gives nothing",
@@ -255,7 +238,7 @@ describe("denials are stances only towards what someone said", () => {
 });
 
 describe("targets named in apposition or after a counted group", () => {
-  it.each([
+  findsEach([
     [
       "The head of Lloyd's of London, the insurance market, has criticised Britain's financial watchdog, the Financial Services Authority.",
       ["Lloyd's of London -oppose-> Financial Services Authority"],
@@ -265,43 +248,35 @@ describe("targets named in apposition or after a counted group", () => {
       ["Yukos -oppose-> Gazprom", "Yukos -oppose-> Gazpromneft", "Yukos -oppose-> Rosneft"],
     ],
     ["Supermodel Claudia Schiffer was supporting her director husband Matthew Vaughn.", ["Claudia Schiffer -support-> Matthew Vaughn"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
-  it.each([
+  findsNothingIn([
     // a country's institution without its name is not the country
     ["Lloyd's of London has criticised Britain's financial watchdog for its rules."],
     // "criticised Mr Blair's spokesman, who ..." names nobody new in apposition
     ["Michael Howard criticised Mr Blair's spokesman, who had said nothing."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("governments, company names and holders that are someone else", () => {
-  it.each([
+  findsEach([
     ["The main shareholders are the French government (15%) , who also support Mr Forgeard.", ["France -support-> Forgeard"]],
     [
       "Australian winemaker Southcorp has rejected a takeover offer worth 3.1bn Australian dollars ($2.3bn; £1.8bn) from brewing giant Foster's Group.",
       ["Southcorp -oppose-> Foster's Group"],
     ],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 
-  it.each([
+  findsNothingIn([
     // the owner of Yukos sued, not Yukos
     ["The majority owner of embattled Russian oil firm Yukos has sued the Russian government for $28bn."],
     // Ericsson backs it, not Sweden
     ["The Japanese and Ericsson of Sweden are backing Nokia."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("false positives found by auditing stances on unlabelled articles", () => {
-  it.each([
+  findsNothingIn([
     // "the government" and "the club" are not whatever organization was named last
     ["Arsenal beat Chelsea on Sunday. Adrian Mutu has hit out at the club's decision."],
     ["The Department for Constitutional Affairs published figures. Shadow Secretary Oliver Heald accused the government of delay."],
@@ -323,20 +298,16 @@ describe("false positives found by auditing stances on unlabelled articles", () 
     ["Gerard Houllier was angry at reports that he has been critical of Rafael Benitez."],
     // an article's title line
     ["Cardinal Cormac Murphy-O'Connor criticises Iraq war cost\n\nThe cardinal spoke on Sunday."],
-  ])("%j gives nothing", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 
-  it.each([
+  findsEach([
     // the possessive that was wrongly read before still works where nobody else is named
     ["Chancellor Gordon Brown spoke. Labour and the Tories have attacked his policies.", ["Conservative Party -oppose-> Gordon Brown", "Labour Party -oppose-> Gordon Brown"]],
     // an agency named after its country is the holder, not the country
     ["Balco has been accused by the United States Anti-Doping Agency of being the source.", ["United States Anti-Doping Agency -oppose-> Balco"]],
     // "Mr Mann" is a person
     ["Mr Evans sued Mr Mann in 2001.", ["Evans -oppose-> Mann"]],
-  ])("%j", (text, expected) => {
-    expect(triples(text)).toEqual([...expected].sort());
-  });
+  ]);
 });
 
 describe("owners after 'of', and holders followed by an adverb", () => {
