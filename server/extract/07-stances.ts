@@ -231,7 +231,7 @@ const ANY_CUE = new RegExp(
 );
 
 /** Spans inside double quotes: '"I attack Michael Howard politically"'. An unclosed quote runs to the end. */
-export function quotedSpans(text: string): [number, number][] {
+function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
@@ -275,12 +275,11 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   const people = own.filter(({ m }) => m.type === "person" && !quoted(m.start)).map(({ index, m }) => ({ at: m.start, end: m.end, mention: index }));
   const pronouns = [...text.matchAll(PRONOUN)].filter((m) => !quoted(m.index));
   const roles = found.filter((r) => mentions[r.mention]!.type === "person");
-  const firstName = people[0];
-  const firstRole = roles.map((r) => ({ at: r.span[0], mention: r.mention }))[0];
+  const firstRole = roles[0] && { at: roles[0].span[0], mention: roles[0].mention };
+  const opener = [people[0], firstRole].filter((x) => x !== undefined).sort((a, b) => a.at - b.at)[0];
   for (const m of pronouns) {
-    const opener = [firstName, firstRole].filter((x) => x !== undefined && x.at < m.index).sort((a, b) => a!.at - b!.at)[0];
-    const firstPronoun = pronouns[0]!;
-    const who = opener && opener.at < firstPronoun.index ? opener.mention : memory.lastSubject;
+    // The sentence opened with a name or role before any pronoun: "she" is that person; otherwise the last subject.
+    const who = opener && opener.at < pronouns[0]!.index ? opener.mention : memory.lastSubject;
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
   // "Labour and the Tories have attacked his policies": his/her before something owned is the last subject.
@@ -358,7 +357,12 @@ const OWNED_PERSON = /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|law
 const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦(p?\d+)⟧/;
 /** "⟦n⟧'s claims were denied by": the passive's subject is something the name owns. */
 const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED}\\s*$`, "i");
-const FUNCTION_WORD = /^(?:which|who|that|it|itself|also|however|and|but|then|now|too|has|have|had|is|was|were|are|\w+ly)$/i;
+/**
+ * Words after a name that show it does not qualify a noun: "⟦US⟧ assets were" (qualifies), "⟦Yukos⟧ has been"
+ * and "criticism from ⟦Robinson⟧ afterwards" (does not). Used for passive subjects and for holders after by/from.
+ */
+const FUNCTION_WORD =
+  /^(?:of|in|on|and|or|over|for|after|before|who|which|that|at|to|as|with|since|about|against|last|this|earlier|recently|among|amid|because|but|when|while|said|says|has|have|had|is|was|were|are|will|would|during|until|under|into|its|their|his|her|the|a|an|if|than|so|also|too|it|itself|himself|herself|themselves|however|\w+ly|\w+wards|yesterday|today|tonight|later|again|now|then|instead|alone)$/i;
 
 /**
  * The target mentions of a matched list, dropping readings that name the wrong thing: "the LSE bid" (the
@@ -459,7 +463,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
     // "Though I really like Franz Ferdinand, I have to disagree with": another subject stands between.
     if (/(?:^|\s)(?:I|we|you|they)\s/i.test(` ${between}`)) continue;
-    if (cue.lemma === "back" && (verb!.toLowerCase() === "back" ? between.trim() === "" : false)) continue; // "Cardiff back Rhys Williams"
+    if (verb!.toLowerCase() === "back" && between.trim() === "") continue; // "Cardiff back Rhys Williams"
     if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
     const after = masked.text.slice(m.index + m[0].length);
     if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
@@ -607,10 +611,8 @@ function holderGoesOn(slotId: string, masked: Masked): boolean {
   const after = masked.text.slice(masked.text.indexOf(token) + token.length);
   if (/^\s+\p{Lu}/u.test(after)) return true;
   const word = /^\s+(\p{Ll}[\w-]*)/u.exec(after)?.[1];
-  return word !== undefined && !HOLDER_FOLLOWERS.test(word) && !SPEAKS_FOR.test(word);
+  return word !== undefined && !FUNCTION_WORD.test(word) && !SPEAKS_FOR.test(word);
 }
-const HOLDER_FOLLOWERS =
-  /^(?:of|in|on|and|or|over|for|after|before|who|which|that|at|to|as|with|since|about|against|last|this|earlier|recently|among|amid|because|but|when|while|said|says|has|have|had|is|was|were|are|will|would|during|until|under|into|its|their|his|her|the|a|an|if|than|so|also|too|itself|himself|herself|themselves|\w+wards|yesterday|today|tonight|later|again|now|then|instead|alone)$/;
 
 // What may stand between a holder and its verb: "has", "will also", "strongly". A country or organization
 // followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".
