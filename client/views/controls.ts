@@ -35,16 +35,30 @@ function checkbox(attrs: Record<string, string>, colour: string, label: string, 
   return el("label", { class: "toggle" }, [input, el("span", { class: "swatch", style: `background:${colour}` }), label]);
 }
 
-function slider(id: string, label: string, onInput: (n: number) => void): { root: HTMLElement; input: HTMLInputElement; out: HTMLOutputElement } {
+/**
+ * A range input that dispatches once the thumb rests. While a dispatch is pending, set() leaves the input alone:
+ * a graph load that finishes in those 150 ms must not put the old value back under the user's hand.
+ */
+function slider(id: string, label: string, onInput: (n: number) => void) {
   const input = el("input", { type: "range", id, min: "1", max: "10", step: "1", value: "1" });
   const out = el("output", { for: id });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener("input", () => {
+    const value = Number(input.value);
     out.value = input.value;
     clearTimeout(timer);
-    timer = setTimeout(() => onInput(Number(input.value)), 150); // one request when the thumb rests, not one per pixel
+    timer = setTimeout(() => {
+      timer = undefined;
+      onInput(value);
+    }, 150); // one request when the thumb rests, not one per pixel
   });
-  return { root: el("label", { class: "slider" }, [label, input, out]), input, out };
+  const set = (value: number, max: number) => {
+    if (timer !== undefined) return;
+    input.max = String(Math.max(2, max, value));
+    input.value = String(value);
+    out.value = String(value);
+  };
+  return { root: el("label", { class: "slider" }, [label, input, out]), set };
 }
 
 function select<T extends string>(id: string, label: string, options: readonly T[], onChange: (v: T) => void): HTMLLabelElement {
@@ -95,9 +109,7 @@ export function mountControls(root: HTMLElement, dispatch: (p: Producer) => void
         [minMentions, s.minMentions, b.maxMentions],
         [minWeight, s.minWeight, b.maxWeight],
       ] as const) {
-        ui.input.max = String(Math.max(2, max, value));
-        ui.input.value = String(value);
-        ui.out.value = String(value);
+        ui.set(value, max);
       }
       for (const [input, value] of [
         [from, s.from],

@@ -182,6 +182,25 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     await page.close();
   });
 
+  it("keeps a slider's new value when another control changes the view before the slider's request is sent", async () => {
+    // CI once failed here: a graph load that ended inside the slider's 150 ms debounce wrote the old value back
+    // into the slider, and the debounced request then asked for the old value. Both steps run in one task here,
+    // so the race happens every time rather than on a loaded machine only.
+    const page = await open();
+    await page.evaluate(() => {
+      const slider = document.querySelector<HTMLInputElement>("#min-mentions")!;
+      slider.value = "5";
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      document.querySelector<HTMLInputElement>('#edge-kinds input[data-kind="co-mention"]')!.click();
+    });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("minMentions") === "5", undefined, { timeout: 15_000 });
+    await settled(page);
+    expect(await page.locator("#min-mentions").inputValue()).toBe("5");
+    const mentions = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.mapNodes((_n: string, a: { mentions: number }) => a.mentions));
+    expect(Math.min(...mentions)).toBeGreaterThanOrEqual(5);
+    await page.close();
+  });
+
   it("shows the 1- and 2-hop neighbourhood of the selected entity and goes back to the whole graph", async () => {
     const page = await open();
     const node = "person:keir-starmer";
