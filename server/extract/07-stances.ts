@@ -156,6 +156,14 @@ const AGENT_COMPOUND = new RegExp(`${SLOT}\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an)\
 // "Blair ally Alan Milburn", "Bush critic Michael Moore": the agent noun as a title in front of the holder.
 const AGENT_TITLE = new RegExp(`${SLOT}\\s+(${alternation(agentForms.keys())})\\s+${SLOT}`, "giu");
 
+// "Putin told him Ukraine had tried to attack his residence, an allegation Kyiv has denied": the denier against
+// whoever made the claim, the last name before it that said, claimed or accused.
+const DENIED_CLAIM = new RegExp(
+  `,\\s+(?:an?|the)\\s+(?:allegations?|claims?|accusations?|charges?)\\s+(?:that\\s+|which\\s+)?${SLOT}\\s+((?:has|have|had|always|\\w+ly)\\s+)*(${alternation(formsOf((l) => ["deny", "reject", "dismiss"].includes(l)))})\\b`,
+  "giu",
+);
+const CLAIMANT = /⟦(\d+)⟧(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|have\s+|also\s+|\w+ly\s+)*(?:said|says|told|claimed|claims|alleged|alleges|accused|accuses|charged|insisted|insists|argued|argues)\b/gu;
+
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.map(escape).join("|")})\\b|n't\\b`, "i");
 const REFUSAL = new RegExp(`\\b(?:${REFUSALS.map(escape).join("|")})\\s*$`, "i");
 const HEDGE = new RegExp(`\\b(?:${HEDGES.map(escape).join("|")})\\b`, "i");
@@ -491,6 +499,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const t = masked.slots.get(target!)?.mention;
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
     if (t !== undefined && !NEGATION.test(between)) add(holder!, [t], "oppose", verb!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + verb!.length));
+  }
+
+  for (const m of masked.text.matchAll(DENIED_CLAIM)) {
+    const [, holder, , verb] = m;
+    const claimant = [...before(m.index).matchAll(CLAIMANT)].at(-1)?.[1];
+    const t = claimant !== undefined ? masked.slots.get(claimant)?.mention : undefined;
+    const cueStart = m.index + m[0].lastIndexOf(verb!);
+    if (t !== undefined) add(holder!, [t], "oppose", verb!, CONFIDENCE.nominal, cueSpan(cueStart, cueStart + verb!.length));
   }
 
   for (const m of masked.text.matchAll(WARNED_THAT)) {

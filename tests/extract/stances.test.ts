@@ -223,13 +223,22 @@ describe("passives: who owns what was rejected, and who acts for whom", () => {
 describe("denials are stances only towards what someone said", () => {
   findsEach([
     ["Kyiv has denied Putin's allegation.", ["Ukraine -oppose-> Putin"]],
+    // the denier against whoever made the claim (seed 002)
+    [
+      "U.S. President Donald Trump said Dec. 29 that Russian President Vladimir Putin told him Ukraine had tried to attack Putin's residence, an allegation Kyiv has denied.",
+      ["Ukraine -oppose-> Vladimir Putin"],
+    ],
+    ["Mr Howard accused the Labour Party of lying over the war, a charge Labour denies.", ["Howard -oppose-> Labour Party", "Labour Party -oppose-> Howard"]],
     [
       "Shadow foreign secretary Michael Ancram told MPs the paper was propaganda. His claims were denied by Foreign Secretary Jack Straw.",
       ["Jack Straw -oppose-> Michael Ancram"],
     ],
   ]);
 
-  it.each([["Chancellor Gordon Brown denied Tony Blair had been told."], ["The US denied Iran access to the talks."], ["Iran was denied by the United States."]])(
+  it.each([
+    ["Chancellor Gordon Brown denied Tony Blair had been told."],
+    // nobody named made the claim
+    ["Prices rose in Germany last year, a claim Gazprom has denied."], ["The US denied Iran access to the talks."], ["Iran was denied by the United States."]])(
     "%j gives nothing",
     (text) => {
       expect(triples(text)).toEqual([]);
