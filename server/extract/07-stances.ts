@@ -19,6 +19,7 @@ import {
   PHYSICAL_CUES,
   REFUSALS,
   ROLE_NOUNS,
+  VEHICLE_NOUNS,
   VERB_CUES,
 } from "./lexicon/stance-cues.js";
 
@@ -164,17 +165,36 @@ const DENIED_CLAIM = new RegExp(
 );
 const CLAIMANT = /⟦(\d+)⟧(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|have\s+|also\s+|\w+ly\s+)*(?:said|says|told|claimed|claims|alleged|alleges|accused|accuses|charged|insisted|insists|argued|argues)\b/gu;
 
+// "Liam Fox has opened proceedings with a speech criticising Tony Blair's record": the stance is the speaker's.
+// "Praising Celtic and Rangers for their efforts, she said": the participle's subject is the main clause's.
+const ingForms = speechForms.filter((f) => /ing$/.test(f.split(" ")[0]!));
+const VEHICLE = new RegExp(
+  `${SLOT}${APPOSITION}\\s+((?:[^⟦⟧.;:!?"“”,\\s]+\\s+){0,6}?)(?:a|an|his|her|its|their)\\s+(?:[\\w-]+\\s+)?(?:${VEHICLE_NOUNS.join("|")})\\s+(${alternation(ingForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
+  "giu",
+);
+const PARTICIPLE_OPENER = new RegExp(
+  `^(?:(?:But|And|However|Meanwhile|Also),?\\s+)?(${alternation(ingForms)})\\s+${TARGET_LIST_ANY_OWNED}[^⟦⟧.;:!?"“”]{0,80}?,\\s+${SLOT}(?=\\s+\\p{Ll})`,
+  "iu",
+);
+
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.map(escape).join("|")})\\b|n't\\b`, "i");
 const REFUSAL = new RegExp(`\\b(?:${REFUSALS.map(escape).join("|")})\\s*$`, "i");
 const HEDGE = new RegExp(`\\b(?:${HEDGES.map(escape).join("|")})\\b`, "i");
 const CONDITIONAL = new RegExp(`\\b(?:${CONDITIONALS.join("|")})\\b[^.;]{0,50}$`, "i");
 
 
+/** Where the title in front of a name starts: "Chancellor Gordon Brown", but not "Praising Chancellor Gordon Brown". */
+function titleStart(text: string, nameStart: number): number {
+  const start = readPrefix(text, nameStart).start;
+  const first = /^(\S+)\s+/.exec(text.slice(start, nameStart));
+  return first && verbForms.has(first[1]!.toLowerCase()) ? start + first[0].length : start;
+}
+
 function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pronouns: { span: [number, number]; mention: number }[]): Masked {
   const pieces = [
     // A slot covers the title in front of a name, so "accused Mr ⟦3⟧" reads "accused ⟦3⟧".
     ...mentions.map(({ index, m }) => ({
-      start: readPrefix(sentence.text, m.start).start,
+      start: titleStart(sentence.text, m.start),
       nameStart: m.start,
       end: m.end,
       id: String(index),
@@ -227,6 +247,9 @@ const ROLE = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:(\\p{Lu}\\p{L}+)\\s+)
 // Who is speaking a quotation: 'X told the paper: "..."', '"...," said X', '"...," X said'.
 const SPEAKER_BEFORE = /(?:said|says|told\s[^"“:]{1,40}|added|adds|wrote|writes|insisted|argued)\s*[:,]?\s*$/;
 const SPEAKER_AFTER = /^\s*(?:(?:said|says|added|adds|insisted|argued)\s+)?$/;
+// "X has said it will", "X said on Monday that they had": the pronoun is the speaker, read from the name just before.
+const REPORTED_SUBJECT = /\b(?:said|says|announced|confirmed|insisted|added|warned|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(it|they)\b/g;
+const SPEAKER_LEAD_IN = /^(?:\s+(?:has|have|had|also|now|previously|already|\w+ly))*\s+$/;
 const SPEECH_AFTER_NAME = /^\s+(?:said|says|added|adds|insisted|argued)\b/;
 
 /**
@@ -295,6 +318,16 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   for (const m of text.matchAll(POSSESSIVE_PRONOUN)) {
     if (memory.lastSubject !== undefined && !people.some((p) => p.at < m.index)) {
       found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+    }
+  }
+
+  // "Yukos has said it will sue Baikal": "it" (or "they") right after a verb of speech is the organization or
+  // country that spoke. A person's "it" is something else ("Mr Brown said it would").
+  for (const m of text.matchAll(REPORTED_SUBJECT)) {
+    const pronounAt = m.index + m[0].length - m[1]!.length;
+    const speaker = own.filter(({ m: x }) => x.end <= m.index).at(-1);
+    if (speaker && speaker.m.type !== "person" && !quoted(speaker.m.start) && SPEAKER_LEAD_IN.test(text.slice(speaker.m.end, m.index))) {
+      found.push({ span: [pronounAt, pronounAt + m[1]!.length], mention: speaker.index });
     }
   }
 
@@ -470,7 +503,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const cue = verbForms.get(verb!.toLowerCase())!;
     if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
     // "Though I really like Franz Ferdinand, I have to disagree with": another subject stands between.
-    if (/(?:^|\s)(?:I|we|you|they)\s/i.test(` ${between}`)) continue;
+    if (/(?:^|\s)(?:I|we|you|they|it|he|she)\s/i.test(` ${between}`)) continue;
     if (verb!.toLowerCase() === "back" && between.trim() === "") continue; // "Cardiff back Rhys Williams"
     if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
     const after = masked.text.slice(m.index + m[0].length);
@@ -549,7 +582,10 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     // The owner: a possessive just before the noun, or the sentence's subject, not a name inside a phrase
     // ("The referee from Saturday's France v Scotland match has defended ... after criticism by Matt Williams").
     const subject = /^([^⟦]{0,40})⟦(\d+)⟧/.exec(head);
-    const subjectOwner = subject && !/\b(?:of|from|by|with|for|against|v|vs|between)\b/.test(subject[1]!) ? subject[2] : undefined;
+    // "Straw has defended plans ... despite opposition from the US": the opposition is to the plans, which
+    // may be someone else's, not to the subject.
+    const despite = /\b(?:despite|amid|in spite of|notwithstanding)\s+(?:[\w-]+\s+)?$/i.test(head);
+    const subjectOwner = subject && !despite && !/\b(?:of|from|by|with|for|against|v|vs|between)\b/.test(subject[1]!) ? subject[2] : undefined;
     const owner = /⟦(\d+)⟧['’]s?\s+(?:\w+\s+){0,2}$/.exec(head)?.[1] ?? subjectOwner;
     const target = owner !== undefined ? masked.slots.get(owner)?.mention : undefined;
     if (target === undefined) continue;
@@ -576,6 +612,22 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
       const cue = verbForms.get(verb!.toLowerCase())!;
       add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, CONFIDENCE.coordinated, cueSpan(cueStart, cueStart + verb!.length));
     }
+  }
+
+  for (const m of masked.text.matchAll(VEHICLE)) {
+    const [, holder, , between = "", verb, firstTarget, rest = ""] = m;
+    if (NEGATION.test(between) || CONDITIONAL.test(before(m.index)) || isModifierUse(holder!, "", masked, mentions)) continue;
+    const cueStart = m.index + m[0].lastIndexOf(verb!, m[0].length - firstTarget!.length);
+    const cue = verbForms.get(verb!.toLowerCase())!;
+    const confidence = HEDGE.test(between) ? CONFIDENCE.stated * CONFIDENCE.hedged : CONFIDENCE.stated;
+    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
+  }
+  const opener = PARTICIPLE_OPENER.exec(masked.text);
+  if (opener) {
+    const [, verb, firstTarget, rest = "", holder] = opener;
+    const cueStart = opener.index + opener[0].indexOf(verb!);
+    const cue = verbForms.get(verb!.toLowerCase())!;
+    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + verb!.length));
   }
 
   for (const m of masked.text.matchAll(AGENT_OF)) {

@@ -327,3 +327,29 @@ describe("owners after 'of', and holders followed by an adverb", () => {
     expect(triples("Coach Andy Robinson watched. Mark Tait received praise from Andy Robinson afterwards.")).toEqual(["Andy Robinson -support-> Mark Tait"]);
   });
 });
+
+describe("stances voiced through 'it said', a speech, a participle or a request (rows modelled on the dev label set)", () => {
+  findsEach([
+    // "it" after a verb of speech is the organization that spoke
+    ["Shell has said it will sue Gazprom over the pipeline.", ["Shell -oppose-> Gazprom"]],
+    // a speech, statement or letter that criticises is its speaker's stance
+    ["Tory co-chairman Liam Fox closed the debate with a speech criticising Gordon Brown's budget plans.", ["Liam Fox -oppose-> Gordon Brown"]],
+    // the participle's subject is the main clause's subject; the cue word is not part of a title
+    ["Praising Chancellor Gordon Brown for his budget, Tony Blair said the economy was strong.", ["Tony Blair -support-> Gordon Brown"]],
+    // a request is something someone asked for: rejecting it opposes its owner
+    ["The Conservatives rejected a request by Home Secretary David Blunkett to delay the bill.", ["Conservative Party -oppose-> David Blunkett"]],
+  ]);
+  findsNothingIn([
+    // a person's "it" is something else, and "it" between a holder and a cue is another subject
+    ["Mr Brown said it would back Labour."],
+    // a physical sense of the participle
+    ["Attacking Chelsea midfielder Frank Lampard scored twice, Mourinho said."],
+    // opposition to the plans, not to whoever defends them
+    ["The Foreign Office has defended plans to lift the embargo on Iran, despite opposition from the US and Israel."],
+  ]);
+  it("a stance announced for later ('will sue') is less sure than one taken", () => {
+    const [planned] = stances("Shell has said it will sue Gazprom over the pipeline.");
+    const [taken] = stances("Shell has sued Gazprom over the pipeline.");
+    expect(planned!.confidence).toBeLessThan(taken!.confidence);
+  });
+});

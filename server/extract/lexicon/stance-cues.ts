@@ -32,10 +32,10 @@ export const VERB_CUES: readonly Cue[] = [
   cue("blame", "oppose", ["blamed", "blames", "blame", "blaming"]),
   cue("rule out", "oppose", ["ruled out", "rules out", "rule out", "ruling out"], []),
   // Only towards what someone said: "dismissed claims"; "the referee dismissed Drogba" sent him off.
-  cue("dismiss", "oppose", ["dismissed", "dismisses", "dismissing"]),
-  cue("rebuke", "oppose", ["rebuked", "rebukes", "rebuking"]),
+  cue("dismiss", "oppose", ["dismissed", "dismisses", "dismiss", "dismissing"]),
+  cue("rebuke", "oppose", ["rebuked", "rebukes", "rebuke", "rebuking"]),
   cue("ban", "oppose", ["banned", "bans", "banning"]),
-  cue("sue", "oppose", ["sued", "sues", "suing"]),
+  cue("sue", "oppose", ["sued", "sues", "sue", "suing"]),
   // "warn" is read only as "warned that <entity> was ..." (07-stances.ts): "warned Mr Ebbers that ..." is advice, not a stance.
   cue("lambast", "oppose", ["lambasted", "lambasts", "lambasting"]),
   cue("hit out at", "oppose", ["hit out at", "hits out at", "hitting out at"], []),
@@ -82,6 +82,9 @@ export const FORECAST_VERBS = ["win", "beat", "lift", "claim", "retain", "reach"
 export const DEMAND_VERBS = ["urged", "urges", "called on", "calls on", "told", "tells", "demanded that", "asked"] as const;
 export const DEMANDED_ACTS = ["apologise", "apologize", "resign", "quit", "step down", "stand down", "withdraw", "retract", "go"] as const;
 
+/** What a stance is voiced in: "opened proceedings with a speech criticising Tony Blair's record". */
+export const VEHICLE_NOUNS = ["speech", "statement", "article", "letter", "interview", "column", "report", "motion", "advert", "campaign", "book"] as const;
+
 /** Nouns that carry a stance from a holder introduced by "from" or "by": "criticism from Berlin". */
 export const NOUN_CUES: readonly { forms: string[]; polarity: Stance }[] = [
   { forms: ["criticism", "condemnation", "rejection", "opposition", "skepticism", "scepticism", "attack", "attacks", "resistance"], polarity: "oppose" },
@@ -99,7 +102,11 @@ export const NEGATIONS = ["not", "n't", "never", "no longer", "denied", "denies"
 /** Refusing to support is opposing: "refused to back". Refusing to oppose cancels. */
 export const REFUSALS = ["refused to", "refuses to", "declined to", "declines to"] as const;
 /** Words that make a stance reported or hoped-for, not stated: "she hoped that Berlin would side with Paris". */
-export const HEDGES = ["hope", "hoped", "hopes", "would", "could", "might", "may", "expected to", "reportedly", "likely to", "wants", "wanted"] as const;
+// "will" and "plans to": a stance announced for later ("Yukos has said it will sue Baikal") is not yet taken.
+export const HEDGES = [
+  "hope", "hoped", "hopes", "would", "could", "might", "may", "will", "expected to", "reportedly", "likely to", "wants", "wanted",
+  "plans to", "planned to", "intends to", "threatened to", "threatens to",
+] as const;
 
 /** Words that make the whole clause uncertain: "it is not yet known whether X would support Y". */
 export const CONDITIONALS = ["whether", "if", "unless"] as const;
@@ -128,5 +135,5 @@ export const OWNED_NOUNS: readonly string[] = [
   "claims?", "bids?", "offers?", "move", "strategy", "suggestion", "demands?", "budget", "reforms?", "actions?", "conduct",
   "campaign", "report", "announcement", "pledges?", "attempt", "argument", "allegations?", "courage", "takeover", "deal",
   "merger", "candidacy", "nomination", "appointment", "rule", "ruling", "judgment", "verdict", "response", "priorities",
-  "agenda", "manifesto",
+  "agenda", "manifesto", "pleas?", "requests?",
 ];
