@@ -65,7 +65,7 @@ const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
 // "Enrico Bondi, sued ...", "Jack Straw, who accused ...", "X, the Tory leader, attacked ...".
 // Also a bracketed acronym first: "The Open Society Institute (OSI), financed by ..., has accused".
 const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:\\s*,[^,.;]{1,60},|\\s*,\\s+who\\b|,)?)";
-// "suing four companies - Gazprom, its unit Gazpromneft, Rosneft and ...", "rejected by several countries, including":
+// "suing three firms - Shell, its unit Shell Oil and BP", "rejected by several countries, including":
 // a counted group announced in front of the list that names it.
 const COUNTED = "(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+)\\s+(?:[\\w-]+\\s+)?[\\w-]+\\s*(?:[-–—:]|,?\\s+including)\\s+)?";
 // "the X", and "its unit X", "her director husband X": a possessive with up to two lower-case nouns before the name.
@@ -98,7 +98,7 @@ const formsOf = (keep: (lemma: string) => boolean) => [...verbForms.entries()].f
 const physicalForms = formsOf((l) => PHYSICAL_CUES.has(l));
 const ownedOnlyForms = formsOf((l) => OWNED_ONLY_CUES.has(l));
 const speechForms = formsOf((l) => !PHYSICAL_CUES.has(l) && !OWNED_ONLY_CUES.has(l));
-// "Labour and the Tories have attacked ...": earlier holders of a list, read from the text before the match.
+// "Labour and the Greens have criticised ...": earlier holders of a list, read from the text before the match.
 const HOLDER_LIST_BEFORE = /((?:⟦\d+⟧\s*(?:,|,?\s+and)\s+(?:the\s+)?)+)$/;
 const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`, "giu");
 const ACTIVE_OWNED_ONLY = new RegExp(
@@ -133,7 +133,7 @@ const ADJECTIVE = new RegExp(
   "giu",
 );
 
-// "The US ... is a strong supporter of continued financial support for Turkey", "X, a long-time critic of Y,":
+// "the US is a firm supporter of aid for Turkey", "X, a long-time critic of Y,":
 // the holder is (or is described as) someone for or against the target.
 const agentForms = new Map<string, Stance>();
 for (const a of AGENT_NOUNS) for (const f of a.forms) agentForms.set(f, a.polarity);
@@ -165,8 +165,8 @@ const DENIED_CLAIM = new RegExp(
 );
 const CLAIMANT = /⟦(\d+)⟧(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|have\s+|also\s+|\w+ly\s+)*(?:said|says|told|claimed|claims|alleged|alleges|accused|accuses|charged|insisted|insists|argued|argues)\b/gu;
 
-// "Liam Fox has opened proceedings with a speech criticising Tony Blair's record": the stance is the speaker's.
-// "Praising Celtic and Rangers for their efforts, she said": the participle's subject is the main clause's.
+// "Fox closed the debate with a speech criticising Brown's budget": the stance is the speaker's.
+// "Praising Brown for his budget, Blair said": the participle's subject is the main clause's.
 const ingForms = speechForms.filter((f) => /ing$/.test(f.split(" ")[0]!));
 const VEHICLE = new RegExp(
   `${SLOT}${APPOSITION}\\s+((?:[^⟦⟧.;:!?"“”,\\s]+\\s+){0,6}?)(?:a|an|his|her|its|their)\\s+(?:[\\w-]+\\s+)?(?:${VEHICLE_NOUNS.join("|")})\\s+(${alternation(ingForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
@@ -313,7 +313,7 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
     const who = opener && opener.at < pronouns[0]!.index ? opener.mention : memory.lastSubject;
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
-  // "Labour and the Tories have attacked his policies": his/her before something owned is the last subject.
+  // "Labour and the Greens have criticised his plans": his/her before something owned is the last subject.
   // Not when someone is named before it in the sentence: "Netanyahu, who also backed his nomination" may be anyone's.
   for (const m of text.matchAll(POSSESSIVE_PRONOUN)) {
     if (memory.lastSubject !== undefined && !people.some((p) => p.at < m.index)) {
@@ -419,7 +419,7 @@ function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[
     const after = masked.text.slice(masked.text.indexOf(token) + token.length);
     if (DEAL_OBJECT.test(after)) return [];
     const owned = POSSESSED.exec(after)?.[2];
-    // "criticised Britain's financial watchdog, the Financial Services Authority": the one named in apposition.
+    // "criticised Britain's bank regulator, the FSA": the one named in apposition.
     const apposed = APPOSED.exec(after)?.[1];
     if (owned && !OWNED_WORD.test(owned) && apposed !== undefined) {
       const other = masked.slots.get(apposed);
@@ -502,14 +502,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const coHolders = [...(HOLDER_LIST_BEFORE.exec(before(m.index))?.[1] ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!);
     const cue = verbForms.get(verb!.toLowerCase())!;
     if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
-    // "Though I really like Franz Ferdinand, I have to disagree with": another subject stands between.
+    // "Though I like Blur, I have to disagree with": another subject stands between.
     if (/(?:^|\s)(?:I|we|you|they|it|he|she)\s/i.test(` ${between}`)) continue;
     if (verb!.toLowerCase() === "back" && between.trim() === "") continue; // "Cardiff back Rhys Williams"
     if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
     const after = masked.text.slice(m.index + m[0].length);
     if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
     if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue; // "condemned Mansfield to a ninth game without a win"
-    if (REPORTED.test(before(m.index))) continue; // "angry at reports that he has been critical of"
+    if (REPORTED.test(before(m.index))) continue; // "upset by reports that he had criticised"
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
     let polarity: Stance | undefined = cue.polarity;
     let confidence: number = CONFIDENCE.stated;
@@ -553,9 +553,9 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   for (const m of masked.text.matchAll(PASSIVE)) {
     const [, target, gap = "", aux = "", participle, firstHolder, rest = ""] = m;
     if (NEGATION.test(aux)) continue;
-    // "ruled too American by a Paris court as it was partially backed by": the passive's subject is "it".
+    // "ruled foreign by a court as it was backed by": the passive's subject is "it".
     if (/\b(?:it|he|she|they)$/i.test(gap)) continue;
-    // "Nike, whose products are endorsed by Tiger Woods": what is owned must be something said or decided.
+    // "Nike, whose shoes are endorsed by a golfer": what is owned must be something said or decided.
     const whose = /^\s*,?\s*whose\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1];
     if (whose !== undefined && !whose.split(/\s+/).some((w) => OWNED_WORD.test(w))) continue;
     // "the US assets had been rejected": a name right in front of a noun qualifies it, unless it owns it ("Labour plans were").

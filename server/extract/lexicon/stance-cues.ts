@@ -82,7 +82,7 @@ export const FORECAST_VERBS = ["win", "beat", "lift", "claim", "retain", "reach"
 export const DEMAND_VERBS = ["urged", "urges", "called on", "calls on", "told", "tells", "demanded that", "asked"] as const;
 export const DEMANDED_ACTS = ["apologise", "apologize", "resign", "quit", "step down", "stand down", "withdraw", "retract", "go"] as const;
 
-/** What a stance is voiced in: "opened proceedings with a speech criticising Tony Blair's record". */
+/** What a stance is voiced in: "closed the debate with a speech criticising Brown's budget". */
 export const VEHICLE_NOUNS = ["speech", "statement", "article", "letter", "interview", "column", "report", "motion", "advert", "campaign", "book"] as const;
 
 /** Nouns that carry a stance from a holder introduced by "from" or "by": "criticism from Berlin". */
