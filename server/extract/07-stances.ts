@@ -231,8 +231,14 @@ function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pro
 }
 
 interface DocMemory {
-  /** The last person who was the subject of a sentence: what "He" and "She" refer to. */
+  /** The most prominent person now: what "He" and "She" refer to (see `remember`). */
   lastSubject?: number;
+  /**
+   * How prominent each person is, by in-document cluster: +2 as a sentence's subject (named, by role, or
+   * "He" continuing the chain), +0.5 named elsewhere outside quotes, halved every sentence. A subject we cannot
+   * name ("The prime minister said", nobody introduced so) is kept as UNKNOWN, so that "he" then resolves to nobody.
+   */
+  salience: Map<string, { score: number; mention?: number }>;
   /** Every person mentioned so far, with how they were described: "Tory co-chairman" for "the Tory co-chairman". */
   people: { mention: number; description: string }[];
   /** The last organization that was a sentence subject: what "the company" refers to. */
@@ -371,15 +377,38 @@ function resolveRole(qualifier: string | undefined, role: string, memory: DocMem
 // A sentence that opens with a role: "The prime minister on Sunday said ...".
 const ROLE_SUBJECT = new RegExp(`^(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "u");
 
+const UNKNOWN = "";
+const PRONOUN_SUBJECT = /^(?:(?:But|And|However|Meanwhile|Instead|Later),?\s+)?(?:He|She)\b/;
+// An opening phrase without a name, ending in a comma: "Born in 1912 and educated at Portsmouth,".
+const OPENING_PHRASE = /^[^"“”]{0,140},\s*$/;
+
 /** After a sentence: who "he" and "the company" will refer to next, and how each person was described. */
 function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m: Mention }[], mentions: Mention[]): void {
   const quotes = quotedSpans(sentence.text);
   const outside = own.filter(({ m }) => !quotes.some(([a, b]) => a <= m.start && m.start < b));
   const firstPerson = outside.find(({ m }) => m.type === "person");
   const roleSubject = ROLE_SUBJECT.exec(sentence.text);
-  // After "The prime minister said ..." the next "he" is the prime minister: whoever that is, or nobody we know.
-  if (roleSubject) memory.lastSubject = resolveRole(roleSubject[1], roleSubject[2]!, memory, mentions);
-  else if (firstPerson && firstPerson.m.start < 60) memory.lastSubject = firstPerson.index;
+  for (const entry of memory.salience.values()) entry.score /= 2;
+  const bump = (mention: number | undefined, by: number) => {
+    const key = mention === undefined ? UNKNOWN : mentions[mention]!.cluster;
+    const entry = memory.salience.get(key) ?? { score: 0 };
+    entry.score += by;
+    if (mention !== undefined) entry.mention = mention;
+    memory.salience.set(key, entry);
+  };
+  // The subject: "The prime minister said ..." is whoever that is, or nobody we know; a name near the start, or
+  // after an opening phrase ("Born in 1912, Lord Callaghan became"); "He" at the start continues the chain.
+  const subject = roleSubject
+    ? { mention: resolveRole(roleSubject[1], roleSubject[2]!, memory, mentions) }
+    : firstPerson && (firstPerson.m.start < 60 || OPENING_PHRASE.test(sentence.text.slice(0, readPrefix(sentence.text, firstPerson.m.start).start)))
+      ? { mention: firstPerson.index }
+      : PRONOUN_SUBJECT.test(sentence.text) && memory.lastSubject !== undefined
+        ? { mention: memory.lastSubject }
+        : undefined;
+  if (subject) bump(subject.mention, 2);
+  for (const { index, m } of outside) if (m.type === "person" && index !== subject?.mention) bump(index, 0.5);
+  const [top] = [...memory.salience.values()].sort((a, b) => b.score - a.score);
+  memory.lastSubject = top?.mention;
   const first = outside[0];
   if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
   for (const { index, m } of own) {
@@ -443,7 +472,7 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
     list.push({ index, m });
     bySentence.set(m.sentenceId, list);
   });
-  const memory: DocMemory = { people: [] };
+  const memory: DocMemory = { people: [], salience: new Map() };
   const stances: StanceMention[] = [];
 
   for (const sentence of sentences) {
@@ -490,7 +519,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   const actives = [ACTIVE, ACTIVE_PHYSICAL, ACTIVE_OWNED_ONLY, ACTIVE_OWNED_BY].flatMap((pattern) => [...masked.text.matchAll(pattern)]);
   for (const m of actives) {
     const [, slot, apposition = "", between = "", verb, firstTarget, rest = ""] = m;
-    // "director of the ⟦Victims of Crime Trust⟧, ⟦Norman Brennan⟧, accused ...": the person in the apposition is the holder.
+    // "head of the ⟦Red Cross⟧, ⟦Jane Doe⟧, accused ...": the person in the apposition is the holder.
     const appositionId = /^,\s*⟦(\d+)⟧\s*,$/.exec(apposition.trim())?.[1];
     const appositionPerson =
       appositionId && mentions[masked.slots.get(appositionId)?.mention ?? -1]?.type === "person" ? appositionId : undefined;

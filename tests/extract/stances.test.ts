@@ -85,7 +85,7 @@ describe("what must give nothing", () => {
     ["Kremlin Warns of NATO Conflict"],
     ["Macron's Proposal Meets Resistance From Poland And Germany"],
     // uncertainty
-    ["But it is not yet known whether Mr McManus and Mr Magnier would support a Glazer bid."],
+    ["But it remains unclear whether Mr Dempsey and Mr Collins would support a Carlyle bid."],
     // a country as a modifier, not as the holder
     ["A US woman is suing Hewlett Packard over printer cartridges."],
     // a physical attack on someone's property is not a stance towards them
@@ -100,7 +100,7 @@ describe("more cue shapes, each from a kind of sentence the BBC labels showed", 
     // any possessed thing after a verb of judgement stands for its owner
     ["Aid charity Actionaid criticised Chancellor Gordon Brown's preoccupation with a vaccine.", ["Actionaid -oppose-> Gordon Brown"]],
     // a lower-case title in front of the target
-    ["Chancellor Gordon Brown accused shadow chancellor Oliver Letwin of plotting cuts.", ["Gordon Brown -oppose-> Oliver Letwin"]],
+    ["Chancellor Alistair Darling accused shadow chancellor George Osborne of planning secret cuts.", ["Alistair Darling -oppose-> George Osborne"]],
     // "agreed with" is support
     ["Tory peer Lord Norman Tebbit said he agreed with Liam Fox's view.", ["Norman Tebbit -support-> Liam Fox"]],
   ]);
@@ -120,16 +120,16 @@ describe("lists of holders, possessive pronouns, and owners that are not targets
   });
 
   findsNothingIn([
-    ["TCI and Atticus have opposed the LSE bid for some time."],
+    ["GLG and Elliott have opposed the Deutsche Borse bid for months."],
     ["The head of Lloyd's of London has criticised Britain's financial watchdog."],
   ]);
 });
 
 describe("demands and names the recogniser found only once", () => {
   findsEach([
-    ["Prime Minister Tony Blair has urged London mayor Ken Livingstone to apologise for his comment.", ["Tony Blair -oppose-> Ken Livingstone"]],
-    // "Trevor Phillips ... praised Lord Scarman's \"ability to listen\"": a quote may open what is owned
-    ['Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman\'s "ability to listen".', ["Trevor Phillips -support-> Scarman"]],
+    ["Prime Minister Gordon Brown has urged London mayor Boris Johnson to apologise for his remarks.", ["Gordon Brown -oppose-> Boris Johnson"]],
+    // "praised Lord Carlile's \"careful judgement\"": a quote may open what is owned
+    ['Helena Kennedy, chair of the British Council, praised Lord Carlile\'s "careful judgement".', ["Helena Kennedy -support-> Carlile"]],
   ]);
 
   it("an urge that is not a demand to go or apologise is no stance", () => {
@@ -151,15 +151,15 @@ describe("adjectives and attributive nouns", () => {
 describe("who speaks, and who 'he' is", () => {
   findsEach([
     // "I" inside a quotation is its speaker, named before or after it
-    ['"I fully welcome the words of Mr Snow," said Joaquin Almunia.', ["Joaquin Almunia -support-> Snow"]],
+    ['"I warmly welcome the remarks of Mr Paulson," said Pedro Solbes.', ["Pedro Solbes -support-> Paulson"]],
     ['Prime Minister Tony Blair told the Jewish Chronicle: "I attack Michael Howard politically."', ["Tony Blair -oppose-> Michael Howard"]],
     // names inside a quotation are not what "he" refers to next
     [
-      'Robert Jackson wrote to his chairman: "It is best that Tony Blair should form the next government." While saying he admired Mr Blair\'s leadership, he bitterly criticised the Conservatives.',
-      ["Robert Jackson -oppose-> Conservative Party", "Robert Jackson -support-> Tony Blair"],
+      'Quentin Davies wrote to his party chairman: "It would be better if Gordon Brown led the country after the election." While saying he admired Mr Brown\'s leadership, he sharply criticised the Conservatives.',
+      ["Quentin Davies -oppose-> Conservative Party", "Quentin Davies -support-> Gordon Brown"],
     ],
     // "his chancellor", "the Tory co-chairman": the person last introduced with that title
-    ["Chancellor Gordon Brown spoke first. Mr Blair praised his chancellor for his role.", ["Blair -support-> Gordon Brown"]],
+    ["Chancellor Alistair Darling spoke first. Mr Brown praised his chancellor for his calm handling.", ["Brown -support-> Alistair Darling"]],
     ["Tory co-chairman Liam Fox spoke. The Tory co-chairman attacked Labour's new pledges.", ["Liam Fox -oppose-> Labour Party"]],
   ]);
 
@@ -171,10 +171,20 @@ describe("who speaks, and who 'he' is", () => {
   ]);
 });
 
+describe("'he' is the most prominent person, not only the last one named as a subject", () => {
+  findsEach([
+    // a quoted speaker is named last, but the article goes on about its subject; a subject after a long opening phrase counts
+    [
+      'Former prime minister Lord Smith has died aged 92. Liberal Democrat leader Charles Kennedy said: "He was a giant of the party." Born in Cardiff in 1912 and educated at a grammar school in Portsmouth, Lord Smith became a clerk at the tax office. He joined the navy in 1942. He refused to back Prime Minister Harold Wilson on the plan.',
+      ["Smith -oppose-> Harold Wilson"],
+    ],
+  ]);
+});
+
 describe("supporters, critics and allies", () => {
   findsEach([
-    ["The US, the largest of the IMF's members, is a strong supporter of continued financial support for Turkey.", ["United States -support-> Türkiye"]],
-    ["President George Bush spoke. Michael Moore was an outspoken Bush critic in the campaign.", ["Michael Moore -oppose-> George Bush"]],
+    ["The US, the biggest of the IMF's shareholders, is a strong supporter of further financial support for Egypt.", ["United States -support-> Egypt"]],
+    ["President George Bush spoke. Sean Penn was an outspoken Bush critic during the war.", ["Sean Penn -oppose-> George Bush"]],
     ["Senator John McCain, a longtime critic of Donald Rumsfeld, spoke on Sunday.", ["John McCain -oppose-> Donald Rumsfeld"]],
     ["Blair ally Alan Milburn said the party was united.", ["Alan Milburn -support-> Blair"]],
     // a critic of US support for Israel is against that support, not against the US
@@ -190,8 +200,8 @@ describe("supporters, critics and allies", () => {
 
 describe("parties, and a speaker who goes on to take a stance", () => {
   findsEach([
-    ["Tony Blair said Labour would set out workable plans next week and attacked the Tory plans.", ["Tony Blair -oppose-> Conservative Party"]],
-    ["Labour MPs have angrily criticised Tony Blair and Gordon Brown.", ["Labour Party -oppose-> Gordon Brown", "Labour Party -oppose-> Tony Blair"]],
+    ["Gordon Brown said Labour would publish costed proposals in May and attacked the Tory plans.", ["Gordon Brown -oppose-> Conservative Party"]],
+    ["Labour MPs have openly criticised Gordon Brown and Alistair Darling.", ["Labour Party -oppose-> Alistair Darling", "Labour Party -oppose-> Gordon Brown"]],
     ["The Tories and the Lib Dems attacked Labour's record.", ["Conservative Party -oppose-> Labour Party", "Liberal Democrats -oppose-> Labour Party"]],
   ]);
 
@@ -199,7 +209,7 @@ describe("parties, and a speaker who goes on to take a stance", () => {
     // the "and" belongs to the reported clause, whose own verb is a cue
     ["Tony Blair said Gordon Brown had criticised the plan and attacked the Tory plans."],
     // an unknown "prime minister" becomes the subject: the next "he" is not the home secretary
-    ["Home Secretary Charles Clarke spoke first. The prime minister on Sunday said the rules would change. But he rejected the Tories' call for a quota."],
+    ["Home Secretary John Reid spoke first. The prime minister on Tuesday said the system would be reviewed. But he rejected the Tories' demand for a cap."],
     // "Conservative" opening a sentence is an adjective
     ["Conservative estimates put the cost at £2bn, Gordon Brown said."],
   ]);
@@ -207,16 +217,16 @@ describe("parties, and a speaker who goes on to take a stance", () => {
 
 describe("passives: who owns what was rejected, and who acts for whom", () => {
   findsEach([
-    // the offer's owner is the target across "for the US assets"; "Vivendi's board" speaks for Vivendi
-    ["Vivendi said Mr Davis' offer for the US assets had already been rejected by Vivendi's board.", ["Vivendi -oppose-> Davis"]],
-    ["Deutsche Bank is involved because it is itself being sued by Yukos.", ["Yukos -oppose-> Deutsche Bank"]],
+    // the offer's owner is the target across "for the US assets"; "Bertelsmann's board" speaks for Bertelsmann
+    ["Bertelsmann said Mr Rees' offer for the US assets was rejected by Bertelsmann's board last week.", ["Bertelsmann -oppose-> Rees"]],
+    ["HSBC is involved since it is itself being sued by Gazprom.", ["Gazprom -oppose-> HSBC"]],
   ]);
 
   findsNothingIn([
     // a commercial endorsement of products is not a stance towards the company
-    ['Nike, whose products are endorsed by Tiger Woods among other stars, said "demand continues to grow".'],
+    ['Adidas, whose boots are endorsed by David Beckham among other players, said "sales remain strong".'],
     // "the US assets" were rejected, not the US
-    ["The bid for the US assets had already been rejected by Vivendi."],
+    ["The offer for the US assets was firmly rejected by Bertelsmann."],
   ]);
 });
 
@@ -230,8 +240,8 @@ describe("denials are stances only towards what someone said", () => {
     ],
     ["Mr Howard accused the Labour Party of lying over the war, a charge Labour denies.", ["Howard -oppose-> Labour Party", "Labour Party -oppose-> Howard"]],
     [
-      "Shadow foreign secretary Michael Ancram told MPs the paper was propaganda. His claims were denied by Foreign Secretary Jack Straw.",
-      ["Jack Straw -oppose-> Michael Ancram"],
+      "Shadow foreign secretary William Hague told MPs the dossier was misleading. His claims were denied by Foreign Secretary David Miliband.",
+      ["David Miliband -oppose-> William Hague"],
     ],
   ]);
 
@@ -249,12 +259,12 @@ describe("denials are stances only towards what someone said", () => {
 describe("targets named in apposition or after a counted group", () => {
   findsEach([
     [
-      "The head of Lloyd's of London, the insurance market, has criticised Britain's financial watchdog, the Financial Services Authority.",
-      ["Lloyd's of London -oppose-> Financial Services Authority"],
+      "The head of the Baltic Exchange, the shipping market, has criticised Britain's financial regulator, the Financial Services Authority.",
+      ["Baltic Exchange -oppose-> Financial Services Authority"],
     ],
     [
-      "Russian oil firm Yukos is suing four companies - Gazprom, its unit Gazpromneft, Rosneft and a shell company - for their part in the sale.",
-      ["Yukos -oppose-> Gazprom", "Yukos -oppose-> Gazpromneft", "Yukos -oppose-> Rosneft"],
+      "Norwegian oil firm Statoil is suing four companies - Lukoil, its unit Litasco, Sibneft and a trading firm - for their role in the auction.",
+      ["Statoil -oppose-> Litasco", "Statoil -oppose-> Lukoil", "Statoil -oppose-> Sibneft"],
     ],
     ["Supermodel Claudia Schiffer was supporting her director husband Matthew Vaughn.", ["Claudia Schiffer -support-> Matthew Vaughn"]],
   ]);
@@ -269,16 +279,16 @@ describe("targets named in apposition or after a counted group", () => {
 
 describe("governments, company names and holders that are someone else", () => {
   findsEach([
-    ["The main shareholders are the French government (15%) , who also support Mr Forgeard.", ["France -support-> Forgeard"]],
+    ["The biggest shareholders are the German government (12%) , who also support Mr Enders.", ["Germany -support-> Enders"]],
     [
-      "Australian winemaker Southcorp has rejected a takeover offer worth 3.1bn Australian dollars ($2.3bn; £1.8bn) from brewing giant Foster's Group.",
-      ["Southcorp -oppose-> Foster's Group"],
+      "Danish brewer Carlsberg has rejected a takeover offer worth 5.2bn Danish kroner ($0.9bn; £0.5bn) from drinks giant Seagram's Group.",
+      ["Carlsberg -oppose-> Seagram's Group"],
     ],
   ]);
 
   findsNothingIn([
-    // the owner of Yukos sued, not Yukos
-    ["The majority owner of embattled Russian oil firm Yukos has sued the Russian government for $28bn."],
+    // the owner of Norilsk sued, not Norilsk
+    ["The majority owner of struggling Russian metals group Norilsk has sued the Russian government for $12bn."],
     // Ericsson backs it, not Sweden
     ["The Japanese and Ericsson of Sweden are backing Nokia."],
   ]);
@@ -287,41 +297,41 @@ describe("governments, company names and holders that are someone else", () => {
 describe("false positives found by auditing stances on unlabelled articles", () => {
   findsNothingIn([
     // "the government" and "the club" are not whatever organization was named last
-    ["Arsenal beat Chelsea on Sunday. Adrian Mutu has hit out at the club's decision."],
+    ["Arsenal beat Chelsea on Sunday. Ashley Cole has hit out at the club's new pay offer."],
     ["The Department for Constitutional Affairs published figures. Shadow Secretary Oliver Heald accused the government of delay."],
     // "his" when other people are named before it may be anyone's
-    ["David Klein stepped down. Mr Fischer will balance Mr Sharon and minister Binyamin Netanyahu, who also backed his nomination."],
+    ["Avi Cohen stepped down. Mr Levin will balance Mr Olmert and minister Shimon Peres, who also backed his appointment."],
     // cue words in other senses
     ["The referee Anders Frisk later dismissed Didier Drogba."],
     ["Thomas drops to the bench, while Cardiff back Rhys Williams steps up."],
     ["Graeme Souness tried to bring back Nolberto Solano in January."],
     ["Tama Umaga also backed New Zealand to win the series against the Lions."],
-    ["A late goal from Andy Scott condemned Mansfield to a ninth game without a win."],
+    ["A late goal from Gary Taylor condemned Rochdale to a fifth match without a win."],
     // holders that are someone else
-    ["Many EU ministers are thought to support the plan tabled by France and Germany."],
-    ["Alan Curbishley was subjected to criticism from Charlton fans recently."],
-    ["Though I really like Franz Ferdinand, I have to disagree with Mr Kapranos."],
-    ["The film was ruled too American by a Paris court as it was partially backed by Warner Bros."],
+    ["Several EU ministers are believed to support the plan tabled by Italy and Spain."],
+    ["Harry Redknapp was subjected to criticism from Portsmouth fans last month."],
+    ["Though I really like Jethro Tull, I have to disagree with Mr Anderson."],
+    ["The movie was judged too American by a Paris court because it was partly backed by Universal Pictures."],
     // denied and reported stances
     ["But challenged on the remark, MEP Mike Nattrass denied accusing Germany of anything."],
-    ["Gerard Houllier was angry at reports that he has been critical of Rafael Benitez."],
+    ["Arsene Wenger was furious at reports that he had been critical of Jose Mourinho."],
     // an article's title line
     ["Cardinal Cormac Murphy-O'Connor criticises Iraq war cost\n\nThe cardinal spoke on Sunday."],
   ]);
 
   findsEach([
     // the possessive that was wrongly read before still works where nobody else is named
-    ["Chancellor Gordon Brown spoke. Labour and the Tories have attacked his policies.", ["Conservative Party -oppose-> Gordon Brown", "Labour Party -oppose-> Gordon Brown"]],
+    ["Chancellor Gordon Brown spoke. Labour and the Tories have attacked his tax plans.", ["Conservative Party -oppose-> Gordon Brown", "Labour Party -oppose-> Gordon Brown"]],
     // an agency named after its country is the holder, not the country
-    ["Balco has been accused by the United States Anti-Doping Agency of being the source.", ["United States Anti-Doping Agency -oppose-> Balco"]],
+    ["Balco was accused by the United States Olympic Committee of supplying the drugs.", ["United States Olympic Committee -oppose-> Balco"]],
     // "Mr Mann" is a person
     ["Mr Evans sued Mr Mann in 2001.", ["Evans -oppose-> Mann"]],
   ]);
 });
 
 describe("owners after 'of', and holders followed by an adverb", () => {
-  it("'accusing the government of lying over the Iraq war' does not make the war an owner", () => {
-    expect(triples("The Green Party unveiled a billboard opposite the Palace of Westminster accusing the government of lying over the Iraq war.")).toEqual([]);
+  it("'accusing the government of lying about the Iraq war' does not make the war an owner", () => {
+    expect(triples("The Respect Party put up a poster near the Houses of Parliament accusing the government of lying about the Iraq war.")).toEqual([]);
   });
   it("'received praise from Andy Robinson afterwards' is Robinson's praise", () => {
     expect(triples("Coach Andy Robinson watched. Mark Tait received praise from Andy Robinson afterwards.")).toEqual(["Andy Robinson -support-> Mark Tait"]);
