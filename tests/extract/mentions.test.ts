@@ -22,12 +22,12 @@ describe("findMentions: what is found", () => {
     ["Advisers from the Coalition of the Willing countries agreed to meet.", ["organization:Coalition of the Willing"]],
     // a title names a person the recogniser missed; a group name after "the" is an organization
     ["Senator Kerry attacked President Bush's economic record.", ["person:Kerry", "person:Bush"]],
-    ["Mr Brown warned that the Tories were planning cuts.", ["person:Brown", "organization:Conservative Party"]],
+    ["Mr Brown said that the Tories would cut spending.", ["person:Brown", "organization:Conservative Party"]],
     // parties by nickname and adjective; a party word is never a person
     ["Tory peer Lord Tebbit agreed with the Lib Dems.", ["organization:Conservative Party", "person:Tebbit", "organization:Liberal Democrats"]],
     // a nationality with the state's bodies is the country; with an institution's head word, an organization
     ["The French government and Russian authorities disagreed.", ["country:France", "country:Russia"]],
-    ["The Conservatives accuse the Scottish Executive of using the tax.", ["organization:Conservative Party", "organization:Scottish Executive"]],
+    ["The Conservatives blame the Scottish Executive for the delay.", ["organization:Conservative Party", "organization:Scottish Executive"]],
     // a company named after its founder keeps its possessive
     ["The offer came from brewing giant Foster's Group.", ["organization:Foster's Group"]],
   ])("%j", (text, expected) => {

@@ -17,14 +17,14 @@ describe("splitSentences", () => {
     ["Read more\nNews Feed\nTrending Now\n2 min read", []],
     // never a break without a full stop before it
     [
-      "It was a crucial election issue. Senator Kerry attacked President Bush's economic record during his campaign.",
-      ["It was a crucial election issue.", "Senator Kerry attacked President Bush's economic record during his campaign."],
+      "It was a central campaign theme. Senator Edwards attacked President Bush's tax record throughout his campaign.",
+      ["It was a central campaign theme.", "Senator Edwards attacked President Bush's tax record throughout his campaign."],
     ],
     // a closed quotation ends a sentence when a capitalised word follows, but a quoted Title Case headline stays whole
     ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible." Kyiv Discusses It']],
     [
-      'He wrote: "Tony Blair should form the next government." While saying he admired Mr Blair, he criticised the Conservatives.',
-      ['He wrote: "Tony Blair should form the next government."', "While saying he admired Mr Blair, he criticised the Conservatives."],
+      'He wrote: "Gordon Brown should lead the country after the election." While saying he admired Mr Brown, he criticised the Conservatives.',
+      ['He wrote: "Gordon Brown should lead the country after the election."', "While saying he admired Mr Brown, he criticised the Conservatives."],
     ],
     // a plural acronym is not an abbreviation
     ["He would be welcomed by Labour MPs. Mr Jackson served as minister.", ["He would be welcomed by Labour MPs.", "Mr Jackson served as minister."]],
