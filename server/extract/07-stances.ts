@@ -125,7 +125,11 @@ const DEMAND = new RegExp(
   "giu",
 );
 // "the SEC's criticism of Fannie Mae", and without the possessive "US support for Boeing".
-const OWNED_NOUN = new RegExp(`${SLOT}(?:['’]s?)?\\s+(?:\\w+\\s+)?(${alternation(nounForms.keys())})\\s+(?:for|of)\\s+${DETERMINER}${SLOT}`, "giu");
+// "his attack on Labour": "on" only after attack, which is otherwise physical ("attacks on Iraq" are by armies, not words).
+const OWNED_NOUN = new RegExp(
+  `${SLOT}(?:['’]s?)?\\s+(?:\\w+\\s+)?(${alternation(nounForms.keys())}|attacks?(?=\\s+on\\s))\\s+(?:for|of|on)\\s+${DETERMINER}${SLOT}`,
+  "giu",
+);
 // "His film was highly critical of President Bush", "the group is supportive of Labour".
 const STANCE_ADJECTIVES: Record<string, Stance> = { critical: "oppose", supportive: "support" };
 const ADJECTIVE = new RegExp(
@@ -247,7 +251,11 @@ interface DocMemory {
 
 const PRONOUN = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
 const FIRST_PERSON = /(?<![\p{L}])I(?![\p{L}'’])/gu;
-const POSSESSIVE_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b)`, "giu");
+// "his policies" (an owned thing: the target) and "his attack on Labour" (a stance noun: the holder).
+const POSSESSIVE_PRONOUN = new RegExp(
+  `(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b|\\s+(?:\\w+\\s+)?(?:${alternation(nounForms.keys())})\\s+(?:of|for|on|against)\\s)`,
+  "giu",
+);
 const ORGANIZATION_NOUN = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
 const ROLE = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
 // Who is speaking a quotation: 'X told the paper: "..."', '"...," said X', '"...," X said'.
@@ -687,6 +695,8 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const [, holder, noun, target] = m;
     const t = masked.slots.get(target!)?.mention;
     const cueStart = m.index + m[0].indexOf(noun!);
+    // A person's attack on someone is in words; a country's or a club's may be in arms or on the pitch.
+    if (/^attack/i.test(noun!) && mentions[masked.slots.get(holder!)?.mention ?? -1]?.type !== "person") continue;
     if (t !== undefined) add(holder!, [t], nounForms.get(noun!.toLowerCase())!, noun!, CONFIDENCE.nominal, cueSpan(cueStart, cueStart + noun!.length));
   }
   return out;

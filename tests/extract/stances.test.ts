@@ -349,7 +349,14 @@ describe("stances voiced through 'it said', a speech, a participle or a request 
     // a request is something someone asked for: rejecting it opposes its owner
     ["The Conservatives rejected a request by Home Secretary David Blunkett to delay the bill.", ["Conservative Party -oppose-> David Blunkett"]],
   ]);
+  findsEach([
+    // "his" before a stance noun is the holder
+    ["Businessman Alan Sugar gave the Tories money. Later his aide said his attack on Labour was sincere.", ["Alan Sugar -oppose-> Labour Party"]],
+    ["Chancellor Gordon Brown spoke. His criticism of Tony Blair was sharp.", ["Gordon Brown -oppose-> Tony Blair"]],
+  ]);
   findsNothingIn([
+    // a country's attack on another may be in arms
+    ["The US attack on Iraq began in March."],
     // a person's "it" is something else, and "it" between a holder and a cue is another subject
     ["Mr Brown said it would back Labour."],
     // a physical sense of the participle
