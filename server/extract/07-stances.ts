@@ -8,6 +8,7 @@ import {
   DEMANDED_ACTS,
   FORECAST_VERBS,
   DEMAND_VERBS,
+  DENIAL_CUES,
   HEDGES,
   NEGATIONS,
   NOUN_CUES,
@@ -164,7 +165,7 @@ const AGENT_TITLE = new RegExp(`${SLOT}\\s+(${alternation(agentForms.keys())})\\
 // "Putin told him Ukraine had tried to attack his residence, an allegation Kyiv has denied": the denier against
 // whoever made the claim, the last name before it that said, claimed or accused.
 const DENIED_CLAIM = new RegExp(
-  `,\\s+(?:an?|the)\\s+(?:allegations?|claims?|accusations?|charges?)\\s+(?:that\\s+|which\\s+)?${SLOT}\\s+((?:has|have|had|always|\\w+ly)\\s+)*(${alternation(formsOf((l) => ["deny", "reject", "dismiss"].includes(l)))})\\b`,
+  `,\\s+(?:an?|the)\\s+(?:allegations?|claims?|accusations?|charges?)\\s+(?:that\\s+|which\\s+)?${SLOT}\\s+((?:has|have|had|always|\\w+ly)\\s+)*(${alternation(formsOf((l) => DENIAL_CUES.has(l)))})\\b`,
   "giu",
 );
 const CLAIMANT = /⟦(\d+)⟧(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|have\s+|also\s+|\w+ly\s+)*(?:said|says|told|claimed|claims|alleged|alleges|accused|accuses|charged|insisted|insists|argued|argues)\b/gu;
@@ -235,8 +236,8 @@ function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pro
 }
 
 interface DocMemory {
-  /** The most prominent person now: what "He" and "She" refer to (see `remember`). */
-  lastSubject?: number;
+  /** The most prominent person now, by `salience`: what "He" and "She" refer to. */
+  prominent?: number;
   /**
    * How prominent each person is, by in-document cluster: +2 as a sentence's subject (named, by role, or
    * "He" continuing the chain), +0.5 named elsewhere outside quotes, halved every sentence. A subject we cannot
@@ -297,8 +298,8 @@ interface Reference {
 }
 
 /**
- * Pronoun and role holders, resolved from what came before: "He warned" is the last person who was a
- * sentence subject, or the person this sentence opened with ("Culture Secretary Tessa Jowell said ... and
+ * Pronoun and role holders, resolved from what came before: "He warned" is the most prominent person
+ * (see `remember`), or the person this sentence opened with ("Culture Secretary Tessa Jowell said ... and
  * she accused"); "the French leader", "his chancellor" are the person last described that way; "I" inside a
  * quotation is its speaker. Names inside quotations are never antecedents: they are what someone said.
  */
@@ -323,15 +324,15 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   const firstRole = roles[0] && { at: roles[0].span[0], mention: roles[0].mention };
   const opener = [people[0], firstRole].filter((x) => x !== undefined).sort((a, b) => a.at - b.at)[0];
   for (const m of pronouns) {
-    // The sentence opened with a name or role before any pronoun: "she" is that person; otherwise the last subject.
-    const who = opener && opener.at < pronouns[0]!.index ? opener.mention : memory.lastSubject;
+    // The sentence opened with a name or role before any pronoun: "she" is that person; otherwise the most prominent.
+    const who = opener && opener.at < pronouns[0]!.index ? opener.mention : memory.prominent;
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
-  // "Labour and the Greens have criticised his plans": his/her before something owned is the last subject.
+  // "Labour and the Greens have criticised his plans": his/her before something owned (or a stance noun: "his attack on") is the most prominent person.
   // Not when someone is named before it in the sentence: "Netanyahu, who also backed his nomination" may be anyone's.
   for (const m of text.matchAll(POSSESSIVE_PRONOUN)) {
-    if (memory.lastSubject !== undefined && !people.some((p) => p.at < m.index)) {
-      found.push({ span: [m.index, m.index + m[0].length], mention: memory.lastSubject });
+    if (memory.prominent !== undefined && !people.some((p) => p.at < m.index)) {
+      found.push({ span: [m.index, m.index + m[0].length], mention: memory.prominent });
     }
   }
 
@@ -410,13 +411,13 @@ function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m
     ? { mention: resolveRole(roleSubject[1], roleSubject[2]!, memory, mentions) }
     : firstPerson && (firstPerson.m.start < 60 || OPENING_PHRASE.test(sentence.text.slice(0, readPrefix(sentence.text, firstPerson.m.start).start)))
       ? { mention: firstPerson.index }
-      : PRONOUN_SUBJECT.test(sentence.text) && memory.lastSubject !== undefined
-        ? { mention: memory.lastSubject }
+      : PRONOUN_SUBJECT.test(sentence.text) && memory.prominent !== undefined
+        ? { mention: memory.prominent }
         : undefined;
   if (subject) bump(subject.mention, 2);
   for (const { index, m } of outside) if (m.type === "person" && index !== subject?.mention) bump(index, 0.5);
   const [top] = [...memory.salience.values()].sort((a, b) => b.score - a.score);
-  memory.lastSubject = top?.mention;
+  memory.prominent = top?.mention;
   const first = outside[0];
   if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
   for (const { index, m } of own) {

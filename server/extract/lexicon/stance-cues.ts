@@ -68,6 +68,9 @@ export const PHYSICAL_CUES: ReadonlySet<string> = new Set(["attack", "ban", "sue
  */
 export const OWNED_ONLY_CUES: ReadonlySet<string> = new Set(["deny", "dismiss"]);
 
+/** Cues that answer a claim: ", an allegation Kyiv has denied" opposes whoever made it. */
+export const DENIAL_CUES: ReadonlySet<string> = new Set(["deny", "reject", "dismiss"]);
+
 /** "tried to bring back Solano", "buy back Leeds' stadium": "back" after these verbs is not a cue. */
 export const PHRASAL_BEFORE_BACK = [
   "buy", "bought", "bring", "brought", "come", "came", "fight", "fought", "hit", "pay", "paid", "give", "gave", "get", "got", "go",
@@ -117,7 +120,7 @@ export const CONDITIONALS = ["whether", "if", "unless"] as const;
 // government" as whatever organization came last).
 export const ORGANIZATION_NOUNS = ["company", "firm", "group", "bank", "airline", "carrier", "retailer"] as const;
 
-/** Pronouns that stand for the last person who was a sentence subject. */
+/** Pronouns that stand for the most prominent person so far (07-stances.ts, `remember`). */
 export const PERSON_PRONOUNS = ["he", "she"] as const;
 /** Role nouns that, after "the", stand for the person last described that way: "the French leader". */
 export const ROLE_NOUNS = [
