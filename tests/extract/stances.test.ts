@@ -53,13 +53,11 @@ describe("stances that must be found", () => {
 });
 
 describe("negation cancels", () => {
-  it.each([
+  findsNothingIn([
     ["Prime Minister Donald Tusk did not support Emmanuel Macron on the plan."],
     ["Chancellor Olaf Scholz no longer opposes Poland on the issue."],
     ["Prime Minister Donald Tusk refused to criticise President Emmanuel Macron."],
-  ])("%j gives no stance", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("hoped-for and reported stances are less sure than stated ones", () => {
@@ -75,7 +73,7 @@ describe("hoped-for and reported stances are less sure than stated ones", () => 
 });
 
 describe("what must give nothing", () => {
-  it.each([
+  findsNothingIn([
     // co-occurrence without a cue
     ["President Emmanuel Macron met Donald Trump and Volodymyr Zelenskyy in Paris."],
     // stance towards a non-entity only
@@ -90,9 +88,7 @@ describe("what must give nothing", () => {
     ["A US woman is suing Hewlett Packard over printer cartridges."],
     // a physical attack on someone's property is not a stance towards them
     ["Ukraine had tried to attack Vladimir Putin's residence."],
-  ])("%j", (text) => {
-    expect(triples(text)).toEqual([]);
-  });
+  ]);
 });
 
 describe("more cue shapes, each from a kind of sentence the BBC labels showed", () => {
@@ -245,15 +241,13 @@ describe("denials are stances only towards what someone said", () => {
     ],
   ]);
 
-  it.each([
+  findsNothingIn([
     ["Chancellor Gordon Brown denied Tony Blair had been told."],
     // nobody named made the claim
-    ["Prices rose in Germany last year, a claim Gazprom has denied."], ["The US denied Iran access to the talks."], ["Iran was denied by the United States."]])(
-    "%j gives nothing",
-    (text) => {
-      expect(triples(text)).toEqual([]);
-    },
-  );
+    ["Prices rose in Germany last year, a claim Gazprom has denied."],
+    ["The US denied Iran access to the talks."],
+    ["Iran was denied by the United States."],
+  ]);
 });
 
 describe("targets named in apposition or after a counted group", () => {
