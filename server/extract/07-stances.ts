@@ -42,7 +42,7 @@ const CONFIDENCE = {
   hedged: 0.45,
 } as const;
 
-interface Masked {
+export interface Masked {
   text: string;
   /** Original sentence offset for every masked offset (length text.length + 1). */
   orig: number[];
@@ -470,11 +470,20 @@ function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[
   });
 }
 
+/** A sentence with its entities (and resolved pronoun or role holders) masked, ready to be read for stances. */
+export interface MaskedSentence {
+  sentence: Sentence;
+  masked: Masked;
+  /** The sentence has a word from the cue lexicon: only then do the rules read it. */
+  hasCue: boolean;
+}
+
 /**
- * Finds who supports or opposes whom in each sentence of one document. Precision first: a sentence
- * without an entity on both sides of a cue gives nothing ("the senator opposed the idea").
+ * Masks the sentences of one document that name two things or more (counting "he", "the chancellor" and
+ * the like, resolved from the sentences before), in order: only those with a cue word unless `all` is set
+ * (the learned-stance experiment reads every one). Headlines and the title line are left out.
  */
-export function findStances(sentences: Sentence[], mentions: Mention[]): StanceMention[] {
+export function maskSentences(sentences: Sentence[], mentions: Mention[], { all = false } = {}): MaskedSentence[] {
   const bySentence = new Map<string, { index: number; m: Mention }[]>();
   mentions.forEach((m, index) => {
     const list = bySentence.get(m.sentenceId) ?? [];
@@ -482,24 +491,34 @@ export function findStances(sentences: Sentence[], mentions: Mention[]): StanceM
     bySentence.set(m.sentenceId, list);
   });
   const memory: DocMemory = { people: [], salience: new Map() };
-  const stances: StanceMention[] = [];
+  const out: MaskedSentence[] = [];
 
   for (const sentence of sentences) {
     const own = bySentence.get(sentence.id) ?? [];
-    const hasCue = ANY_CUE.test(sentence.text);
-    const resolved = hasCue ? findResolvedHolders(sentence, memory, mentions, own) : [];
     // An article's first line without a full stop is its title: "Cardinal criticises Iraq war cost".
     const title = sentence.index === 0 && !/[.!?]["”’)]?$/.test(sentence.text.trim());
-    if (hasCue && own.length + resolved.length >= 2 && !isHeadline(sentence.text) && !title) {
-      // "The Tory co-chairman" is one holder: a name inside a resolved role gives way to it.
-      const roleParts = own.filter(({ m }) => resolved.some((r) => r.span[0] <= m.start && m.end <= r.span[1]));
-      const named = own.filter((x) => !roleParts.includes(x));
-      const masked = mask(sentence, named, resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
-      stances.push(...readStances(sentence, masked, mentions));
+    const hasCue = ANY_CUE.test(sentence.text);
+    if ((all || hasCue) && !isHeadline(sentence.text) && !title) {
+      const resolved = findResolvedHolders(sentence, memory, mentions, own);
+      if (own.length + resolved.length >= 2) {
+        // "The Tory co-chairman" is one holder: a name inside a resolved role gives way to it.
+        const roleParts = own.filter(({ m }) => resolved.some((r) => r.span[0] <= m.start && m.end <= r.span[1]));
+        const named = own.filter((x) => !roleParts.includes(x));
+        const masked = mask(sentence, named, resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
+        if (masked.slots.size >= 2) out.push({ sentence, masked, hasCue });
+      }
     }
     remember(memory, sentence, own, mentions);
   }
-  return dedupe(stances);
+  return out;
+}
+
+/**
+ * Finds who supports or opposes whom in each sentence of one document. Precision first: a sentence
+ * without an entity on both sides of a cue gives nothing ("the senator opposed the idea").
+ */
+export function findStances(sentences: Sentence[], mentions: Mention[]): StanceMention[] {
+  return dedupe(maskSentences(sentences, mentions).flatMap(({ sentence, masked }) => readStances(sentence, masked, mentions)));
 }
 
 function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): StanceMention[] {
