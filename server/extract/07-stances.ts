@@ -474,8 +474,6 @@ function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[
 export interface MaskedSentence {
   sentence: Sentence;
   masked: Masked;
-  /** The sentence has a word from the cue lexicon: only then do the rules read it. */
-  hasCue: boolean;
 }
 
 /**
@@ -497,15 +495,14 @@ export function maskSentences(sentences: Sentence[], mentions: Mention[], { all 
     const own = bySentence.get(sentence.id) ?? [];
     // An article's first line without a full stop is its title: "Cardinal criticises Iraq war cost".
     const title = sentence.index === 0 && !/[.!?]["”’)]?$/.test(sentence.text.trim());
-    const hasCue = ANY_CUE.test(sentence.text);
-    if ((all || hasCue) && !isHeadline(sentence.text) && !title) {
+    if ((all || ANY_CUE.test(sentence.text)) && !isHeadline(sentence.text) && !title) {
       const resolved = findResolvedHolders(sentence, memory, mentions, own);
       if (own.length + resolved.length >= 2) {
         // "The Tory co-chairman" is one holder: a name inside a resolved role gives way to it.
         const roleParts = own.filter(({ m }) => resolved.some((r) => r.span[0] <= m.start && m.end <= r.span[1]));
         const named = own.filter((x) => !roleParts.includes(x));
         const masked = mask(sentence, named, resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
-        if (masked.slots.size >= 2) out.push({ sentence, masked, hasCue });
+        if (masked.slots.size >= 2) out.push({ sentence, masked });
       }
     }
     remember(memory, sentence, own, mentions);
