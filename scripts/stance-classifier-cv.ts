@@ -16,7 +16,7 @@ import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import { candidates } from "./lib/stance-classifier/candidates.js";
 import { predict, train, type Example, type LogisticModel, type TrainOptions } from "./lib/stance-classifier/logistic.js";
 import type { Entity } from "../server/types.js";
-import { LABELS_DIR, byFile, emptyScore, goldMatches, readArticle, readLabels, scoreRow, summarize, type LabelRow } from "./lib/stance-labels.js";
+import { LABELS_DIR, byFile, emptyScore, entityMatches, goldMatches, kindOf, readArticle, readLabels, scoreRow, summarize, type LabelRow } from "./lib/stance-labels.js";
 
 const LABELS = ["none", "support", "oppose"] as const;
 const DEFAULT_SETS = ["stance-bbc.jsonl", "stance-bbc-dev.jsonl", "stance-bbc-train.jsonl"].map((f) => join(LABELS_DIR, f));
@@ -38,6 +38,8 @@ interface Item {
   row: LabelRow;
   ruled: { holder: Entity; target: Entity; stance: string }[];
   pairs: PairExample[];
+  /** Every entity named in the sentence, to tell which side of a gold stance is missing when no pair matches. */
+  named: Entity[];
 }
 
 function arg(name: string): string | undefined {
@@ -71,7 +73,8 @@ function loadItems(paths: string[]): Item[] {
           const gold = row.stances.find((g) => goldMatches(holder, target, g));
           return { features: c.features, label: gold ? LABELS.indexOf(gold.stance) : 0, holder, target };
         });
-      items.push({ file, row, ruled, pairs });
+      const named = doc.mentions.flatMap((m, i) => (inRow(m.sentenceId) ? [entity(i)] : []));
+      items.push({ file, row, ruled, pairs, named });
     }
   }
   return items;
@@ -95,6 +98,33 @@ function predictItem(item: Item, model: LogisticModel | null, threshold: number,
   return [...out.values()];
 }
 
+/**
+ * How many gold triples any candidate pair could match (the most recall a pair reader can have), by where the
+ * stance is; for the others, which side is not named in the sentence (a pronoun or role we do not resolve, or
+ * an implied target such as "the offer").
+ */
+function reportReach(items: Item[]): void {
+  const count = new Map<string, number>();
+  const bump = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
+  for (const { row, pairs, named } of items) {
+    for (const g of row.stances) {
+      const kind = kindOf(g);
+      bump(`${kind} gold`);
+      if (pairs.some((p) => goldMatches(p.holder, p.target, g))) bump(`${kind} reachable`);
+      else {
+        if (!named.some((e) => entityMatches(e, g.holder, g.holderAliases))) bump(`${kind} holder not named`);
+        if (!named.some((e) => entityMatches(e, g.target, g.targetAliases))) bump(`${kind} target not named`);
+      }
+    }
+  }
+  for (const kind of ["inSentence", "fromContext"]) {
+    const n = (what: string) => count.get(`${kind} ${what}`) ?? 0;
+    console.log(
+      `  ${kind}: ${n("reachable")} of ${n("gold")} gold triples have a candidate pair; of the rest, holder not named ${n("holder not named")}, target not named ${n("target not named")}`,
+    );
+  }
+}
+
 const fold = (file: string, k: number) => parseInt(createHash("sha1").update(file).digest("hex").slice(0, 8), 16) % k;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -110,6 +140,7 @@ function main(): void {
   const gold = items.reduce((n, i) => n + i.row.stances.length, 0);
   const reachable = examples.filter((e) => e.label !== 0).length;
   console.log(`${items.length} labelled sentences, ${gold} gold triples; ${examples.length} candidate pairs, ${reachable} of them labelled support or oppose`);
+  reportReach(items);
 
   // Cross-validation: each fold's sentences are predicted by a model trained on the other folds.
   const scores = new Map<number | "rules" | "model 0.5" | "model 0.8", ReturnType<typeof emptyScore>>([
