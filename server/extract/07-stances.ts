@@ -47,7 +47,7 @@ export interface Masked {
   /** Original sentence offset for every masked offset (length text.length + 1). */
   orig: number[];
   /** Placeholder id -> mention index in the document, and the span written in this sentence. */
-  slots: Map<string, { mention: number; span: [number, number]; resolved: boolean }>;
+  slots: Map<string, { mention: number; span: [number, number]; resolved: boolean; objectOf?: number }>;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -102,8 +102,10 @@ const speechForms = formsOf((l) => !PHYSICAL_CUES.has(l) && !OWNED_ONLY_CUES.has
 // "Labour and the Greens have criticised ...": earlier holders of a list, read from the text before the match.
 const HOLDER_LIST_BEFORE = /((?:⟦\d+⟧\s*(?:,|,?\s+and)\s+(?:the\s+)?)+)$/;
 const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`, "giu");
+// "denied Putin's allegation", and with the owner in front of what it said: "dismissed the US complaint",
+// "brushed off Labour suggestions". Not a clause: "denied Labour's plans were dead".
 const ACTIVE_OWNED_ONLY = new RegExp(
-  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}['’]s?\\s+${OWNED_MODIFIERS}[\\w-]+\\b()`,
+  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}(?:['’]s?\\s+${OWNED_MODIFIERS}[\\w-]+|\\s+(?:[\\w-]+\\s+)?${OWNED})\\b()`,
   "giu",
 );
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
@@ -131,10 +133,13 @@ const OWNED_NOUN = new RegExp(
   `${SLOT}(?:['’]s?)?\\s+(?:\\w+\\s+)?(${alternation(nounForms.keys())}|attacks?(?=\\s+on\\s))\\s+(?:for|of|on)\\s+${DETERMINER}${SLOT}`,
   "giu",
 );
+// "His film was highly critical of President Bush", "the group is supportive of Labour", "the think tank, which
+// usually tends to be critical of the President,".
+const APPOSITION_WHICH = APPOSITION.replace("who\\b", "(?:who|which)\\b");
 // "His film was highly critical of President Bush", "the group is supportive of Labour".
 const STANCE_ADJECTIVES: Record<string, Stance> = { critical: "oppose", supportive: "support" };
 const ADJECTIVE = new RegExp(
-  `${SLOT}${APPOSITION}\\s+((?:is|was|are|were|has been|have been|had been|remains?|remained)\\s+(?:\\w+ly\\s+)?)(critical|supportive)\\s+of\\s+${TARGET_LIST}`,
+  `${SLOT}${APPOSITION_WHICH}\\s+((?:is|was|are|were|has been|have been|had been|remains?|remained|(?:tends?|tended|seems?|seemed|appears?|appeared)\\s+to\\s+be)\\s+(?:\\w+ly\\s+)?)(critical|supportive)\\s+of\\s+${TARGET_LIST}`,
   "giu",
 );
 
@@ -182,6 +187,23 @@ const PARTICIPLE_OPENER = new RegExp(
   "iu",
 );
 
+// "Fox then responded by accusing the premier of ...", "The Tories hit back, accusing Labour of ...", "Sturgeon
+// wrote to McConnell on Tuesday accusing him of ...": a
+// participle after the main clause has the main clause's subject. The clause in between is checked in
+// `findInSentence` (TRAILING_CLAUSE_BREAK): no second subject, speech or condition the participle could belong to.
+const TRAILING = new RegExp(
+  `^(?:(?:But|And|However|Meanwhile|Later|Instead|Also),?\\s+)?(?:[Tt]he\\s+)?${SLOT}${APPOSITION}\\s+((?:MPs\\s+|MEPs\\s+)?\\p{Ll}[^⟦⟧.;:!?"“”]{0,80}?(?:⟦\\d+⟧[^⟦⟧.;:!?"“”]{0,40}?)?)(?:,\\s+|\\s+by\\s+|(?<=\\b(?:on\\s+\\p{Lu}\\p{Ll}+day|yesterday|today|last\\s+(?:week|month|night|year)))\\s+)(${alternation(ingForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
+  "u",
+);
+const TRAILING_CLAUSE_BREAK = new RegExp(
+  `\\b(?:that|who|which|whose|when|while|whether|if|unless|because|as|where|after|before|but|and|or|without|said|says|told|tells|added|adds|claimed|claims|argued|argues|insisted|insists|believes?|thinks?)\\b`,
+  "i",
+);
+// In the clause, another name may stand only after a preposition: "wrote to ⟦McConnell⟧ on Tuesday".
+const SLOT_AFTER_PREPOSITION = /(?:^|\s)(?:to|with|at|on|for|from|against|of|in|into)\s+(?:the\s+)?⟦\d+⟧/g;
+// The word after a country or organization holder must be a verb for it to be the subject: "⟦Labour⟧ hit back".
+const VERB_LIKE = /^(?:has|have|had|is|was|were|are|will|would|also|then|later|again|\w+ed|\w+ly|hit|struck|spoke|wrote|took|went|came|made|gave|told|said|met)\b/i;
+
 const NEGATION = new RegExp(`\\b(?:${NEGATIONS.map(escape).join("|")})\\b|n't\\b`, "i");
 const REFUSAL = new RegExp(`\\b(?:${REFUSALS.map(escape).join("|")})\\s*$`, "i");
 const HEDGE = new RegExp(`\\b(?:${HEDGES.map(escape).join("|")})\\b`, "i");
@@ -195,7 +217,7 @@ function titleStart(text: string, nameStart: number): number {
   return first && verbForms.has(first[1]!.toLowerCase()) ? start + first[0].length : start;
 }
 
-function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pronouns: { span: [number, number]; mention: number }[]): Masked {
+function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pronouns: Reference[]): Masked {
   const pieces = [
     // A slot covers the title in front of a name, so "accused Mr ⟦3⟧" reads "accused ⟦3⟧".
     ...mentions.map(({ index, m }) => ({
@@ -205,8 +227,9 @@ function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pro
       id: String(index),
       mention: index,
       resolved: false,
+      objectOf: undefined as number | undefined,
     })),
-    ...pronouns.map((p, i) => ({ start: p.span[0], nameStart: p.span[0], end: p.span[1], id: `p${i}`, mention: p.mention, resolved: true })),
+    ...pronouns.map((p, i) => ({ start: p.span[0], nameStart: p.span[0], end: p.span[1], id: `p${i}`, mention: p.mention, resolved: true, objectOf: p.objectOf })),
     // "US President ⟦Donald Trump⟧": the title slot swallows the country that qualifies it.
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   let text = "";
@@ -224,7 +247,7 @@ function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pro
     const token = `⟦${p.id}⟧`;
     for (let i = 0; i < token.length; i++) orig.push(p.start);
     text += token;
-    slots.set(p.id, { mention: p.mention, span: [p.start, p.end], resolved: p.resolved });
+    slots.set(p.id, { mention: p.mention, span: [p.start, p.end], resolved: p.resolved, ...(p.objectOf !== undefined ? { objectOf: p.objectOf } : {}) });
     at = p.end;
   }
   for (let i = at; i < sentence.text.length; i++) {
@@ -257,8 +280,13 @@ const POSSESSIVE_PRONOUN = new RegExp(
   `(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b|\\s+(?:\\w+\\s+)?(?:${alternation(nounForms.keys())})\\s+(?:of|for|on|against)\\s)`,
   "giu",
 );
+// "him", and "her" where it is not a possessive: "accused her of", "praised her,".
+const OBJECT_PRONOUN = /(?<![\p{L}])(?:him|her)(?=\s+(?:of|for|over|as|on|to|in|at|after|with|and|but)\b|\s*[,.;!?])/gu;
+const SUBJECT_LEAD = /^(?:(?:But|And|However|Meanwhile|Also|Now|Then|Later|Earlier|Instead|So)\b[,\s]*)?(?:[Tt]he\s+)?$|^[^"“”]{0,140},\s*$/;
 const ORGANIZATION_NOUN = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
-const ROLE = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "gu");
+// Role nouns in either case: "the president", "the President", "the Prime Minister".
+const ROLE_NOUN = ROLE_NOUNS.map((n) => n.replace(/\b(\w)/g, (c) => `[${c}${c.toUpperCase()}]`)).join("|");
+const ROLE = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE_NOUN})\\b`, "gu");
 // Who is speaking a quotation: 'X told the paper: "..."', '"...," said X', '"...," X said'.
 const SPEAKER_BEFORE = /(?:said|says|told\s[^"“:]{1,40}|added|adds|wrote|writes|insisted|argued)\s*[:,]?\s*$/;
 const SPEAKER_AFTER = /^\s*(?:(?:said|says|added|adds|insisted|argued)\s+)?$/;
@@ -295,6 +323,8 @@ function quotedSpans(text: string): [number, number][] {
 interface Reference {
   span: [number, number];
   mention: number;
+  /** For "him"/"her": the subject it was resolved against. Only a stance held by that subject may target it. */
+  objectOf?: number;
 }
 
 /**
@@ -322,11 +352,24 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   const pronouns = [...text.matchAll(PRONOUN)].filter((m) => !quoted(m.index));
   const roles = found.filter((r) => mentions[r.mention]!.type === "person");
   const firstRole = roles[0] && { at: roles[0].span[0], mention: roles[0].mention };
-  const opener = [people[0], firstRole].filter((x) => x !== undefined).sort((a, b) => a.at - b.at)[0];
+  // Only a name that opens the sentence (maybe after an opening phrase) is its subject: not "That may annoy
+  // Mr Brown, but he ...".
+  const subjects = people.filter((p) => SUBJECT_LEAD.test(text.slice(0, titleStart(text, p.at))));
+  const opener = [subjects[0], firstRole].filter((x) => x !== undefined).sort((a, b) => a.at - b.at)[0];
   for (const m of pronouns) {
     // The sentence opened with a name or role before any pronoun: "she" is that person; otherwise the most prominent.
     const who = opener && opener.at < pronouns[0]!.index ? opener.mention : memory.prominent;
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
+  }
+  // "accusing him of", "heaped praise on him": an object pronoun is not its clause's subject. It is the last person
+  // named before it in the sentence who is not the subject, or else the most prominent person who is not.
+  const subject = opener && (pronouns[0] === undefined || opener.at < pronouns[0].index) ? opener.mention : pronouns[0] ? memory.prominent : opener?.mention;
+  const subjectCluster = subject === undefined ? undefined : mentions[subject]!.cluster;
+  for (const m of text.matchAll(OBJECT_PRONOUN)) {
+    if (quoted(m.index)) continue;
+    const named = people.filter((p) => p.end <= m.index && mentions[p.mention]!.cluster !== subjectCluster).at(-1)?.mention;
+    const who = named ?? (subjectCluster === undefined ? undefined : otherProminent(memory, subjectCluster));
+    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who, ...(subject !== undefined ? { objectOf: subject } : {}) });
   }
   // "Labour and the Greens have criticised his plans": his/her before something owned (or a stance noun: "his attack on") is the most prominent person.
   // Not when someone is named before it in the sentence: "Netanyahu, who also backed his nomination" may be anyone's.
@@ -369,6 +412,13 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
   return found;
 }
 
+/** The most prominent person but one: who "him" is when "he" is the most prominent. Nobody if that is someone unnamed. */
+function otherProminent(memory: DocMemory, subjectCluster: string): number | undefined {
+  const ranked = [...memory.salience.entries()].filter(([cluster]) => cluster !== subjectCluster).sort((a, b) => b[1].score - a[1].score);
+  const [cluster, entry] = ranked[0] ?? [];
+  return cluster === UNKNOWN ? undefined : entry?.mention;
+}
+
 /** "the French leader", "the Tory co-chairman", "his chancellor": the person last introduced that way. */
 function resolveRole(qualifier: string | undefined, role: string, memory: DocMemory, mentions: Mention[]): number | undefined {
   const code = qualifier ? countryIndex().demonyms.get(qualifier) : undefined;
@@ -384,7 +434,7 @@ function resolveRole(qualifier: string | undefined, role: string, memory: DocMem
 }
 
 // A sentence that opens with a role: "The prime minister on Sunday said ...".
-const ROLE_SUBJECT = new RegExp(`^(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE_NOUNS.join("|")})\\b`, "u");
+const ROLE_SUBJECT = new RegExp(`^(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE_NOUN})\\b`, "u");
 
 const UNKNOWN = "";
 const PRONOUN_SUBJECT = /^(?:(?:But|And|However|Meanwhile|Instead|Later),?\s+)?(?:He|She)\b/;
@@ -432,6 +482,8 @@ function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m
 const DEAL_OBJECT = new RegExp(`^\\s+(?:bid|bids|takeover|offer|deal|merger|${alternation(nounForms.keys())})\\b`, "i");
 const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
 const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
+const TITLED_PERSON = /^\s+(?:(?!(?:for|from|of|to|by|with|at|as|in|on|over|after|against|than|that|who|which|said|says)\b)\p{Ll}[\w-]*\s+){1,4}⟦(\d+)⟧/u;
+const OWNED_THEN_VERB = new RegExp(`^(?:['’]s?)?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${OWNED}\\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does)\\b`, "i");
 const OWNED_PERSON = /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|lawyers?|wife|husband|son|daughter|brother|sister|chairman|boss|staff|officials?)$/i;
 const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦(p?\d+)⟧/;
 /** "⟦n⟧'s claims were denied by": the passive's subject is something the name owns. */
@@ -456,6 +508,10 @@ function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[
     const token = `⟦${id}⟧`;
     const after = masked.text.slice(masked.text.indexOf(token) + token.length);
     if (DEAL_OBJECT.test(after)) return [];
+    // "praised ⟦Blue Harbour⟧ director and co-star ⟦Tom Reed⟧": a name that qualifies a person's title.
+    const titled = TITLED_PERSON.exec(after)?.[1];
+    const person = titled !== undefined ? masked.slots.get(titled) : undefined;
+    if (person && mentions[slot.mention]!.type !== "person" && mentions[person.mention]!.type === "person") return [person.mention];
     const owned = POSSESSED.exec(after)?.[2];
     // "criticised Britain's bank regulator, the FSA": the one named in apposition.
     const apposed = APPOSED.exec(after)?.[1];
@@ -524,8 +580,13 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   const add = (holderSlot: string, targets: number[], polarity: Stance, cue: string, confidence: number, span: [number, number]) => {
     const holder = masked.slots.get(holderSlot);
     if (!holder) return;
+    const cluster = mentions[holder.mention]!.cluster;
     for (const target of targets) {
-      if (mentions[target]!.cluster === mentions[holder.mention]!.cluster) continue;
+      if (mentions[target]!.cluster === cluster) continue;
+      // "claims that TBWA was blaming him": "him" was read as someone other than the sentence's subject, which
+      // holds only for a stance that subject holds.
+      const object = [...masked.slots.values()].find((x) => x.mention === target && x.objectOf !== undefined);
+      if (object && mentions[object.objectOf!]!.cluster !== cluster) continue;
       const stance: StanceMention = {
         sentenceId: sentence.id,
         holder: holder.mention,
@@ -556,13 +617,17 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const coHolders = [...(HOLDER_LIST_BEFORE.exec(before(m.index))?.[1] ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!);
     const cue = verbForms.get(verb!.toLowerCase())!;
     if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
+    // "met in ⟦London⟧, criticising ⟦Brown⟧": a participle after a comma belongs to the main clause (TRAILING).
+    if (apposition.trim() === "," && between === "" && /ing$/i.test(verb!.split(" ")[0]!)) continue;
     // "Though I like Blur, I have to disagree with": another subject stands between.
     if (/(?:^|\s)(?:I|we|you|they|it|he|she)\s/i.test(` ${between}`)) continue;
     if (verb!.toLowerCase() === "back" && between.trim() === "") continue; // "Cardiff back Rhys Williams"
     if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
     const after = masked.text.slice(m.index + m[0].length);
     if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
-    if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue; // "condemned Mansfield to a ninth game without a win"
+    if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue;
+    // "denied Labour's plans were dead": what was denied is a clause, not what Labour said.
+    if (OWNED_ONLY_CUES.has(cue.lemma) && OWNED_THEN_VERB.test(masked.text.slice(masked.text.indexOf(`⟦${firstTarget}⟧`) + firstTarget!.length + 2))) continue; // "condemned Mansfield to a ninth game without a win"
     if (REPORTED.test(before(m.index))) continue; // "upset by reports that he had criticised"
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
     let polarity: Stance | undefined = cue.polarity;
@@ -676,6 +741,25 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const confidence = HEDGE.test(between) ? CONFIDENCE.stated * CONFIDENCE.hedged : CONFIDENCE.stated;
     add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
   }
+  const trailing = TRAILING.exec(masked.text);
+  if (trailing) {
+    const [, holder, , clause = "", verb, firstTarget, rest = ""] = trailing;
+    const holderIsPerson = mentions[masked.slots.get(holder!)?.mention ?? -1]?.type === "person";
+    // "⟦Labour⟧ MPs met": the people who speak for it may stand before the verb.
+    const predicate = clause.replace(SPEAKS_FOR, "").trim();
+    const ok =
+      !TRAILING_CLAUSE_BREAK.test(clause) &&
+      !ANY_CUE.test(clause.replace(/⟦p?\d+⟧/g, " ").replace(PHRASAL_BACK_ANYWHERE, " ")) &&
+      !NEGATION.test(clause) &&
+      clause.replace(SLOT_AFTER_PREPOSITION, " ").indexOf("⟦") < 0 &&
+      (holderIsPerson || VERB_LIKE.test(predicate));
+    if (ok) {
+      const cueStart = trailing.index + trailing[0].lastIndexOf(verb!, trailing[0].length - firstTarget!.length);
+      const cue = verbForms.get(verb!.toLowerCase())!;
+      const confidence = HEDGE.test(clause) ? CONFIDENCE.coordinated * CONFIDENCE.hedged : CONFIDENCE.coordinated;
+      add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
+    }
+  }
   const opener = PARTICIPLE_OPENER.exec(masked.text);
   if (opener) {
     const [, verb, firstTarget, rest = "", holder] = opener;
@@ -721,10 +805,11 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
 
 const NOT_THE_HOLDER = /(?:(?:^|\s)(?:[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Mm]ost|[Oo]ther)\s+|\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦p?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
 
+const PHRASAL_BACK_ANYWHERE = new RegExp(`\\b(?:${PHRASAL_BEFORE_BACK.join("|")})\\s+back\\b`, "gi");
 const PHRASAL_BACK = new RegExp(`\\b(?:${PHRASAL_BEFORE_BACK.join("|")})\\s*$`, "i");
 const FORECAST = new RegExp(`^\\s+to\\s+(?:${FORECAST_VERBS.join("|")})\\b`, "i");
 // "reports that he has been critical of", "denied claims that": a stance someone else says there is.
-const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation)\s+that\s+[^⟦]{0,20}$/i;
+const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation)\s+that\s+(?:[^⟦.;]|⟦p?\d+⟧){0,40}$/i;
 
 /**
  * After "by" or "from", a name that goes on is not the holder: "by the ⟦US⟧ Anti-Doping Agency" names the
@@ -742,7 +827,7 @@ function holderGoesOn(slotId: string, masked: Masked): boolean {
 // followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".
 const VERB_LEAD_IN = /^(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|must|did|does|do|also|then|now|not|never|already|previously|again|still|last|this|on|in|\w+ly)\b\s*)*$/i;
 // "The US government accused", "Labour MPs criticised": people who speak for the country or organization.
-const SPEAKS_FOR = /^(?:government|officials|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military|MPs|MEPs|peers|members|activists|backbenchers)\b/i;
+const SPEAKS_FOR = /^(?:government|officials|spokes(?:man|woman|person)|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military|MPs|MEPs|peers|members|activists|backbenchers)\b/i;
 
 function isModifierUse(holderSlot: string, between: string, masked: Masked, mentions: Mention[]): boolean {
   const holder = masked.slots.get(holderSlot);

@@ -364,3 +364,41 @@ describe("stances voiced through 'it said', a speech, a participle or a request 
     expect(planned!.confidence).toBeLessThan(taken!.confidence);
   });
 });
+
+describe("object pronouns, trailing participles, spokesmen and owners in front of what they said (rows modelled on the train label set)", () => {
+  findsEach([
+    // an owner in front of what it said, after a cue that takes only what was said
+    ["Gordon Brown firmly denied Conservative claims that his sums were wrong.", ["Gordon Brown -oppose-> Conservative Party"]],
+    ["Charles Kennedy brushed off Labour suggestions that his party was weak.", ["Charles Kennedy -oppose-> Labour Party"]],
+    // a spokesman speaks for the organization in front of the word
+    ["A European Commission spokesman dismissed the US complaint.", ["European Commission -oppose-> United States"]],
+    // "which tends to be critical of", and a capitalised role as the target
+    [
+      "President George Bush spoke on Monday. The Cato Institute, which tended to be critical of the President, disagreed.",
+      ["Cato Institute -oppose-> George Bush"],
+    ],
+    // a participle after the main clause has the main clause's subject
+    ["Prime Minister Tony Blair spoke. Mr Fox replied by accusing the Prime Minister of hiding.", ["Fox -oppose-> Tony Blair"]],
+    ["The Tories hit back, accusing Labour of dishonesty.", ["Conservative Party -oppose-> Labour Party"]],
+    // "him" is not the subject: the other person named before it
+    ["Nicola Sturgeon wrote to Jack McConnell on Friday accusing him of a blunder.", ["Nicola Sturgeon -oppose-> Jack McConnell"]],
+    // ... or the most prominent person but the subject; a name inside the clause is not the subject
+    [
+      "Chancellor Gordon Brown spoke on Monday. Prime Minister Tony Blair praised the economy. That might annoy Mr Brown, yet he then heaped praise on him as a great chancellor.",
+      ["Tony Blair -support-> Gordon Brown"],
+    ],
+    ["Coach Tom Hardy has touted Sam Jones as a future captain.", ["Tom Hardy -support-> Sam Jones"]],
+    // the bid is from Arsenal; the player it is for is not a qualifier of Arsenal
+    ["Chelsea rejected a bid from Arsenal for England midfielder Frank Lampard.", ["Chelsea -oppose-> Arsenal"]],
+  ]);
+  findsNothingIn([
+    // what was denied is a clause
+    ["Gordon Brown denied Labour's plans were dead."],
+    // the participle may belong to either name before it
+    ["Jack Straw met Condoleezza Rice, praising the United States for its aid."],
+    // after "said", the participle may be the reported clause's
+    ["Michael Howard said Tony Blair was wrong, accusing him of lying."],
+    // a stance someone else says there is
+    ["Alastair Campbell was angry at claims that the agency TBWA was blaming him for the posters."],
+  ]);
+});

@@ -57,6 +57,12 @@ export const VERB_CUES: readonly Cue[] = [
   cue("disagree with", "oppose", ["disagreed with", "disagrees with", "disagree with", "disagreeing with"], []),
   cue("side with", "support", ["sided with", "sides with", "side with", "siding with"], []),
   cue("ally with", "support", ["allied with", "allies with", "ally with", "allying with"], []),
+  // "Bates has touted Bogdanovic as a replacement"; "touted by Gatland as a possible Lions openside".
+  cue("tout", "support", ["touted", "touts", "touting"]),
+  cue("pay tribute to", "support", ["paid tribute to", "pays tribute to", "paying tribute to", "pay tribute to"], []),
+  cue("heap praise on", "support", ["heaped praise on", "heaps praise on", "heaping praise on", "lavished praise on", "lavishes praise on"], []),
+  // Only towards what someone said, like "dismiss": "he brushed off Labour suggestions".
+  cue("brush off", "oppose", ["brushed off", "brushes off", "brushing off", "brush off"], []),
 ];
 
 /** Cues that can be physical acts: a possessive after them names a target only if it is something said or decided. */
@@ -66,10 +72,10 @@ export const PHYSICAL_CUES: ReadonlySet<string> = new Set(["attack", "ban", "sue
  * Cues that are a stance only towards something said or decided: "denied Putin's allegation" is, but "denied
  * Iran access" and "denied Mr Brown was involved" are not.
  */
-export const OWNED_ONLY_CUES: ReadonlySet<string> = new Set(["deny", "dismiss"]);
+export const OWNED_ONLY_CUES: ReadonlySet<string> = new Set(["deny", "dismiss", "brush off"]);
 
 /** Cues that answer a claim: ", an allegation Kyiv has denied" opposes whoever made it. */
-export const DENIAL_CUES: ReadonlySet<string> = new Set(["deny", "reject", "dismiss"]);
+export const DENIAL_CUES: ReadonlySet<string> = new Set(["deny", "reject", "dismiss", "brush off"]);
 
 /** "tried to bring back Solano", "buy back Leeds' stadium": "back" after these verbs is not a cue. */
 export const PHRASAL_BEFORE_BACK = [
@@ -135,8 +141,8 @@ export const ROLE_NOUNS = [
 export const OWNED_NOUNS: readonly string[] = [
   "comments?", "remarks?", "words", "ideas?", "plans?", "proposals?", "polic(?:y|ies)", "stance", "decisions?", "calls?",
   "approach", "handling", "leadership", "government", "administration", "record", "views?", "position", "statement",
-  "claims?", "bids?", "offers?", "move", "strategy", "suggestion", "demands?", "budget", "reforms?", "actions?", "conduct",
+  "claims?", "bids?", "offers?", "move", "strategy", "suggestions?", "demands?", "budget", "reforms?", "actions?", "conduct",
   "campaign", "report", "announcement", "pledges?", "attempt", "argument", "allegations?", "courage", "takeover", "deal",
   "merger", "candidacy", "nomination", "appointment", "rule", "ruling", "judgment", "verdict", "response", "priorities",
-  "agenda", "manifesto", "pleas?", "requests?",
+  "agenda", "manifesto", "pleas?", "requests?", "complaints?", "accusations?", "warnings?",
 ];
