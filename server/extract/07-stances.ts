@@ -19,7 +19,9 @@ import {
   PHRASAL_BEFORE_BACK,
   PHYSICAL_CUES,
   REFUSALS,
+  MAKING_VERBS,
   ROLE_NOUNS,
+  THING_NOUNS,
   VEHICLE_NOUNS,
   VERB_CUES,
 } from "./lexicon/stance-cues.js";
@@ -38,6 +40,8 @@ const CONFIDENCE = {
   refused: 0.6,
   /** Multiplier when the holder is a pronoun or a role resolved from earlier sentences. */
   resolvedHolder: 0.85,
+  /** Multiplier when the target is the maker of a thing named earlier: "condemned the move". */
+  resolvedThing: 0.8,
   /** Multiplier for hoped-for or reported stances. */
   hedged: 0.45,
 } as const;
@@ -47,13 +51,13 @@ export interface Masked {
   /** Original sentence offset for every masked offset (length text.length + 1). */
   orig: number[];
   /** Placeholder id -> mention index in the document, and the span written in this sentence. */
-  slots: Map<string, { mention: number; span: [number, number]; resolved: boolean; objectOf?: number }>;
+  slots: Map<string, { mention: number; span: [number, number]; resolved: boolean; objectOf?: number; thing?: boolean }>;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (forms: Iterable<string>) => [...forms].sort((a, b) => b.length - a.length).map(escape).join("|");
 
-const SLOT = "⟦(p?\\d+)⟧";
+const SLOT = "⟦([pt]?\\d+)⟧";
 // A possessive target stands for its owner only before a word for what people say or do:
 // "criticized Macron's comments" -> Macron; "attack Putin's residence" -> nothing.
 const OWNED = `(?:${OWNED_NOUNS.join("|")})`;
@@ -105,7 +109,7 @@ const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alt
 // "denied Putin's allegation", and with the owner in front of what it said: "dismissed the US complaint",
 // "brushed off Labour suggestions". Not a clause: "denied Labour's plans were dead".
 const ACTIVE_OWNED_ONLY = new RegExp(
-  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}(?:['’]s?\\s+${OWNED_MODIFIERS}[\\w-]+|\\s+(?:[\\w-]+\\s+)?${OWNED})\\b()`,
+  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}(?:['’]s?\\s+${OWNED_MODIFIERS}[\\w-]+\\b|\\s+(?:[\\w-]+\\s+)?${OWNED}\\b|(?<=⟦t\\d+⟧))()`,
   "giu",
 );
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
@@ -229,7 +233,15 @@ function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pro
       resolved: false,
       objectOf: undefined as number | undefined,
     })),
-    ...pronouns.map((p, i) => ({ start: p.span[0], nameStart: p.span[0], end: p.span[1], id: `p${i}`, mention: p.mention, resolved: true, objectOf: p.objectOf })),
+    ...pronouns.map((p, i) => ({
+      start: p.span[0],
+      nameStart: p.span[0],
+      end: p.span[1],
+      id: `${p.thing ? "t" : "p"}${i}`,
+      mention: p.mention,
+      resolved: true,
+      objectOf: p.objectOf,
+    })),
     // "US President ⟦Donald Trump⟧": the title slot swallows the country that qualifies it.
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   let text = "";
@@ -247,7 +259,13 @@ function mask(sentence: Sentence, mentions: { index: number; m: Mention }[], pro
     const token = `⟦${p.id}⟧`;
     for (let i = 0; i < token.length; i++) orig.push(p.start);
     text += token;
-    slots.set(p.id, { mention: p.mention, span: [p.start, p.end], resolved: p.resolved, ...(p.objectOf !== undefined ? { objectOf: p.objectOf } : {}) });
+    slots.set(p.id, {
+      mention: p.mention,
+      span: [p.start, p.end],
+      resolved: p.resolved,
+      ...(p.objectOf !== undefined ? { objectOf: p.objectOf } : {}),
+      ...(p.id.startsWith("t") ? { thing: true } : {}),
+    });
     at = p.end;
   }
   for (let i = at; i < sentence.text.length; i++) {
@@ -271,6 +289,10 @@ interface DocMemory {
   people: { mention: number; description: string }[];
   /** The last organization that was a sentence subject: what "the company" refers to. */
   lastOrganization?: number;
+  /** Things made by someone named, newest last: "Xstrata's offer" -> { noun: "offer", owner, sentence }. */
+  things: { noun: string; owner: number; sentence: number }[];
+  /** The name a sentence opened with: who made "the move" reported in it. */
+  lastSubject?: { mention: number; sentence: number };
 }
 
 const PRONOUN = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
@@ -325,6 +347,8 @@ interface Reference {
   mention: number;
   /** For "him"/"her": the subject it was resolved against. Only a stance held by that subject may target it. */
   objectOf?: number;
+  /** "the offer": the maker of a thing named earlier (slot id ⟦tN⟧). */
+  thing?: boolean;
 }
 
 /**
@@ -389,6 +413,18 @@ function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Me
     }
   }
 
+  // "Christian Aid condemned the move": the maker of the last move named in the sentences before.
+  for (const m of text.matchAll(THING_REFERENCE)) {
+    if (quoted(m.index)) continue;
+    const noun = singular(m[1]!);
+    const made = [...memory.things].reverse().find((t) => t.noun === noun && sentence.index - t.sentence <= THING_LOOKBACK)?.owner;
+    // "The WTO is to end its quota system. Christian Aid condemned the move.": a move or decision nobody was said
+    // to make is the last sentence's, made by whoever it opened with.
+    const actor = EVENT_NOUNS.has(noun) && memory.lastSubject?.sentence === sentence.index - 1 ? memory.lastSubject.mention : undefined;
+    const owner = made ?? actor;
+    if (owner !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: owner, thing: true });
+  }
+
   // "I" inside a quotation is whoever is said to say it, in this sentence.
   const speakers = [
     ...people,
@@ -433,6 +469,44 @@ function resolveRole(qualifier: string | undefined, role: string, memory: DocMem
   })?.mention;
 }
 
+const THING = `(${THING_NOUNS.join("|")})s?`;
+/** How many sentences back "the offer" may find the offer it stands for. */
+const THING_LOOKBACK = 3;
+// "the move", "this decision", "the new targets"; not "the move by X" or "the plan to" (said where it stands), and
+// not "the LSE bid" (a name in between says whose).
+const THING_REFERENCE = new RegExp(
+  `\\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\\s+(?:(?:new|latest|proposed|planned|revised|original|controversial|final|\\w+ly)\\s+)?${THING}\\b(?!['’]|\\s+(?:by|of|from|for|to|that|which)\\b)`,
+  "g",
+);
+const THING_WORD = new RegExp(`\\b${THING}\\b`, "i");
+// Who made a thing, read in the sentence that names it: "⟦n⟧'s £1.3bn offer", "a report by ⟦n⟧", "⟦n⟧ has announced a move".
+const MADE_BY = [
+  new RegExp(`⟦(\\d+)⟧['’]s?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${THING}\\b`, "gi"),
+  new RegExp(`\\b${THING}\\s+(?:\\w+\\s+)?(?:by|from)\\s+(?:the\\s+)?⟦(\\d+)⟧`, "gi"),
+  new RegExp(
+    `⟦(\\d+)⟧(?:\\s*,[^,.;]{1,60},)?\\s+(?:(?:has|have|had|was|were|is|will|also|\\w+ly)\\s+)*(?:${MAKING_VERBS.join("|")})\\s+(?:(?:a|an|its|the|their|his|her)\\s+)?(?:[\\w£$€.,-]+\\s+){0,3}?${THING}\\b`,
+    "gi",
+  ),
+];
+const singular = (noun: string) => noun.toLowerCase().replace(/s$/, "");
+const EVENT_NOUNS: ReadonlySet<string> = new Set(["move", "decision"]);
+
+/** After a sentence: the things it names with their makers, for "the offer" in the sentences after. */
+function rememberThings(memory: DocMemory, sentence: Sentence, outside: { index: number; m: Mention }[]): void {
+  if (outside.length === 0 || !THING_WORD.test(sentence.text)) return;
+  const { text, slots } = mask(sentence, outside, []);
+  const found: { at: number; noun: string; owner: number }[] = [];
+  for (const [i, pattern] of MADE_BY.entries()) {
+    for (const m of text.matchAll(pattern)) {
+      // The first two patterns capture (owner, noun) and (noun, owner); the third (owner, noun).
+      const [owner, noun] = i === 1 ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+      const mention = slots.get(owner)?.mention;
+      if (mention !== undefined) found.push({ at: m.index, noun: singular(noun), owner: mention });
+    }
+  }
+  for (const f of found.sort((a, b) => a.at - b.at)) memory.things.push({ noun: f.noun, owner: f.owner, sentence: sentence.index });
+}
+
 // A sentence that opens with a role: "The prime minister on Sunday said ...".
 const ROLE_SUBJECT = new RegExp(`^(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE_NOUN})\\b`, "u");
 
@@ -445,6 +519,7 @@ const OPENING_PHRASE = /^[^"“”]{0,140},\s*$/;
 function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m: Mention }[], mentions: Mention[]): void {
   const quotes = quotedSpans(sentence.text);
   const outside = own.filter(({ m }) => !quotes.some(([a, b]) => a <= m.start && m.start < b));
+  rememberThings(memory, sentence, outside);
   const firstPerson = outside.find(({ m }) => m.type === "person");
   const roleSubject = ROLE_SUBJECT.exec(sentence.text);
   for (const entry of memory.salience.values()) entry.score /= 2;
@@ -470,6 +545,8 @@ function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m
   memory.prominent = top?.mention;
   const first = outside[0];
   if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
+  const opener = first && first.m.start < 40 && SUBJECT_LEAD.test(sentence.text.slice(0, titleStart(sentence.text, first.m.start)));
+  memory.lastSubject = opener ? { mention: first.index, sentence: sentence.index } : undefined;
   for (const { index, m } of own) {
     if (m.type !== "person") continue;
     const description = sentence.text.slice(readPrefix(sentence.text, m.start).start, m.start).toLowerCase();
@@ -485,7 +562,7 @@ const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
 const TITLED_PERSON = /^\s+(?:(?!(?:for|from|of|to|by|with|at|as|in|on|over|after|against|than|that|who|which|said|says)\b)\p{Ll}[\w-]*\s+){1,4}⟦(\d+)⟧/u;
 const OWNED_THEN_VERB = new RegExp(`^(?:['’]s?)?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${OWNED}\\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does)\\b`, "i");
 const OWNED_PERSON = /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|lawyers?|wife|husband|son|daughter|brother|sister|chairman|boss|staff|officials?)$/i;
-const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦(p?\d+)⟧/;
+const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦([pt]?\d+)⟧/;
 /** "⟦n⟧'s claims were denied by": the passive's subject is something the name owns. */
 const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED}\\s*$`, "i");
 /**
@@ -544,7 +621,7 @@ export function maskSentences(sentences: Sentence[], mentions: Mention[], { all 
     list.push({ index, m });
     bySentence.set(m.sentenceId, list);
   });
-  const memory: DocMemory = { people: [], salience: new Map() };
+  const memory: DocMemory = { people: [], salience: new Map(), things: [] };
   const out: MaskedSentence[] = [];
 
   for (const sentence of sentences) {
@@ -587,13 +664,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
       // holds only for a stance that subject holds.
       const object = [...masked.slots.values()].find((x) => x.mention === target && x.objectOf !== undefined);
       if (object && mentions[object.objectOf!]!.cluster !== cluster) continue;
+      const thing = [...masked.slots.values()].some((x) => x.mention === target && x.thing);
       const stance: StanceMention = {
         sentenceId: sentence.id,
         holder: holder.mention,
         target,
         stance: polarity,
         cue,
-        confidence: Math.round(confidence * (holder.resolved ? CONFIDENCE.resolvedHolder : 1) * 100) / 100,
+        confidence: Math.round(confidence * (holder.resolved ? CONFIDENCE.resolvedHolder : 1) * (thing ? CONFIDENCE.resolvedThing : 1) * 100) / 100,
         cueSpan: span,
       };
       if (holder.resolved) stance.holderSpan = holder.span;
@@ -725,7 +803,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   const speechThen = SPEECH_THEN.exec(masked.text);
   if (speechThen) {
     const [, holder, , clause = "", verb, firstTarget, rest = ""] = speechThen;
-    const bare = clause.replace(/⟦p?\d+⟧/g, " ");
+    const bare = clause.replace(/⟦[pt]?\d+⟧/g, " ");
     if (!ANY_CUE.test(bare) && !SPEECH_VERB.test(bare) && !CONDITIONAL.test(bare) && !isModifierUse(holder!, "", masked, mentions)) {
       const cueStart = speechThen.index + speechThen[0].lastIndexOf(verb!, speechThen[0].length - firstTarget!.length);
       const cue = verbForms.get(verb!.toLowerCase())!;
@@ -749,7 +827,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const predicate = clause.replace(SPEAKS_FOR, "").trim();
     const ok =
       !TRAILING_CLAUSE_BREAK.test(clause) &&
-      !ANY_CUE.test(clause.replace(/⟦p?\d+⟧/g, " ").replace(PHRASAL_BACK_ANYWHERE, " ")) &&
+      !ANY_CUE.test(clause.replace(/⟦[pt]?\d+⟧/g, " ").replace(PHRASAL_BACK_ANYWHERE, " ")) &&
       !NEGATION.test(clause) &&
       clause.replace(SLOT_AFTER_PREPOSITION, " ").indexOf("⟦") < 0 &&
       (holderIsPerson || VERB_LIKE.test(predicate));
@@ -803,13 +881,13 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
   return out;
 }
 
-const NOT_THE_HOLDER = /(?:(?:^|\s)(?:[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Mm]ost|[Oo]ther)\s+|\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦p?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
+const NOT_THE_HOLDER = /(?:\b(?:include|includes|including|such as)\s+(?:⟦[pt]?\d+⟧\s*,\s*)*$|(?:^|\s)(?:[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Mm]ost|[Oo]ther)\s+|\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦[pt]?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
 
 const PHRASAL_BACK_ANYWHERE = new RegExp(`\\b(?:${PHRASAL_BEFORE_BACK.join("|")})\\s+back\\b`, "gi");
 const PHRASAL_BACK = new RegExp(`\\b(?:${PHRASAL_BEFORE_BACK.join("|")})\\s*$`, "i");
 const FORECAST = new RegExp(`^\\s+to\\s+(?:${FORECAST_VERBS.join("|")})\\b`, "i");
 // "reports that he has been critical of", "denied claims that": a stance someone else says there is.
-const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation)\s+that\s+(?:[^⟦.;]|⟦p?\d+⟧){0,40}$/i;
+const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation)\s+that\s+(?:[^⟦.;]|⟦[pt]?\d+⟧){0,40}$/i;
 
 /**
  * After "by" or "from", a name that goes on is not the holder: "by the ⟦US⟧ Anti-Doping Agency" names the

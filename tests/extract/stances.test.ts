@@ -402,3 +402,23 @@ describe("object pronouns, trailing participles, spokesmen and owners in front o
     ["Alastair Campbell was angry at claims that the agency TBWA was blaming him for the posters."],
   ]);
 });
+
+describe("'the offer', 'the move': the maker of a thing named before (rows modelled on the train label set)", () => {
+  findsEach([
+    ["Xstrata's offer values the miner at A$7bn. WMC Resources rejected the offer on Tuesday.", ["WMC Resources -oppose-> Xstrata"]],
+    ["Gordon Brown unveiled the plan on Monday. Tony Blair backed the plan.", ["Tony Blair -support-> Gordon Brown"]],
+    ["The National Audit Office published a report on farm payments. The report was welcomed by the Home Office.", ["Home Office -support-> National Audit Office"]],
+    // a move nobody was said to make is the one the last sentence reported, made by whoever it opened with
+    ["The World Trade Organisation is to end its quota system at midnight. Christian Aid condemned the move.", ["Christian Aid -oppose-> World Trade Organisation"]],
+  ]);
+  findsNothingIn([
+    // too far back to be sure which offer
+    ["Shell made an offer for the field. The weather was bad. Nobody came. Rain fell. BP rejected the offer."],
+    // "the LSE bid" says whose it is not: a bid for the LSE
+    ["Deutsche Boerse made a bid in December. TCI opposed the LSE bid."],
+    // a move two sentences back, or one said to be somebody else's
+    ["The World Trade Organisation is to end its quota system. Prices will rise. Christian Aid condemned the move."],
+    // a name inside a list of examples is not the holder (Southcorp is, but the list hides it from the pattern)
+    ["Southcorp, whose labels include Penfolds, Wolf Blass and Lindemans, dismissed Foster's offer as too low."],
+  ]);
+});

@@ -146,3 +146,22 @@ export const OWNED_NOUNS: readonly string[] = [
   "merger", "candidacy", "nomination", "appointment", "rule", "ruling", "judgment", "verdict", "response", "priorities",
   "agenda", "manifesto", "pleas?", "requests?", "complaints?", "accusations?", "warnings?",
 ];
+
+/**
+ * Things someone makes and others react to: "the offer", "the report" in a later sentence stand for whoever made
+ * the last one named, if that was said ("Xstrata's offer", "a report by the NAO", "the WTO announced a move").
+ * Singular forms; a plural "s" is read too. Not "deal" or "merger": they have two parties, neither the one owner.
+ */
+export const THING_NOUNS = [
+  "offer", "bid", "report", "plan", "proposal", "decision", "move", "ruling", "statement", "scheme", "target", "demand",
+  "takeover", "verdict", "judgment", "policy", "budget", "review", "package", "initiative", "measure",
+  "announcement", "findings", "strategy", "reform",
+] as const;
+
+/** Verbs by which someone makes a thing: "the WTO announced a move", "Xstrata has tabled an offer". */
+export const MAKING_VERBS = [
+  "announced", "announces", "proposed", "proposes", "unveiled", "unveils", "published", "publishes", "issued", "issues",
+  "launched", "launches", "tabled", "tables", "put forward", "puts forward", "released", "releases", "set out", "sets out",
+  "outlined", "outlines", "submitted", "submits", "made", "makes", "produced", "produces", "presented", "presents",
+  "lodged", "lodges", "filed", "files", "approved", "approves", "took", "takes", "agreed", "agrees",
+] as const;
