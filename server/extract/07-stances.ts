@@ -679,6 +679,12 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     }
   };
   const before = (index: number) => masked.text.slice(0, index);
+  /** A verb cue whose match ends in its target list: the cue is the last `verb` before the first target. */
+  const addVerbBeforeTargets = (match: RegExpExecArray, holder: string, verb: string, firstTarget: string, rest: string, confidence: number) => {
+    const cueStart = match.index + match[0].lastIndexOf(verb, match[0].length - firstTarget.length);
+    const cue = verbForms.get(verb.toLowerCase())!;
+    add(holder, slotsIn(rest, firstTarget, masked, mentions), cue.polarity, verb, confidence, cueSpan(cueStart, cueStart + verb.length));
+  };
 
   const actives = [ACTIVE, ACTIVE_PHYSICAL, ACTIVE_OWNED_ONLY, ACTIVE_OWNED_BY].flatMap((pattern) => [...masked.text.matchAll(pattern)]);
   for (const m of actives) {
@@ -805,19 +811,14 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const [, holder, , clause = "", verb, firstTarget, rest = ""] = speechThen;
     const bare = clause.replace(/⟦[pt]?\d+⟧/g, " ");
     if (!ANY_CUE.test(bare) && !SPEECH_VERB.test(bare) && !CONDITIONAL.test(bare) && !isModifierUse(holder!, "", masked, mentions)) {
-      const cueStart = speechThen.index + speechThen[0].lastIndexOf(verb!, speechThen[0].length - firstTarget!.length);
-      const cue = verbForms.get(verb!.toLowerCase())!;
-      add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, CONFIDENCE.coordinated, cueSpan(cueStart, cueStart + verb!.length));
+      addVerbBeforeTargets(speechThen, holder!, verb!, firstTarget!, rest, CONFIDENCE.coordinated);
     }
   }
 
   for (const m of masked.text.matchAll(VEHICLE)) {
     const [, holder, , between = "", verb, firstTarget, rest = ""] = m;
     if (NEGATION.test(between) || CONDITIONAL.test(before(m.index)) || isModifierUse(holder!, "", masked, mentions)) continue;
-    const cueStart = m.index + m[0].lastIndexOf(verb!, m[0].length - firstTarget!.length);
-    const cue = verbForms.get(verb!.toLowerCase())!;
-    const confidence = HEDGE.test(between) ? CONFIDENCE.stated * CONFIDENCE.hedged : CONFIDENCE.stated;
-    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
+    addVerbBeforeTargets(m, holder!, verb!, firstTarget!, rest, CONFIDENCE.stated * (HEDGE.test(between) ? CONFIDENCE.hedged : 1));
   }
   const trailing = TRAILING.exec(masked.text);
   if (trailing) {
@@ -831,12 +832,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
       !NEGATION.test(clause) &&
       clause.replace(SLOT_AFTER_PREPOSITION, " ").indexOf("⟦") < 0 &&
       (holderIsPerson || VERB_LIKE.test(predicate));
-    if (ok) {
-      const cueStart = trailing.index + trailing[0].lastIndexOf(verb!, trailing[0].length - firstTarget!.length);
-      const cue = verbForms.get(verb!.toLowerCase())!;
-      const confidence = HEDGE.test(clause) ? CONFIDENCE.coordinated * CONFIDENCE.hedged : CONFIDENCE.coordinated;
-      add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, confidence, cueSpan(cueStart, cueStart + verb!.length));
-    }
+    if (ok) addVerbBeforeTargets(trailing, holder!, verb!, firstTarget!, rest, CONFIDENCE.coordinated * (HEDGE.test(clause) ? CONFIDENCE.hedged : 1));
   }
   const opener = PARTICIPLE_OPENER.exec(masked.text);
   if (opener) {
