@@ -194,7 +194,7 @@ const PARTICIPLE_OPENER = new RegExp(
 // "Fox then responded by accusing the premier of ...", "The Tories hit back, accusing Labour of ...", "Sturgeon
 // wrote to McConnell on Tuesday accusing him of ...": a
 // participle after the main clause has the main clause's subject. The clause in between is checked in
-// `findInSentence` (TRAILING_CLAUSE_BREAK): no second subject, speech or condition the participle could belong to.
+// `readStances` (TRAILING_CLAUSE_BREAK): no second subject, speech or condition the participle could belong to.
 const TRAILING = new RegExp(
   `^(?:(?:But|And|However|Meanwhile|Later|Instead|Also),?\\s+)?(?:[Tt]he\\s+)?${SLOT}${APPOSITION}\\s+((?:MPs\\s+|MEPs\\s+)?\\p{Ll}[^⟦⟧.;:!?"“”]{0,80}?(?:⟦\\d+⟧[^⟦⟧.;:!?"“”]{0,40}?)?)(?:,\\s+|\\s+by\\s+|(?<=\\b(?:on\\s+\\p{Lu}\\p{Ll}+day|yesterday|today|last\\s+(?:week|month|night|year)))\\s+)(${alternation(ingForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
   "u",
@@ -582,8 +582,7 @@ function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[
   return ids.flatMap((id) => {
     const slot = masked.slots.get(id);
     if (!slot) return [];
-    const token = `⟦${id}⟧`;
-    const after = masked.text.slice(masked.text.indexOf(token) + token.length);
+    const after = textAfterSlot(masked, id);
     if (DEAL_OBJECT.test(after)) return [];
     // "praised ⟦Blue Harbour⟧ director and co-star ⟦Tom Reed⟧": a name that qualifies a person's title.
     const titled = TITLED_PERSON.exec(after)?.[1];
@@ -662,9 +661,10 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
       if (mentions[target]!.cluster === cluster) continue;
       // "claims that TBWA was blaming him": "him" was read as someone other than the sentence's subject, which
       // holds only for a stance that subject holds.
-      const object = [...masked.slots.values()].find((x) => x.mention === target && x.objectOf !== undefined);
+      const targetSlots = [...masked.slots.values()].filter((x) => x.mention === target);
+      const object = targetSlots.find((x) => x.objectOf !== undefined);
       if (object && mentions[object.objectOf!]!.cluster !== cluster) continue;
-      const thing = [...masked.slots.values()].some((x) => x.mention === target && x.thing);
+      const thing = targetSlots.some((x) => x.thing);
       const stance: StanceMention = {
         sentenceId: sentence.id,
         holder: holder.mention,
@@ -709,9 +709,9 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
     const after = masked.text.slice(m.index + m[0].length);
     if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
-    if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue;
+    if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue; // "condemned Mansfield to a ninth game without a win"
     // "denied Labour's plans were dead": what was denied is a clause, not what Labour said.
-    if (OWNED_ONLY_CUES.has(cue.lemma) && OWNED_THEN_VERB.test(masked.text.slice(masked.text.indexOf(`⟦${firstTarget}⟧`) + firstTarget!.length + 2))) continue; // "condemned Mansfield to a ninth game without a win"
+    if (OWNED_ONLY_CUES.has(cue.lemma) && OWNED_THEN_VERB.test(textAfterSlot(masked, firstTarget!))) continue;
     if (REPORTED.test(before(m.index))) continue; // "upset by reports that he had criticised"
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
     let polarity: Stance | undefined = cue.polarity;
@@ -889,9 +889,14 @@ const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|spec
  * After "by" or "from", a name that goes on is not the holder: "by the ⟦US⟧ Anti-Doping Agency" names the
  * agency, "criticism from ⟦Charlton⟧ fans" the fans. "by ⟦US⟧ officials" and "by ⟦Vivendi⟧'s board" speak for it.
  */
-function holderGoesOn(slotId: string, masked: Masked): boolean {
+/** The masked text after a slot: "⟦3⟧'s comments were" -> "'s comments were". */
+function textAfterSlot(masked: Masked, slotId: string): string {
   const token = `⟦${slotId}⟧`;
-  const after = masked.text.slice(masked.text.indexOf(token) + token.length);
+  return masked.text.slice(masked.text.indexOf(token) + token.length);
+}
+
+function holderGoesOn(slotId: string, masked: Masked): boolean {
+  const after = textAfterSlot(masked, slotId);
   if (/^\s+\p{Lu}/u.test(after)) return true;
   const word = /^\s+(\p{Ll}[\w-]*)/u.exec(after)?.[1];
   return word !== undefined && !FUNCTION_WORD.test(word) && !SPEAKS_FOR.test(word);
