@@ -67,7 +67,8 @@ export function splitSentences(doc: Doc): Sentence[] {
  * its own offsets drift around curly quotes and dashes, so each sentence is found again in the paragraph
  * by its text, and runs until the next one starts.
  */
-const MISSED_BREAK = /(?:[.!?…]["”]|\b\p{Lu}{2,}s\.)\s+(?=\p{Lu}\p{Ll})/gu;
+// The next sentence starts with a capitalised word, "O'Connor" included.
+const MISSED_BREAK = /(?:[.!?…]["”]|\b\p{Lu}{2,}s\.)\s+(?=\p{Lu}(?:['’]\p{Lu})?\p{Ll})/gu;
 
 export function sentenceBounds(paragraph: string): [number, number][] {
   const starts: number[] = [];

@@ -222,6 +222,7 @@ export function readPrefix(text: string, nameStart: number): Prefix {
   const roleWords: string[] = [];
   let start = nameStart;
   let affiliation: string | undefined;
+  let qualified = false;
   for (let i = words.length - 1; i >= 0; i--) {
     const m = words[i]!;
     if (m.index + m[0].length !== start) break; // words must touch: "Minister Donald", not "said. Donald"
@@ -236,8 +237,12 @@ export function readPrefix(text: string, nameStart: number): Prefix {
     if (code && roleWords.length > 0) {
       affiliation = countryName(code);
       start = m.index;
-    } else if (roleWords.length > 0 && /^\p{Lu}[\p{L}-]*$/u.test(word)) {
-      start = m.index; // a place or party qualifying the title: "London mayor Ken Livingstone", "Tory peer Lord Tebbit"
+    } else if (roleWords.length > 0 && /^\p{Lu}[\p{L}-]*$/u.test(word) && !qualified) {
+      // A place or party qualifying the title: "London mayor Ken Livingstone", "Tory peer Lord Tebbit", and title
+      // words before it still belong: "former Olympic champion Michael Johnson".
+      start = m.index;
+      qualified = true;
+      continue;
     }
     break;
   }

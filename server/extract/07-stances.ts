@@ -113,14 +113,18 @@ const ACTIVE_OWNED_ONLY = new RegExp(
   "giu",
 );
 const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
-// The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a takeover offer ... from Foster's Group".
+// The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a £1.3bn ($2.5bn) takeover
+// offer from Foster's Group", "has rejected proposals from Rangers". Not across a clause or another "of": "dismissed
+// claims that his policy was on the turf of the BNP", "rejected calls for an inquiry into the conduct of the war".
 const ACTIVE_OWNED_BY = new RegExp(
-  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:the|a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}${OWNED}\\b(?:[^⟦⟧.;!?()]|\\.(?=\\d)|\\([^()⟦⟧]{0,40}\\)){0,60}?\\s+(?:(?:by|from)\\s+(?:[\\w-]+\\s+){0,3}?|of\\s+(?:(?![\\w-]+ing\\b)[\\w-]+\\s+){0,3}?)${TARGET_LIST}`,
+  `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:(?:the|a|an|its|their)\\s+)?(?:[\\w£$€.,()-]+\\s+){0,3}?${OWNED}\\b(?:(?:(?!\\s(?:that|of)\\s)[^⟦⟧.;!?()]|\\.(?=\\d)|\\([^()⟦⟧]{0,40}\\)){0,60}?\\s+(?:by|from)\\s+(?:[\\w-]+\\s+){0,3}?|\\s+of\\s+(?:(?![\\w-]+ing\\b)[\\w-]+\\s+){0,3}?)${TARGET_LIST}`,
   "giu",
 );
 const WARNED_THAT = new RegExp(`${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`, "giu");
+// "was welcomed at the time by Beijing", "was criticised on Monday by": a short time adverbial before "by".
+const PASSIVE_ADVERBIAL = "(?:\\s+(?:at\\s+the\\s+time|(?:last|this|on|earlier\\s+this)\\s+\\p{L}+|yesterday|today|earlier|later|\\w+ly))?";
 const PASSIVE = new RegExp(
-  `${SLOT}((?:['’]s?|\\s+)\\s*${OWNED_MODIFIERS}${OWNED}\\s+(?:for|of|on|to|from)\\s+[^.;!?]{0,50}?|${POSSESSIVE}(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?)\\s+((?:was|were|is|are|(?:has|have|had)\\s+(?:\\w+\\s+)?been|being)\\s+(?:\\w+ly\\s+)?)(${alternation(participles.keys())})\\s+by\\s+${TARGET_LIST}`,
+  `${SLOT}((?:['’]s?|\\s+)\\s*${OWNED_MODIFIERS}${OWNED}\\s+(?:for|of|on|to|from)\\s+[^.;!?]{0,50}?|${POSSESSIVE}(?:[^⟦⟧.;!?]|\\.(?=\\d)){0,60}?)\\s+((?:was|were|is|are|(?:has|have|had)\\s+(?:\\w+\\s+)?been|being)\\s+(?:\\w+ly\\s+)?)(${alternation(participles.keys())})${PASSIVE_ADVERBIAL}\\s+by\\s+${TARGET_LIST}`,
   "giu",
 );
 const NOMINAL = new RegExp(
@@ -217,6 +221,8 @@ const CONDITIONAL = new RegExp(`\\b(?:${CONDITIONALS.join("|")})\\b[^.;]{0,50}$`
 /** Where the title in front of a name starts: "Chancellor Gordon Brown", but not "Praising Chancellor Gordon Brown". */
 function titleStart(text: string, nameStart: number): number {
   const start = readPrefix(text, nameStart).start;
+  // "defending champion Venus Williams" is a title, not a cue before a name: the title stays outside the slot.
+  if (/^champions?\s/i.test(text.slice(start)) && /\bdefending\s+$/i.test(text.slice(0, start))) return nameStart;
   const first = /^(\S+)\s+/.exec(text.slice(start, nameStart));
   return first && verbForms.has(first[1]!.toLowerCase()) ? start + first[0].length : start;
 }
@@ -559,7 +565,9 @@ function remember(memory: DocMemory, sentence: Sentence, own: { index: number; m
 const DEAL_OBJECT = new RegExp(`^\\s+(?:bid|bids|takeover|offer|deal|merger|${alternation(nounForms.keys())})\\b`, "i");
 const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
 const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
-const TITLED_PERSON = /^\s+(?:(?!(?:for|from|of|to|by|with|at|as|in|on|over|after|against|than|that|who|which|said|says)\b)\p{Ll}[\w-]*\s+){1,4}⟦(\d+)⟧/u;
+// "⟦Wasps⟧ director of rugby ⟦Warren Gatland⟧": lower-case title words ("of" only inside them) between a name and a person.
+const TITLE_WORD = "(?!(?:for|from|of|to|by|with|at|as|in|on|over|after|against|than|that|who|which|said|says)\\b)\\p{Ll}[\\w-]*\\s+";
+const TITLED_PERSON = new RegExp(`^\\s+${TITLE_WORD}(?:(?:of\\s+)?${TITLE_WORD}){0,3}⟦(\\d+)⟧`, "u");
 const OWNED_THEN_VERB = new RegExp(`^(?:['’]s?)?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${OWNED}\\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does)\\b`, "i");
 const OWNED_PERSON = /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|lawyers?|wife|husband|son|daughter|brother|sister|chairman|boss|staff|officials?)$/i;
 const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦([pt]?\d+)⟧/;
@@ -769,9 +777,9 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const t = masked.slots.get(target!)?.mention;
     const cueStart = m.index + m[0].indexOf(participle!, m[0].indexOf(aux));
     if (t === undefined) continue;
-    for (const h of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
-      if (holderGoesOn(h, masked)) continue;
-      add(h, [t], cue.polarity, participle!, CONFIDENCE.passive, cueSpan(cueStart, cueStart + participle!.length));
+    for (const slot of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
+      const h = holderAfterBy(slot, masked, mentions);
+      if (h !== undefined) add(h, [t], cue.polarity, participle!, CONFIDENCE.passive, cueSpan(cueStart, cueStart + participle!.length));
     }
   }
 
@@ -792,9 +800,9 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const owner = /⟦(\d+)⟧['’]s?\s+(?:\w+\s+){0,2}$/.exec(head)?.[1] ?? subjectOwner;
     const target = owner !== undefined ? masked.slots.get(owner)?.mention : undefined;
     if (target === undefined) continue;
-    for (const h of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
-      if (holderGoesOn(h, masked)) continue;
-      add(h, [target], polarity, noun!, CONFIDENCE.nominal, cueSpan(m.index, m.index + noun!.length));
+    for (const slot of [firstHolder!, ...[...rest.matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!)]) {
+      const h = holderAfterBy(slot, masked, mentions);
+      if (h !== undefined) add(h, [target], polarity, noun!, CONFIDENCE.nominal, cueSpan(m.index, m.index + noun!.length));
     }
   }
 
@@ -893,6 +901,16 @@ const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|spec
 function textAfterSlot(masked: Masked, slotId: string): string {
   const token = `⟦${slotId}⟧`;
   return masked.text.slice(masked.text.indexOf(token) + token.length);
+}
+
+/**
+ * The holder a name after "by" or "from" stands for: the person whose title it qualifies ("by ⟦Wasps⟧ director of
+ * rugby ⟦Warren Gatland⟧"), itself, or nobody when it goes on to name something else (`holderGoesOn`).
+ */
+function holderAfterBy(slotId: string, masked: Masked, mentions: Mention[]): string | undefined {
+  const titled = TITLED_PERSON.exec(textAfterSlot(masked, slotId))?.[1];
+  if (titled !== undefined && mentions[masked.slots.get(titled)?.mention ?? -1]?.type === "person") return titled;
+  return holderGoesOn(slotId, masked) ? undefined : slotId;
 }
 
 function holderGoesOn(slotId: string, masked: Masked): boolean {

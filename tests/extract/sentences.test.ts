@@ -26,6 +26,11 @@ describe("splitSentences", () => {
       'He wrote: "Gordon Brown should lead the country after the election." While saying he admired Mr Brown, he criticised the Conservatives.',
       ['He wrote: "Gordon Brown should lead the country after the election."', "While saying he admired Mr Brown, he criticised the Conservatives."],
     ],
+    // ... and when the next sentence opens with a name like O'Connor
+    [
+      'He is in fine form, "and eager to play." O\'Hara, who turned 30 this week, was picked by the coach.',
+      ['He is in fine form, "and eager to play."', "O'Hara, who turned 30 this week, was picked by the coach."],
+    ],
     // a plural acronym is not an abbreviation
     ["He would be welcomed by Labour MPs. Mr Jackson served as minister.", ["He would be welcomed by Labour MPs.", "Mr Jackson served as minister."]],
     ['"We are angry," Mr Brown said.', ['"We are angry," Mr Brown said.']],

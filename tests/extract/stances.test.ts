@@ -422,3 +422,27 @@ describe("'the offer', 'the move': the maker of a thing named before (rows model
     ["Southcorp, whose labels include Penfolds, Wolf Blass and Lindemans, dismissed Foster's offer as too low."],
   ]);
 });
+
+describe("passives with a time adverbial or a titled holder, and owners after a bare plural (rows modelled on the train and unlabelled sets)", () => {
+  findsEach([
+    // a short time adverbial between the participle and "by"
+    ["The EU's plan was welcomed at the time by Madrid, which called it a fair compromise.", ["Spain -support-> EU"]],
+    ["Mr Hanley was criticised on Sunday by Labour for the remark.", ["Labour Party -oppose-> Hanley"]],
+    // after "by", a name qualifying a person's title stands for the person
+    ["Smith, who turned 30 last week, was praised by Microsoft director of research Dean Richards as the best in Europe.", ["Dean Richards -support-> Smith"]],
+    // lower-case title words on both sides of a qualifier belong to the title
+    ["Jones was criticised by former Olympic champion Carl Lewis for pulling out.", ["Carl Lewis -oppose-> Jones"]],
+    // the owner after a bare plural, and after a sum of money with a bracket
+    ["Chairman Tom Harris has rejected proposals from Microsoft over a swap deal.", ["Tom Harris -oppose-> Microsoft"]],
+    ["Aberdeen chairman Tom Harris rejected a £2.1bn ($3.9bn) takeover offer from Microsoft last week.", ["Tom Harris -oppose-> Microsoft"]],
+  ]);
+  findsNothingIn([
+    // "defending champion" is a title, not a cue before the name
+    ["Maria Kirilenko beat defending champion Serena Williams in straight sets in Tokyo."],
+    // not across a "that" clause or a second "of" to an owner
+    ["Michael Howard dismissed claims that his tax plan borrowed heavily from ideas of the Green Party."],
+    ["Tony Blair rejected calls for a public inquiry into the conduct of the Kosovo war."],
+    // the passive's holder after "by" goes on to name something else
+    ["The plan was rejected at the time by Leicester fans who wanted more."],
+  ]);
+});

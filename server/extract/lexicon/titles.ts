@@ -11,7 +11,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
     "spokeswoman", "leader", "mp", "mep", "speaker", "judge", "justice", "gen.", "col.", "lt.", "admiral",
     "commander", "director", "head", "former", "ex", "acting", "opposition", "kremlin",
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "dame", "reporter", "journalist",
-    "shadow", "co-chairman", "peer", "chancellor", "secretary-general", "coach", "manager", "striker", "captain", "singer", "actor", "actress", "star", "boss", "founder",
+    "shadow", "co-chairman", "peer", "chancellor", "secretary-general", "coach", "manager", "striker", "captain", "singer", "actor", "actress", "star", "boss", "founder", "champion",
   ],
 );
 
