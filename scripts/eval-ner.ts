@@ -43,7 +43,7 @@ function main(argv: string[]): number {
     console.error(`eval-ner: unknown baseline "${baseline}" (known: compromise)`);
     return 2;
   }
-  const paths = argv.filter((a, i) => a !== "--json" && i !== baselineAt && i !== baselineAt + 1);
+  const paths = argv.filter((a, i) => a !== "--json" && (baselineAt < 0 || (i !== baselineAt && i !== baselineAt + 1)));
   if (paths.length !== 1) {
     console.error("usage: npx tsx scripts/eval-ner.ts <conll-file> [--json] [--baseline compromise]");
     return 2;

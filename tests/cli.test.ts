@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -35,6 +35,34 @@ describe("npm run extract", () => {
     [["--out", "x.json"], /no input files/],
   ])("%j fails with exit code 2 and says why", (args, message) => {
     const res = extract(...args);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(message);
+  });
+});
+
+describe("npm run eval:ner", () => {
+  const evalNer = (...args: string[]) => spawnSync(tsx, [join(repoRoot, "scripts", "eval-ner.ts"), ...args], { cwd: repoRoot, encoding: "utf8" });
+  // An invented two-sentence CoNLL file: the scorer runs the same with and without --baseline.
+  const dir = mkdtempSync(join(tmpdir(), "eval-ner-"));
+  const conll = join(dir, "tiny.conll");
+  writeFileSync(
+    conll,
+    ["-DOCSTART- -X- O O", "", "Angela NNP I-NP I-PER", "Merkel NNP I-NP I-PER", "visited VBD I-VP O", "Paris NNP I-NP I-LOC", ". . O O", ""].join("\n"),
+  );
+
+  it.each([[[conll]], [[conll, "--json"]], [[conll, "--baseline", "compromise"]], [["--baseline", "compromise", conll]]])("%j scores the file", (args) => {
+    const res = evalNer(...args);
+    expect(res.stderr).not.toMatch(/usage/);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/micro/);
+  });
+
+  it.each([
+    [[], /usage/],
+    [[join(dir, "missing.conll")], /no such file/],
+    [[conll, "--baseline", "spacy"], /unknown baseline "spacy"/],
+  ])("%j fails with exit code 2 and says why", (args, message) => {
+    const res = evalNer(...args);
     expect(res.status).toBe(2);
     expect(res.stderr).toMatch(message);
   });
