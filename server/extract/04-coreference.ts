@@ -56,6 +56,28 @@ export function propagateKnownNames(sentences: Sentence[], found: MentionCandida
 }
 
 /**
+ * The recogniser can read two names joined by "and" as one: "She praised Celtic and Rangers", "Nortel Networks
+ * and Motorola". When either part is named on its own elsewhere in the document, the joined name is two mentions,
+ * each typed as the part is elsewhere. Names that are one thing ("Brown and Williamson", "Trinidad and Tobago",
+ * "Department of Trade and Industry") keep together: their parts are not named alone. "&" always joins one name.
+ */
+export function splitConjoinedNames(found: MentionCandidate[]): MentionCandidate[] {
+  const alone = new Map<string, MentionCandidate["type"]>();
+  for (const m of found) if (!m.name.includes(" and ")) alone.set(m.name, m.type);
+  return found.flatMap((m) => {
+    const parts = /^(.+?) and (.+)$/.exec(m.name);
+    if (!parts || m.surface !== m.name || m.type === "country") return [m];
+    const [, left, right] = parts as unknown as [string, string, string];
+    if (!alone.has(left) && !alone.has(right)) return [m];
+    const { role: _role, affiliation: _affiliation, ...base } = m;
+    return [
+      { ...m, end: m.start + left.length, surface: left, name: left, type: alone.get(left) ?? m.type },
+      { ...base, start: m.end - right.length, surface: right, name: right, type: alone.get(right) ?? m.type },
+    ];
+  });
+}
+
+/**
  * "Volodymyr Zelensky asked NATO": when only "Zelensky" was found, an unknown capitalised word right in front
  * (not a common word, title, country or demonym) is the first name, and joins the mention.
  */

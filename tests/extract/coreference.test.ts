@@ -40,3 +40,18 @@ describe("first names", () => {
     expect(m!.name).toBe(expected);
   });
 });
+
+describe("two names joined by 'and'", () => {
+  const names = (text: string) => extractDocument({ text }).mentions.map((m) => `${m.name}/${m.type}`);
+
+  it.each([
+    // a part named alone elsewhere in the document: two mentions
+    ["Rangers won again. She praised Celtic and Rangers for their work.", ["Rangers/organization", "Celtic/organization", "Rangers/organization"]],
+    // no part named alone: the recogniser's one name stands (it may be one company)
+    ["She praised Celtic and Rangers for their work.", ["Celtic and Rangers/organization"]],
+    // one body whose name has "and" in it
+    ["The Securities and Exchange Commission is looking into it.", ["Securities and Exchange Commission/organization"]],
+  ])("%j", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
