@@ -21,7 +21,9 @@ import {
   REFUSALS,
   MAKING_VERBS,
   ROLE_NOUNS,
+  THING_KINDS,
   THING_NOUNS,
+  THING_VERBS,
   VEHICLE_NOUNS,
   VERB_CUES,
 } from "./lexicon/stance-cues.js";
@@ -484,7 +486,7 @@ const THING_REFERENCE = new RegExp(
   `\\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\\s+(?:(?:new|latest|proposed|planned|revised|original|controversial|final|\\w+ly)\\s+)?${THING}\\b(?!['’]|\\s+(?:by|of|from|for|to|that|which)\\b)`,
   "g",
 );
-const THING_WORD = new RegExp(`\\b${THING}\\b`, "i");
+const THING_WORD = new RegExp(`\\b${THING}\\b|\\b(?:${Object.keys(THING_VERBS).join("|")})\\b`, "i");
 // Who made a thing, read in the sentence that names it: "⟦n⟧'s £1.3bn offer", "a report by ⟦n⟧", "⟦n⟧ has announced a move".
 const MADE_BY = [
   new RegExp(`⟦(\\d+)⟧['’]s?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${THING}\\b`, "gi"),
@@ -494,7 +496,16 @@ const MADE_BY = [
     "gi",
   ),
 ];
-const singular = (noun: string) => noun.toLowerCase().replace(/s$/, "");
+// "The Sunday Times alleged that ...", "the Lords ruled": a thing made by the verb that says it (captures owner, verb).
+const MADE_BY_VERB = new RegExp(
+  `⟦(\\d+)⟧(?:\\s*,[^,.;]{1,60},)?\\s+(?:(?:has|have|had|also|\\w+ly)\\s+)*(${Object.keys(THING_VERBS).join("|")})\\b`,
+  "gi",
+);
+/** The kind of thing a noun names, one for "claims", "allegations" and "the charges". */
+const singular = (noun: string) => {
+  const one = noun.toLowerCase().replace(/s$/, "");
+  return THING_KINDS[one] ?? one;
+};
 const EVENT_NOUNS: ReadonlySet<string> = new Set(["move", "decision"]);
 
 /** After a sentence: the things it names with their makers, for "the offer" in the sentences after. */
@@ -509,6 +520,10 @@ function rememberThings(memory: DocMemory, sentence: Sentence, outside: { index:
       const mention = slots.get(owner)?.mention;
       if (mention !== undefined) found.push({ at: m.index, noun: singular(noun), owner: mention });
     }
+  }
+  for (const m of text.matchAll(MADE_BY_VERB)) {
+    const mention = slots.get(m[1]!)?.mention;
+    if (mention !== undefined) found.push({ at: m.index, noun: THING_VERBS[m[2]!.toLowerCase()]!, owner: mention });
   }
   for (const f of found.sort((a, b) => a.at - b.at)) memory.things.push({ noun: f.noun, owner: f.owner, sentence: sentence.index });
 }

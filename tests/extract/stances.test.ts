@@ -410,6 +410,9 @@ describe("'the offer', 'the move': the maker of a thing named before (rows model
     ["The National Audit Office published a report on farm payments. The report was welcomed by the Home Office.", ["Home Office -support-> National Audit Office"]],
     // a move nobody was said to make is the one the last sentence reported, made by whoever it opened with
     ["The World Trade Organisation is to end its quota system at midnight. Christian Aid condemned the move.", ["Christian Aid -oppose-> World Trade Organisation"]],
+    // a claim or a ruling is made by the verb that says it, and "the allegations" stand for "alleged"
+    ["The Daily Mirror alleged that Tom Harris had misled MPs. Mr Harris denied the allegations.", ["Tom Harris -oppose-> Daily Mirror"]],
+    ["The Court of Appeal ruled that the scheme was unlawful. Welcoming the ruling, Shami Chakrabarti said it was a victory.", ["Shami Chakrabarti -support-> Court of Appeal"]],
   ]);
   findsNothingIn([
     // too far back to be sure which offer
@@ -418,6 +421,10 @@ describe("'the offer', 'the move': the maker of a thing named before (rows model
     ["Deutsche Boerse made a bid in December. TCI opposed the LSE bid."],
     // a move two sentences back, or one said to be somebody else's
     ["The World Trade Organisation is to end its quota system. Prices will rise. Christian Aid condemned the move."],
+    // "the allegations" said where they stand ("that he took money") are not the ones made before
+    ["The Daily Mirror alleged that Tom Harris had misled MPs. Mr Harris denied the allegations that he took money."],
+    // nobody named made them
+    ["Tom Harris was accused of misleading MPs. Mr Harris denied the allegations."],
     // a name inside a list of examples is not the holder (Southcorp is, but the list hides it from the pattern)
     ["Southcorp, whose labels include Penfolds, Wolf Blass and Lindemans, dismissed Foster's offer as too low."],
   ]);

@@ -156,7 +156,23 @@ export const THING_NOUNS = [
   "offer", "bid", "report", "plan", "proposal", "decision", "move", "ruling", "statement", "scheme", "target", "demand",
   "takeover", "verdict", "judgment", "policy", "budget", "review", "package", "initiative", "measure",
   "announcement", "findings", "strategy", "reform",
+  "claim", "allegation", "accusation", "charge", "suggestion",
 ] as const;
+
+/**
+ * Things that are one kind for "the claims" in a later sentence: "The paper alleged ... He denied the claims" denies
+ * the allegation. Each noun maps to its kind; nouns not listed are their own kind.
+ */
+export const THING_KINDS: Readonly<Record<string, string>> = {
+  allegation: "claim", accusation: "claim", charge: "claim", suggestion: "claim",
+  judgment: "ruling", verdict: "ruling",
+};
+
+/** Verbs that make a thing by saying it: "the Sunday Times alleged that ..." makes a claim, "the Lords ruled" a ruling. */
+export const THING_VERBS: Readonly<Record<string, string>> = {
+  claimed: "claim", claims: "claim", alleged: "claim", alleges: "claim", accused: "claim", accuses: "claim",
+  charged: "claim", suggested: "claim", suggests: "claim", ruled: "ruling", rules: "ruling",
+};
 
 /** Verbs by which someone makes a thing: "the WTO announced a move", "Xstrata has tabled an offer". */
 export const MAKING_VERBS = [
