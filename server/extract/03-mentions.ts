@@ -282,6 +282,8 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   const text = sentence.text;
   const span = dropOpener(text, rawSpan);
   if (!span) return undefined;
+  // An article alone is no name: 'businesses", An EU spokesman' after a sentence break the source lost.
+  if (/^(?:a|an|the|this|that|these|those)$/i.test(text.slice(span.start, span.end).trim())) return undefined;
   if (span.kind === "person") {
     const named = stripLeadingTitles(text, span);
     const name = text.slice(named.start, named.end);

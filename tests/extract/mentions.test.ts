@@ -33,6 +33,13 @@ describe("findMentions: what is found", () => {
   ])("%j", (text, expected) => {
     expect(found(text)).toEqual(expect.arrayContaining(expected));
   });
+
+  it.each([
+    // after a sentence break the source lost, the recogniser takes a capitalised article for a name
+    ['Exports will suffer", An EU official in London said.', ["organization:EU", "country:United Kingdom"]],
+  ])("%j finds exactly these", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
 });
 
 describe("findMentions: what is not an entity", () => {
