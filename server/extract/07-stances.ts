@@ -197,12 +197,12 @@ const PARTICIPLE_OPENER = new RegExp(
   "iu",
 );
 
-// "Fox then responded by accusing the premier of ...", "The Tories hit back, accusing Labour of ...", "Sturgeon
-// wrote to McConnell on Tuesday accusing him of ...": a
+// "Fox then responded by accusing the premier of ...", "The Tories hit back, accusing Labour of ...", "The SNP's
+// Sturgeon wrote to McConnell on Tuesday accusing him of ...": a
 // participle after the main clause has the main clause's subject. The clause in between is checked in
 // `readStances` (TRAILING_CLAUSE_BREAK): no second subject, speech or condition the participle could belong to.
 const TRAILING = new RegExp(
-  `^(?:(?:But|And|However|Meanwhile|Later|Instead|Also),?\\s+)?(?:[Tt]he\\s+)?${SLOT}${APPOSITION}\\s+((?:MPs\\s+|MEPs\\s+)?\\p{Ll}[^⟦⟧.;:!?"“”]{0,80}?(?:⟦\\d+⟧[^⟦⟧.;:!?"“”]{0,40}?)?)(?:,\\s+|\\s+by\\s+|(?<=\\b(?:on\\s+\\p{Lu}\\p{Ll}+day|yesterday|today|last\\s+(?:week|month|night|year)))\\s+)(${alternation(ingForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
+  `^(?:(?:But|And|However|Meanwhile|Later|Instead|Also),?\\s+)?(?:[Tt]he\\s+)?(?:⟦\\d+⟧['’]s?\\s+)?${SLOT}${APPOSITION}\\s+((?:MPs\\s+|MEPs\\s+)?\\p{Ll}[^⟦⟧.;:!?"“”]{0,80}?(?:⟦\\d+⟧[^⟦⟧.;:!?"“”]{0,40}?)?)(?:,\\s+|\\s+by\\s+|(?<=\\b(?:on\\s+\\p{Lu}\\p{Ll}+day|yesterday|today|last\\s+(?:week|month|night|year)))\\s+)(${alternation(ingForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
   "u",
 );
 const TRAILING_CLAUSE_BREAK = new RegExp(
