@@ -382,6 +382,8 @@ describe("object pronouns, trailing participles, spokesmen and owners in front o
     ["The Tories hit back, accusing Labour of dishonesty.", ["Conservative Party -oppose-> Labour Party"]],
     // "him" is not the subject: the other person named before it
     ["Nicola Sturgeon wrote to Jack McConnell on Friday accusing him of a blunder.", ["Nicola Sturgeon -oppose-> Jack McConnell"]],
+    // an idiom for being glad someone has gone
+    ["Green leader Mary Lee says she was glad to see the back of Mr Harris.", ["Mary Lee -oppose-> Harris"]],
     // the subject's party in front of it, as a possessive
     ["The Green Party's Welsh leader Mary Lee wrote to Jack McConnell on Friday accusing him of a blunder.", ["Mary Lee -oppose-> Jack McConnell"]],
     // ... or the most prominent person but the subject; a name inside the clause is not the subject

@@ -63,6 +63,8 @@ export const VERB_CUES: readonly Cue[] = [
   cue("heap praise on", "support", ["heaped praise on", "heaps praise on", "heaping praise on", "lavished praise on", "lavishes praise on"], []),
   // Only towards what someone said, like "dismiss": "he brushed off Labour suggestions".
   cue("brush off", "oppose", ["brushed off", "brushes off", "brushing off", "brush off"], []),
+  // The idiom: "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk".
+  cue("see the back of", "oppose", ["see the back of", "seeing the back of", "saw the back of", "seen the back of"], []),
 ];
 
 /** Cues that can be physical acts: a possessive after them names a target only if it is something said or decided. */
