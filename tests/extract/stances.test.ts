@@ -383,7 +383,7 @@ describe("object pronouns, trailing participles, spokesmen and owners in front o
     // "him" is not the subject: the other person named before it
     ["Nicola Sturgeon wrote to Jack McConnell on Friday accusing him of a blunder.", ["Nicola Sturgeon -oppose-> Jack McConnell"]],
     // an idiom for being glad someone has gone
-    ["Green leader Mary Lee says she was glad to see the back of Mr Harris.", ["Mary Lee -oppose-> Harris"]],
+    ["Green leader Mary Lee says she was delighted to see the back of Mr Harris.", ["Mary Lee -oppose-> Harris"]],
     // the subject's party in front of it, as a possessive
     ["The Green Party's Welsh leader Mary Lee wrote to Jack McConnell on Friday accusing him of a blunder.", ["Mary Lee -oppose-> Jack McConnell"]],
     // ... or the most prominent person but the subject; a name inside the clause is not the subject
@@ -455,5 +455,16 @@ describe("passives with a time adverbial or a titled holder, and owners after a 
     ["Tony Blair rejected calls for a public inquiry into the conduct of the Kosovo war."],
     // the passive's holder after "by" goes on to name something else
     ["The plan was rejected at the time by Leicester fans who wanted more."],
+  ]);
+});
+
+describe("campaigning and manoeuvring against someone", () => {
+  findsEach([
+    ["Labour activists campaigned against Tony Blair in the leadership race.", ["Labour Party -oppose-> Tony Blair"]],
+    ["Gordon Brown was said to be manoeuvring against Tony Blair.", ["Gordon Brown -oppose-> Tony Blair"]],
+  ]);
+  findsNothingIn([
+    // "campaign" as a noun
+    ["Second seed Tim Henman will open his campaign against Roger Federer on Monday."],
   ]);
 });

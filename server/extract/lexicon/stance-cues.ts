@@ -63,7 +63,12 @@ export const VERB_CUES: readonly Cue[] = [
   cue("heap praise on", "support", ["heaped praise on", "heaps praise on", "heaping praise on", "lavished praise on", "lavishes praise on"], []),
   // Only towards what someone said, like "dismiss": "he brushed off Labour suggestions".
   cue("brush off", "oppose", ["brushed off", "brushes off", "brushing off", "brush off"], []),
-  // The idiom: "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk".
+  // Not "campaign against" or "campaigns against": nouns too ("Roddick will open his campaign against Labadze").
+  cue("campaign against", "oppose", ["campaigned against", "campaigning against"], []),
+  cue("manoeuvre against", "oppose", [
+    "manoeuvred against", "manoeuvres against", "manoeuvring against", "maneuvered against", "maneuvers against", "maneuvering against",
+  ], []),
+  // The idiom for being glad someone has gone: "the party leader said he was pleased to see the back of his rival".
   cue("see the back of", "oppose", ["see the back of", "seeing the back of", "saw the back of", "seen the back of"], []),
 ];
 
