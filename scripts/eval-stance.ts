@@ -1,4 +1,4 @@
-// npm run eval:stance [-- --json] [--verbose] [--labels tests/labels/<file>.jsonl]
+// npm run eval:stance [-- --json] [--verbose] [--labels tests/labels/<file>.jsonl] [--no-role-book]
 // Scores stance extraction against the hand-labelled BBC sentences in tests/labels/stance-bbc.jsonl:
 // precision and recall of (holder, target, polarity) triples. Needs ../shared/data/news (research-use text,
 // read in place, never copied).
@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import type { Entity } from "../server/types.js";
-import { LABELS_DIR, byFile, emptyScore, readArticle, readLabels, scoreRow, summarize } from "./lib/stance-labels.js";
+import { LABELS_DIR, byFile, emptyScore, openRoleBook, readArticle, readLabels, scoreRow, summarize } from "./lib/stance-labels.js";
 
 interface Predicted {
   holder: Entity;
@@ -22,12 +22,14 @@ function main(): void {
   const labelsFlag = process.argv.indexOf("--labels");
   const labelsPath = labelsFlag >= 0 ? resolve(process.argv[labelsFlag + 1] ?? "") : join(LABELS_DIR, "stance-bbc.jsonl");
   const rows = readLabels(labelsPath, "eval:stance");
+  // "the prime minister" with no name in the article: read with the role book of the unlabelled articles.
+  const roles = process.argv.includes("--no-role-book") ? undefined : openRoleBook();
 
   const score = emptyScore();
   const errors: string[] = [];
   for (const [file, fileRows] of byFile(rows)) {
     const text = readArticle(file);
-    const ex = buildExtraction([extractDocument({ text, source: file })]);
+    const ex = buildExtraction([extractDocument({ text, source: file })], roles ? { roles } : {});
     const entities = new Map(ex.entities.map((e) => [e.id, e]));
     const sentences = new Map(ex.sentences.map((s) => [s.id, s]));
     for (const row of fileRows) {

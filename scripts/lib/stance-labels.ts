@@ -1,9 +1,11 @@
 // The hand-labelled stance sets (tests/labels/*.jsonl): their rows, and how a predicted entity is matched
 // to a labelled name. Shared by the evaluation (scripts/eval-stance.ts) and the training (scripts/train-stance.ts).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { extractDocument } from "../../server/extract/index.js";
+import { type RoleBook, roleBookOf } from "../../server/extract/role-book.js";
 import type { Entity } from "../../server/types.js";
 
 export interface GoldStance {
@@ -45,6 +47,32 @@ export function readLabels(path: string, tool: string): LabelRow[] {
 }
 
 export const readArticle = (file: string) => readFileSync(join(CORPUS_DIR, file), "utf8");
+
+/** The BBC articles no label set touches ("business/001.txt", ...): text no rule was tuned on and no label scores. */
+export function openArticles(): string[] {
+  const labelled = new Set<string>();
+  for (const set of readdirSync(LABELS_DIR).filter((f) => f.endsWith(".jsonl"))) {
+    for (const line of readFileSync(join(LABELS_DIR, set), "utf8").split("\n").filter((l) => l.trim())) {
+      labelled.add((JSON.parse(line) as { file: string }).file);
+    }
+  }
+  const files: string[] = [];
+  for (const category of readdirSync(CORPUS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const name of readdirSync(join(CORPUS_DIR, category.name)).sort()) {
+      const file = `${category.name}/${name}`;
+      if (!labelled.has(file)) files.push(file);
+    }
+  }
+  return files;
+}
+
+/**
+ * The role book the evaluation reads roles with, as the product would from its corpus: learned from the open
+ * articles only, so that no labelled article's own text tells who holds its roles.
+ */
+export function openRoleBook(): RoleBook {
+  return roleBookOf(openArticles().map((file) => extractDocument({ text: readArticle(file), source: file }, { stances: false })));
+}
 
 /** Rows grouped by article, in first-seen order. */
 export function byFile(rows: LabelRow[]): Map<string, LabelRow[]> {

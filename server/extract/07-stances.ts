@@ -2,6 +2,7 @@ import type { Mention, Sentence, Stance, StanceMention } from "../types.js";
 import { isHeadline } from "./02-sentences.js";
 import { readPrefix } from "./03-mentions.js";
 import { countryIndex, countryName } from "./lexicon/countries.js";
+import { type RoleBook, roleKey } from "./role-book.js";
 import {
   AGENT_NOUNS,
   CONDITIONALS,
@@ -301,6 +302,8 @@ interface DocMemory {
   things: { noun: string; owner: number; sentence: number }[];
   /** The name a sentence opened with: who made "the move" reported in it. */
   lastSubject?: { mention: number; sentence: number };
+  /** Who holds which role across the corpus, for a role nobody in this document was introduced with. */
+  roles?: RoleBook;
 }
 
 const PRONOUN = new RegExp(`(?<![\\p{L}])(${PERSON_PRONOUNS.join("|")})(?![\\p{L}])`, "giu");
@@ -463,18 +466,60 @@ function otherProminent(memory: DocMemory, subjectCluster: string): number | und
   return cluster === UNKNOWN ? undefined : entry?.mention;
 }
 
-/** "the French leader", "the Tory co-chairman", "his chancellor": the person last introduced that way. */
+/**
+ * "the French leader", "the Tory co-chairman", "his chancellor": the person last introduced that way, or else the
+ * person named so far in this document whom the corpus's role book most often gives that title (`roleHolder`).
+ */
 function resolveRole(qualifier: string | undefined, role: string, memory: DocMemory, mentions: Mention[]): number | undefined {
   const code = qualifier ? countryIndex().demonyms.get(qualifier) : undefined;
   const country = code ? countryName(code) : undefined;
   const noun = role.toLowerCase();
-  return [...memory.people].reverse().find(({ mention, description }) => {
+  const introduced = [...memory.people].reverse().find(({ mention, description }) => {
     const p = mentions[mention]!;
     if (country) return mentions.some((x) => x.cluster === p.cluster && x.affiliation === country);
     // "the Tory co-chairman" needs a person introduced as "Tory co-chairman".
     if (qualifier) return description.includes(`${qualifier.toLowerCase()} ${noun}`);
     return description.includes(noun) || (p.role ?? "").toLowerCase().includes(noun);
   })?.mention;
+  return introduced ?? (country ? undefined : roleHolder(roleKey(`${qualifier ?? ""} ${role}`), memory, mentions));
+}
+
+/** How many times the corpus must give a person a role, and by how much more than anyone else here, to be sure. */
+export const ROLE_BOOK_MIN = 2;
+const ROLE_BOOK_MARGIN = 2;
+
+/**
+ * "Mr Fox accused the prime minister", in an article that names Tony Blair but never calls him that: of the people
+ * named so far, the one the role book counts most often with the title, if clearly ahead of the others.
+ */
+function roleHolder(key: string | undefined, memory: DocMemory, mentions: Mention[]): number | undefined {
+  const holders = key === undefined ? undefined : memory.roles?.get(key);
+  if (!holders) return undefined;
+  const byCluster = new Map<string, { mention: number; count: number }>();
+  for (const { mention } of memory.people) {
+    const p = mentions[mention]!;
+    const count = holders.get(p.name.toLowerCase()) ?? 0;
+    if (count > (byCluster.get(p.cluster)?.count ?? -1)) byCluster.set(p.cluster, { mention, count });
+  }
+  const [best, next] = [...byCluster.values()].sort((a, b) => b.count - a.count);
+  if (!best || best.count < ROLE_BOOK_MIN || (next && best.count < ROLE_BOOK_MARGIN * next.count)) return undefined;
+  return best.mention;
+}
+
+/**
+ * The roles a document names in a way the role book could answer ("the prime minister", "the Tory leader"; not "the
+ * French leader", read by nationality): a document with none has the same stances with any book.
+ */
+export function roleKeysIn(sentences: Sentence[]): string[] {
+  const keys = new Set<string>();
+  for (const sentence of sentences) {
+    for (const m of sentence.text.matchAll(ROLE)) {
+      if (m[1] && countryIndex().demonyms.has(m[1])) continue;
+      const key = roleKey(`${m[1] ?? ""} ${m[2]!}`);
+      if (key) keys.add(key);
+    }
+  }
+  return [...keys];
 }
 
 const THING = `(${THING_NOUNS.join("|")})s?`;
@@ -636,14 +681,18 @@ export interface MaskedSentence {
  * the like, resolved from the sentences before), in order: only those with a cue word unless `all` is set
  * (the learned-stance experiment reads every one). Headlines and the title line are left out.
  */
-export function maskSentences(sentences: Sentence[], mentions: Mention[], { all = false } = {}): MaskedSentence[] {
+export function maskSentences(
+  sentences: Sentence[],
+  mentions: Mention[],
+  { all = false, roles }: { all?: boolean; roles?: RoleBook } = {},
+): MaskedSentence[] {
   const bySentence = new Map<string, { index: number; m: Mention }[]>();
   mentions.forEach((m, index) => {
     const list = bySentence.get(m.sentenceId) ?? [];
     list.push({ index, m });
     bySentence.set(m.sentenceId, list);
   });
-  const memory: DocMemory = { people: [], salience: new Map(), things: [] };
+  const memory: DocMemory = { people: [], salience: new Map(), things: [], ...(roles ? { roles } : {}) };
   const out: MaskedSentence[] = [];
 
   for (const sentence of sentences) {
@@ -669,8 +718,8 @@ export function maskSentences(sentences: Sentence[], mentions: Mention[], { all 
  * Finds who supports or opposes whom in each sentence of one document. Precision first: a sentence
  * without an entity on both sides of a cue gives nothing ("the senator opposed the idea").
  */
-export function findStances(sentences: Sentence[], mentions: Mention[]): StanceMention[] {
-  return dedupe(maskSentences(sentences, mentions).flatMap(({ sentence, masked }) => readStances(sentence, masked, mentions)));
+export function findStances(sentences: Sentence[], mentions: Mention[], roles?: RoleBook): StanceMention[] {
+  return dedupe(maskSentences(sentences, mentions, roles ? { roles } : {}).flatMap(({ sentence, masked }) => readStances(sentence, masked, mentions)));
 }
 
 function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): StanceMention[] {
@@ -733,6 +782,7 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
     const after = masked.text.slice(m.index + m[0].length);
     if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
     if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue; // "condemned Mansfield to a ninth game without a win"
+    if (cue.lemma === "welcome" && /^\s+(?:back|home)\b/.test(after)) continue; // "welcoming the chancellor back": a greeting
     // "denied Labour's plans were dead": what was denied is a clause, not what Labour said.
     if (OWNED_ONLY_CUES.has(cue.lemma) && OWNED_THEN_VERB.test(textAfterSlot(masked, firstTarget!))) continue;
     if (REPORTED.test(before(m.index))) continue; // "upset by reports that he had criticised"

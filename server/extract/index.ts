@@ -1,5 +1,7 @@
 // The extraction pipeline, in the order it runs:
 // documents -> sentences -> mentions -> in-document clusters -> stances -> (per document, stored) -> entities -> edges.
+// Stances that name a role without its holder ("the prime minister") are read again when the corpus is built, with
+// the role book learned from all its documents (role-book.ts): extraction of one document stays a function of it.
 import type { DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
 import { makeDocument } from "./01-documents.js";
 import { isHeadline, splitSentences } from "./02-sentences.js";
@@ -16,7 +18,8 @@ import {
 import { resolveEntities } from "./05-entities.js";
 import { recognizeDocument } from "./ner/index.js";
 import { coMentionEdges, stanceEdges } from "./06-edges.js";
-import { findStances } from "./07-stances.js";
+import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./07-stances.js";
+import { type RoleBook, personNames, roleBookOf } from "./role-book.js";
 
 const byPosition = (a: { sentenceId: string; start: number }, b: { sentenceId: string; start: number }) =>
   a.sentenceId === b.sentenceId ? a.start - b.start : 0;
@@ -40,9 +43,44 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   return { doc, sentences, mentions, stances: options.stances === false ? [] : findStances(sentences, mentions) };
 }
 
-/** Resolves entities across all documents and links them. Cheap next to extraction, so it runs on every change. */
-export function buildExtraction(docs: DocExtraction[]): Extraction {
-  const sorted = [...docs].sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+const roleLookups = new WeakMap<DocExtraction, { keys: string[]; names: string[] }>();
+const withRoles = new WeakMap<DocExtraction, { answers: string; result: DocExtraction }>();
+
+/**
+ * The extraction with its stances read again against the role book, when the book knows one of its people in a
+ * role that its cue sentences name without a holder; else the extraction as it is. Cached per extraction and answer.
+ */
+function withRoleBook(doc: DocExtraction, roles: RoleBook): DocExtraction {
+  let lookups = roleLookups.get(doc);
+  if (!lookups) {
+    const names = [...new Set(doc.mentions.filter((m) => m.type === "person").flatMap((m) => personNames(m.name)))];
+    lookups = { keys: roleKeysIn(doc.sentences), names };
+    roleLookups.set(doc, lookups);
+  }
+  const { keys, names } = lookups;
+  const counts = keys.map((key) => names.map((name) => roles.get(key)?.get(name) ?? 0));
+  if (counts.every((row) => row.every((n) => n < ROLE_BOOK_MIN))) return doc;
+  const answers = JSON.stringify(counts);
+  const cached = withRoles.get(doc);
+  if (cached?.answers === answers) return cached.result;
+  const result = { ...doc, stances: findStances(doc.sentences, doc.mentions, roles) };
+  withRoles.set(doc, { answers, result });
+  return result;
+}
+
+export interface BuildOptions {
+  /** The role book to read unnamed roles with; by default the one the documents themselves give (`roleBookOf`). */
+  roles?: RoleBook;
+}
+
+/**
+ * Resolves entities across all documents and links them. Cheap next to extraction, so it runs on every change.
+ * A document that names a role without its holder ("Mr Fox accused the prime minister") has its stances read again
+ * with the corpus's role book (`withRoleBook`): they depend on the set of documents, not on the order they came in.
+ */
+export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {}): Extraction {
+  const roles = options.roles ?? roleBookOf(docs);
+  const sorted = docs.map((d) => withRoleBook(d, roles)).sort((a, b) => a.doc.id.localeCompare(b.doc.id));
   const { entities, mentions } = resolveEntities(sorted);
   const byDoc = new Map<string, ResolvedMention[]>();
   for (const m of mentions) {

@@ -42,3 +42,25 @@ describe("incremental ingest and delete", () => {
     await Promise.all([incremental.close(), full.close(), reopened.store.close()]);
   });
 });
+
+describe("a role read with the role book of the corpus", () => {
+  it("gives the same graph whether the article naming the role comes before or after the ones that title its holder", async () => {
+    const untitled = { text: "Tony Blair spoke in Leeds on Friday.\nLiam Fox accused the prime minister of hiding from voters.", title: "Fox" };
+    const titled = [
+      { text: "Prime Minister Tony Blair opened a hospital in Leeds on Monday.", title: "Hospital" },
+      { text: "Prime Minister Tony Blair met nurses in Bristol.", title: "Nurses" },
+    ];
+    const first = new SqliteStore(`${dir}/role-first.db`);
+    const a = await CorpusService.open(first, buildCorpus);
+    for (const input of [untitled, ...titled]) await a.ingest([input]);
+    const last = new SqliteStore(`${dir}/role-last.db`);
+    const b = await CorpusService.open(last, buildCorpus);
+    await b.ingest([...titled, untitled]);
+
+    const stances = (json: { edges: { attributes?: { kind?: string } }[] }) => json.edges.filter((e) => e.attributes?.kind === "stance").length;
+    expect(stances(b.current().graphJson())).toBe(1);
+    expect(a.current().graphJson()).toEqual(b.current().graphJson());
+    expect(await first.loadDerived()).toEqual(await last.loadDerived());
+    await Promise.all([first.close(), last.close()]);
+  });
+});

@@ -136,9 +136,13 @@ export const ORGANIZATION_NOUNS = ["company", "firm", "group", "bank", "airline"
 /** Pronouns that stand for the most prominent person so far (07-stances.ts, `remember`). */
 export const PERSON_PRONOUNS = ["he", "she"] as const;
 /** Role nouns that, after "the", stand for the person last described that way: "the French leader". */
+// Two-word roles in lower case ("the first minister", "the foreign secretary") are listed whole: a lower-case word in
+// front of a role is otherwise not read as part of it.
 export const ROLE_NOUNS = [
   "leader", "president", "minister", "prime minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
   "official", "chairman", "co-chairman", "chairwoman", "chief executive", "secretary", "boss",
+  "first minister", "foreign secretary", "home secretary", "health secretary", "education secretary", "culture secretary",
+  "defence secretary", "foreign minister", "finance minister", "attorney general",
 ] as const;
 
 /**
