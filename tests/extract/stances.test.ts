@@ -464,6 +464,8 @@ describe("campaigning and manoeuvring against someone", () => {
     ["Gordon Brown was said to be manoeuvring against Tony Blair.", ["Gordon Brown -oppose-> Tony Blair"]],
   ]);
   findsNothingIn([
+    // a greeting, not support
+    ["Michael Howard spoke after mockingly welcoming Gordon Brown back to the campaign trail."],
     // "campaign" as a noun
     ["Second seed Tim Henman will open his campaign against Roger Federer on Monday."],
   ]);
