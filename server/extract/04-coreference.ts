@@ -67,7 +67,8 @@ export function splitConjoinedNames(found: MentionCandidate[]): MentionCandidate
   return found.flatMap((m) => {
     const parts = /^(.+?) and (.+)$/.exec(m.name);
     if (!parts || m.surface !== m.name || m.type === "country") return [m];
-    const [, left, right] = parts as unknown as [string, string, string];
+    const left = parts[1]!;
+    const right = parts[2]!;
     if (!alone.has(left) && !alone.has(right)) return [m];
     const { role: _role, affiliation: _affiliation, ...base } = m;
     return [

@@ -719,7 +719,8 @@ export function maskSentences(
  * without an entity on both sides of a cue gives nothing ("the senator opposed the idea").
  */
 export function findStances(sentences: Sentence[], mentions: Mention[], roles?: RoleBook): StanceMention[] {
-  return dedupe(maskSentences(sentences, mentions, roles ? { roles } : {}).flatMap(({ sentence, masked }) => readStances(sentence, masked, mentions)));
+  const masked = maskSentences(sentences, mentions, roles ? { roles } : {});
+  return dedupe(masked.flatMap(({ sentence, masked }) => readStances(sentence, masked, mentions)));
 }
 
 function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): StanceMention[] {
