@@ -88,7 +88,10 @@ const SPOKESPEOPLE = "(?:board|management|directors|shareholders)";
  */
 function targetList(owned: string): string {
   const one = `(?:['’]s?\\s+${OWNED_MODIFIERS}${owned}\\b|['’]s?\\s+(?:[\\w-]+\\s+)?${SPOKESPEOPLE}\\b|(?!['’]))`;
-  return `${COUNTED}${LIST_DETERMINER}${SLOT}${one}((?:\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${LIST_DETERMINER}⟦\\d+⟧${one})*)`;
+  // A resolved name ("the prime minister and his chancellor") joins a list only after "and" or "or": after a bare comma
+  // it is an apposition ("StreamCast Networks, the company behind Morpheus").
+  const next = `\\s*(?:,|,?\\s+and|,?\\s+or)\\s+${LIST_DETERMINER}⟦\\d+⟧${one}|,?\\s+(?:and|or)\\s+${LIST_DETERMINER}⟦[pt]\\d+⟧${one}`;
+  return `${COUNTED}${LIST_DETERMINER}${SLOT}${one}((?:${next})*)`;
 }
 const TARGET_LIST = targetList(OWNED);
 const TARGET_LIST_ANY_OWNED = targetList("[\\w-]+");
@@ -646,7 +649,7 @@ const FUNCTION_WORD =
  * it is "Britain's government", "Britain's policy").
  */
 function slotsIn(list: string, first: string, masked: Masked, mentions: Mention[]): number[] {
-  const ids = [first, ...[...list.matchAll(/⟦(\d+)⟧/g)].map((m) => m[1]!)];
+  const ids = [first, ...[...list.matchAll(/⟦([pt]?\d+)⟧/g)].map((m) => m[1]!)];
   return ids.flatMap((id) => {
     const slot = masked.slots.get(id);
     if (!slot) return [];

@@ -45,6 +45,11 @@ describe("roleBookOf", () => {
 describe("a role named without its holder is the person of the document the corpus gives that title", () => {
   it.each([
     ["Tony Blair spoke in Leeds on Friday. Liam Fox accused the prime minister of hiding from voters.", ["Liam Fox -oppose-> Tony Blair"]],
+    // two roles in one list
+    [
+      "Tony Blair and Gordon Brown spoke in Leeds. The Tories attacked the prime minister and his chancellor on Monday.",
+      ["Conservative Party -oppose-> Gordon Brown", "Conservative Party -oppose-> Tony Blair"],
+    ],
     // the book reads "he" too: the role is the sentence's subject
     ["Tony Blair and Liam Fox spoke in Leeds. The prime minister said little. Later he praised Mr Fox for his candour.", ["Tony Blair -support-> Liam Fox"]],
   ])("%j", (text, expected) => {

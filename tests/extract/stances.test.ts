@@ -458,10 +458,15 @@ describe("passives with a time adverbial or a titled holder, and owners after a 
   ]);
 });
 
-describe("campaigning and manoeuvring against someone", () => {
+describe("campaigning and manoeuvring against someone, and an apposition after a list", () => {
   findsEach([
     ["Labour activists campaigned against Tony Blair in the leadership race.", ["Labour Party -oppose-> Tony Blair"]],
     ["Gordon Brown was said to be manoeuvring against Tony Blair.", ["Gordon Brown -oppose-> Tony Blair"]],
+    // "the company" after a bare comma is an apposition, not a second target (it would read as Microsoft)
+    [
+      "Microsoft makes software. The Electronic Frontier Foundation is defending Google, the company behind the search engine.",
+      ["Electronic Frontier Foundation -support-> Google"],
+    ],
   ]);
   findsNothingIn([
     // a greeting, not support
