@@ -73,6 +73,11 @@ export interface StanceMention {
   cueSpan: [number, number];
   /** Where the holder is written in this sentence when it is a pronoun or role ("He", "the French leader"). */
   holderSpan?: [number, number];
+  /**
+   * Where the target is written in this sentence when it is named in another one: a pronoun, a role or a thing it
+   * made ("accused him", "accusing the prime minister", "rejected the offer").
+   */
+  targetSpan?: [number, number];
 }
 
 /**

@@ -60,7 +60,7 @@ export function stanceEdges(docs: DocExtraction[], resolved: Map<string, Resolve
         confidence: s.confidence,
         holderSpan: s.holderSpan ?? [holder.start, holder.end],
         cueSpan: s.cueSpan,
-        targetSpan: [target.start, target.end],
+        targetSpan: s.targetSpan ?? [target.start, target.end],
       });
       edges.set(id, edge);
     }

@@ -751,6 +751,9 @@ function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): S
         cueSpan: span,
       };
       if (holder.resolved) stance.holderSpan = holder.span;
+      // The target's own mention is in another sentence: point at the words that stand for it here.
+      const written = mentions[target]!.sentenceId === sentence.id ? undefined : targetSlots.find((x) => x.resolved);
+      if (written) stance.targetSpan = written.span;
       out.push(stance);
     }
   };

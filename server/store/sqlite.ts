@@ -26,7 +26,7 @@ import type { LayoutRecord } from "../graph/layout.js";
 import type { Derived, EntityRecord } from "./derived.js";
 import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 // Version 2 adds the layout cache: positions computed for a graph, by the key of that graph (graph/layout.ts).
 const LAYOUTS = `CREATE TABLE IF NOT EXISTS layouts (key TEXT PRIMARY KEY, positions TEXT NOT NULL) STRICT;`;
@@ -93,6 +93,8 @@ CREATE TABLE stances (
   cue_end INTEGER NOT NULL,
   holder_start INTEGER,
   holder_end INTEGER,
+  target_start INTEGER,
+  target_end INTEGER,
   PRIMARY KEY (doc_id, idx)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX stances_sentence ON stances(sentence_id);
@@ -198,6 +200,8 @@ interface StanceRow {
   cue_end: number;
   holder_start: number | null;
   holder_end: number | null;
+  target_start: number | null;
+  target_end: number | null;
 }
 interface EntityRow {
   id: string;
@@ -293,6 +297,8 @@ function toDocExtraction(
       };
       const holderSpan = span(s.holder_start, s.holder_end);
       if (holderSpan) stance.holderSpan = holderSpan;
+      const targetSpan = span(s.target_start, s.target_end);
+      if (targetSpan) stance.targetSpan = targetSpan;
       return stance;
     }),
   };
@@ -325,9 +331,12 @@ function migrate(db: Database.Database, path: string): void {
     }).immediate();
     return;
   }
-  if (version === 1) {
+  if (version === 1 || version === 2) {
     db.transaction(() => {
-      db.exec(LAYOUTS);
+      if (version === 1) db.exec(LAYOUTS);
+      // Version 3: where a stance's target is written when it is named in another sentence. Stances stored before
+      // have none (their evidence points at the target's own mention) until `npm run ingest -- --rebuild`.
+      db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
     return;
@@ -373,8 +382,8 @@ export class SqliteStore implements Store {
       ),
       insertStance: db.prepare(
         `INSERT INTO stances (doc_id, idx, sentence_id, holder, target, stance, cue, confidence, cue_start, cue_end,
-           holder_start, holder_end)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           holder_start, holder_end, target_start, target_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       deleteEntity: db.prepare("DELETE FROM entities WHERE id = ?"),
       upsertEntity: db.prepare(
@@ -451,6 +460,8 @@ export class SqliteStore implements Store {
         st.cueSpan[1],
         st.holderSpan?.[0] ?? null,
         st.holderSpan?.[1] ?? null,
+        st.targetSpan?.[0] ?? null,
+        st.targetSpan?.[1] ?? null,
       ),
     );
   }

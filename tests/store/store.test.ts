@@ -77,6 +77,40 @@ describe("SqliteStore", () => {
     expect(await store.countDocuments()).toBe(0);
   });
 
+  it("keeps where a stance's target is written when it is named in another sentence", async () => {
+    const store = freshStore();
+    const input = { text: "Tony Blair spoke in Leeds on Friday.\nLiam Fox accused him of hiding from voters." };
+    const extraction = extractDocument(input);
+    expect(extraction.stances.map((s) => s.targetSpan)).toEqual([[17, 20]]);
+    const { rows } = diffDerived(emptyDerived(), deriveRecords(buildExtraction([extraction])));
+    await store.write({ put: [{ input, extraction }], remove: [], derived: rows, expectedVersion: 0 });
+    expect((await store.load()).documents).toEqual([extraction]);
+  });
+
+  it("upgrades a version-2 file in place: stances gain the target columns, and what was stored stays", async () => {
+    const { dir, remove } = tempDir();
+    cleanups.push(remove);
+    const path = `${dir}/v2.db`;
+    const old = new SqliteStore(path);
+    const one = extracted[0]!;
+    const { rows } = diffDerived(emptyDerived(), deriveRecords(buildExtraction([one.extraction])));
+    await old.write({ put: [one], remove: [], derived: rows, expectedVersion: 0 });
+    await old.close();
+    // What a version-2 file looks like: the stances table without the two columns.
+    const db = new Database(path);
+    db.exec("ALTER TABLE stances DROP COLUMN target_start; ALTER TABLE stances DROP COLUMN target_end;");
+    db.pragma("user_version = 2");
+    db.close();
+
+    const upgraded = new SqliteStore(path);
+    cleanups.push(() => void upgraded.close());
+    expect((await upgraded.load()).documents).toEqual([one.extraction]);
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(3);
+    expect((check.prepare("SELECT name FROM pragma_table_info('stances')").all() as { name: string }[]).map((c) => c.name)).toContain("target_end");
+    check.close();
+  });
+
   it("refuses an SQLite file that is not a store, instead of adding tables to it", () => {
     const { dir, remove } = tempDir();
     cleanups.push(remove);
