@@ -48,7 +48,7 @@ const withRoles = new WeakMap<DocExtraction, { answers: string; result: DocExtra
 
 /**
  * The extraction with its stances read again against the role book, when the book knows one of its people in a
- * role that its cue sentences name without a holder; else the extraction as it is. Cached per extraction and answer.
+ * role the document names ("the prime minister"); else the extraction as it is. Cached per extraction and answer.
  */
 function withRoleBook(doc: DocExtraction, roles: RoleBook): DocExtraction {
   let lookups = roleLookups.get(doc);

@@ -3,7 +3,7 @@
 // accused the prime minister of hiding"); the stance stage reads such a role as the person of the same document
 // whom the corpus most often gives that title (07-stances.ts, `resolveRole`). Learned from the documents, never
 // listed by hand: roles change hands, and the corpus is the user's.
-import type { DocExtraction, Mention } from "../types.js";
+import type { DocExtraction } from "../types.js";
 import { readPrefix } from "./03-mentions.js";
 import { countryIndex } from "./lexicon/countries.js";
 import { HONORIFICS } from "./lexicon/titles.js";
@@ -45,7 +45,7 @@ function rolesIn(doc: DocExtraction): [string, string][] {
   if (cached) return cached;
   const text = new Map(doc.sentences.map((s) => [s.id, s.text]));
   const pairs: [string, string][] = [];
-  for (const m of doc.mentions as Mention[]) {
+  for (const m of doc.mentions) {
     if (m.type !== "person") continue;
     const sentence = text.get(m.sentenceId)!;
     const key = roleKey(sentence.slice(readPrefix(sentence, m.start).start, m.start));
