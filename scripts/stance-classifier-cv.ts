@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 
-import { maskSentences } from "../server/extract/07-stances.js";
+import { maskSentences } from "../server/extract/07-stances/index.js";
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import { candidates } from "./lib/stance-classifier/candidates.js";
 import { predict, train, type Example, type LogisticModel, type TrainOptions } from "./lib/stance-classifier/logistic.js";

@@ -18,7 +18,7 @@ import {
 import { resolveEntities } from "./05-entities.js";
 import { recognizeDocument } from "./ner/index.js";
 import { coMentionEdges, stanceEdges } from "./06-edges.js";
-import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./07-stances.js";
+import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./07-stances/index.js";
 import { type RoleBook, personNames, roleBookOf } from "./role-book.js";
 
 const byPosition = (a: { sentenceId: string; start: number }, b: { sentenceId: string; start: number }) =>

@@ -1,7 +1,7 @@
 // Who holds which role, learned from the titles written in front of names across a corpus: "Prime Minister Tony
 // Blair", "Chancellor Gordon Brown", "Tory leader Michael Howard". News often names a role without the name ("Mr Fox
 // accused the prime minister of hiding"); the stance stage reads such a role as the person of the same document
-// whom the corpus most often gives that title (07-stances.ts, `resolveRole`). Learned from the documents, never
+// whom the corpus most often gives that title (07-stances/discourse.ts, `resolveRole`). Learned from the documents, never
 // listed by hand: roles change hands, and the corpus is the user's.
 import type { DocExtraction } from "../types.js";
 import { readPrefix } from "./03-mentions.js";

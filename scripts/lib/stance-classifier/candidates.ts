@@ -1,6 +1,6 @@
 // Candidate stance pairs for the learned-stance experiment (scripts/stance-classifier-cv.ts): every ordered
 // pair of entity slots in a masked sentence is a (holder, target) candidate with its features.
-import type { MaskedSentence } from "../../../server/extract/07-stances.js";
+import type { MaskedSentence } from "../../../server/extract/07-stances/index.js";
 import type { Mention } from "../../../server/types.js";
 import { pairFeatures, quotedTokens, tokenize } from "./features.js";
 

@@ -3,7 +3,7 @@
 //
 // "⟦4⟧ has criticised ⟦5⟧'s comments" with holder 4 and target 5 gives, among others:
 //   dir=HT  b=HT:has  b=HT:criticise  cue=HT:oppose  t+1='s  ty=person>person
-// The rules in 07-stances.ts read the constructions they know; these features let a model weigh the same
+// The rules in 07-stances/ read the constructions they know; these features let a model weigh the same
 // words (and others the rules never list) wherever they stand.
 
 import type { EntityType, Stance } from "../../../server/types.js";

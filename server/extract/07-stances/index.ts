@@ -1,0 +1,82 @@
+// Stage 7: who supports or opposes whom. Stances are read from a "masked" sentence in which every entity is a
+// placeholder ⟦n⟧ (n = mention index in the document) and pronoun or role holders are ⟦pn⟧. Patterns over the masked
+// text stay short: "Italian Defense Minister ⟦4⟧ criticized ⟦5⟧'s comments" -> 4 opposes 5.
+//   cues.ts       the cue lexicon as lookups: forms, polarity, negation, hedges
+//   mask.ts       a sentence with its entities as placeholders, and the map back to the sentence
+//   discourse.ts  what the sentences before tell: who "he", "the prime minister", "the offer" are
+//   patterns.ts   the constructions, as patterns over masked text
+//   readings.ts   one reading per construction, and the checks that cancel or flip it
+import type { Mention, Sentence, StanceMention } from "../../types.js";
+import { isHeadline } from "../02-sentences.js";
+import type { RoleBook } from "../role-book.js";
+import { ANY_CUE } from "./cues.js";
+import { type DocMemory, findResolvedHolders, remember } from "./discourse.js";
+import { type Masked, mask } from "./mask.js";
+import { readStances } from "./readings.js";
+
+export { ROLE_BOOK_MIN, roleKeysIn } from "./discourse.js";
+export type { Masked } from "./mask.js";
+
+/** A sentence with its entities (and resolved pronoun or role holders) masked, ready to be read for stances. */
+export interface MaskedSentence {
+  sentence: Sentence;
+  masked: Masked;
+}
+
+/**
+ * Masks the sentences of one document that name two things or more (counting "he", "the chancellor" and
+ * the like, resolved from the sentences before), in order: only those with a cue word unless `all` is set
+ * (the learned-stance experiment reads every one). Headlines and the title line are left out.
+ */
+export function maskSentences(
+  sentences: Sentence[],
+  mentions: Mention[],
+  { all = false, roles }: { all?: boolean; roles?: RoleBook } = {},
+): MaskedSentence[] {
+  const bySentence = new Map<string, { index: number; m: Mention }[]>();
+  mentions.forEach((m, index) => {
+    const list = bySentence.get(m.sentenceId) ?? [];
+    list.push({ index, m });
+    bySentence.set(m.sentenceId, list);
+  });
+  const memory: DocMemory = { people: [], salience: new Map(), things: [], ...(roles ? { roles } : {}) };
+  const out: MaskedSentence[] = [];
+
+  for (const sentence of sentences) {
+    const own = bySentence.get(sentence.id) ?? [];
+    // An article's first line without a full stop is its title: "Cardinal criticises Iraq war cost".
+    const title = sentence.index === 0 && !/[.!?]["”’)]?$/.test(sentence.text.trim());
+    if ((all || ANY_CUE.test(sentence.text)) && !isHeadline(sentence.text) && !title) {
+      const resolved = findResolvedHolders(sentence, memory, mentions, own);
+      if (own.length + resolved.length >= 2) {
+        // "The Tory co-chairman" is one holder: a name inside a resolved role gives way to it.
+        const roleParts = own.filter(({ m }) => resolved.some((r) => r.span[0] <= m.start && m.end <= r.span[1]));
+        const named = own.filter((x) => !roleParts.includes(x));
+        const masked = mask(sentence, named, resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
+        if (masked.slots.size >= 2) out.push({ sentence, masked });
+      }
+    }
+    remember(memory, sentence, own, mentions);
+  }
+  return out;
+}
+
+/**
+ * Finds who supports or opposes whom in each sentence of one document. Precision first: a sentence
+ * without an entity on both sides of a cue gives nothing ("the senator opposed the idea").
+ */
+export function findStances(sentences: Sentence[], mentions: Mention[], roles?: RoleBook): StanceMention[] {
+  const masked = maskSentences(sentences, mentions, roles ? { roles } : {});
+  return dedupe(masked.flatMap(({ sentence, masked }) => readStances(sentence, masked, mentions)));
+}
+
+/** One stance per sentence, holder, target and polarity: the most confident reading wins. */
+function dedupe(stances: StanceMention[]): StanceMention[] {
+  const best = new Map<string, StanceMention>();
+  for (const s of stances) {
+    const key = `${s.sentenceId}|${s.holder}|${s.target}|${s.stance}`;
+    const prev = best.get(key);
+    if (!prev || s.confidence > prev.confidence) best.set(key, s);
+  }
+  return [...best.values()];
+}
