@@ -65,7 +65,11 @@ export async function fetchGraph(query: URLSearchParams): Promise<{ data: GraphD
   const header = res.headers.get("X-Graph-View");
   const view: GraphView = header
     ? (JSON.parse(header) as GraphView)
-    : { total: { nodes: data.nodes.length, edges: data.edges.length }, shown: { nodes: data.nodes.length, edges: data.edges.length }, hidden: { nodes: 0, edges: 0 } };
+    : {
+        total: { nodes: data.nodes.length, edges: data.edges.length },
+        shown: { nodes: data.nodes.length, edges: data.edges.length },
+        hidden: { nodes: 0, edges: 0 },
+      };
   return { data, view };
 }
 

@@ -18,8 +18,16 @@ export const DIM_NODE = "rgb(228,228,228)";
 const DIM_EDGE = "rgb(240,240,240)";
 /** Tableau 10 without the type colours' near twins: enough to tell Louvain communities apart. */
 export const COMMUNITY_COLORS = [
-  "rgb(31,119,180)", "rgb(255,127,14)", "rgb(44,160,44)", "rgb(214,39,40)", "rgb(148,103,189)",
-  "rgb(140,86,75)", "rgb(227,119,194)", "rgb(127,127,127)", "rgb(188,189,34)", "rgb(23,190,207)",
+  "rgb(31,119,180)",
+  "rgb(255,127,14)",
+  "rgb(44,160,44)",
+  "rgb(214,39,40)",
+  "rgb(148,103,189)",
+  "rgb(140,86,75)",
+  "rgb(227,119,194)",
+  "rgb(127,127,127)",
+  "rgb(188,189,34)",
+  "rgb(23,190,207)",
 ];
 
 type Bbox = NonNullable<ServerView["bbox"]>;
@@ -199,8 +207,7 @@ export class GraphView {
   }
 
   private reduceNode(node: string, a: NodeAttributes): Partial<NodeDisplayData> {
-    const color =
-      this.colorBy === "community" ? COMMUNITY_COLORS[(a.community ?? 0) % COMMUNITY_COLORS.length]! : TYPE_COLORS[a.type];
+    const color = this.colorBy === "community" ? COMMUNITY_COLORS[(a.community ?? 0) % COMMUNITY_COLORS.length]! : TYPE_COLORS[a.type];
     const size = this.sizeOf(a);
     const labelled = this.labels.has(node);
     const out: Partial<NodeDisplayData> = { ...a, size, color, zIndex: size, label: labelled ? a.label : null, forceLabel: labelled };
@@ -313,14 +320,36 @@ function csv(header: string[], rows: unknown[][]): string {
 
 /** nodes.csv and edges.csv of what is shown, with the columns Gephi's spreadsheet import expects (Id, Source, Target). */
 export function graphCsv(graph: EntityGraphClient): { nodes: string; edges: string } {
-  const nodeCols = ["label", "type", "mentions", "documents", "community", "pagerank", "degree", "aliases", "roles", "affiliations", "x", "y"] as const;
+  const nodeCols = [
+    "label",
+    "type",
+    "mentions",
+    "documents",
+    "community",
+    "pagerank",
+    "degree",
+    "aliases",
+    "roles",
+    "affiliations",
+    "x",
+    "y",
+  ] as const;
   const nodes = csv(
     ["Id", "Label", ...nodeCols.slice(1)],
     graph.mapNodes((id, a) => [id, ...nodeCols.map((c) => a[c])]),
   );
   const edges = csv(
     ["Id", "Source", "Target", "Type", "kind", "stance", "weight", "confidence"],
-    graph.mapEdges((id, a, s, t, _sa, _ta, undirected) => [id, s, t, undirected ? "Undirected" : "Directed", a.kind, a.stance, a.weight, a.confidence]),
+    graph.mapEdges((id, a, s, t, _sa, _ta, undirected) => [
+      id,
+      s,
+      t,
+      undirected ? "Undirected" : "Directed",
+      a.kind,
+      a.stance,
+      a.weight,
+      a.confidence,
+    ]),
   );
   return { nodes, edges };
 }

@@ -61,8 +61,11 @@ const actions: Actions = {
 
 const controls = mountControls($("controls"), dispatch);
 // A hit outside the drawn view opens its neighbourhood, so that it is drawn and selected.
-mountSearch($<HTMLInputElement>("search"), $("search-results"), () => graphView.graph, (id) =>
-  graphView.graph.hasNode(id) ? actions.selectEntity(id) : actions.focus(id, 1),
+mountSearch(
+  $<HTMLInputElement>("search"),
+  $("search-results"),
+  () => graphView.graph,
+  (id) => (graphView.graph.hasNode(id) ? actions.selectEntity(id) : actions.focus(id, 1)),
 );
 
 function dispatch(producer: Producer): void {
@@ -107,7 +110,9 @@ function showStatus(): void {
   const { shown, total, hidden } = serverView;
   const counts = `${shown.nodes.toLocaleString("en")} entities · ${shown.edges.toLocaleString("en")} links`;
   status.textContent =
-    hidden.nodes > 0 ? `${counts} shown of ${total.nodes.toLocaleString("en")} · ${hidden.nodes.toLocaleString("en")} entities hidden` : counts;
+    hidden.nodes > 0
+      ? `${counts} shown of ${total.nodes.toLocaleString("en")} · ${hidden.nodes.toLocaleString("en")} entities hidden`
+      : counts;
   const banner = $("focus-banner");
   banner.hidden = !state.focus;
   if (state.focus) {
@@ -164,7 +169,10 @@ async function reloadAll(): Promise<void> {
 
 async function loadDateBounds(): Promise<void> {
   documents = await fetchDocuments().catch(() => documents);
-  const dates = documents.map((d) => d.date).filter((d): d is string => Boolean(d)).sort();
+  const dates = documents
+    .map((d) => d.date)
+    .filter((d): d is string => Boolean(d))
+    .sort();
   if (dates.length) {
     bounds.firstDate = dates[0];
     bounds.lastDate = dates.at(-1);

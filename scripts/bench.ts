@@ -126,10 +126,15 @@ async function serverRows() {
   });
   try {
     log("3. API under load: 50 connections");
-    const ids = ((await (await fetch(`${server.url}/api/graph?limit=10000`)).json()) as { nodes: { key: string }[] }).nodes.map((n) => n.key);
+    const ids = ((await (await fetch(`${server.url}/api/graph?limit=10000`)).json()) as { nodes: { key: string }[] }).nodes.map(
+      (n) => n.key,
+    );
     let i = 0;
     const entity = await load(server.url, [
-      { method: "GET", setupRequest: (req) => ({ ...req, path: `/api/entities/${encodeURIComponent(ids[(i = (i * 7919 + 13) % ids.length)]!)}` }) },
+      {
+        method: "GET",
+        setupRequest: (req) => ({ ...req, path: `/api/entities/${encodeURIComponent(ids[(i = (i * 7919 + 13) % ids.length)]!)}` }),
+      },
     ]);
     rows.push(loadRow("GET /api/entities/:id (random)", entity, 20));
     const graph = await load(`${server.url}/api/graph`);
@@ -212,10 +217,14 @@ const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`\nnpm run bench${quick ? " -- --quick" : ""}: ${articles.length} articles, ${words} words, ${cores} cores\n`);
 console.log(`| ${"measure".padEnd(width)} | result | target | met |`);
 console.log(`|${"-".repeat(width + 2)}|---|---|---|`);
-for (const r of rows) console.log(`| ${r.name.padEnd(width)} | ${r.value} | ${r.target} | ${r.met === undefined ? "-" : r.met ? "yes" : "NO"} |`);
+for (const r of rows)
+  console.log(`| ${r.name.padEnd(width)} | ${r.value} | ${r.target} | ${r.met === undefined ? "-" : r.met ? "yes" : "NO"} |`);
 if (!quick) {
   mkdirSync(join(repoRoot, "bench"), { recursive: true });
   const numbers = rows.map((r) => ({ ...r, numbers: Object.fromEntries(Object.entries(r.numbers).map(([k, v]) => [k, round(v, 3)])) }));
-  writeFileSync(resultsPath, `${JSON.stringify({ date: new Date().toISOString(), articles: articles.length, words, cores, rows: numbers }, null, 2)}\n`);
+  writeFileSync(
+    resultsPath,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: articles.length, words, cores, rows: numbers }, null, 2)}\n`,
+  );
   log(`wrote ${resultsPath}`);
 }

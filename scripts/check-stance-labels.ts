@@ -38,7 +38,9 @@ interface Row {
 }
 
 const problems: string[] = [];
-const lines = readFileSync(labelsPath, "utf8").split("\n").filter((l) => l.trim() !== "");
+const lines = readFileSync(labelsPath, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "");
 const rows: Row[] = [];
 const cache = new Map<string, string>();
 const seen = new Set<string>();
@@ -108,7 +110,8 @@ console.log(`with stance: ${withStance.length}, without stance: ${rows.length - 
 console.log(
   `stance triples: ${triples.length} (support ${triples.filter((s) => s.stance === "support").length}, oppose ${triples.filter((s) => s.stance === "oppose").length}; hedged ${triples.filter((s) => s.hedged).length}, holderFromContext ${triples.filter((s) => s.holderFromContext).length}, targetFromContext ${triples.filter((s) => s.targetFromContext).length})`,
 );
-for (const [c, v] of Object.entries(byCat).sort()) console.log(`  ${c}: ${v.sentences} sentences, ${v.withStance} with stance, ${v.triples} triples`);
+for (const [c, v] of Object.entries(byCat).sort())
+  console.log(`  ${c}: ${v.sentences} sentences, ${v.withStance} with stance, ${v.triples} triples`);
 if (problems.length) {
   console.error(`\n${problems.length} problem(s):`);
   for (const p of problems) console.error("  " + p);

@@ -50,12 +50,22 @@ function main(): void {
         }
       }
       const { missed, wrong } = scoreRow(row, predicted, score);
-      for (const p of wrong) errors.push(`FP ${file}@${row.start}: ${p.holder.label} -${p.stance}-> ${p.target.label} [${p.cue}] | ${p.sentence}`);
-      for (const g of missed) errors.push(`FN ${file}@${row.start}: ${g.holder} -${g.stance}-> ${g.target} | ${text.slice(row.start, row.end)}`);
+      for (const p of wrong)
+        errors.push(`FP ${file}@${row.start}: ${p.holder.label} -${p.stance}-> ${p.target.label} [${p.cue}] | ${p.sentence}`);
+      for (const g of missed)
+        errors.push(`FN ${file}@${row.start}: ${g.holder} -${g.stance}-> ${g.target} | ${text.slice(row.start, row.end)}`);
     }
   }
   const s = summarize(score);
-  const result = { sentences: rows.length, gold: score.tp + score.fn, predicted: score.tp + score.fp, tp: score.tp, fp: score.fp, fn: score.fn, ...s };
+  const result = {
+    sentences: rows.length,
+    gold: score.tp + score.fn,
+    predicted: score.tp + score.fp,
+    tp: score.tp,
+    fp: score.fp,
+    fn: score.fn,
+    ...s,
+  };
   if (json) {
     console.log(JSON.stringify(result));
     return;

@@ -43,8 +43,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--workers") {
       options.workers = Number(value(++i, arg));
       if (!Number.isInteger(options.workers) || options.workers < 0) throw new InputError(`--workers needs a whole number, 0 or more`);
-    }
-    else if (arg.startsWith("-")) throw new InputError(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg.startsWith("-")) throw new InputError(`unknown option ${arg}\n${USAGE}`);
     else options.inputs.push(arg);
   }
   if (options.inputs.length === 0 && !options.rebuild) throw new InputError(`no input files or folders\n${USAGE}`);
@@ -125,7 +124,8 @@ async function storeBatches(
 async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput[], batch: number, tally: Tally) {
   const progress = new Progress("rebuild", inputs.length);
   const batches = [];
-  for (let i = 0; i < inputs.length; i += batch) batches.push({ inputs: inputs.slice(i, i + batch), done: Math.min(i + batch, inputs.length) });
+  for (let i = 0; i < inputs.length; i += batch)
+    batches.push({ inputs: inputs.slice(i, i + batch), done: Math.min(i + batch, inputs.length) });
   await storeBatches(service, batches, { replace: true }, (done) => progress.update(done, "documents re-extracted"), tally);
   progress.finish();
 }

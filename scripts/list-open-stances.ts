@@ -23,7 +23,9 @@ for (const file of files) {
   const sentence = new Map(ex.sentences.map((s) => [s.id, s.text]));
   for (const edge of ex.edges.filter((e) => e.kind === "stance")) {
     for (const ev of edge.evidence) {
-      lines.push(`${file} | ${label.get(edge.source)} -${edge.stance}-> ${label.get(edge.target)} [${ev.cue}] | ${sentence.get(ev.sentenceId)}`);
+      lines.push(
+        `${file} | ${label.get(edge.source)} -${edge.stance}-> ${label.get(edge.target)} [${ev.cue}] | ${sentence.get(ev.sentenceId)}`,
+      );
     }
   }
 }

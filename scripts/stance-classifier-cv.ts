@@ -16,14 +16,29 @@ import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import { candidates } from "./lib/stance-classifier/candidates.js";
 import { predict, train, type Example, type LogisticModel, type TrainOptions } from "./lib/stance-classifier/logistic.js";
 import type { Entity } from "../server/types.js";
-import { LABELS_DIR, byFile, emptyScore, entityMatches, goldMatches, kindOf, readArticle, readLabels, scoreRow, summarize, type LabelRow } from "./lib/stance-labels.js";
+import {
+  LABELS_DIR,
+  byFile,
+  emptyScore,
+  entityMatches,
+  goldMatches,
+  kindOf,
+  readArticle,
+  readLabels,
+  scoreRow,
+  summarize,
+  type LabelRow,
+} from "./lib/stance-labels.js";
 
 const LABELS = ["none", "support", "oppose"] as const;
 const DEFAULT_SETS = ["stance-bbc.jsonl", "stance-bbc-dev.jsonl", "stance-bbc-train.jsonl"].map((f) => join(LABELS_DIR, f));
 const OPTIONS: TrainOptions = { epochs: 15, l2: 1e-4, rate: 0.1, seed: 1, minCount: 2, positiveWeight: 2 };
 /** --option key=value,key=value overrides OPTIONS: "--option l2=1e-3,epochs=30". */
 function options(): TrainOptions {
-  const pairs = (arg("--option") ?? "").split(",").filter(Boolean).map((kv) => kv.split("="));
+  const pairs = (arg("--option") ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((kv) => kv.split("="));
   return { ...OPTIONS, ...Object.fromEntries(pairs.map(([key, v]) => [key, Number(v)])) };
 }
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -63,7 +78,9 @@ function loadItems(paths: string[]): Item[] {
         const s = doc.sentences.find((x) => x.id === sentenceId)!;
         return s.start < row.end && row.start < s.end;
       };
-      const ruled = doc.stances.filter((s) => inRow(s.sentenceId)).map((s) => ({ holder: entity(s.holder), target: entity(s.target), stance: s.stance }));
+      const ruled = doc.stances
+        .filter((s) => inRow(s.sentenceId))
+        .map((s) => ({ holder: entity(s.holder), target: entity(s.target), stance: s.stance }));
       const pairs = masked
         .filter((ms) => inRow(ms.sentence.id))
         .flatMap((ms) => candidates(ms, doc.mentions))
@@ -92,7 +109,8 @@ function predictItem(item: Item, model: LogisticModel | null, threshold: number,
       if (ruledPairs.has(pairKey(p.holder, p.target))) continue;
       const probs = predict(model, p.features);
       const y = probs[1]! >= probs[2]! ? 1 : 2;
-      if (probs[y]! >= threshold) out.set(`${pairKey(p.holder, p.target)}|${LABELS[y]}`, { holder: p.holder, target: p.target, stance: LABELS[y]! });
+      if (probs[y]! >= threshold)
+        out.set(`${pairKey(p.holder, p.target)}|${LABELS[y]}`, { holder: p.holder, target: p.target, stance: LABELS[y]! });
     }
   }
   return [...out.values()];
@@ -139,7 +157,9 @@ function main(): void {
   const examples = items.flatMap((i) => i.pairs);
   const gold = items.reduce((n, i) => n + i.row.stances.length, 0);
   const reachable = examples.filter((e) => e.label !== 0).length;
-  console.log(`${items.length} labelled sentences, ${gold} gold triples; ${examples.length} candidate pairs, ${reachable} of them labelled support or oppose`);
+  console.log(
+    `${items.length} labelled sentences, ${gold} gold triples; ${examples.length} candidate pairs, ${reachable} of them labelled support or oppose`,
+  );
   reportReach(items);
 
   // Cross-validation: each fold's sentences are predicted by a model trained on the other folds.
@@ -150,7 +170,11 @@ function main(): void {
     ...THRESHOLDS.map((t) => [t, emptyScore()] as const),
   ]);
   for (let f = 0; f < k; f++) {
-    const model = train(items.filter((i) => fold(i.file, k) !== f).flatMap((i) => i.pairs), [...LABELS], options());
+    const model = train(
+      items.filter((i) => fold(i.file, k) !== f).flatMap((i) => i.pairs),
+      [...LABELS],
+      options(),
+    );
     for (const item of items.filter((i) => fold(i.file, k) === f)) {
       scoreRow(item.row, predictItem(item, null, 1), scores.get("rules")!);
       scoreRow(item.row, predictItem(item, model, 0.5, false), scores.get("model 0.5")!);

@@ -42,14 +42,36 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
-      case "--train": args.train = resolve(v); i++; break;
-      case "--dev": args.dev = v === "none" ? "" : resolve(v); i++; break;
-      case "--epochs": args.epochs = Number(v); i++; break;
-      case "--seed": args.seed = Number(v); i++; break;
-      case "--out": args.out = resolve(v); i++; break;
-      case "--min-count": args.minCount = Number(v); i++; break;
-      case "--min-weight": args.minWeight = Number(v); i++; break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
+      case "--train":
+        args.train = resolve(v);
+        i++;
+        break;
+      case "--dev":
+        args.dev = v === "none" ? "" : resolve(v);
+        i++;
+        break;
+      case "--epochs":
+        args.epochs = Number(v);
+        i++;
+        break;
+      case "--seed":
+        args.seed = Number(v);
+        i++;
+        break;
+      case "--out":
+        args.out = resolve(v);
+        i++;
+        break;
+      case "--min-count":
+        args.minCount = Number(v);
+        i++;
+        break;
+      case "--min-weight":
+        args.minWeight = Number(v);
+        i++;
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}`);
     }
   }
   return args;
@@ -71,14 +93,16 @@ function loadDocs(path: string): Doc[] {
 /** Lowercased words written in lowercase at least twice in the training text ("police", "said"). */
 function lowerVocabulary(docs: readonly Doc[]): string[] {
   const counts = new Map<string, number>();
-  for (const d of docs) for (const s of d.sentences) for (const t of s) if (/^[\p{Ll}][\p{Ll}'’-]*$/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const d of docs)
+    for (const s of d.sentences) for (const t of s) if (/^[\p{Ll}][\p{Ll}'’-]*$/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   return [...counts].filter(([, c]) => c >= 2).map(([w]) => w);
 }
 
 /** Normalised words seen at least twice in the training text; the rest train the "w=<unk>" feature. */
 function knownWords(docs: readonly Doc[]): string[] {
   const counts = new Map<string, number>();
-  for (const d of docs) for (const s of d.sentences) for (const t of s) counts.set(normalizeWord(t), (counts.get(normalizeWord(t)) ?? 0) + 1);
+  for (const d of docs)
+    for (const s of d.sentences) for (const t of s) counts.set(normalizeWord(t), (counts.get(normalizeWord(t)) ?? 0) + 1);
   return [...counts].filter(([, c]) => c >= 2).map(([w]) => w);
 }
 
@@ -89,7 +113,11 @@ function docFeatures(doc: Doc, ctx: FeatureContext, predicted?: Map<string, Reco
 }
 
 /** Interns features seen at least `minCount` times and turns documents into perceptron examples. */
-function buildExamples(docs: readonly Doc[], feats: string[][][][], minCount: number): { index: Map<string, number>; examples: TrainingExample[] } {
+function buildExamples(
+  docs: readonly Doc[],
+  feats: string[][][][],
+  minCount: number,
+): { index: Map<string, number>; examples: TrainingExample[] } {
   const counts = new Map<string, number>();
   for (const d of feats) for (const s of d) for (const t of s) for (const f of t) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
@@ -113,7 +141,9 @@ function trainPass(docs: readonly Doc[], feats: string[][][][], args: Args, name
     epochs: args.epochs,
     seed: args.seed,
     onEpoch: (e, errors, tokens) =>
-      console.log(`[${name}] epoch ${e}/${args.epochs}: ${errors} token errors (${((100 * errors) / tokens).toFixed(2)}%), ${((performance.now() - t0) / 1000).toFixed(1)}s`),
+      console.log(
+        `[${name}] epoch ${e}/${args.epochs}: ${errors} token errors (${((100 * errors) / tokens).toFixed(2)}%), ${((performance.now() - t0) / 1000).toFixed(1)}s`,
+      ),
   });
   return { labels: LABELS, featureIndex: index, weights, trans };
 }
@@ -179,20 +209,33 @@ function main(): void {
   // Jackknife: a document's lexicon features and first-pass predictions come from models and
   // lexicons that never saw it, so the weights learn how far to trust them on unseen text.
   const fold = (di: number): number => di % FOLDS;
-  const foldCtx = Array.from({ length: FOLDS }, (_, k) => makeFeatureContext(vocab, buildLexicon(docs.filter((_, di) => fold(di) !== k)), known));
+  const foldCtx = Array.from({ length: FOLDS }, (_, k) =>
+    makeFeatureContext(vocab, buildLexicon(docs.filter((_, di) => fold(di) !== k)), known),
+  );
   const feats0 = docs.map((d, di) => docFeatures(d, foldCtx[fold(di)]));
   const pass0 = trainPass(docs, feats0, args, "pass0");
   const predicted: Map<string, Record<string, number>>[] = new Array(docs.length);
   for (let k = 0; k < FOLDS; k++) {
     const inFold = docs.map((_, di) => fold(di) === k);
-    const model = trainPass(docs.filter((_, di) => !inFold[di]), feats0.filter((_, di) => !inFold[di]), args, `fold${k}`);
+    const model = trainPass(
+      docs.filter((_, di) => !inFold[di]),
+      feats0.filter((_, di) => !inFold[di]),
+      args,
+      `fold${k}`,
+    );
     docs.forEach((d, di) => {
       if (inFold[di]) predicted[di] = predictedTypeCounts(d.sentences, tagWithPass(model, feats0[di]));
     });
   }
   const feats1 = docs.map((d, di) => docFeatures(d, foldCtx[fold(di)], predicted[di]));
   const pass1 = trainPass(docs, feats1, args, "pass1");
-  const meta = { trainedOn: "CoNLL-2003 eng.train", epochs: args.epochs, seed: args.seed, folds: FOLDS, created: new Date().toISOString().slice(0, 10) };
+  const meta = {
+    trainedOn: "CoNLL-2003 eng.train",
+    epochs: args.epochs,
+    seed: args.seed,
+    folds: FOLDS,
+    created: new Date().toISOString().slice(0, 10),
+  };
   const file = toModelFile(LABELS, makeFeatureContext(vocab, buildLexicon(docs), known), [pass0, pass1], meta, args.minWeight);
   const gz = gzipSync(JSON.stringify(file), { level: 9 });
   writeFileSync(args.out, gz);
@@ -205,7 +248,10 @@ function main(): void {
       const m = { ...model, passes: model.passes.slice(0, passes) };
       const scores = evaluateDocuments(devDocs, (texts) => {
         const toks = texts.map((t) => tokenize(t));
-        const labels = tagDocument(m, toks.map((ts) => ts.map((t) => t.text)));
+        const labels = tagDocument(
+          m,
+          toks.map((ts) => ts.map((t) => t.text)),
+        );
         return toks.map((ts, k) => labelsToSpans(ts, labels[k], texts[k]));
       });
       console.log(`dev (${args.dev}), ${passes} pass(es):\n${formatScores(scores)}`);

@@ -162,10 +162,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
     for (let attempt = 0; ; attempt++) {
       for (const id of remove) if (!this.has(id)) throw new UnknownDocumentError(id);
       const replaced = new Set([...remove, ...put.map((p) => p.extraction.doc.id)]);
-      const docs = [
-        ...this.state.view.docExtractions.filter((d) => !replaced.has(d.doc.id)),
-        ...put.map((p) => p.extraction),
-      ];
+      const docs = [...this.state.view.docExtractions.filter((d) => !replaced.has(d.doc.id)), ...put.map((p) => p.extraction)];
       const next = makeState(await this.build(docs, this.store), this.state.version);
       const { rows, graph } = diffDerived(this.state.derived, next.derived);
       try {

@@ -28,7 +28,9 @@ describe("GET /api/graph", () => {
 
 describe("GET /api/entities/:id", () => {
   it("returns the entity and the sentences that mention it, with offsets on the mention", async () => {
-    const res = await request(app).get(`/api/entities/${encodeURIComponent("country:united-states")}`).expect(200);
+    const res = await request(app)
+      .get(`/api/entities/${encodeURIComponent("country:united-states")}`)
+      .expect(200);
     expect(res.body.label).toBe("United States");
     expect(res.body.aliases).toEqual(expect.arrayContaining(["U.S.", "America"]));
     expect(res.body.sentences.length).toBe(res.body.mentions);
@@ -47,7 +49,9 @@ describe("GET /api/entities/:id", () => {
 describe("GET /api/edges/:id", () => {
   it("returns the evidence sentences with both ends highlighted", async () => {
     const id = seedCorpus().extraction.edges.find((e) => e.kind === "co-mention" && e.evidence.length > 1)!.id;
-    const res = await request(app).get(`/api/edges/${encodeURIComponent(id)}`).expect(200);
+    const res = await request(app)
+      .get(`/api/edges/${encodeURIComponent(id)}`)
+      .expect(200);
     expect(res.body.weight).toBe(res.body.evidence.length);
     for (const ev of res.body.evidence) {
       const roles = ev.highlights.map((h: { role: string }) => h.role);
@@ -118,10 +122,13 @@ describe("GET /api/search", () => {
     expect(byAlias.body[0]).toMatchObject({ label: "Russia", via: "Kremlin" });
   });
 
-  it.each([["/api/search"], ["/api/search?q=%20"], ["/api/search?q=x&limit=0"], ["/api/search?q=x&limit=many"]])("%s answers 400", async (url) => {
-    const res = await request(app).get(url).expect(400);
-    expect(res.body.error).toMatch(/query|limit/);
-  });
+  it.each([["/api/search"], ["/api/search?q=%20"], ["/api/search?q=x&limit=0"], ["/api/search?q=x&limit=many"]])(
+    "%s answers 400",
+    async (url) => {
+      const res = await request(app).get(url).expect(400);
+      expect(res.body.error).toMatch(/query|limit/);
+    },
+  );
 });
 
 describe("entity sentences in pages", () => {
@@ -137,6 +144,8 @@ describe("entity sentences in pages", () => {
   });
 
   it.each([["?limit=0"], ["?limit=x"], ["?offset=-1"], ["?limit=5001"]])("%s answers 400", async (q) => {
-    await request(app).get(`/api/entities/${encodeURIComponent("country:ukraine")}${q}`).expect(400);
+    await request(app)
+      .get(`/api/entities/${encodeURIComponent("country:ukraine")}${q}`)
+      .expect(400);
   });
 });

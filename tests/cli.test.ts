@@ -41,21 +41,34 @@ describe("npm run extract", () => {
 });
 
 describe("npm run eval:ner", () => {
-  const evalNer = (...args: string[]) => spawnSync(tsx, [join(repoRoot, "scripts", "eval-ner.ts"), ...args], { cwd: repoRoot, encoding: "utf8" });
+  const evalNer = (...args: string[]) =>
+    spawnSync(tsx, [join(repoRoot, "scripts", "eval-ner.ts"), ...args], { cwd: repoRoot, encoding: "utf8" });
   // An invented two-sentence CoNLL file: the scorer runs the same with and without --baseline.
   const dir = mkdtempSync(join(tmpdir(), "eval-ner-"));
   const conll = join(dir, "tiny.conll");
   writeFileSync(
     conll,
-    ["-DOCSTART- -X- O O", "", "Angela NNP I-NP I-PER", "Merkel NNP I-NP I-PER", "visited VBD I-VP O", "Paris NNP I-NP I-LOC", ". . O O", ""].join("\n"),
+    [
+      "-DOCSTART- -X- O O",
+      "",
+      "Angela NNP I-NP I-PER",
+      "Merkel NNP I-NP I-PER",
+      "visited VBD I-VP O",
+      "Paris NNP I-NP I-LOC",
+      ". . O O",
+      "",
+    ].join("\n"),
   );
 
-  it.each([[[conll]], [[conll, "--json"]], [[conll, "--baseline", "compromise"]], [["--baseline", "compromise", conll]]])("%j scores the file", (args) => {
-    const res = evalNer(...args);
-    expect(res.stderr).not.toMatch(/usage/);
-    expect(res.status).toBe(0);
-    expect(res.stdout).toMatch(/micro/);
-  });
+  it.each([[[conll]], [[conll, "--json"]], [[conll, "--baseline", "compromise"]], [["--baseline", "compromise", conll]]])(
+    "%j scores the file",
+    (args) => {
+      const res = evalNer(...args);
+      expect(res.stderr).not.toMatch(/usage/);
+      expect(res.status).toBe(0);
+      expect(res.stdout).toMatch(/micro/);
+    },
+  );
 
   it.each([
     [[], /usage/],

@@ -25,7 +25,12 @@ describe("client view state", () => {
     ["default", [], "", ""],
     ["type off", [toggleType("country")], "?types=person%2Corganization%2Cevent", "types=person%2Corganization%2Cevent"],
     ["type off and on again keeps the order", [toggleType("person"), toggleType("person")], "", ""],
-    ["every type off", [toggleType("person"), toggleType("country"), toggleType("organization"), toggleType("event")], "?types=none", "types="],
+    [
+      "every type off",
+      [toggleType("person"), toggleType("country"), toggleType("organization"), toggleType("event")],
+      "?types=none",
+      "types=",
+    ],
     ["kind off", [toggleKind("co-mention")], "?kinds=support%2Coppose", "kinds=support%2Coppose"],
     ["slider", [setMinMentions(3)], "?minMentions=3", "minMentions=3"],
     ["date range", [setDateRange("2025-01-01", undefined)], "?from=2025-01-01", "from=2025-01-01"],

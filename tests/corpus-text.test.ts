@@ -17,7 +17,12 @@ function words(text: string): string[] {
   return text
     .replace(/[\u2018\u2019]/g, "'")
     .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}']/gu, "").replace(/^'+|'+$/g, "").toLowerCase())
+    .map((w) =>
+      w
+        .replace(/[^\p{L}\p{N}']/gu, "")
+        .replace(/^'+|'+$/g, "")
+        .toLowerCase(),
+    )
     .filter(Boolean);
 }
 const runs = (ws: string[]) => ws.slice(0, Math.max(0, ws.length - RUN + 1)).map((_, i) => ws.slice(i, i + RUN).join(" "));

@@ -4,14 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { createApp } from "../server/api/app.js";
 import type { EntityGraph, NodeAttributes } from "../server/graph/build.js";
-import {
-  DEFAULT_LIMIT,
-  type GraphQuery,
-  GraphQueryError,
-  MAX_EDGES,
-  filterGraph,
-  parseGraphQuery,
-} from "../server/graph/filter.js";
+import { DEFAULT_LIMIT, type GraphQuery, GraphQueryError, MAX_EDGES, filterGraph, parseGraphQuery } from "../server/graph/filter.js";
 import { newsCorpus } from "./e2e/fixtures.js";
 
 const corpus = newsCorpus();
@@ -23,14 +16,28 @@ describe("filterGraph: which nodes a query keeps", () => {
     ["types", { types: ["person"] }, ["person:emmanuel-macron", "person:keir-starmer", "person:olaf-scholz", "person:volodymyr-zelensky"]],
     ["two types", { types: ["organization", "event"] }, ["organization:nato", "organization:united-nations"]],
     ["minMentions", { minMentions: 3 }, ["country:ukraine"]],
-    ["from: only documents dated on or after (undated ones drop out)", { from: "2025-02-01" },
-      ["country:russia", "country:ukraine", "organization:nato", "organization:united-nations", "person:volodymyr-zelensky"]],
-    ["to", { to: "2025-01-31" },
-      ["country:france", "country:germany", "country:ukraine", "organization:nato", "person:emmanuel-macron", "person:olaf-scholz"]],
+    [
+      "from: only documents dated on or after (undated ones drop out)",
+      { from: "2025-02-01" },
+      ["country:russia", "country:ukraine", "organization:nato", "organization:united-nations", "person:volodymyr-zelensky"],
+    ],
+    [
+      "to",
+      { to: "2025-01-31" },
+      ["country:france", "country:germany", "country:ukraine", "organization:nato", "person:emmanuel-macron", "person:olaf-scholz"],
+    ],
     ["a range with no documents", { from: "2030-01-01", to: "2030-12-31" }, []],
     ["focus, 1 hop", { focus: "person:keir-starmer", hops: 1 }, ["country:united-states", "person:keir-starmer"]],
-    ["focus, 2 hops", { focus: "person:keir-starmer", hops: 2 }, ["country:united-kingdom", "country:united-states", "person:keir-starmer"]],
-    ["focus passes the type filter, its neighbours do not", { focus: "person:keir-starmer", hops: 2, types: ["person"] }, ["person:keir-starmer"]],
+    [
+      "focus, 2 hops",
+      { focus: "person:keir-starmer", hops: 2 },
+      ["country:united-kingdom", "country:united-states", "person:keir-starmer"],
+    ],
+    [
+      "focus passes the type filter, its neighbours do not",
+      { focus: "person:keir-starmer", hops: 2, types: ["person"] },
+      ["person:keir-starmer"],
+    ],
     ["limit: top N by PageRank", { limit: 3 }, ["country:germany", "country:ukraine", "country:united-states"]],
     ["limit keeps the focus", { focus: "country:ukraine", hops: 2, limit: 1 }, ["country:ukraine"]],
   ];
@@ -44,8 +51,11 @@ describe("filterGraph: which edges a query keeps", () => {
     ["kinds: oppose", { kinds: ["oppose"] }, ["person:volodymyr-zelensky->country:russia:oppose"]],
     ["kinds: support (none in the fixture)", { kinds: ["support"] }, []],
     ["minWeight", { minWeight: 2 }, ["person:emmanuel-macron--person:olaf-scholz"]],
-    ["both ends must be kept", { types: ["country"], minWeight: 1, kinds: ["co-mention"] },
-      ["country:france--country:germany", "country:russia--country:ukraine", "country:united-kingdom--country:united-states"]],
+    [
+      "both ends must be kept",
+      { types: ["country"], minWeight: 1, kinds: ["co-mention"] },
+      ["country:france--country:germany", "country:russia--country:ukraine", "country:united-kingdom--country:united-states"],
+    ],
   ];
   it.each(cases)("%s", (_name, query, expected) => {
     expect(edges(query)).toEqual(expected);
@@ -85,15 +95,32 @@ function synthetic(n: number, complete: boolean) {
   const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
   for (let i = 0; i < n; i++) {
     const attrs: NodeAttributes = {
-      label: `n${i}`, type: "person", aliases: [], roles: [], affiliations: [], mentions: 1, documents: 1,
-      community: 0, pagerank: 1 / (i + 1), degree: 0, x: i, y: 2 * i, size: 4, color: "rgb(0,0,0)",
+      label: `n${i}`,
+      type: "person",
+      aliases: [],
+      roles: [],
+      affiliations: [],
+      mentions: 1,
+      documents: 1,
+      community: 0,
+      pagerank: 1 / (i + 1),
+      degree: 0,
+      x: i,
+      y: 2 * i,
+      size: 4,
+      color: "rgb(0,0,0)",
     };
     graph.addNode(`person:n${i}`, attrs);
   }
   if (complete) {
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        graph.addUndirectedEdgeWithKey(`${i}--${j}`, `person:n${i}`, `person:n${j}`, { kind: "co-mention", weight: 1 + ((i + j) % 3), size: 1, color: "rgb(0,0,0)" });
+        graph.addUndirectedEdgeWithKey(`${i}--${j}`, `person:n${i}`, `person:n${j}`, {
+          kind: "co-mention",
+          weight: 1 + ((i + j) % 3),
+          size: 1,
+          color: "rgb(0,0,0)",
+        });
       }
     }
   }
@@ -123,12 +150,26 @@ describe("parseGraphQuery", () => {
   it("reads every parameter", () => {
     expect(
       parseGraphQuery({
-        types: "person,country", kinds: "co-mention,oppose", minMentions: "2", minWeight: "3",
-        from: "2025-01-01", to: "2025-02-01", focus: "person:x", hops: "2", limit: "100",
+        types: "person,country",
+        kinds: "co-mention,oppose",
+        minMentions: "2",
+        minWeight: "3",
+        from: "2025-01-01",
+        to: "2025-02-01",
+        focus: "person:x",
+        hops: "2",
+        limit: "100",
       }),
     ).toEqual({
-      types: ["person", "country"], kinds: ["co-mention", "oppose"], minMentions: 2, minWeight: 3,
-      from: "2025-01-01", to: "2025-02-01", focus: "person:x", hops: 2, limit: 100,
+      types: ["person", "country"],
+      kinds: ["co-mention", "oppose"],
+      minMentions: 2,
+      minWeight: 3,
+      from: "2025-01-01",
+      to: "2025-02-01",
+      focus: "person:x",
+      hops: 2,
+      limit: 100,
     });
     expect(parseGraphQuery({ types: "", other: "ignored" })).toEqual({});
   });
@@ -157,7 +198,9 @@ describe("GET /api/graph and /api/export.gexf with a query", () => {
   it("serves the filtered graph and its counts", async () => {
     const res = await request(app).get("/api/graph?types=person&minMentions=2").expect(200);
     expect(res.body.nodes.map((n: { key: string }) => n.key).sort()).toEqual([
-      "person:emmanuel-macron", "person:olaf-scholz", "person:volodymyr-zelensky",
+      "person:emmanuel-macron",
+      "person:olaf-scholz",
+      "person:volodymyr-zelensky",
     ]);
     const view = JSON.parse(res.headers["x-graph-view"]);
     expect(view.shown.nodes).toBe(3);

@@ -6,14 +6,7 @@ import { getModel, recognize, recognizeDocument, tagTokens, tokenize } from "../
 import { buildDocStats, sentenceFeatures, wordShape } from "../server/extract/ner/features.js";
 import { isTitleCase, tagDocument } from "../server/extract/ner/model.js";
 import { allowedTransitions, decode } from "../server/extract/ner/perceptron.js";
-import {
-  charSpanToTokenSpan,
-  decodeIob,
-  evaluateDocuments,
-  joinedOffsets,
-  parseConll,
-  retokenize,
-} from "../server/extract/ner/score.js";
+import { charSpanToTokenSpan, decodeIob, evaluateDocuments, joinedOffsets, parseConll, retokenize } from "../server/extract/ner/score.js";
 
 describe("tokenize", () => {
   const rows: [string, string[]][] = [
@@ -58,15 +51,29 @@ describe("recognize", () => {
   const rows: [string, [string, string][]][] = [
     [
       "Ukraine has prepared a detailed plan for deploying up to 100,000 Western military personnel on its territory, President Volodymyr Zelenskyy revealed.",
-      [["Ukraine", "LOC"], ["Western", "MISC"], ["Volodymyr Zelenskyy", "PER"]],
+      [
+        ["Ukraine", "LOC"],
+        ["Western", "MISC"],
+        ["Volodymyr Zelenskyy", "PER"],
+      ],
     ],
     [
       "Zelenskyy ruled out the United Nations deploying peacekeeping forces after the war, arguing that only the U.S. and NATO can provide real security guarantees.",
-      [["United Nations", "ORG"], ["U.S.", "LOC"], ["NATO", "ORG"]],
+      [
+        ["United Nations", "ORG"],
+        ["U.S.", "LOC"],
+        ["NATO", "ORG"],
+      ],
     ],
     [
       "German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Tuesday.",
-      [["German", "MISC"], ["Olaf Scholz", "PER"], ["French", "MISC"], ["Emmanuel Macron", "PER"], ["Berlin", "LOC"]],
+      [
+        ["German", "MISC"],
+        ["Olaf Scholz", "PER"],
+        ["French", "MISC"],
+        ["Emmanuel Macron", "PER"],
+        ["Berlin", "LOC"],
+      ],
     ],
     ["Kyiv Discusses the Deployment of Western Troops to Ukraine.", [["Ukraine", "LOC"]]],
     ["Read more", []],
@@ -121,7 +128,12 @@ describe("recognize", () => {
     ];
     const onePass = { ...model, passes: model.passes.slice(0, 1) };
     const fast = tagDocument(onePass, doc);
-    const pass0 = { labels: model.labels, featureIndex: model.featureIndex, weights: model.passes[0].weights, trans: model.passes[0].trans };
+    const pass0 = {
+      labels: model.labels,
+      featureIndex: model.featureIndex,
+      weights: model.passes[0].weights,
+      trans: model.passes[0].trans,
+    };
     const stats = buildDocStats(doc);
     const slow = doc.map((s) => decode(pass0, sentenceFeatures(s, model.ctx, stats), allowedTransitions(model.labels)));
     expect(fast).toEqual(slow);
@@ -142,12 +154,42 @@ describe("title-case headlines", () => {
 
 describe("IOB decoding", () => {
   const rows: [string[], [number, number, string][]][] = [
-    [["I-PER", "I-PER", "O", "I-LOC"], [[0, 2, "PER"], [3, 4, "LOC"]]],
-    [["I-PER", "B-PER", "I-PER"], [[0, 1, "PER"], [1, 3, "PER"]]],
-    [["I-ORG", "I-LOC"], [[0, 1, "ORG"], [1, 2, "LOC"]]],
-    [["B-PER", "I-PER", "B-LOC"], [[0, 2, "PER"], [2, 3, "LOC"]]],
+    [
+      ["I-PER", "I-PER", "O", "I-LOC"],
+      [
+        [0, 2, "PER"],
+        [3, 4, "LOC"],
+      ],
+    ],
+    [
+      ["I-PER", "B-PER", "I-PER"],
+      [
+        [0, 1, "PER"],
+        [1, 3, "PER"],
+      ],
+    ],
+    [
+      ["I-ORG", "I-LOC"],
+      [
+        [0, 1, "ORG"],
+        [1, 2, "LOC"],
+      ],
+    ],
+    [
+      ["B-PER", "I-PER", "B-LOC"],
+      [
+        [0, 2, "PER"],
+        [2, 3, "LOC"],
+      ],
+    ],
     [["O", "O"], []],
-    [["I-MISC", "O", "B-ORG", "I-ORG", "I-ORG"], [[0, 1, "MISC"], [2, 5, "ORG"]]],
+    [
+      ["I-MISC", "O", "B-ORG", "I-ORG", "I-ORG"],
+      [
+        [0, 1, "MISC"],
+        [2, 5, "ORG"],
+      ],
+    ],
   ];
   it.each(rows)("%j", (tags, expected) => {
     expect(decodeIob(tags).map((s) => [s.start, s.end, s.type])).toEqual(expected);

@@ -40,7 +40,14 @@ describe("logistic regression", () => {
       ...Array.from({ length: 20 }, () => ({ features: ["bias", "w=attacked"], label: 2 })),
       ...Array.from({ length: 40 }, () => ({ features: ["bias", "w=met"], label: 0 })),
     ];
-    const model = train(examples, ["none", "support", "oppose"], { epochs: 10, l2: 1e-4, rate: 0.1, seed: 1, minCount: 1, positiveWeight: 1 });
+    const model = train(examples, ["none", "support", "oppose"], {
+      epochs: 10,
+      l2: 1e-4,
+      rate: 0.1,
+      seed: 1,
+      minCount: 1,
+      positiveWeight: 1,
+    });
     expect(predict(model, ["bias", "w=praised"])[1]).toBeGreaterThan(0.9);
     expect(predict(model, ["bias", "w=attacked"])[2]).toBeGreaterThan(0.9);
     expect(predict(model, ["bias", "w=met"])[0]).toBeGreaterThan(0.9);
@@ -74,7 +81,14 @@ describe("label matching", () => {
     expect([score.tp, score.fp, score.fn, missed.length, wrong.length]).toEqual([0, 1, 1, 1, 1]);
     expect(score.fromContext).toEqual({ gold: 1, found: 0 });
     const again = emptyScore();
-    scoreRow(row, [{ holder: entity("Howard"), target: entity("Blair"), stance: "oppose" }, { holder: entity("Howard"), target: entity("Blair"), stance: "oppose" }], again);
+    scoreRow(
+      row,
+      [
+        { holder: entity("Howard"), target: entity("Blair"), stance: "oppose" },
+        { holder: entity("Howard"), target: entity("Blair"), stance: "oppose" },
+      ],
+      again,
+    );
     expect([again.tp, again.fp, again.fn]).toEqual([1, 1, 0]);
   });
 });

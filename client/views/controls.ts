@@ -62,7 +62,11 @@ function slider(id: string, label: string, onInput: (n: number) => void) {
 }
 
 function select<T extends string>(id: string, label: string, options: readonly T[], onChange: (v: T) => void): HTMLLabelElement {
-  const s = el("select", { id }, options.map((o) => el("option", { value: o }, [o])));
+  const s = el(
+    "select",
+    { id },
+    options.map((o) => el("option", { value: o }, [o])),
+  );
   s.addEventListener("change", () => onChange(s.value as T));
   return el("label", {}, [label, s]);
 }

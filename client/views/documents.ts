@@ -7,7 +7,12 @@ import { el, linkButton, wrapped } from "../dom.js";
 import type { Actions } from "./actions.js";
 
 /** Sends a batch one request per item so the bar can move; reports what each one did. */
-async function runBatch(items: ({ text: string; title?: string } | File)[], status: HTMLElement, bar: HTMLProgressElement, actions: Actions) {
+async function runBatch(
+  items: ({ text: string; title?: string } | File)[],
+  status: HTMLElement,
+  bar: HTMLProgressElement,
+  actions: Actions,
+) {
   bar.max = items.length;
   bar.value = 0;
   bar.hidden = false;
@@ -41,13 +46,29 @@ const addForm = (actions: Actions): HTMLElement => (theForm ??= buildAddForm(act
 
 function buildAddForm(actions: Actions): HTMLElement {
   const title = el("input", { id: "paste-title", type: "text", placeholder: "Title (optional)", "aria-label": "Title" });
-  const text = el("textarea", { id: "paste-text", rows: "4", placeholder: "Paste an article, or drop .txt / .md / .html / .json files here", "aria-label": "Article text" });
-  const files = el("input", { id: "add-files", type: "file", multiple: "", accept: ".txt,.md,.html,.htm,.json,.ndjson", "aria-label": "Add files" });
+  const text = el("textarea", {
+    id: "paste-text",
+    rows: "4",
+    placeholder: "Paste an article, or drop .txt / .md / .html / .json files here",
+    "aria-label": "Article text",
+  });
+  const files = el("input", {
+    id: "add-files",
+    type: "file",
+    multiple: "",
+    accept: ".txt,.md,.html,.htm,.json,.ndjson",
+    "aria-label": "Add files",
+  });
   const submit = el("button", { type: "submit", class: "button" }, ["Add"]);
   const bar = el("progress", { id: "ingest-progress", value: "0", max: "1" });
   bar.hidden = true;
   const status = el("p", { id: "ingest-status", role: "status" });
-  const form = el("form", { id: "add-documents", class: "drop-zone" }, [text, el("div", { class: "row" }, [title, submit, files]), bar, status]);
+  const form = el("form", { id: "add-documents", class: "drop-zone" }, [
+    text,
+    el("div", { class: "row" }, [title, submit, files]),
+    bar,
+    status,
+  ]);
   const run = (items: ({ text: string; title?: string } | File)[]) => {
     if (items.length === 0) return;
     delete status.dataset.done;
@@ -78,7 +99,11 @@ function buildAddForm(actions: Actions): HTMLElement {
 
 export function documentsPanel(docs: DocumentSummary[], actions: Actions): HTMLElement[] {
   const rows = docs.map((d) => {
-    const del = el("button", { type: "button", class: "delete", "data-delete": d.id, title: "Delete this document", "aria-label": `Delete ${d.title}` }, ["Delete"]);
+    const del = el(
+      "button",
+      { type: "button", class: "delete", "data-delete": d.id, title: "Delete this document", "aria-label": `Delete ${d.title}` },
+      ["Delete"],
+    );
     del.addEventListener("click", async () => {
       del.disabled = true;
       try {
@@ -108,8 +133,10 @@ export function documentReader(d: DocumentDetail, labels: Map<string, string>, a
     start: m.start,
     end: m.end,
     wrap: (slice: string) => {
-      const b = linkButton(slice, { class: "link entity-mention", "data-link": m.entityId, title: labels.get(m.entityId) ?? m.entityId }, () =>
-        actions.selectEntity(m.entityId),
+      const b = linkButton(
+        slice,
+        { class: "link entity-mention", "data-link": m.entityId, title: labels.get(m.entityId) ?? m.entityId },
+        () => actions.selectEntity(m.entityId),
       );
       b.style.setProperty("--type-color", TYPE_COLORS[m.type]);
       return b;

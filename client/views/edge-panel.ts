@@ -18,8 +18,13 @@ export function edgePanel(e: EdgeDetail, actions: Actions, types: { source: Enti
         evidence.map((ev) => {
           const marks = ev.highlights.map((h) => markSpan(h.start, h.end, h.role));
           const covered = (s: { start: number; end: number }) => ev.highlights.some((h) => s.start < h.end && h.start < s.end);
-          const links = entitySpans((ev.entities ?? []).filter((s) => !covered(s)), actions);
-          const note = ev.cue ? [el("span", { class: "cue-note" }, [`cue “${ev.cue}”${ev.confidence !== undefined ? ` · confidence ${ev.confidence}` : ""}`])] : [];
+          const links = entitySpans(
+            (ev.entities ?? []).filter((s) => !covered(s)),
+            actions,
+          );
+          const note = ev.cue
+            ? [el("span", { class: "cue-note" }, [`cue “${ev.cue}”${ev.confidence !== undefined ? ` · confidence ${ev.confidence}` : ""}`])]
+            : [];
           return el("li", {}, [...wrapped(ev.text, [...marks, ...links]), ...note]);
         }),
       ),
@@ -28,7 +33,17 @@ export function edgePanel(e: EdgeDetail, actions: Actions, types: { source: Enti
   return [
     el("h2", { "data-edge": e.id }, [source, ` ${relation} `, target]),
     el("p", { class: "meta" }, [`${e.kind}${e.stance ? ` (${e.stance})` : ""} · ${e.weight} sentence${e.weight === 1 ? "" : "s"}`]),
-    ...(e.kind === "stance" ? [el("p", { class: "legend-marks" }, [el("mark", { class: "source" }, ["holder"]), " ", el("mark", { class: "cue" }, ["cue"]), " ", el("mark", { class: "target" }, ["target"])])] : []),
+    ...(e.kind === "stance"
+      ? [
+          el("p", { class: "legend-marks" }, [
+            el("mark", { class: "source" }, ["holder"]),
+            " ",
+            el("mark", { class: "cue" }, ["cue"]),
+            " ",
+            el("mark", { class: "target" }, ["target"]),
+          ]),
+        ]
+      : []),
     ...groups,
   ];
 }

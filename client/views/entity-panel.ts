@@ -30,14 +30,12 @@ export function sparkline(e: Pick<EntityDetail, "timeline" | "undated">): HTMLEl
     ]);
   });
   box.append(
-    svg("svg", { class: "sparkline", viewBox: `0 0 ${w} ${h}`, width: w, height: h, role: "img", "aria-label": "Mentions by document date" }, [
-      svg("line", { x1: 0, y1: h - 0.5, x2: w, y2: h - 0.5, class: "axis" }),
-      ...bars,
-    ]),
-    el("p", { class: "axis-labels" }, [
-      el("span", {}, [dates[0]!]),
-      el("span", {}, [dates.length > 1 ? dates.at(-1)! : ""]),
-    ]),
+    svg(
+      "svg",
+      { class: "sparkline", viewBox: `0 0 ${w} ${h}`, width: w, height: h, role: "img", "aria-label": "Mentions by document date" },
+      [svg("line", { x1: 0, y1: h - 0.5, x2: w, y2: h - 0.5, class: "axis" }), ...bars],
+    ),
+    el("p", { class: "axis-labels" }, [el("span", {}, [dates[0]!]), el("span", {}, [dates.length > 1 ? dates.at(-1)! : ""])]),
   );
   if (undated) box.append(el("p", { class: "hint" }, [`${undated} more in undated documents`]));
   return box;

@@ -23,7 +23,12 @@ export function mergeHits(local: Hit[], remote: Hit[], max = 8): Hit[] {
     .slice(0, max);
 }
 
-export function mountSearch(input: HTMLInputElement, list: HTMLElement, graph: () => EntityGraphClient, choose: (id: string) => void): void {
+export function mountSearch(
+  input: HTMLInputElement,
+  list: HTMLElement,
+  graph: () => EntityGraphClient,
+  choose: (id: string) => void,
+): void {
   let hits: Hit[] = [];
   let active = -1;
   const close = () => {

@@ -52,7 +52,9 @@ export const readArticle = (file: string) => readFileSync(join(CORPUS_DIR, file)
 export function openArticles(): string[] {
   const labelled = new Set<string>();
   for (const set of readdirSync(LABELS_DIR).filter((f) => f.endsWith(".jsonl"))) {
-    for (const line of readFileSync(join(LABELS_DIR, set), "utf8").split("\n").filter((l) => l.trim())) {
+    for (const line of readFileSync(join(LABELS_DIR, set), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())) {
       labelled.add((JSON.parse(line) as { file: string }).file);
     }
   }
@@ -121,11 +123,9 @@ export const emptyScore = (): Score => ({ tp: 0, fp: 0, fn: 0, inSentence: { gol
  * Scores the triples predicted in one labelled row: each prediction takes the first unmatched gold stance with
  * the same polarity and matching names. Returns the gold stances left unmatched and the predictions that matched none.
  */
-export function scoreRow<P extends { holder: Pick<Entity, "label" | "aliases">; target: Pick<Entity, "label" | "aliases">; stance: string }>(
-  row: LabelRow,
-  predicted: P[],
-  score: Score,
-): { missed: GoldStance[]; wrong: P[] } {
+export function scoreRow<
+  P extends { holder: Pick<Entity, "label" | "aliases">; target: Pick<Entity, "label" | "aliases">; stance: string },
+>(row: LabelRow, predicted: P[], score: Score): { missed: GoldStance[]; wrong: P[] } {
   for (const g of row.stances) score[kindOf(g)].gold++;
   const missed = [...row.stances];
   const wrong: P[] = [];

@@ -89,7 +89,11 @@ export function createApp(options: AppOptions) {
     const offset = wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
     const limit = wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES;
     const key = `entity:${req.params.id}:${offset}:${limit}`;
-    sendPrepared(req, res, corpus.cached(key, () => prepared(corpus.entity(req.params.id, { offset, limit }))));
+    sendPrepared(
+      req,
+      res,
+      corpus.cached(key, () => prepared(corpus.entity(req.params.id, { offset, limit }))),
+    );
   });
 
   api.get("/search", (req, res) => {

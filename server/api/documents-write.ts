@@ -20,8 +20,7 @@ export interface WriteOptions {
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-const ACCEPTED_TYPES =
-  "application/json, text/plain, text/markdown, text/html, application/x-ndjson or multipart/form-data";
+const ACCEPTED_TYPES = "application/json, text/plain, text/markdown, text/html, application/x-ndjson or multipart/form-data";
 
 /** The body as bytes, whatever its type, up to the limit; body-parser's 413 becomes one that names the limit. */
 function readBody(maxBodyBytes: number): RequestHandler {

@@ -17,7 +17,7 @@ export function isBoilerplateLine(line: string): boolean {
 /** Length of furniture glued to the start of a line ("Show More\"Absolutely ..." -> 9), 0 if none. */
 export function boilerplatePrefixLength(line: string): number {
   let cut = 0;
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     for (const p of BOILERPLATE_PREFIXES) {
       const m = p.exec(line.slice(cut));

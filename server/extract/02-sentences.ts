@@ -11,10 +11,29 @@ export function isAuthorLine(line: string, author: string | undefined): boolean 
   if (!author) return false;
   const t = line.trim();
   const first = author.split(/\s+/)[0]!;
-  return t === author || t.startsWith(`${author} `) || new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+\\p{Ll}`, "u").test(t);
+  return (
+    t === author || t.startsWith(`${author} `) || new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+\\p{Ll}`, "u").test(t)
+  );
 }
 
-const TITLE_CASE_SMALL_WORDS = new Set(["a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "from", "as", "vs"]);
+const TITLE_CASE_SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "to",
+  "and",
+  "or",
+  "for",
+  "in",
+  "on",
+  "at",
+  "by",
+  "with",
+  "from",
+  "as",
+  "vs",
+]);
 
 /**
  * Headlines and section titles: "Kremlin Warns of NATO Conflict" (no full stop, mostly capitalised), and

@@ -44,7 +44,8 @@ function titledNameSpans(text: string): RawSpan[] {
 
 // "President Bush's record", "Mr Brown warned": a title in front of an unknown capitalised word names a person,
 // whether or not the recogniser saw one there.
-const TITLED_PERSON = /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|President|Senator|Chancellor|Governor|Mayor|Pope|King|Queen|Prince|Princess)\.?\s+((?:\p{Lu}[\p{Ll}'’-]+\s?){1,3})/gu;
+const TITLED_PERSON =
+  /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|President|Senator|Chancellor|Governor|Mayor|Pope|King|Queen|Prince|Princess)\.?\s+((?:\p{Lu}[\p{Ll}'’-]+\s?){1,3})/gu;
 
 function titledPersonSpans(text: string): RawSpan[] {
   const spans: RawSpan[] = [];
@@ -194,7 +195,7 @@ function removeOverlaps(mentions: MentionCandidate[]): MentionCandidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
 
 /** Every content word capitalised: "Armed Forces of Ukraine" yes, "Western military" no. */
 function isProperName(name: string): boolean {
@@ -325,7 +326,10 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const PARTY_BY_FORM = new Map(PARTIES.flatMap((p) => [...p.forms, ...p.adjectives].map((f) => [f, p.name] as const)));
 const PARTY_ADJECTIVES = new Set(PARTIES.flatMap((p) => p.adjectives));
 const PARTY_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...PARTY_BY_FORM.keys()].sort((a, b) => b.length - a.length).map(escapeRegex).join("|")})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${[...PARTY_BY_FORM.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
 );
 

@@ -5,7 +5,7 @@ import { CALENDAR_WORDS } from "./lexicon/events.js";
 import { TITLE_WORDS } from "./lexicon/titles.js";
 import { isCommonWord } from "./ner/index.js";
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.\-]*/gu;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.-]*/gu;
 
 export function nameTokens(name: string): string[] {
   return name.match(TOKEN) ?? [];
@@ -34,7 +34,8 @@ export function propagateKnownNames(sentences: Sentence[], found: MentionCandida
   }
   const added: MentionCandidate[] = [];
   const patterns = [...known].map(
-    ([name, type]) => [name, type, new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu")] as const,
+    ([name, type]) =>
+      [name, type, new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu")] as const,
   );
   const foundBySentence = new Map<string, MentionCandidate[]>();
   for (const m of found) foundBySentence.set(m.sentenceId, [...(foundBySentence.get(m.sentenceId) ?? []), m]);
@@ -166,10 +167,12 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
     const tokens = nameTokens(m.name);
     if (m.type === "person" && tokens.length === 1) {
       const owners = new Set(
-        fullNames.filter((f) => {
-          const ft = nameTokens(f.name);
-          return ft.at(-1) === tokens[0] || ft[0] === tokens[0];
-        }).map(ownKey),
+        fullNames
+          .filter((f) => {
+            const ft = nameTokens(f.name);
+            return ft.at(-1) === tokens[0] || ft[0] === tokens[0];
+          })
+          .map(ownKey),
       );
       if (owners.size === 1) cluster = [...owners][0]!;
     }

@@ -140,7 +140,10 @@ export function resolveEntities(docs: DocExtraction[]): { entities: Entity[]; me
   const idOfKey = new Map<string, string>();
   for (const [key, group] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const type = group[0]!.type;
-    const label = chooseLabel(type, group.map((m) => m.name));
+    const label = chooseLabel(
+      type,
+      group.map((m) => m.name),
+    );
     let id = entityId(type, label);
     while (ids.has(id)) id += "-2";
     ids.add(id);

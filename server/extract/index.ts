@@ -35,7 +35,12 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   const sentences = splitSentences(doc);
   const recognized = recognizeDocument(sentences.map((s) => s.text));
   const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
-  const found = splitConjoinedNames(confirmHeadlineMentions(sentences.flatMap((s, i) => findMentions(s, recognized[i]!)), headlines));
+  const found = splitConjoinedNames(
+    confirmHeadlineMentions(
+      sentences.flatMap((s, i) => findMentions(s, recognized[i]!)),
+      headlines,
+    ),
+  );
   const candidates = harmoniseTypes(extendPersonNames(sentences, [...found, ...propagateKnownNames(sentences, found)]));
   const order = new Map(sentences.map((s) => [s.id, s.index]));
   candidates.sort((a, b) => order.get(a.sentenceId)! - order.get(b.sentenceId)! || byPosition(a, b));

@@ -39,7 +39,10 @@ const QUERY_KEYS = ["types", "kinds", "minMentions", "minWeight", "from", "to", 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function list<T extends string>(key: string, raw: string, allowed: readonly T[]): T[] {
-  const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (!allowed.includes(item as T)) throw new GraphQueryError(`${key}: unknown value "${item}" (one of ${allowed.join(", ")})`);
   }
@@ -145,9 +148,7 @@ export function filterGraph(source: FilterSource, query: GraphQuery): FilterResu
 
   const nodeAttrs = new Map<string, NodeAttributes>();
   full.forEachNode((id, a) => {
-    const attrs = dated
-      ? { ...a, mentions: dated.mentions.get(id) ?? 0, documents: dated.documents.get(id) ?? 0 }
-      : a;
+    const attrs = dated ? { ...a, mentions: dated.mentions.get(id) ?? 0, documents: dated.documents.get(id) ?? 0 } : a;
     if (dated && attrs.mentions === 0) return;
     if (id !== query.focus) {
       if (query.types && !query.types.includes(a.type)) return;
@@ -165,7 +166,10 @@ export function filterGraph(source: FilterSource, query: GraphQuery): FilterResu
     if (query.kinds && !query.kinds.includes(edgeFilterKind(a))) return;
     if (query.minWeight !== undefined && weight < query.minWeight) return;
     edgeAttrs.set(id, dated ? { ...a, weight, size: edgeSize(weight) + (a.kind === "stance" ? 1 : 0) } : a);
-    for (const [from, to] of [[s, t], [t, s]] as const) {
+    for (const [from, to] of [
+      [s, t],
+      [t, s],
+    ] as const) {
       const list = neighbours.get(from);
       if (list) list.push(to);
       else neighbours.set(from, [to]);
@@ -194,7 +198,9 @@ export function filterGraph(source: FilterSource, query: GraphQuery): FilterResu
 
   const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_NODES);
   if (keep.size > limit) {
-    const ranked = [...keep].sort((a, b) => full.getNodeAttribute(b, "pagerank") - full.getNodeAttribute(a, "pagerank") || (a < b ? -1 : 1));
+    const ranked = [...keep].sort(
+      (a, b) => full.getNodeAttribute(b, "pagerank") - full.getNodeAttribute(a, "pagerank") || (a < b ? -1 : 1),
+    );
     const top = new Set(ranked.slice(0, limit));
     if (query.focus !== undefined && keep.has(query.focus) && !top.has(query.focus)) {
       top.delete(ranked[limit - 1]!);

@@ -68,7 +68,9 @@ export function layoutInWorker(graph: EntityGraph): Promise<LayoutRecord> {
   const light = new Graph<Pick<NodeAttributes, "x" | "y">, Pick<EdgeAttributes, "weight">>({ multi: true, type: "mixed" });
   graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y }));
   graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
-    undirected ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight }) : light.addDirectedEdgeWithKey(e, s, t, { weight: a.weight }),
+    undirected
+      ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight })
+      : light.addDirectedEdgeWithKey(e, s, t, { weight: a.weight }),
   );
   return runOnce<LayoutRecord>(new URL("./layout-worker-entry.mjs", import.meta.url), light.export());
 }

@@ -5,9 +5,10 @@ const SECOND_BYTE: Record<number, [number, number]> = { 0xe0: [0xa0, 0xbf], 0xed
 
 /** Offset of the first byte of the first sequence that is not UTF-8 ("caf\xe9 au lait" -> 3), -1 if none. */
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     const [low, high] = SECOND_BYTE[lead] ?? [0x80, 0xbf];
     if (length > 1 && (bytes[i + 1]! < low || bytes[i + 1]! > high)) return i;

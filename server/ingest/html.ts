@@ -12,14 +12,55 @@ export interface HtmlArticle {
 }
 
 /** Never body text: the page title (read apart), code, styling, embedded media, forms. */
-const DROPPED = new Set(["title", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "form", "select", "button", "head"]);
+const DROPPED = new Set([
+  "title",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "iframe",
+  "object",
+  "canvas",
+  "form",
+  "select",
+  "button",
+  "head",
+]);
 /** Site furniture: navigation and side columns ("Most read", "Related stories"). */
 const FURNITURE = new Set(["nav", "aside", "menu", "dialog"]);
 /** Page banners and footers; inside an <article> they hold the headline and byline, so they are kept there. */
 const PAGE_CHROME = new Set(["header", "footer"]);
 const BLOCKS = new Set([
-  "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4",
-  "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+  "address",
+  "article",
+  "blockquote",
+  "br",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "li",
+  "main",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "td",
+  "th",
+  "tr",
+  "ul",
 ]);
 
 const DATE_META = new Set(["article:published_time", "datepublished", "date", "dc.date", "pubdate"]);
@@ -43,8 +84,7 @@ export function htmlToText(html: string): HtmlArticle {
     if (text) lines.push(text);
     line = "";
   };
-  const skips = (name: string) =>
-    DROPPED.has(name) || FURNITURE.has(name) || (PAGE_CHROME.has(name) && articleDepth === 0);
+  const skips = (name: string) => DROPPED.has(name) || FURNITURE.has(name) || (PAGE_CHROME.has(name) && articleDepth === 0);
 
   const parser = new Parser(
     {

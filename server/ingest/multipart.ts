@@ -33,9 +33,7 @@ export function splitMultipart(headers: IncomingHttpHeaders, body: Buffer): Prom
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       files.push(
         new Promise((done) =>
-          stream.on("end", () =>
-            done({ name: info.filename || "(unnamed)", mediaType: info.mimeType, bytes: Buffer.concat(chunks) }),
-          ),
+          stream.on("end", () => done({ name: info.filename || "(unnamed)", mediaType: info.mimeType, bytes: Buffer.concat(chunks) })),
         ),
       );
     });

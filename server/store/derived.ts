@@ -56,10 +56,7 @@ export function deriveRecords(extraction: Extraction): Derived {
     clusters.set(m.cluster, m.entityId);
   }
   const entities = new Map(
-    extraction.entities.map((e) => [
-      e.id,
-      { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 },
-    ]),
+    extraction.entities.map((e) => [e.id, { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 }]),
   );
   return { entities, edges: new Map(extraction.edges.map((e) => [e.id, e])), clusters };
 }

@@ -252,38 +252,33 @@ function groupRows<R extends { doc_id: string }>(rows: R[]): Map<string, R[]> {
   return map;
 }
 
-function toDocExtraction(
-  row: DocumentRow,
-  sentences: SentenceRow[],
-  mentions: MentionRow[],
-  stances: StanceRow[],
-): DocExtraction {
-  const doc: Doc = withOptional({ id: row.id, title: row.title, text: row.text }, {
-    source: row.source,
-    date: row.date,
-    author: row.author,
-    credit: row.credit,
-  });
+function toDocExtraction(row: DocumentRow, sentences: SentenceRow[], mentions: MentionRow[], stances: StanceRow[]): DocExtraction {
+  const doc: Doc = withOptional(
+    { id: row.id, title: row.title, text: row.text },
+    {
+      source: row.source,
+      date: row.date,
+      author: row.author,
+      credit: row.credit,
+    },
+  );
   return {
     doc,
-    sentences: sentences.map(
-      (s): Sentence => ({ id: s.id, docId: s.doc_id, index: s.idx, start: s.start, end: s.end, text: s.text }),
-    ),
-    mentions: mentions.map(
-      (m): Mention =>
-        withOptional(
-          {
-            sentenceId: m.sentence_id,
-            docId: m.doc_id,
-            start: m.start,
-            end: m.end,
-            surface: m.surface,
-            name: m.name,
-            type: m.type,
-            cluster: m.cluster,
-          },
-          { role: m.role, affiliation: m.affiliation },
-        ),
+    sentences: sentences.map((s): Sentence => ({ id: s.id, docId: s.doc_id, index: s.idx, start: s.start, end: s.end, text: s.text })),
+    mentions: mentions.map((m): Mention =>
+      withOptional(
+        {
+          sentenceId: m.sentence_id,
+          docId: m.doc_id,
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+          name: m.name,
+          type: m.type,
+          cluster: m.cluster,
+        },
+        { role: m.role, affiliation: m.affiliation },
+      ),
     ),
     stances: stances.map((s) => {
       const stance: StanceMention = {
@@ -544,9 +539,10 @@ export class SqliteStore implements Store {
   }
 
   async loadInputs(): Promise<DocumentInput[]> {
-    const rows = this.db
-      .prepare("SELECT text, input_title, source, input_date, author FROM documents ORDER BY id")
-      .all() as Pick<DocumentRow, "text" | "input_title" | "source" | "input_date" | "author">[];
+    const rows = this.db.prepare("SELECT text, input_title, source, input_date, author FROM documents ORDER BY id").all() as Pick<
+      DocumentRow,
+      "text" | "input_title" | "source" | "input_date" | "author"
+    >[];
     return rows.map((r) =>
       withOptional({ text: r.text }, { title: r.input_title, source: r.source, date: r.input_date, author: r.author }),
     );
@@ -588,9 +584,10 @@ export class SqliteStore implements Store {
         edges.set(row.id, edge);
       }
       const clusters = new Map(
-        (this.db.prepare("SELECT cluster, entity_id FROM clusters").all() as { cluster: string; entity_id: string }[]).map(
-          (r) => [r.cluster, r.entity_id],
-        ),
+        (this.db.prepare("SELECT cluster, entity_id FROM clusters").all() as { cluster: string; entity_id: string }[]).map((r) => [
+          r.cluster,
+          r.entity_id,
+        ]),
       );
       return { entities, edges, clusters };
     })();

@@ -77,7 +77,10 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     });
     expect(boxes.length).toBeGreaterThan(15);
     const overlapping = boxes.flatMap((a, i) =>
-      boxes.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).map((b) => `${a.id} / ${b.id}`),
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
+        .map((b) => `${a.id} / ${b.id}`),
     );
     expect(overlapping).toEqual([]);
     expect(boxes.map((b) => b.id)).toContain(bySize()[0]);
@@ -159,7 +162,9 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     await page.locator('#legend input[data-type="country"]').check();
     await page.locator('#edge-kinds input[data-kind="co-mention"]').uncheck();
     await settled(page);
-    const kinds = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.mapEdges((_e: string, a: { kind: string }) => a.kind));
+    const kinds = await page.evaluate(() =>
+      (window as unknown as ExplorerWindow).__explorer.graph.mapEdges((_e: string, a: { kind: string }) => a.kind),
+    );
     expect(kinds.every((k: string) => k === "stance")).toBe(true);
     await page.locator('#edge-kinds input[data-kind="co-mention"]').check();
 
@@ -168,7 +173,9 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     const fewer = corpus.graph.filterNodes((_n, a) => a.mentions >= 5).length;
     await page.waitForFunction((n) => (window as unknown as ExplorerWindow).__explorer.graph.order === n, fewer, { timeout: 15_000 });
     await settled(page);
-    const mentions = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.mapNodes((_n: string, a: { mentions: number }) => a.mentions));
+    const mentions = await page.evaluate(() =>
+      (window as unknown as ExplorerWindow).__explorer.graph.mapNodes((_n: string, a: { mentions: number }) => a.mentions),
+    );
     expect(mentions.length).toBe(corpus.graph.filterNodes((_n, a) => a.mentions >= 5).length);
     expect(Math.min(...mentions)).toBeGreaterThanOrEqual(5);
 
@@ -179,7 +186,9 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
       { timeout: 15_000 },
     );
     await settled(page);
-    const weights = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.mapEdges((_e: string, a: { weight: number }) => a.weight));
+    const weights = await page.evaluate(() =>
+      (window as unknown as ExplorerWindow).__explorer.graph.mapEdges((_e: string, a: { weight: number }) => a.weight),
+    );
     expect(weights.length).toBeGreaterThan(0);
     expect(Math.min(...weights)).toBeGreaterThanOrEqual(3);
     await page.close();
@@ -199,7 +208,9 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     await page.waitForFunction(() => new URL(location.href).searchParams.get("minMentions") === "5", undefined, { timeout: 15_000 });
     await settled(page);
     expect(await page.locator("#min-mentions").inputValue()).toBe("5");
-    const mentions = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.mapNodes((_n: string, a: { mentions: number }) => a.mentions));
+    const mentions = await page.evaluate(() =>
+      (window as unknown as ExplorerWindow).__explorer.graph.mapNodes((_n: string, a: { mentions: number }) => a.mentions),
+    );
     expect(Math.min(...mentions)).toBeGreaterThanOrEqual(5);
     await page.close();
   });
@@ -233,13 +244,21 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     // A node with few mentions but a high degree grows when sized by degree.
     const node = corpus.graph
       .nodes()
-      .sort((a, b) => corpus.graph.getNodeAttribute(b, "degree") / corpus.graph.getNodeAttribute(b, "mentions") - corpus.graph.getNodeAttribute(a, "degree") / corpus.graph.getNodeAttribute(a, "mentions"))[0]!;
+      .sort(
+        (a, b) =>
+          corpus.graph.getNodeAttribute(b, "degree") / corpus.graph.getNodeAttribute(b, "mentions") -
+          corpus.graph.getNodeAttribute(a, "degree") / corpus.graph.getNodeAttribute(a, "mentions"),
+      )[0]!;
     const byMentions = await display(node);
     await page.locator("#size-by").selectOption("degree");
     await expect.poll(async () => (await display(node)).size).toBeGreaterThan(byMentions.size);
     await page.locator("#size-by").selectOption("pagerank");
-    const biggest = corpus.graph.nodes().sort((a, b) => corpus.graph.getNodeAttribute(b, "pagerank") - corpus.graph.getNodeAttribute(a, "pagerank"))[0]!;
-    const smallest = corpus.graph.nodes().sort((a, b) => corpus.graph.getNodeAttribute(a, "pagerank") - corpus.graph.getNodeAttribute(b, "pagerank"))[0]!;
+    const biggest = corpus.graph
+      .nodes()
+      .sort((a, b) => corpus.graph.getNodeAttribute(b, "pagerank") - corpus.graph.getNodeAttribute(a, "pagerank"))[0]!;
+    const smallest = corpus.graph
+      .nodes()
+      .sort((a, b) => corpus.graph.getNodeAttribute(a, "pagerank") - corpus.graph.getNodeAttribute(b, "pagerank"))[0]!;
     await expect.poll(async () => (await display(biggest)).size - (await display(smallest)).size).toBeGreaterThan(0);
 
     await page.locator("#color-by").selectOption("community");

@@ -34,7 +34,11 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: adding and deletin
     execFileSync("node", [`${repoRoot}scripts/build-client.mjs`]);
     const service = await CorpusService.open(new SqliteStore(`${dir}/graph.db`), buildCorpus);
     await service.ingest(NEWS);
-    const app = createApp({ corpus: () => service.current(), clientDir: `${repoRoot}dist/client`, write: { service, maxBodyBytes: 1 << 20 } });
+    const app = createApp({
+      corpus: () => service.current(),
+      clientDir: `${repoRoot}dist/client`,
+      write: { service, maxBodyBytes: 1 << 20 },
+    });
     server = await new Promise((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -80,13 +84,19 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: adding and deletin
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
       const status = document.getElementById("ingest-status")!;
-      new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await page.evaluate((texts) => {
       const data = new DataTransfer();
       texts.slice(1).forEach((t, i) => data.items.add(new File([t], `article-${i + 1}.txt`, { type: "text/plain" })));
       data.items.add(new File(["x"], "picture.png", { type: "image/png" }));
-      document.getElementById("add-documents")!.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+      document
+        .getElementById("add-documents")!
+        .dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
     }, ARTICLES);
     await page.waitForSelector("#ingest-status[data-done]");
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);

@@ -3,9 +3,13 @@ import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 
 export interface ExplorerWindow {
+  // The page bundle's sigma and graphology instances, read inside page.evaluate: untyped from here, where the
+  // tests read node and edge attributes of their own shape.
   __explorer: {
-    renderer: any; // sigma instance; the page bundle is untyped from here
-    graph: any; // graphology instance
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+    renderer: any;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+    graph: any;
   };
 }
 

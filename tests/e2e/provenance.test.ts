@@ -127,7 +127,9 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: provenance, docume
     expect(inFebruary).toEqual(expect.arrayContaining(["country:russia", "country:ukraine", ZELENSKY]));
     expect(inFebruary).not.toContain("person:emmanuel-macron");
     await expect.poll(() => shownNodes(page)).toEqual(inFebruary.sort());
-    const ukraine = await page.evaluate(() => (window as unknown as ExplorerWindow).__explorer.graph.getNodeAttribute("country:ukraine", "mentions"));
+    const ukraine = await page.evaluate(() =>
+      (window as unknown as ExplorerWindow).__explorer.graph.getNodeAttribute("country:ukraine", "mentions"),
+    );
     expect(ukraine).toBe(2); // counted in range only (5 in all)
     const href = await page.locator("#export-gexf").getAttribute("href");
     expect(href).toContain("from=2025-02-01");

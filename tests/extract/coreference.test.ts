@@ -46,7 +46,10 @@ describe("two names joined by 'and'", () => {
 
   it.each([
     // a part named alone elsewhere in the document: two mentions
-    ["Rangers won again. The minister thanked Celtic and Rangers on Monday.", ["Rangers/organization", "Celtic/organization", "Rangers/organization"]],
+    [
+      "Rangers won again. The minister thanked Celtic and Rangers on Monday.",
+      ["Rangers/organization", "Celtic/organization", "Rangers/organization"],
+    ],
     // no part named alone: the recogniser's one name stands (it may be one company)
     ["The minister thanked Celtic and Rangers on Monday.", ["Celtic and Rangers/organization"]],
     // one body whose name has "and" in it

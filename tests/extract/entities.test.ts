@@ -6,9 +6,11 @@ const entitiesOf = (...texts: string[]) => buildExtraction(texts.map((text) => e
 
 describe("entities across documents", () => {
   it("merges country spellings into one node with every alias", () => {
-    const us = entitiesOf("The U.S. has ruled out sending troops.", "Without America, this is impossible.", "Washington has urged allies.").filter(
-      (e) => e.type === "country",
-    );
+    const us = entitiesOf(
+      "The U.S. has ruled out sending troops.",
+      "Without America, this is impossible.",
+      "Washington has urged allies.",
+    ).filter((e) => e.type === "country");
     expect(us).toHaveLength(1);
     expect(us[0]!.label).toBe("United States");
     expect(us[0]!.aliases).toEqual(expect.arrayContaining(["U.S.", "America", "Washington"]));
@@ -22,7 +24,9 @@ describe("entities across documents", () => {
   });
 
   it("joins a lone surname in another document to the one full name it belongs to", () => {
-    const people = entitiesOf("Russian President Vladimir Putin spoke.", "Putin's residence was attacked.").filter((e) => e.type === "person");
+    const people = entitiesOf("Russian President Vladimir Putin spoke.", "Putin's residence was attacked.").filter(
+      (e) => e.type === "person",
+    );
     expect(people.map((p) => p.label)).toEqual(["Vladimir Putin"]);
   });
 
@@ -44,7 +48,11 @@ describe("merge rules (each a row), and rows that must not merge", () => {
     // transliteration variants across documents
     ["person", ["President Volodymyr Zelenskyy spoke.", "President Volodymyr Zelensky spoke again."], ["Volodymyr Zelenskyy"]],
     // an acronym defined in brackets
-    ["organization", ["Zelenskyy asked Europe to fund the Armed Forces of Ukraine (AFU). The AFU will grow to a million."], ["Armed Forces of Ukraine"]],
+    [
+      "organization",
+      ["Zelenskyy asked Europe to fund the Armed Forces of Ukraine (AFU). The AFU will grow to a million."],
+      ["Armed Forces of Ukraine"],
+    ],
     // an acronym matching the initials of exactly one organization in the corpus
     ["organization", ["The European Union agreed on Monday.", "Officials from the EU met on Tuesday."], ["European Union"]],
     // capitals standing for their government, old spellings too

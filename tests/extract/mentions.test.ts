@@ -12,7 +12,10 @@ const found = (text: string) => mentionsOf(text).map((m) => `${m.type}:${m.name}
 describe("findMentions: what is found", () => {
   it.each([
     ["Polish Prime Minister Donald Tusk opposed the idea.", ["person:Donald Tusk"]],
-    ["U.K. Prime Minister Keir Starmer indicated Britain's willingness.", ["country:United Kingdom", "person:Keir Starmer", "country:United Kingdom"]],
+    [
+      "U.K. Prime Minister Keir Starmer indicated Britain's willingness.",
+      ["country:United Kingdom", "person:Keir Starmer", "country:United Kingdom"],
+    ],
     ["While the U.S. has ruled out sending troops, Washington has urged allies.", ["country:United States", "country:United States"]],
     ["It is very important not to lose the United States of America.", ["country:United States"]],
     ["He will present it at the Munich Security Conference.", ["event:Munich Security Conference"]],
@@ -24,10 +27,16 @@ describe("findMentions: what is found", () => {
     ["Senator Kerry attacked President Bush's economic record.", ["person:Kerry", "person:Bush"]],
     ["Mr Brown said that the Tories would cut spending.", ["person:Brown", "organization:Conservative Party"]],
     // parties by nickname and adjective; a party word is never a person
-    ["Tory peer Lord Tebbit agreed with the Lib Dems.", ["organization:Conservative Party", "person:Tebbit", "organization:Liberal Democrats"]],
+    [
+      "Tory peer Lord Tebbit agreed with the Lib Dems.",
+      ["organization:Conservative Party", "person:Tebbit", "organization:Liberal Democrats"],
+    ],
     // a nationality with the state's bodies is the country; with an institution's head word, an organization
     ["The French government and Russian authorities disagreed.", ["country:France", "country:Russia"]],
-    ["The Conservatives blame the Scottish Executive for the delay.", ["organization:Conservative Party", "organization:Scottish Executive"]],
+    [
+      "The Conservatives blame the Scottish Executive for the delay.",
+      ["organization:Conservative Party", "organization:Scottish Executive"],
+    ],
     // a company named after its founder keeps its possessive
     ["The offer came from brewing giant Foster's Group.", ["organization:Foster's Group"]],
   ])("%j", (text, expected) => {

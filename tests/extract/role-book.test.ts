@@ -36,7 +36,12 @@ const stancesIn = (text: string, corpus: typeof titled) => {
 describe("roleBookOf", () => {
   it("counts each titled person under the role, by full name and by surname", () => {
     const book = roleBookOf(titled);
-    expect(book.get("prime minister")).toEqual(new Map([["tony blair", 2], ["blair", 2]]));
+    expect(book.get("prime minister")).toEqual(
+      new Map([
+        ["tony blair", 2],
+        ["blair", 2],
+      ]),
+    );
     expect(book.get("chancellor")?.get("brown")).toBe(2);
     expect(book.get("chancellor")?.get("schroeder")).toBe(2);
   });
@@ -51,7 +56,10 @@ describe("a role named without its holder is the person of the document the corp
       ["Conservative Party -oppose-> Gordon Brown", "Conservative Party -oppose-> Tony Blair"],
     ],
     // the book reads "he" too: the role is the sentence's subject
-    ["Tony Blair and Liam Fox spoke in Leeds. The prime minister said little. Later he praised Mr Fox for his candour.", ["Tony Blair -support-> Liam Fox"]],
+    [
+      "Tony Blair and Liam Fox spoke in Leeds. The prime minister said little. Later he praised Mr Fox for his candour.",
+      ["Tony Blair -support-> Liam Fox"],
+    ],
   ])("%j", (text, expected) => {
     expect(stancesIn(text, titled)).toEqual(expected);
   });

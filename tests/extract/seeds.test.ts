@@ -8,12 +8,21 @@ describe("the seeds graph", () => {
   const entities = corpus.extraction.entities;
   const byLabel = (label: string) => entities.filter((e) => e.label === label || e.aliases.includes(label));
 
-  it.each([["Volodymyr Zelenskyy"], ["Zelensky"], ["Emmanuel Macron"], ["Donald Tusk"], ["Donald Trump"], ["Vladimir Putin"], ["Munich Security Conference"], ["NATO"], ["United States"], ["United Kingdom"], ["Ukraine"]])(
-    "%s is one node",
-    (label) => {
-      expect(byLabel(label)).toHaveLength(1);
-    },
-  );
+  it.each([
+    ["Volodymyr Zelenskyy"],
+    ["Zelensky"],
+    ["Emmanuel Macron"],
+    ["Donald Tusk"],
+    ["Donald Trump"],
+    ["Vladimir Putin"],
+    ["Munich Security Conference"],
+    ["NATO"],
+    ["United States"],
+    ["United Kingdom"],
+    ["Ukraine"],
+  ])("%s is one node", (label) => {
+    expect(byLabel(label)).toHaveLength(1);
+  });
 
   it.each([["Trending Now"], ["Read more"], ["Most Read"], ["Show More"], ["News Feed"], ["Photo"], ["Shutterstock.com"], ["Avatar"]])(
     "page furniture %j is no entity",
@@ -22,11 +31,14 @@ describe("the seeds graph", () => {
     },
   );
 
-  it.each([["Tamilla Hasanova"], ["Henrik Rothen"], ["Tim Zadorozhnyy"], ["Simon Wohlfahrt"]])("byline or credit %j is metadata, not a node", (name) => {
-    expect(byLabel(name)).toEqual([]);
-    const docs = corpus.extraction.documents;
-    expect(docs.some((d) => d.author === name || d.credit?.includes(name))).toBe(true);
-  });
+  it.each([["Tamilla Hasanova"], ["Henrik Rothen"], ["Tim Zadorozhnyy"], ["Simon Wohlfahrt"]])(
+    "byline or credit %j is metadata, not a node",
+    (name) => {
+      expect(byLabel(name)).toEqual([]);
+      const docs = corpus.extraction.documents;
+      expect(docs.some((d) => d.author === name || d.credit?.includes(name))).toBe(true);
+    },
+  );
 
   it("reads roles and affiliations from titles and demonyms", () => {
     const tusk = byLabel("Donald Tusk")[0]!;

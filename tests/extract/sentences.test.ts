@@ -21,10 +21,13 @@ describe("splitSentences", () => {
       ["It was a central campaign theme.", "Senator Edwards attacked President Bush's tax record throughout his campaign."],
     ],
     // a closed quotation ends a sentence when a capitalised word follows, but a quoted Title Case headline stays whole
-    ["Show More\"Absolutely Possible.\" Kyiv Discusses It", ['"Absolutely Possible." Kyiv Discusses It']],
+    ['Show More"Absolutely Possible." Kyiv Discusses It', ['"Absolutely Possible." Kyiv Discusses It']],
     [
       'He wrote: "Gordon Brown should lead the country after the election." While saying he admired Mr Brown, he criticised the Conservatives.',
-      ['He wrote: "Gordon Brown should lead the country after the election."', "While saying he admired Mr Brown, he criticised the Conservatives."],
+      [
+        'He wrote: "Gordon Brown should lead the country after the election."',
+        "While saying he admired Mr Brown, he criticised the Conservatives.",
+      ],
     ],
     // ... and when the next sentence opens with a name like O'Connor
     [
@@ -32,7 +35,10 @@ describe("splitSentences", () => {
       ['He is in fine form, "and eager to play."', "O'Hara, who turned 30 this week, was picked by the coach."],
     ],
     // a plural acronym is not an abbreviation
-    ["He would be welcomed by Labour MPs. Mr Jackson served as minister.", ["He would be welcomed by Labour MPs.", "Mr Jackson served as minister."]],
+    [
+      "He would be welcomed by Labour MPs. Mr Jackson served as minister.",
+      ["He would be welcomed by Labour MPs.", "Mr Jackson served as minister."],
+    ],
     ['"We are angry," Mr Brown said.', ['"We are angry," Mr Brown said.']],
   ])("%j", (text, expected) => {
     expect(split(text)).toEqual(expected);

@@ -10,7 +10,10 @@ function stances(text: string): { triple: string; confidence: number }[] {
     .filter((e) => e.kind === "stance")
     .map((e) => ({ triple: `${label.get(e.source)} -${e.stance}-> ${label.get(e.target)}`, confidence: e.evidence[0]!.confidence! }));
 }
-const triples = (text: string) => stances(text).map((s) => s.triple).sort();
+const triples = (text: string) =>
+  stances(text)
+    .map((s) => s.triple)
+    .sort();
 
 /** Table rows [sentence, expected triples]: each sentence gives exactly those stances. */
 function findsEach(rows: [string, string[]][]): void {
@@ -28,9 +31,15 @@ function findsNothingIn(rows: [string][]): void {
 describe("stances that must be found", () => {
   findsEach([
     // active voice, possessive target: the owner of the comments is the target
-    ["Italian Defense Minister Guido Crosetto criticized Macron's comments for potentially escalating tensions.", ["Guido Crosetto -oppose-> Macron"]],
+    [
+      "Italian Defense Minister Guido Crosetto criticized Macron's comments for potentially escalating tensions.",
+      ["Guido Crosetto -oppose-> Macron"],
+    ],
     // infinitive / clause object
-    ["Ukrainian President Volodymyr Zelenskyy ruled out the United Nations deploying peacekeeping forces after the war.", ["Volodymyr Zelenskyy -oppose-> United Nations"]],
+    [
+      "Ukrainian President Volodymyr Zelenskyy ruled out the United Nations deploying peacekeeping forces after the war.",
+      ["Volodymyr Zelenskyy -oppose-> United Nations"],
+    ],
     ["Prime Minister Tony Blair ruled out the World Bank taking part in the talks.", ["Tony Blair -oppose-> World Bank"]],
     // passive
     ["Chancellor Olaf Scholz presented a plan. Scholz's plan was rejected by Poland.", ["Poland -oppose-> Olaf Scholz"]],
@@ -46,9 +55,15 @@ describe("stances that must be found", () => {
     // refusal flips support to opposition
     ["Senator John Kerry refused to back President George Bush on the war.", ["John Kerry -oppose-> George Bush"]],
     // pronoun subject resolved to the last person subject
-    ["President Volodymyr Zelenskyy spoke in Munich. He warned that Russia is exploiting these resources.", ["Volodymyr Zelenskyy -oppose-> Russia"]],
+    [
+      "President Volodymyr Zelenskyy spoke in Munich. He warned that Russia is exploiting these resources.",
+      ["Volodymyr Zelenskyy -oppose-> Russia"],
+    ],
     // role subject resolved to the person last described that way
-    ["French President Emmanuel Macron arrived on Monday. The French leader criticised Russia for the attacks.", ["Emmanuel Macron -oppose-> Russia"]],
+    [
+      "French President Emmanuel Macron arrived on Monday. The French leader criticised Russia for the attacks.",
+      ["Emmanuel Macron -oppose-> Russia"],
+    ],
   ]);
 });
 
@@ -96,7 +111,10 @@ describe("more cue shapes, each from a kind of sentence the BBC labels showed", 
     // any possessed thing after a verb of judgement stands for its owner
     ["Aid charity Actionaid criticised Chancellor Gordon Brown's preoccupation with a vaccine.", ["Actionaid -oppose-> Gordon Brown"]],
     // a lower-case title in front of the target
-    ["Chancellor Alistair Darling accused shadow chancellor George Osborne of planning secret cuts.", ["Alistair Darling -oppose-> George Osborne"]],
+    [
+      "Chancellor Alistair Darling accused shadow chancellor George Osborne of planning secret cuts.",
+      ["Alistair Darling -oppose-> George Osborne"],
+    ],
     // "agreed with" is support
     ["Tory peer Lord Norman Tebbit said he agreed with Liam Fox's view.", ["Norman Tebbit -support-> Liam Fox"]],
   ]);
@@ -109,10 +127,11 @@ describe("more cue shapes, each from a kind of sentence the BBC labels showed", 
 
 describe("lists of holders, possessive pronouns, and owners that are not targets", () => {
   it("gives every holder of a list and reads 'his policies' as the last subject's", () => {
-    expect(triples("Liberal Democrat leader Charles Kennedy spoke on Monday. The Labour Party and the Conservative Party have attacked his policies as unworkable.")).toEqual([
-      "Conservative Party -oppose-> Charles Kennedy",
-      "Labour Party -oppose-> Charles Kennedy",
-    ]);
+    expect(
+      triples(
+        "Liberal Democrat leader Charles Kennedy spoke on Monday. The Labour Party and the Conservative Party have attacked his policies as unworkable.",
+      ),
+    ).toEqual(["Conservative Party -oppose-> Charles Kennedy", "Labour Party -oppose-> Charles Kennedy"]);
   });
 
   findsNothingIn([
@@ -123,7 +142,10 @@ describe("lists of holders, possessive pronouns, and owners that are not targets
 
 describe("demands and names the recogniser found only once", () => {
   findsEach([
-    ["Prime Minister Gordon Brown has urged London mayor Boris Johnson to apologise for his remarks.", ["Gordon Brown -oppose-> Boris Johnson"]],
+    [
+      "Prime Minister Gordon Brown has urged London mayor Boris Johnson to apologise for his remarks.",
+      ["Gordon Brown -oppose-> Boris Johnson"],
+    ],
     // "praised Lord Carlile's \"careful judgement\"": a quote may open what is owned
     ['Helena Kennedy, chair of the British Council, praised Lord Carlile\'s "careful judgement".', ["Helena Kennedy -support-> Carlile"]],
   ]);
@@ -148,14 +170,20 @@ describe("who speaks, and who 'he' is", () => {
   findsEach([
     // "I" inside a quotation is its speaker, named before or after it
     ['"I warmly welcome the remarks of Mr Paulson," said Pedro Solbes.', ["Pedro Solbes -support-> Paulson"]],
-    ['Prime Minister Tony Blair told the Jewish Chronicle: "I attack Michael Howard politically."', ["Tony Blair -oppose-> Michael Howard"]],
+    [
+      'Prime Minister Tony Blair told the Jewish Chronicle: "I attack Michael Howard politically."',
+      ["Tony Blair -oppose-> Michael Howard"],
+    ],
     // names inside a quotation are not what "he" refers to next
     [
       'Quentin Davies wrote to his party chairman: "It would be better if Gordon Brown led the country after the election." While saying he admired Mr Brown\'s leadership, he sharply criticised the Conservatives.',
       ["Quentin Davies -oppose-> Conservative Party", "Quentin Davies -support-> Gordon Brown"],
     ],
     // "his chancellor", "the Tory co-chairman": the person last introduced with that title
-    ["Chancellor Alistair Darling spoke first. Mr Brown praised his chancellor for his calm handling.", ["Brown -support-> Alistair Darling"]],
+    [
+      "Chancellor Alistair Darling spoke first. Mr Brown praised his chancellor for his calm handling.",
+      ["Brown -support-> Alistair Darling"],
+    ],
     ["Tory co-chairman Liam Fox spoke. The Tory co-chairman attacked Labour's new pledges.", ["Liam Fox -oppose-> Labour Party"]],
   ]);
 
@@ -179,7 +207,10 @@ describe("'he' is the most prominent person, not only the last one named as a su
 
 describe("supporters, critics and allies", () => {
   findsEach([
-    ["The US, the biggest of the IMF's shareholders, is a strong supporter of further financial support for Egypt.", ["United States -support-> Egypt"]],
+    [
+      "The US, the biggest of the IMF's shareholders, is a strong supporter of further financial support for Egypt.",
+      ["United States -support-> Egypt"],
+    ],
     ["President George Bush spoke. Sean Penn was an outspoken Bush critic during the war.", ["Sean Penn -oppose-> George Bush"]],
     ["Senator John McCain, a longtime critic of Donald Rumsfeld, spoke on Sunday.", ["John McCain -oppose-> Donald Rumsfeld"]],
     ["Blair ally Alan Milburn said the party was united.", ["Alan Milburn -support-> Blair"]],
@@ -196,16 +227,27 @@ describe("supporters, critics and allies", () => {
 
 describe("parties, and a speaker who goes on to take a stance", () => {
   findsEach([
-    ["Gordon Brown said Labour would publish costed proposals in May and attacked the Tory plans.", ["Gordon Brown -oppose-> Conservative Party"]],
-    ["Labour MPs have openly criticised Gordon Brown and Alistair Darling.", ["Labour Party -oppose-> Alistair Darling", "Labour Party -oppose-> Gordon Brown"]],
-    ["The Tories and the Lib Dems attacked Labour's record.", ["Conservative Party -oppose-> Labour Party", "Liberal Democrats -oppose-> Labour Party"]],
+    [
+      "Gordon Brown said Labour would publish costed proposals in May and attacked the Tory plans.",
+      ["Gordon Brown -oppose-> Conservative Party"],
+    ],
+    [
+      "Labour MPs have openly criticised Gordon Brown and Alistair Darling.",
+      ["Labour Party -oppose-> Alistair Darling", "Labour Party -oppose-> Gordon Brown"],
+    ],
+    [
+      "The Tories and the Lib Dems attacked Labour's record.",
+      ["Conservative Party -oppose-> Labour Party", "Liberal Democrats -oppose-> Labour Party"],
+    ],
   ]);
 
   findsNothingIn([
     // the "and" belongs to the reported clause, whose own verb is a cue
     ["Tony Blair said Gordon Brown had criticised the plan and attacked the Tory plans."],
     // an unknown "prime minister" becomes the subject: the next "he" is not the home secretary
-    ["Home Secretary John Reid spoke first. The prime minister on Tuesday said the system would be reviewed. But he rejected the Tories' demand for a cap."],
+    [
+      "Home Secretary John Reid spoke first. The prime minister on Tuesday said the system would be reviewed. But he rejected the Tories' demand for a cap.",
+    ],
     // "Conservative" opening a sentence is an adjective
     ["Conservative estimates put the cost at £2bn, Gordon Brown said."],
   ]);
@@ -234,7 +276,10 @@ describe("denials are stances only towards what someone said", () => {
       "U.S. President Donald Trump said Dec. 29 that Russian President Vladimir Putin told him Ukraine had tried to attack Putin's residence, an allegation Kyiv has denied.",
       ["Ukraine -oppose-> Vladimir Putin"],
     ],
-    ["Mr Howard accused the Labour Party of lying over the war, a charge Labour denies.", ["Howard -oppose-> Labour Party", "Labour Party -oppose-> Howard"]],
+    [
+      "Mr Howard accused the Labour Party of lying over the war, a charge Labour denies.",
+      ["Howard -oppose-> Labour Party", "Labour Party -oppose-> Howard"],
+    ],
     [
       "Shadow foreign secretary William Hague told MPs the dossier was misleading. His claims were denied by Foreign Secretary David Miliband.",
       ["David Miliband -oppose-> William Hague"],
@@ -315,9 +360,15 @@ describe("false positives found by auditing stances on unlabelled articles", () 
 
   findsEach([
     // the possessive that was wrongly read before still works where nobody else is named
-    ["Chancellor Gordon Brown spoke. Labour and the Tories have attacked his tax plans.", ["Conservative Party -oppose-> Gordon Brown", "Labour Party -oppose-> Gordon Brown"]],
+    [
+      "Chancellor Gordon Brown spoke. Labour and the Tories have attacked his tax plans.",
+      ["Conservative Party -oppose-> Gordon Brown", "Labour Party -oppose-> Gordon Brown"],
+    ],
     // an agency named after its country is the holder, not the country
-    ["Balco was accused by the United States Olympic Committee of supplying the drugs.", ["United States Olympic Committee -oppose-> Balco"]],
+    [
+      "Balco was accused by the United States Olympic Committee of supplying the drugs.",
+      ["United States Olympic Committee -oppose-> Balco"],
+    ],
     // "Mr Mann" is a person
     ["Mr Evans sued Mr Mann in 2001.", ["Evans -oppose-> Mann"]],
   ]);
@@ -325,10 +376,14 @@ describe("false positives found by auditing stances on unlabelled articles", () 
 
 describe("owners after 'of', and holders followed by an adverb", () => {
   it("'accusing the government of lying about the Iraq war' does not make the war an owner", () => {
-    expect(triples("The Respect Party put up a poster near the Houses of Parliament accusing the government of lying about the Iraq war.")).toEqual([]);
+    expect(
+      triples("The Respect Party put up a poster near the Houses of Parliament accusing the government of lying about the Iraq war."),
+    ).toEqual([]);
   });
   it("'received praise from Andy Robinson afterwards' is Robinson's praise", () => {
-    expect(triples("Coach Andy Robinson watched. Mark Tait received praise from Andy Robinson afterwards.")).toEqual(["Andy Robinson -support-> Mark Tait"]);
+    expect(triples("Coach Andy Robinson watched. Mark Tait received praise from Andy Robinson afterwards.")).toEqual([
+      "Andy Robinson -support-> Mark Tait",
+    ]);
   });
 });
 
@@ -337,15 +392,24 @@ describe("stances voiced through 'it said', a speech, a participle or a request 
     // "it" after a verb of speech is the organization that spoke
     ["Shell has said it will sue Gazprom over the pipeline.", ["Shell -oppose-> Gazprom"]],
     // a speech, statement or letter that criticises is its speaker's stance
-    ["Tory co-chairman Liam Fox closed the debate with a speech criticising Gordon Brown's budget plans.", ["Liam Fox -oppose-> Gordon Brown"]],
+    [
+      "Tory co-chairman Liam Fox closed the debate with a speech criticising Gordon Brown's budget plans.",
+      ["Liam Fox -oppose-> Gordon Brown"],
+    ],
     // the participle's subject is the main clause's subject; the cue word is not part of a title
     ["Praising Chancellor Gordon Brown for his budget, Tony Blair said the economy was strong.", ["Tony Blair -support-> Gordon Brown"]],
     // a request is something someone asked for: rejecting it opposes its owner
-    ["The Conservatives rejected a request by Home Secretary David Blunkett to delay the bill.", ["Conservative Party -oppose-> David Blunkett"]],
+    [
+      "The Conservatives rejected a request by Home Secretary David Blunkett to delay the bill.",
+      ["Conservative Party -oppose-> David Blunkett"],
+    ],
   ]);
   findsEach([
     // "his" before a stance noun is the holder
-    ["Businessman Alan Sugar gave the Tories money. Later his aide said his attack on Labour was sincere.", ["Alan Sugar -oppose-> Labour Party"]],
+    [
+      "Businessman Alan Sugar gave the Tories money. Later his aide said his attack on Labour was sincere.",
+      ["Alan Sugar -oppose-> Labour Party"],
+    ],
     ["Chancellor Gordon Brown spoke. His criticism of Tony Blair was sharp.", ["Gordon Brown -oppose-> Tony Blair"]],
   ]);
   findsNothingIn([
@@ -385,7 +449,10 @@ describe("object pronouns, trailing participles, spokesmen and owners in front o
     // an idiom for being glad someone has gone
     ["Green leader Mary Lee says she was delighted to see the back of Mr Harris.", ["Mary Lee -oppose-> Harris"]],
     // the subject's party in front of it, as a possessive
-    ["The Green Party's Welsh leader Mary Lee wrote to Jack McConnell on Friday accusing him of a blunder.", ["Mary Lee -oppose-> Jack McConnell"]],
+    [
+      "The Green Party's Welsh leader Mary Lee wrote to Jack McConnell on Friday accusing him of a blunder.",
+      ["Mary Lee -oppose-> Jack McConnell"],
+    ],
     // ... or the most prominent person but the subject; a name inside the clause is not the subject
     [
       "Chancellor Gordon Brown spoke on Monday. Prime Minister Tony Blair praised the economy. That might annoy Mr Brown, yet he then heaped praise on him as a great chancellor.",
@@ -411,12 +478,21 @@ describe("'the offer', 'the move': the maker of a thing named before (rows model
   findsEach([
     ["Xstrata's offer values the miner at A$7bn. WMC Resources rejected the offer on Tuesday.", ["WMC Resources -oppose-> Xstrata"]],
     ["Gordon Brown unveiled the plan on Monday. Tony Blair backed the plan.", ["Tony Blair -support-> Gordon Brown"]],
-    ["The National Audit Office published a report on farm payments. The report was welcomed by the Home Office.", ["Home Office -support-> National Audit Office"]],
+    [
+      "The National Audit Office published a report on farm payments. The report was welcomed by the Home Office.",
+      ["Home Office -support-> National Audit Office"],
+    ],
     // a move nobody was said to make is the one the last sentence reported, made by whoever it opened with
-    ["The World Trade Organisation is to end its quota system at midnight. Christian Aid condemned the move.", ["Christian Aid -oppose-> World Trade Organisation"]],
+    [
+      "The World Trade Organisation is to end its quota system at midnight. Christian Aid condemned the move.",
+      ["Christian Aid -oppose-> World Trade Organisation"],
+    ],
     // a claim or a ruling is made by the verb that says it, and "the allegations" stand for "alleged"
     ["The Daily Mirror alleged that Tom Harris had misled MPs. Mr Harris denied the allegations.", ["Tom Harris -oppose-> Daily Mirror"]],
-    ["The Court of Appeal ruled that the scheme was unlawful. Welcoming the ruling, Shami Chakrabarti said it was a victory.", ["Shami Chakrabarti -support-> Court of Appeal"]],
+    [
+      "The Court of Appeal ruled that the scheme was unlawful. Welcoming the ruling, Shami Chakrabarti said it was a victory.",
+      ["Shami Chakrabarti -support-> Court of Appeal"],
+    ],
   ]);
   findsNothingIn([
     // too far back to be sure which offer
@@ -440,12 +516,18 @@ describe("passives with a time adverbial or a titled holder, and owners after a 
     ["The EU's plan was welcomed at the time by Madrid, which called it a fair compromise.", ["Spain -support-> EU"]],
     ["Mr Hanley was criticised on Sunday by Labour for the remark.", ["Labour Party -oppose-> Hanley"]],
     // after "by", a name qualifying a person's title stands for the person
-    ["Smith, who turned 30 last week, was praised by Microsoft director of research Dean Richards as the best in Europe.", ["Dean Richards -support-> Smith"]],
+    [
+      "Smith, who turned 30 last week, was praised by Microsoft director of research Dean Richards as the best in Europe.",
+      ["Dean Richards -support-> Smith"],
+    ],
     // lower-case title words on both sides of a qualifier belong to the title
     ["Jones was criticised by former Olympic champion Carl Lewis for pulling out.", ["Carl Lewis -oppose-> Jones"]],
     // the owner after a bare plural, and after a sum of money with a bracket
     ["Chairman Tom Harris has rejected proposals from Microsoft over a swap deal.", ["Tom Harris -oppose-> Microsoft"]],
-    ["Aberdeen chairman Tom Harris rejected a £2.1bn ($3.9bn) takeover offer from Microsoft last week.", ["Tom Harris -oppose-> Microsoft"]],
+    [
+      "Aberdeen chairman Tom Harris rejected a £2.1bn ($3.9bn) takeover offer from Microsoft last week.",
+      ["Tom Harris -oppose-> Microsoft"],
+    ],
   ]);
   findsNothingIn([
     // "defending champion" is a title, not a cue before the name

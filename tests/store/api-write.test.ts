@@ -38,7 +38,13 @@ describe("POST /api/documents with JSON", () => {
   it("stores the document, answers its id and the graph change, and serves it at once", async () => {
     const res = await request(ctx.app)
       .post("/api/documents")
-      .send({ title: "Talks in Rome", date: "2025-03-04T09:00:00Z", source: "https://example.org/a", author: "A. Writer", text: article(5) })
+      .send({
+        title: "Talks in Rome",
+        date: "2025-03-04T09:00:00Z",
+        source: "https://example.org/a",
+        author: "A. Writer",
+        text: article(5),
+      })
       .expect(201);
     const [doc] = res.body.documents;
     expect(doc).toMatchObject({ title: "Talks in Rome", status: "created", from: "request body" });
@@ -55,15 +61,24 @@ describe("POST /api/documents with JSON", () => {
 
   it("stores the same content once and answers the existing id, whatever the title", async () => {
     const before = await ctx.store.countDocuments();
-    const first = await request(ctx.app).post("/api/documents").send({ text: article(6) }).expect(201);
-    const again = await request(ctx.app).post("/api/documents").send({ title: "Other title", text: article(6) }).expect(200);
+    const first = await request(ctx.app)
+      .post("/api/documents")
+      .send({ text: article(6) })
+      .expect(201);
+    const again = await request(ctx.app)
+      .post("/api/documents")
+      .send({ title: "Other title", text: article(6) })
+      .expect(200);
     expect(again.body.documents[0]).toMatchObject({ id: first.body.documents[0].id, status: "existing" });
     expect(again.body.change.entities).toEqual({ added: [], updated: [], removed: [] });
     expect(await ctx.store.countDocuments()).toBe(before + 1);
   });
 
   it("takes an array, storing the good documents and reporting the bad ones", async () => {
-    const res = await request(ctx.app).post("/api/documents").send([{ text: article(7) }, { text: "  " }]).expect(201);
+    const res = await request(ctx.app)
+      .post("/api/documents")
+      .send([{ text: article(7) }, { text: "  " }])
+      .expect(201);
     expect(res.body.documents).toHaveLength(1);
     expect(res.body.rejected).toEqual([{ where: "document 1", status: 400, error: "document 1: text is empty" }]);
   });
@@ -82,7 +97,10 @@ describe("POST /api/documents with JSON", () => {
   });
 
   it("answers 413 above the body limit, naming the limit", async () => {
-    const res = await request(ctx.app).post("/api/documents").send({ text: "a".repeat(MAX_BODY + 1) }).expect(413);
+    const res = await request(ctx.app)
+      .post("/api/documents")
+      .send({ text: "a".repeat(MAX_BODY + 1) })
+      .expect(413);
     expect(res.body.error).toBe(`request body larger than the ${MAX_BODY}-byte limit`);
   });
 
@@ -104,7 +122,10 @@ describe("POST /api/documents with text and HTML bodies", () => {
   it("takes text/html: the headline becomes the title, scripts and navigation are dropped", async () => {
     const html = `<html><head><title>Site</title><script>var secret = "Vladimir Putin";</script></head>
       <body><nav><a href="/">Home</a> <a>Donald Trump news</a></nav><article><h1>Talks &amp; trade</h1>
-      ${article(11).split("\n").map((line) => `<p>${line}</p>`).join("")}</article><footer>Cookie policy</footer></body></html>`;
+      ${article(11)
+        .split("\n")
+        .map((line) => `<p>${line}</p>`)
+        .join("")}</article><footer>Cookie policy</footer></body></html>`;
     const res = await request(ctx.app).post("/api/documents").set("content-type", "text/html").send(html).expect(201);
     const doc = await request(ctx.app).get(`/api/documents/${res.body.documents[0].id}`).expect(200);
     expect(doc.body.title).toBe("Talks & trade");
@@ -125,7 +146,11 @@ describe("POST /api/documents with a multipart upload", () => {
   let ctx: Awaited<ReturnType<typeof setup>>;
   beforeAll(async () => (ctx = await setup()));
 
-  const jsonl = [JSON.stringify({ title: "Line one", text: article(21) }), "", JSON.stringify({ text: article(22), date: "2025-05-06" })].join("\n");
+  const jsonl = [
+    JSON.stringify({ title: "Line one", text: article(21) }),
+    "",
+    JSON.stringify({ text: article(22), date: "2025-05-06" }),
+  ].join("\n");
 
   it("stores every good file (one document per JSONL line) and reports each bad one with its reason", async () => {
     const res = await request(ctx.app)
@@ -171,7 +196,10 @@ describe("POST /api/documents with a multipart upload", () => {
   });
 
   it("answers 413 for an upload over the limit, and 400 for an upload with no files", async () => {
-    await request(ctx.app).post("/api/documents").attach("f", Buffer.alloc(MAX_BODY + 10, "a"), "big.txt").expect(413);
+    await request(ctx.app)
+      .post("/api/documents")
+      .attach("f", Buffer.alloc(MAX_BODY + 10, "a"), "big.txt")
+      .expect(413);
     const none = await request(ctx.app).post("/api/documents").field("note", "hello").expect(400);
     expect(none.body.error).toBe("the upload has no files");
   });
@@ -191,7 +219,9 @@ describe("DELETE /api/documents/:id", () => {
     expect(res.body.change.entities.removed).toEqual(added.body.change.entities.added);
     expect(res.body.change.edges.removed).toEqual(added.body.change.edges.added);
     await request(ctx.app).get(`/api/documents/${id}`).expect(404);
-    await request(ctx.app).get(`/api/entities/${encodeURIComponent("person:jacinda-ardern")}`).expect(404);
+    await request(ctx.app)
+      .get(`/api/entities/${encodeURIComponent("person:jacinda-ardern")}`)
+      .expect(404);
     expect(await ctx.store.hasDocument(id)).toBe(false);
     expect(ctx.store.checkIntegrity()).toBe("ok");
   });
@@ -211,11 +241,22 @@ describe("write access", () => {
 
   it("with API_TOKEN: 401 without or with a wrong bearer token, accepted with it; reads stay open", async () => {
     const { app } = await setup("s3cret-token");
-    const missing = await request(app).post("/api/documents").send({ text: article(30) }).expect(401);
+    const missing = await request(app)
+      .post("/api/documents")
+      .send({ text: article(30) })
+      .expect(401);
     expect(missing.headers["www-authenticate"]).toMatch(/^Bearer/);
-    await request(app).post("/api/documents").set("authorization", "Bearer nope").send({ text: article(30) }).expect(401);
+    await request(app)
+      .post("/api/documents")
+      .set("authorization", "Bearer nope")
+      .send({ text: article(30) })
+      .expect(401);
     await request(app).delete("/api/documents/x").expect(401);
-    await request(app).post("/api/documents").set("authorization", "Bearer s3cret-token").send({ text: article(30) }).expect(201);
+    await request(app)
+      .post("/api/documents")
+      .set("authorization", "Bearer s3cret-token")
+      .send({ text: article(30) })
+      .expect(201);
     await request(app).get("/api/documents").expect(200);
   });
 
@@ -234,9 +275,10 @@ describe("write access", () => {
   });
 
   // A real connection from a non-loopback address of this machine, where it has one.
-  const external = Object.values(networkInterfaces())
-    .flat()
-    .find((i) => i && i.family === "IPv4" && !i.internal)?.address ?? "";
+  const external =
+    Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === "IPv4" && !i.internal)?.address ?? "";
   it.skipIf(!external)("without API_TOKEN: 403 for a client that is not on loopback, reads open", async () => {
     const { app } = await setup();
     const server: Server = await new Promise((resolve) => {
@@ -244,7 +286,10 @@ describe("write access", () => {
     });
     try {
       const url = `http://${external}:${(server.address() as AddressInfo).port}`;
-      const res = await request(url).post("/api/documents").send({ text: article(31) }).expect(403);
+      const res = await request(url)
+        .post("/api/documents")
+        .send({ text: article(31) })
+        .expect(403);
       expect(res.body.error).toMatch(/only from this machine/);
       await request(url).get("/api/health").expect(200);
     } finally {

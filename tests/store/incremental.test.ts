@@ -45,7 +45,10 @@ describe("incremental ingest and delete", () => {
 
 describe("a role read with the role book of the corpus", () => {
   it("gives the same graph whether the article naming the role comes before or after the ones that title its holder", async () => {
-    const untitled = { text: "Tony Blair spoke in Leeds on Friday.\nLiam Fox accused the prime minister of hiding from voters.", title: "Fox" };
+    const untitled = {
+      text: "Tony Blair spoke in Leeds on Friday.\nLiam Fox accused the prime minister of hiding from voters.",
+      title: "Fox",
+    };
     const titled = [
       { text: "Prime Minister Tony Blair opened a hospital in Leeds on Monday.", title: "Hospital" },
       { text: "Prime Minister Tony Blair met nurses in Bristol.", title: "Nurses" },
@@ -57,7 +60,8 @@ describe("a role read with the role book of the corpus", () => {
     const b = await CorpusService.open(last, buildCorpus);
     await b.ingest([...titled, untitled]);
 
-    const stances = (json: { edges: { attributes?: { kind?: string } }[] }) => json.edges.filter((e) => e.attributes?.kind === "stance").length;
+    const stances = (json: { edges: { attributes?: { kind?: string } }[] }) =>
+      json.edges.filter((e) => e.attributes?.kind === "stance").length;
     expect(stances(b.current().graphJson())).toBe(1);
     expect(a.current().graphJson()).toEqual(b.current().graphJson());
     expect(await first.loadDerived()).toEqual(await last.loadDerived());

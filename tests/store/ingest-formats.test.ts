@@ -12,13 +12,17 @@ describe("htmlToText", () => {
     ["scripts, styles and the head are dropped", "<head><style>p{}</style></head><script>alert(1)</script><p>Body</p>", { text: "Body" }],
     ["navigation and asides are dropped", "<nav>Home World</nav><p>News</p><aside>Most read</aside>", { text: "News" }],
     ["a page header and footer are dropped", "<header>Site</header><main><p>News</p></main><footer>(c)</footer>", { text: "News" }],
-    ["an article's own header is kept: it holds the headline",
+    [
+      "an article's own header is kept: it holds the headline",
       "<header>Site</header><article><header><h1>Headline</h1></header><p>Body</p></article>",
-      { text: "Headline\nBody", title: "Headline" }],
+      { text: "Headline\nBody", title: "Headline" },
+    ],
     ["<title> is the title when there is no h1", "<title>Page title</title><p>Body</p>", { text: "Body", title: "Page title" }],
-    ["author and date from meta tags",
+    [
+      "author and date from meta tags",
       '<meta name="author" content="Ann Lee"><meta property="article:published_time" content="2025-02-15T08:00:00Z"><p>Body</p>',
-      { text: "Body", author: "Ann Lee", date: "2025-02-15" }],
+      { text: "Body", author: "Ann Lee", date: "2025-02-15" },
+    ],
     ["a meta date that is not a date is ignored", '<meta name="date" content="yesterday"><p>Body</p>', { text: "Body" }],
     ["nothing readable", "<script>x()</script><nav>Home</nav>", { text: "" }],
   ];
@@ -71,7 +75,9 @@ describe("parseFile", () => {
   });
 
   it("records the file as the source; a JSONL line keeps its own fields", () => {
-    expect(parseFile("news/a.txt", Buffer.from("Hello"))).toEqual([{ where: "news/a.txt", input: { text: "Hello", source: "news/a.txt" } }]);
+    expect(parseFile("news/a.txt", Buffer.from("Hello"))).toEqual([
+      { where: "news/a.txt", input: { text: "Hello", source: "news/a.txt" } },
+    ]);
     const [line] = parseFile("b.jsonl", Buffer.from('{"text":"Hi","source":"https://x.org"}\n'));
     expect(line).toEqual({ where: "b.jsonl line 1", input: { text: "Hi", source: "https://x.org" } });
   });

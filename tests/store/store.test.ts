@@ -107,7 +107,9 @@ describe("SqliteStore", () => {
     expect((await upgraded.load()).documents).toEqual([one.extraction]);
     const check = new Database(path, { readonly: true });
     expect(check.pragma("user_version", { simple: true })).toBe(3);
-    expect((check.prepare("SELECT name FROM pragma_table_info('stances')").all() as { name: string }[]).map((c) => c.name)).toContain("target_end");
+    expect((check.prepare("SELECT name FROM pragma_table_info('stances')").all() as { name: string }[]).map((c) => c.name)).toContain(
+      "target_end",
+    );
     check.close();
   });
 

@@ -14,12 +14,19 @@ export interface Candidate {
 export function candidates({ masked }: MaskedSentence, mentions: Mention[]): Candidate[] {
   const tokens = tokenize(masked.text);
   const quoted = quotedTokens(tokens);
-  const slots = tokens.flatMap((tok, i) => (tok.slot !== undefined && masked.slots.has(tok.slot) ? [{ i, ...masked.slots.get(tok.slot)! }] : []));
+  const slots = tokens.flatMap((tok, i) =>
+    tok.slot !== undefined && masked.slots.has(tok.slot) ? [{ i, ...masked.slots.get(tok.slot)! }] : [],
+  );
   const out: Candidate[] = [];
   for (const h of slots) {
     for (const t of slots) {
       if (h === t || mentions[h.mention]!.cluster === mentions[t.mention]!.cluster) continue;
-      const info = { holderType: mentions[h.mention]!.type, targetType: mentions[t.mention]!.type, holderResolved: h.resolved, targetResolved: t.resolved };
+      const info = {
+        holderType: mentions[h.mention]!.type,
+        targetType: mentions[t.mention]!.type,
+        holderResolved: h.resolved,
+        targetResolved: t.resolved,
+      };
       out.push({ holder: h.mention, target: t.mention, features: pairFeatures(tokens, h.i, t.i, info, quoted) });
     }
   }

@@ -105,7 +105,11 @@ export function pairFeatures(tokens: Token[], h: number, t: number, info: PairIn
     const polarity = cuePolarity(tok);
     if (polarity) {
       polarities.push(polarity);
-      f.push(`cue=${dir}:${polarity}`, `cuel=${dir}:${w}`, `cuepos=${dir}:${polarity}:${i === 0 ? "first" : i === between.length - 1 ? "last" : "mid"}`);
+      f.push(
+        `cue=${dir}:${polarity}`,
+        `cuel=${dir}:${w}`,
+        `cuepos=${dir}:${polarity}:${i === 0 ? "first" : i === between.length - 1 ? "last" : "mid"}`,
+      );
     }
     if (negations.has(w) || w === "n't") negated = true;
     if (refusals.has(w)) refused = true;
@@ -131,7 +135,12 @@ export function pairFeatures(tokens: Token[], h: number, t: number, info: PairIn
     if (p) f.push(`cue-after=${dir}:${p}`);
   }
   const polarityAt = (i: number) => (i >= 0 && i < tokens.length ? cuePolarity(tokens[i]!) : undefined) ?? "-";
-  f.push(`t-1pol=${dir}:${polarityAt(t - 1)}`, `t-2pol=${dir}:${polarityAt(t - 2)}`, `h+1pol=${dir}:${polarityAt(h + 1)}`, `h+2pol=${dir}:${polarityAt(h + 2)}`);
+  f.push(
+    `t-1pol=${dir}:${polarityAt(t - 1)}`,
+    `t-2pol=${dir}:${polarityAt(t - 2)}`,
+    `h+1pol=${dir}:${polarityAt(h + 1)}`,
+    `h+2pol=${dir}:${polarityAt(h + 2)}`,
+  );
   f.push(
     `h-1=${word(h - 1)}`,
     `h+1=${word(h + 1)}`,

@@ -16,7 +16,11 @@ import {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A regex alternation of the forms, longest first so that "criticised" wins over "criticise". */
-export const alternation = (forms: Iterable<string>) => [...forms].sort((a, b) => b.length - a.length).map(escape).join("|");
+export const alternation = (forms: Iterable<string>) =>
+  [...forms]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
 
 export const verbForms = new Map<string, { lemma: string; polarity: Stance }>();
 export const participles = new Map<string, { lemma: string; polarity: Stance }>();

@@ -4,7 +4,15 @@
 import type { Mention, Sentence } from "../../types.js";
 import { readPrefix } from "../03-mentions.js";
 import { countryIndex, countryName } from "../lexicon/countries.js";
-import { MAKING_VERBS, ORGANIZATION_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, THING_KINDS, THING_NOUNS, THING_VERBS } from "../lexicon/stance-cues.js";
+import {
+  MAKING_VERBS,
+  ORGANIZATION_NOUNS,
+  PERSON_PRONOUNS,
+  ROLE_NOUNS,
+  THING_KINDS,
+  THING_NOUNS,
+  THING_VERBS,
+} from "../lexicon/stance-cues.js";
 import { type RoleBook, roleKey } from "../role-book.js";
 import { alternation, nounForms } from "./cues.js";
 import { type Reference, mask, quotedSpans, titleStart } from "./mask.js";
@@ -40,7 +48,8 @@ const POSSESSIVE_PRONOUN = new RegExp(
 );
 // "him", and "her" where it is not a possessive: "accused her of", "praised her,".
 const OBJECT_PRONOUN = /(?<![\p{L}])(?:him|her)(?=\s+(?:of|for|over|as|on|to|in|at|after|with|and|but)\b|\s*[,.;!?])/gu;
-const SUBJECT_LEAD = /^(?:(?:But|And|However|Meanwhile|Also|Now|Then|Later|Earlier|Instead|So)\b[,\s]*)?(?:[Tt]he\s+)?$|^[^"“”]{0,140},\s*$/;
+const SUBJECT_LEAD =
+  /^(?:(?:But|And|However|Meanwhile|Also|Now|Then|Later|Earlier|Instead|So)\b[,\s]*)?(?:[Tt]he\s+)?$|^[^"“”]{0,140},\s*$/;
 const ORGANIZATION_NOUN = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
 // Role nouns in either case: "the president", "the President", "the Prime Minister".
 const ROLE_NOUN = ROLE_NOUNS.map((n) => n.replace(/\b(\w)/g, (c) => `[${c}${c.toUpperCase()}]`)).join("|");
@@ -49,7 +58,8 @@ const ROLE = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:(\\p{Lu}\\p{L}+)\\s+)
 const SPEAKER_BEFORE = /(?:said|says|told\s[^"“:]{1,40}|added|adds|wrote|writes|insisted|argued)\s*[:,]?\s*$/;
 const SPEAKER_AFTER = /^\s*(?:(?:said|says|added|adds|insisted|argued)\s+)?$/;
 // "X has said it will", "X said on Monday that they had": the pronoun is the speaker, read from the name just before.
-const REPORTED_SUBJECT = /\b(?:said|says|announced|confirmed|insisted|added|warned|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(it|they)\b/g;
+const REPORTED_SUBJECT =
+  /\b(?:said|says|announced|confirmed|insisted|added|warned|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(it|they)\b/g;
 const SPEAKER_LEAD_IN = /^(?:\s+(?:has|have|had|also|now|previously|already|\w+ly))*\s+$/;
 const SPEECH_AFTER_NAME = /^\s+(?:said|says|added|adds|insisted|argued)\b/;
 
@@ -59,7 +69,12 @@ const SPEECH_AFTER_NAME = /^\s+(?:said|says|added|adds|insisted|argued)\b/;
  * she accused"); "the French leader", "his chancellor" are the person last described that way; "I" inside a
  * quotation is its speaker. Names inside quotations are never antecedents: they are what someone said.
  */
-export function findResolvedHolders(sentence: Sentence, memory: DocMemory, mentions: Mention[], own: { index: number; m: Mention }[]): Reference[] {
+export function findResolvedHolders(
+  sentence: Sentence,
+  memory: DocMemory,
+  mentions: Mention[],
+  own: { index: number; m: Mention }[],
+): Reference[] {
   const text = sentence.text;
   const quotes = quotedSpans(text);
   const quoted = (at: number) => quotes.some(([a, b]) => a <= at && at < b);
@@ -74,7 +89,9 @@ export function findResolvedHolders(sentence: Sentence, memory: DocMemory, menti
   }
 
   // The sentence's subject: the first person named or referred to outside a quotation.
-  const people = own.filter(({ m }) => m.type === "person" && !quoted(m.start)).map(({ index, m }) => ({ at: m.start, end: m.end, mention: index }));
+  const people = own
+    .filter(({ m }) => m.type === "person" && !quoted(m.start))
+    .map(({ index, m }) => ({ at: m.start, end: m.end, mention: index }));
   const pronouns = [...text.matchAll(PRONOUN)].filter((m) => !quoted(m.index));
   const roles = found.filter((r) => mentions[r.mention]!.type === "person");
   const firstRole = roles[0] && { at: roles[0].span[0], mention: roles[0].mention };
@@ -89,13 +106,19 @@ export function findResolvedHolders(sentence: Sentence, memory: DocMemory, menti
   }
   // "accusing him of", "heaped praise on him": an object pronoun is not its clause's subject. It is the last person
   // named before it in the sentence who is not the subject, or else the most prominent person who is not.
-  const subject = opener && (pronouns[0] === undefined || opener.at < pronouns[0].index) ? opener.mention : pronouns[0] ? memory.prominent : opener?.mention;
+  const subject =
+    opener && (pronouns[0] === undefined || opener.at < pronouns[0].index)
+      ? opener.mention
+      : pronouns[0]
+        ? memory.prominent
+        : opener?.mention;
   const subjectCluster = subject === undefined ? undefined : mentions[subject]!.cluster;
   for (const m of text.matchAll(OBJECT_PRONOUN)) {
     if (quoted(m.index)) continue;
     const named = people.filter((p) => p.end <= m.index && mentions[p.mention]!.cluster !== subjectCluster).at(-1)?.mention;
     const who = named ?? (subjectCluster === undefined ? undefined : otherProminent(memory, subjectCluster));
-    if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who, ...(subject !== undefined ? { objectOf: subject } : {}) });
+    if (who !== undefined)
+      found.push({ span: [m.index, m.index + m[0].length], mention: who, ...(subject !== undefined ? { objectOf: subject } : {}) });
   }
   // "Labour and the Greens have criticised his plans": his/her before something owned (or a stance noun: "his attack on") is the most prominent person.
   // Not when someone is named before it in the sentence: "Netanyahu, who also backed his nomination" may be anyone's.
@@ -130,7 +153,9 @@ export function findResolvedHolders(sentence: Sentence, memory: DocMemory, menti
   // "I" inside a quotation is whoever is said to say it, in this sentence.
   const speakers = [
     ...people,
-    ...found.filter((r) => mentions[r.mention]!.type === "person" && !quoted(r.span[0])).map((r) => ({ at: r.span[0], end: r.span[1], mention: r.mention })),
+    ...found
+      .filter((r) => mentions[r.mention]!.type === "person" && !quoted(r.span[0]))
+      .map((r) => ({ at: r.span[0], end: r.span[1], mention: r.mention })),
   ].sort((a, b) => a.at - b.at);
   for (const [qStart, qEnd] of quotes) {
     const before = speakers
@@ -139,7 +164,10 @@ export function findResolvedHolders(sentence: Sentence, memory: DocMemory, menti
     const after = speakers.find((x) => {
       if (x.at < qEnd) return false;
       const gap = text.slice(qEnd, x.at);
-      return SPEAKER_AFTER.test(gap.replace(/^[,.!?]/, "")) && (/\b(?:said|says|added|adds|insisted|argued)\s*$/.test(gap) || SPEECH_AFTER_NAME.test(text.slice(x.end)));
+      return (
+        SPEAKER_AFTER.test(gap.replace(/^[,.!?]/, "")) &&
+        (/\b(?:said|says|added|adds|insisted|argued)\s*$/.test(gap) || SPEECH_AFTER_NAME.test(text.slice(x.end)))
+      );
     });
     const speaker = before ?? after;
     if (!speaker) continue;
@@ -291,7 +319,8 @@ export function remember(memory: DocMemory, sentence: Sentence, own: { index: nu
   // after an opening phrase ("Born in 1912, Lord Callaghan became"); "He" at the start continues the chain.
   const subject = roleSubject
     ? { mention: resolveRole(roleSubject[1], roleSubject[2]!, memory, mentions) }
-    : firstPerson && (firstPerson.m.start < 60 || OPENING_PHRASE.test(sentence.text.slice(0, readPrefix(sentence.text, firstPerson.m.start).start)))
+    : firstPerson &&
+        (firstPerson.m.start < 60 || OPENING_PHRASE.test(sentence.text.slice(0, readPrefix(sentence.text, firstPerson.m.start).start)))
       ? { mention: firstPerson.index }
       : PRONOUN_SUBJECT.test(sentence.text) && memory.prominent !== undefined
         ? { mention: memory.prominent }

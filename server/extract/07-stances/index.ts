@@ -52,7 +52,11 @@ export function maskSentences(
         // "The Tory co-chairman" is one holder: a name inside a resolved role gives way to it.
         const roleParts = own.filter(({ m }) => resolved.some((r) => r.span[0] <= m.start && m.end <= r.span[1]));
         const named = own.filter((x) => !roleParts.includes(x));
-        const masked = mask(sentence, named, resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])));
+        const masked = mask(
+          sentence,
+          named,
+          resolved.filter((r) => !named.some(({ m }) => r.span[0] < m.end && m.start < r.span[1])),
+        );
         if (masked.slots.size >= 2) out.push({ sentence, masked });
       }
     }

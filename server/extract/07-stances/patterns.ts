@@ -9,26 +9,40 @@ import {
   PHRASAL_BEFORE_BACK,
   VEHICLE_NOUNS,
 } from "../lexicon/stance-cues.js";
-import { agentForms, alternation, formsOf, ingForms, nounForms, ownedOnlyForms, participles, pastForms, physicalForms, speechForms, verbForms } from "./cues.js";
+import {
+  agentForms,
+  alternation,
+  formsOf,
+  ingForms,
+  nounForms,
+  ownedOnlyForms,
+  participles,
+  pastForms,
+  physicalForms,
+  speechForms,
+  verbForms,
+} from "./cues.js";
 
 const SLOT = "⟦([pt]?\\d+)⟧";
 // A possessive target stands for its owner only before a word for what people say or do:
 // "criticized Macron's comments" -> Macron; "attack Putin's residence" -> nothing.
 export const OWNED = `(?:${OWNED_NOUNS.join("|")})`;
 // Up to three words between an owner and what it owns: "Chancellor Gordon Brown's pre-Budget report", "Deutsche Boerse's proposed £1.3bn offer".
-export const OWNED_MODIFIERS = "(?:[\\w£$€.,-]+\\s+){0,3}[\"“]?";
+export const OWNED_MODIFIERS = '(?:[\\w£$€.,-]+\\s+){0,3}["“]?';
 const POSSESSIVE = "(?:['’]s?)?";
 const DETERMINER = "(?:(?:the|a|an)\\s+)?";
 // Up to four words between holder and cue, no clause break, no other entity: "has also previously".
-const BETWEEN = "((?:[^⟦⟧.;:!?\"“”,\\s]+\\s+){0,4}?)";
+const BETWEEN = '((?:[^⟦⟧.;:!?"“”,\\s]+\\s+){0,4}?)';
 // "Enrico Bondi, sued ...", "Jack Straw, who accused ...", "X, the Tory leader, attacked ...".
 // Also a bracketed acronym first: "The Open Society Institute (OSI), financed by ..., has accused".
 const APPOSITION = "((?:\\s*\\([^()]{1,16}\\))?(?:\\s*,[^,.;]{1,60},|\\s*,\\s+who\\b|,)?)";
 // "suing three firms - Shell, its unit Shell Oil and BP", "rejected by several countries, including":
 // a counted group announced in front of the list that names it.
-const COUNTED = "(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+)\\s+(?:[\\w-]+\\s+)?[\\w-]+\\s*(?:[-–—:]|,?\\s+including)\\s+)?";
+const COUNTED =
+  "(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+)\\s+(?:[\\w-]+\\s+)?[\\w-]+\\s*(?:[-–—:]|,?\\s+including)\\s+)?";
 // "the X", and "its unit X", "her director husband X": a possessive with up to two lower-case nouns before the name.
-const LIST_DETERMINER = "(?:(?:the|a|an)\\s+|(?:its|their|his|her)\\s+(?:(?!(?:by|of|to|from|with|for|on|in|at|against|over|and|or)\\b)[a-z-]+\\s+){0,2})?";
+const LIST_DETERMINER =
+  "(?:(?:the|a|an)\\s+|(?:its|their|his|her)\\s+(?:(?!(?:by|of|to|from|with|for|on|in|at|against|over|and|or)\\b)[a-z-]+\\s+){0,2})?";
 // The bodies that act for an organization: "rejected by Vivendi's board" is Vivendi's stance. Not single people:
 // "criticised Mr Blair's spokesman" is not against Mr Blair.
 const SPOKESPEOPLE = "(?:board|management|directors|shareholders)";
@@ -49,14 +63,20 @@ const TARGET_LIST_ANY_OWNED = targetList("[\\w-]+");
 
 // "Labour and the Greens have criticised ...": earlier holders of a list, read from the text before the match.
 export const HOLDER_LIST_BEFORE = /((?:⟦\d+⟧\s*(?:,|,?\s+and)\s+(?:the\s+)?)+)$/;
-export const ACTIVE = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`, "giu");
+export const ACTIVE = new RegExp(
+  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(speechForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
+  "giu",
+);
 // "denied Putin's allegation", and with the owner in front of what it said: "dismissed the US complaint",
 // "brushed off Labour suggestions". Not a clause: "denied Labour's plans were dead".
 export const ACTIVE_OWNED_ONLY = new RegExp(
   `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(ownedOnlyForms)})\\s+${DETERMINER}${SLOT}(?:['’]s?\\s+${OWNED_MODIFIERS}[\\w-]+\\b|\\s+(?:[\\w-]+\\s+)?${OWNED}\\b|(?<=⟦t\\d+⟧))()`,
   "giu",
 );
-export const ACTIVE_PHYSICAL = new RegExp(`${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`, "giu");
+export const ACTIVE_PHYSICAL = new RegExp(
+  `${SLOT}${POSSESSIVE}${APPOSITION}\\s+${BETWEEN}(${alternation(physicalForms)})\\s+${TARGET_LIST}`,
+  "giu",
+);
 // The owner after the thing owned: "welcomed the decision by India and Pakistan", "rejected a £1.3bn ($2.5bn) takeover
 // offer from Foster's Group", "has rejected proposals from Rangers". Not across a clause or another "of": "dismissed
 // claims that his policy was on the turf of the BNP", "rejected calls for an inquiry into the conduct of the war".
@@ -64,7 +84,10 @@ export const ACTIVE_OWNED_BY = new RegExp(
   `${SLOT}${APPOSITION}\\s+${BETWEEN}(${alternation(verbForms.keys())})\\s+(?:(?:the|a|an|its|their)\\s+)?(?:[\\w£$€.,()-]+\\s+){0,3}?${OWNED}\\b(?:(?:(?!\\s(?:that|of)\\s)[^⟦⟧.;!?()]|\\.(?=\\d)|\\([^()⟦⟧]{0,40}\\)){0,60}?\\s+(?:by|from)\\s+(?:[\\w-]+\\s+){0,3}?|\\s+of\\s+(?:(?![\\w-]+ing\\b)[\\w-]+\\s+){0,3}?)${TARGET_LIST}`,
   "giu",
 );
-export const WARNED_THAT = new RegExp(`${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`, "giu");
+export const WARNED_THAT = new RegExp(
+  `${SLOT}${APPOSITION}\\s+${BETWEEN}(warned|warns)\\s+that\\s+${DETERMINER}${SLOT}\\s+(?:was|were|is|are|had|has|would|will)\\b`,
+  "giu",
+);
 // "was welcomed at the time by Beijing", "was criticised on Monday by": a short time adverbial before "by".
 const PASSIVE_ADVERBIAL = "(?:\\s+(?:at\\s+the\\s+time|(?:last|this|on|earlier\\s+this)\\s+\\p{L}+|yesterday|today|earlier|later|\\w+ly))?";
 export const PASSIVE = new RegExp(
@@ -110,7 +133,10 @@ export const SPEECH_THEN = new RegExp(
 export const SPEECH_VERB = /\b(?:said|says|told|tells|wrote|writes|added|adds|claimed|argued|insisted)\b/i;
 
 // "Moore was an outspoken Bush critic": the target named in front of the agent noun.
-export const AGENT_COMPOUND = new RegExp(`${SLOT}\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an)\\s+)((?:[\\w-]+\\s+){0,2}?)${SLOT}\\s+(${alternation(agentForms.keys())})\\b`, "giu");
+export const AGENT_COMPOUND = new RegExp(
+  `${SLOT}\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an)\\s+)((?:[\\w-]+\\s+){0,2}?)${SLOT}\\s+(${alternation(agentForms.keys())})\\b`,
+  "giu",
+);
 // "Blair ally Alan Milburn", "Bush critic Michael Moore": the agent noun as a title in front of the holder.
 export const AGENT_TITLE = new RegExp(`${SLOT}\\s+(${alternation(agentForms.keys())})\\s+${SLOT}`, "giu");
 
@@ -120,7 +146,8 @@ export const DENIED_CLAIM = new RegExp(
   `,\\s+(?:an?|the)\\s+(?:allegations?|claims?|accusations?|charges?)\\s+(?:that\\s+|which\\s+)?${SLOT}\\s+((?:has|have|had|always|\\w+ly)\\s+)*(${alternation(formsOf((l) => DENIAL_CUES.has(l)))})\\b`,
   "giu",
 );
-export const CLAIMANT = /⟦(\d+)⟧(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|have\s+|also\s+|\w+ly\s+)*(?:said|says|told|claimed|claims|alleged|alleges|accused|accuses|charged|insisted|insists|argued|argues)\b/gu;
+export const CLAIMANT =
+  /⟦(\d+)⟧(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|have\s+|also\s+|\w+ly\s+)*(?:said|says|told|claimed|claims|alleged|alleges|accused|accuses|charged|insisted|insists|argued|argues)\b/gu;
 
 // "Fox closed the debate with a speech criticising Brown's budget": the stance is the speaker's.
 // "Praising Brown for his budget, Blair said": the participle's subject is the main clause's.
@@ -148,7 +175,8 @@ export const TRAILING_CLAUSE_BREAK = new RegExp(
 // In the clause, another name may stand only after a preposition: "wrote to ⟦McConnell⟧ on Tuesday".
 export const SLOT_AFTER_PREPOSITION = /(?:^|\s)(?:to|with|at|on|for|from|against|of|in|into)\s+(?:the\s+)?⟦\d+⟧/g;
 // The word after a country or organization holder must be a verb for it to be the subject: "⟦Labour⟧ hit back".
-export const VERB_LIKE = /^(?:has|have|had|is|was|were|are|will|would|also|then|later|again|\w+ed|\w+ly|hit|struck|spoke|wrote|took|went|came|made|gave|told|said|met)\b/i;
+export const VERB_LIKE =
+  /^(?:has|have|had|is|was|were|are|will|would|also|then|later|again|\w+ed|\w+ly|hit|struck|spoke|wrote|took|went|came|made|gave|told|said|met)\b/i;
 
 // "opposed the LSE bid": a name in front of a deal word is what the deal is for, not who made it.
 // Likewise "a critic of US support for Israel": the name in front of a stance noun holds that stance, it is not the target.
@@ -158,8 +186,12 @@ export const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
 // "⟦Wasps⟧ director of rugby ⟦Warren Gatland⟧": lower-case title words ("of" only inside them) between a name and a person.
 const TITLE_WORD = "(?!(?:for|from|of|to|by|with|at|as|in|on|over|after|against|than|that|who|which|said|says)\\b)\\p{Ll}[\\w-]*\\s+";
 export const TITLED_PERSON = new RegExp(`^\\s+${TITLE_WORD}(?:(?:of\\s+)?${TITLE_WORD}){0,3}⟦(\\d+)⟧`, "u");
-export const OWNED_THEN_VERB = new RegExp(`^(?:['’]s?)?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${OWNED}\\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does)\\b`, "i");
-export const OWNED_PERSON = /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|lawyers?|wife|husband|son|daughter|brother|sister|chairman|boss|staff|officials?)$/i;
+export const OWNED_THEN_VERB = new RegExp(
+  `^(?:['’]s?)?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${OWNED}\\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does)\\b`,
+  "i",
+);
+export const OWNED_PERSON =
+  /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|lawyers?|wife|husband|son|daughter|brother|sister|chairman|boss|staff|officials?)$/i;
 export const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦([pt]?\d+)⟧/;
 /** "⟦n⟧'s claims were denied by": the passive's subject is something the name owns. */
 export const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED}\\s*$`, "i");
@@ -170,8 +202,8 @@ export const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED
 export const FUNCTION_WORD =
   /^(?:of|in|on|and|or|over|for|after|before|who|which|that|at|to|as|with|since|about|against|last|this|earlier|recently|among|amid|because|but|when|while|said|says|has|have|had|is|was|were|are|will|would|during|until|under|into|its|their|his|her|the|a|an|if|than|so|also|too|it|itself|himself|herself|themselves|however|\w+ly|\w+wards|yesterday|today|tonight|later|again|now|then|instead|alone)$/i;
 
-
-export const NOT_THE_HOLDER = /(?:\b(?:include|includes|including|such as)\s+(?:⟦[pt]?\d+⟧\s*,\s*)*$|(?:^|\s)(?:[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Mm]ost|[Oo]ther)\s+|\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦[pt]?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
+export const NOT_THE_HOLDER =
+  /(?:\b(?:include|includes|including|such as)\s+(?:⟦[pt]?\d+⟧\s*,\s*)*$|(?:^|\s)(?:[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Mm]ost|[Oo]ther)\s+|\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦[pt]?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
 
 export const PHRASAL_BACK_ANYWHERE = new RegExp(`\\b(?:${PHRASAL_BEFORE_BACK.join("|")})\\s+back\\b`, "gi");
 export const PHRASAL_BACK = new RegExp(`\\b(?:${PHRASAL_BEFORE_BACK.join("|")})\\s*$`, "i");
@@ -181,6 +213,8 @@ export const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestion
 
 // What may stand between a holder and its verb: "has", "will also", "strongly". A country or organization
 // followed by any other lower-case word is a modifier, not the holder: "A US woman is suing HP".
-export const VERB_LEAD_IN = /^(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|must|did|does|do|also|then|now|not|never|already|previously|again|still|last|this|on|in|\w+ly)\b\s*)*$/i;
+export const VERB_LEAD_IN =
+  /^(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|must|did|does|do|also|then|now|not|never|already|previously|again|still|last|this|on|in|\w+ly)\b\s*)*$/i;
 // "The US government accused", "Labour MPs criticised": people who speak for the country or organization.
-export const SPEAKS_FOR = /^(?:government|officials|spokes(?:man|woman|person)|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military|MPs|MEPs|peers|members|activists|backbenchers)\b/i;
+export const SPEAKS_FOR =
+  /^(?:government|officials|spokes(?:man|woman|person)|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military|MPs|MEPs|peers|members|activists|backbenchers)\b/i;

@@ -2,7 +2,18 @@
 // (mask.ts) with the patterns in patterns.ts. A reading records what it finds with `add`; `readStances` runs them all.
 import type { Mention, Sentence, Stance, StanceMention } from "../../types.js";
 import { OWNED_ONLY_CUES } from "../lexicon/stance-cues.js";
-import { ANY_CUE, CONDITIONAL, HEDGE, NEGATION, REFUSAL, STANCE_ADJECTIVES, agentForms, nounForms, participles, verbForms } from "./cues.js";
+import {
+  ANY_CUE,
+  CONDITIONAL,
+  HEDGE,
+  NEGATION,
+  REFUSAL,
+  STANCE_ADJECTIVES,
+  agentForms,
+  nounForms,
+  participles,
+  verbForms,
+} from "./cues.js";
 import { type Masked, textAfterSlot } from "./mask.js";
 import {
   ACTIVE,
@@ -74,7 +85,14 @@ interface Reader {
   /** Records a stance of the holder in a slot towards each target mention. */
   add: (holderSlot: string, targets: number[], polarity: Stance, cue: string, confidence: number, span: [number, number]) => void;
   /** A verb cue whose match ends in its target list: the cue is the last `verb` before the first target. */
-  addVerbBeforeTargets: (match: RegExpExecArray, holder: string, verb: string, firstTarget: string, rest: string, confidence: number) => void;
+  addVerbBeforeTargets: (
+    match: RegExpExecArray,
+    holder: string,
+    verb: string,
+    firstTarget: string,
+    rest: string,
+    confidence: number,
+  ) => void;
 }
 
 /** The stances one masked sentence states, from every reading. */
@@ -99,7 +117,8 @@ export function readStances(sentence: Sentence, masked: Masked, mentions: Mentio
         target,
         stance: polarity,
         cue,
-        confidence: Math.round(confidence * (holder.resolved ? CONFIDENCE.resolvedHolder : 1) * (thing ? CONFIDENCE.resolvedThing : 1) * 100) / 100,
+        confidence:
+          Math.round(confidence * (holder.resolved ? CONFIDENCE.resolvedHolder : 1) * (thing ? CONFIDENCE.resolvedThing : 1) * 100) / 100,
         cueSpan: span,
       };
       if (holder.resolved) stance.holderSpan = holder.span;
@@ -109,7 +128,14 @@ export function readStances(sentence: Sentence, masked: Masked, mentions: Mentio
       out.push(stance);
     }
   };
-  const addVerbBeforeTargets = (match: RegExpExecArray, holder: string, verb: string, firstTarget: string, rest: string, confidence: number) => {
+  const addVerbBeforeTargets = (
+    match: RegExpExecArray,
+    holder: string,
+    verb: string,
+    firstTarget: string,
+    rest: string,
+    confidence: number,
+  ) => {
     const cueStart = match.index + match[0].lastIndexOf(verb, match[0].length - firstTarget.length);
     const cue = verbForms.get(verb.toLowerCase())!;
     add(holder, slotsIn(rest, firstTarget, masked, mentions), cue.polarity, verb, confidence, cueSpan(cueStart, cueStart + verb.length));
@@ -173,7 +199,8 @@ function readDemand({ masked, cueSpan, add }: Reader): void {
     const [, holder, , between = "", verb, target] = m;
     const t = masked.slots.get(target!)?.mention;
     const cueStart = m.index + m[0].indexOf(verb!, m[0].indexOf(between) + between.length - 1);
-    if (t !== undefined && !NEGATION.test(between)) add(holder!, [t], "oppose", verb!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + verb!.length));
+    if (t !== undefined && !NEGATION.test(between))
+      add(holder!, [t], "oppose", verb!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + verb!.length));
   }
 }
 
@@ -211,7 +238,12 @@ function readPassive({ masked, mentions, cueSpan, add }: Reader): void {
     if (whose !== undefined && !whose.split(/\s+/).some((w) => OWNED_WORD.test(w))) continue;
     // "the US assets had been rejected": a name right in front of a noun qualifies it, unless it owns it ("Labour plans were").
     const attributive = /^\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1]?.split(/\s+/);
-    if (attributive && attributive.every((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORD.test(w)) && !attributive.some((w) => OWNED_WORD.test(w))) continue;
+    if (
+      attributive &&
+      attributive.every((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORD.test(w)) &&
+      !attributive.some((w) => OWNED_WORD.test(w))
+    )
+      continue;
     const cue = participles.get(participle!.toLowerCase())!;
     if (OWNED_ONLY_CUES.has(cue.lemma) && !OWNED_GAP.test(gap)) continue;
     const t = masked.slots.get(target!)?.mention;
@@ -238,7 +270,8 @@ function readNominal({ masked, mentions, before, cueSpan, add }: Reader): void {
     // "Straw has defended plans ... despite opposition from the US": the opposition is to the plans, which
     // may be someone else's, not to the subject.
     const despite = /\b(?:despite|amid|in spite of|notwithstanding)\s+(?:[\w-]+\s+)?$/i.test(head);
-    const subjectOwner = subject && !despite && !/\b(?:of|from|by|with|for|against|v|vs|between)\b/.test(subject[1]!) ? subject[2] : undefined;
+    const subjectOwner =
+      subject && !despite && !/\b(?:of|from|by|with|for|against|v|vs|between)\b/.test(subject[1]!) ? subject[2] : undefined;
     const owner = /⟦(\d+)⟧['’]s?\s+(?:\w+\s+){0,2}$/.exec(head)?.[1] ?? subjectOwner;
     const target = owner !== undefined ? masked.slots.get(owner)?.mention : undefined;
     if (target === undefined) continue;
@@ -256,7 +289,14 @@ function readAdjective({ masked, mentions, before, cueSpan, add }: Reader): void
     if (NEGATION.test(be) || isModifierUse(holder!, "", masked, mentions) || REPORTED.test(before(m.index))) continue;
     const cueStart = m.index + m[0].indexOf(adjective!, m[0].indexOf(be) + be.length - 1);
     const span = cueSpan(cueStart, cueStart + adjective!.length);
-    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), STANCE_ADJECTIVES[adjective!.toLowerCase()]!, adjective!, CONFIDENCE.stated, span);
+    add(
+      holder!,
+      slotsIn(rest, firstTarget!, masked, mentions),
+      STANCE_ADJECTIVES[adjective!.toLowerCase()]!,
+      adjective!,
+      CONFIDENCE.stated,
+      span,
+    );
   }
 }
 
@@ -295,7 +335,15 @@ function readTrailing({ masked, mentions, addVerbBeforeTargets }: Reader): void 
       !NEGATION.test(clause) &&
       clause.replace(SLOT_AFTER_PREPOSITION, " ").indexOf("⟦") < 0 &&
       (holderIsPerson || VERB_LIKE.test(predicate));
-    if (ok) addVerbBeforeTargets(trailing, holder!, verb!, firstTarget!, rest, CONFIDENCE.coordinated * (HEDGE.test(clause) ? CONFIDENCE.hedged : 1));
+    if (ok)
+      addVerbBeforeTargets(
+        trailing,
+        holder!,
+        verb!,
+        firstTarget!,
+        rest,
+        CONFIDENCE.coordinated * (HEDGE.test(clause) ? CONFIDENCE.hedged : 1),
+      );
   }
 }
 
@@ -306,7 +354,14 @@ function readParticipleOpener({ masked, mentions, cueSpan, add }: Reader): void 
     const [, verb, firstTarget, rest = "", holder] = opener;
     const cueStart = opener.index + opener[0].indexOf(verb!);
     const cue = verbForms.get(verb!.toLowerCase())!;
-    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), cue.polarity, verb!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + verb!.length));
+    add(
+      holder!,
+      slotsIn(rest, firstTarget!, masked, mentions),
+      cue.polarity,
+      verb!,
+      CONFIDENCE.stated,
+      cueSpan(cueStart, cueStart + verb!.length),
+    );
   }
 }
 
@@ -319,7 +374,14 @@ function readAgentOf({ masked, mentions, cueSpan, add }: Reader): void {
     if (inner && nounForms.get(inner.toLowerCase()) !== polarity) continue;
     if (NEGATION.test(be) || NEGATION.test(modifiers) || isModifierUse(holder!, "", masked, mentions)) continue;
     const cueStart = m.index + m[0].indexOf(agent!, m[0].indexOf(modifiers) + modifiers.length - 1);
-    add(holder!, slotsIn(rest, firstTarget!, masked, mentions), polarity, agent!, CONFIDENCE.stated, cueSpan(cueStart, cueStart + agent!.length));
+    add(
+      holder!,
+      slotsIn(rest, firstTarget!, masked, mentions),
+      polarity,
+      agent!,
+      CONFIDENCE.stated,
+      cueSpan(cueStart, cueStart + agent!.length),
+    );
   }
 }
 
@@ -353,7 +415,8 @@ function readOwnedNoun({ masked, mentions, cueSpan, add }: Reader): void {
     const cueStart = m.index + m[0].indexOf(noun!);
     // A person's attack on someone is in words; a country's or a club's may be in arms or on the pitch.
     if (/^attack/i.test(noun!) && mentions[masked.slots.get(holder!)?.mention ?? -1]?.type !== "person") continue;
-    if (t !== undefined) add(holder!, [t], nounForms.get(noun!.toLowerCase())!, noun!, CONFIDENCE.nominal, cueSpan(cueStart, cueStart + noun!.length));
+    if (t !== undefined)
+      add(holder!, [t], nounForms.get(noun!.toLowerCase())!, noun!, CONFIDENCE.nominal, cueSpan(cueStart, cueStart + noun!.length));
   }
 }
 

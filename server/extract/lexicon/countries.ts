@@ -19,7 +19,7 @@ const GOVERNMENT_SEATS: Record<string, string> = {
   "White House": "US",
   "Downing Street": "GB",
   Whitehall: "GB",
-  "Élysée": "FR",
+  Élysée: "FR",
   Elysee: "FR",
   Bankova: "UA",
   Zhongnanhai: "CN",

@@ -13,9 +13,17 @@ export interface Party {
 }
 
 export const PARTIES: readonly Party[] = [
-  { name: "Conservative Party", forms: ["Conservative Party", "Conservatives", "Tory Party", "Tories", "Tory"], adjectives: ["Conservative"] },
+  {
+    name: "Conservative Party",
+    forms: ["Conservative Party", "Conservatives", "Tory Party", "Tories", "Tory"],
+    adjectives: ["Conservative"],
+  },
   { name: "Labour Party", forms: ["Labour Party", "Labour"], adjectives: [] },
-  { name: "Liberal Democrats", forms: ["Liberal Democrats", "Liberal Democrat Party", "Lib Dems"], adjectives: ["Liberal Democrat", "Lib Dem"] },
+  {
+    name: "Liberal Democrats",
+    forms: ["Liberal Democrats", "Liberal Democrat Party", "Lib Dems"],
+    adjectives: ["Liberal Democrat", "Lib Dem"],
+  },
   { name: "Scottish National Party", forms: ["Scottish National Party", "SNP"], adjectives: [] },
   { name: "UK Independence Party", forms: ["UK Independence Party", "UKIP", "Ukip"], adjectives: [] },
   { name: "Plaid Cymru", forms: ["Plaid Cymru"], adjectives: [] },

@@ -20,7 +20,16 @@ const cue = (lemma: string, polarity: Stance, forms: string[], participles = for
 });
 
 export const VERB_CUES: readonly Cue[] = [
-  cue("criticise", "oppose", ["criticised", "criticized", "criticises", "criticizes", "criticise", "criticize", "criticising", "criticizing"]),
+  cue("criticise", "oppose", [
+    "criticised",
+    "criticized",
+    "criticises",
+    "criticizes",
+    "criticise",
+    "criticize",
+    "criticising",
+    "criticizing",
+  ]),
   cue("condemn", "oppose", ["condemned", "condemns", "condemn", "condemning"]),
   cue("reject", "oppose", ["rejected", "rejects", "reject", "rejecting"]),
   cue("oppose", "oppose", ["opposed", "opposes", "oppose", "opposing"]),
@@ -60,14 +69,22 @@ export const VERB_CUES: readonly Cue[] = [
   // "Bates has touted Bogdanovic as a replacement"; "touted by Gatland as a possible Lions openside".
   cue("tout", "support", ["touted", "touts", "touting"]),
   cue("pay tribute to", "support", ["paid tribute to", "pays tribute to", "paying tribute to", "pay tribute to"], []),
-  cue("heap praise on", "support", ["heaped praise on", "heaps praise on", "heaping praise on", "lavished praise on", "lavishes praise on"], []),
+  cue(
+    "heap praise on",
+    "support",
+    ["heaped praise on", "heaps praise on", "heaping praise on", "lavished praise on", "lavishes praise on"],
+    [],
+  ),
   // Only towards what someone said, like "dismiss": "he brushed off Labour suggestions".
   cue("brush off", "oppose", ["brushed off", "brushes off", "brushing off", "brush off"], []),
   // Not "campaign against" or "campaigns against": nouns too ("Roddick will open his campaign against Labadze").
   cue("campaign against", "oppose", ["campaigned against", "campaigning against"], []),
-  cue("manoeuvre against", "oppose", [
-    "manoeuvred against", "manoeuvres against", "manoeuvring against", "maneuvered against", "maneuvers against", "maneuvering against",
-  ], []),
+  cue(
+    "manoeuvre against",
+    "oppose",
+    ["manoeuvred against", "manoeuvres against", "manoeuvring against", "maneuvered against", "maneuvers against", "maneuvering against"],
+    [],
+  ),
   // The idiom for being glad someone has gone: "the party leader said he was pleased to see the back of his rival".
   cue("see the back of", "oppose", ["see the back of", "seeing the back of", "saw the back of", "seen the back of"], []),
 ];
@@ -86,24 +103,91 @@ export const DENIAL_CUES: ReadonlySet<string> = new Set(["deny", "reject", "dism
 
 /** "tried to bring back Solano", "buy back Leeds' stadium": "back" after these verbs is not a cue. */
 export const PHRASAL_BEFORE_BACK = [
-  "buy", "bought", "bring", "brought", "come", "came", "fight", "fought", "hit", "pay", "paid", "give", "gave", "get", "got", "go",
-  "went", "win", "won", "take", "took", "put", "send", "sent", "call", "called", "cut", "hold", "held", "look", "looked",
-  "step", "stepped", "play", "played", "move", "moved", "sell", "sold", "turn", "turned", "answer", "answered",
+  "buy",
+  "bought",
+  "bring",
+  "brought",
+  "come",
+  "came",
+  "fight",
+  "fought",
+  "hit",
+  "pay",
+  "paid",
+  "give",
+  "gave",
+  "get",
+  "got",
+  "go",
+  "went",
+  "win",
+  "won",
+  "take",
+  "took",
+  "put",
+  "send",
+  "sent",
+  "call",
+  "called",
+  "cut",
+  "hold",
+  "held",
+  "look",
+  "looked",
+  "step",
+  "stepped",
+  "play",
+  "played",
+  "move",
+  "moved",
+  "sell",
+  "sold",
+  "turn",
+  "turned",
+  "answer",
+  "answered",
 ] as const;
 
 /** "backed New Zealand to win the series": a forecast, not a stance. */
-export const FORECAST_VERBS = ["win", "beat", "lift", "claim", "retain", "reach", "finish", "succeed", "triumph", "qualify", "bounce"] as const;
+export const FORECAST_VERBS = [
+  "win",
+  "beat",
+  "lift",
+  "claim",
+  "retain",
+  "reach",
+  "finish",
+  "succeed",
+  "triumph",
+  "qualify",
+  "bounce",
+] as const;
 
 /** Demanding that someone apologise or go is opposing them: "Blair has urged Ken Livingstone to apologise". */
 export const DEMAND_VERBS = ["urged", "urges", "called on", "calls on", "told", "tells", "demanded that", "asked"] as const;
 export const DEMANDED_ACTS = ["apologise", "apologize", "resign", "quit", "step down", "stand down", "withdraw", "retract", "go"] as const;
 
 /** What a stance is voiced in: "closed the debate with a speech criticising Brown's budget". */
-export const VEHICLE_NOUNS = ["speech", "statement", "article", "letter", "interview", "column", "report", "motion", "advert", "campaign", "book"] as const;
+export const VEHICLE_NOUNS = [
+  "speech",
+  "statement",
+  "article",
+  "letter",
+  "interview",
+  "column",
+  "report",
+  "motion",
+  "advert",
+  "campaign",
+  "book",
+] as const;
 
 /** Nouns that carry a stance from a holder introduced by "from" or "by": "criticism from Berlin". */
 export const NOUN_CUES: readonly { forms: string[]; polarity: Stance }[] = [
-  { forms: ["criticism", "condemnation", "rejection", "opposition", "skepticism", "scepticism", "attack", "attacks", "resistance"], polarity: "oppose" },
+  {
+    forms: ["criticism", "condemnation", "rejection", "opposition", "skepticism", "scepticism", "attack", "attacks", "resistance"],
+    polarity: "oppose",
+  },
   { forms: ["support", "backing", "praise", "endorsement"], polarity: "support" },
 ];
 
@@ -120,8 +204,24 @@ export const REFUSALS = ["refused to", "refuses to", "declined to", "declines to
 /** Words that make a stance reported or hoped-for, not stated: "she hoped that Berlin would side with Paris". */
 // "will" and "plans to": a stance announced for later ("Yukos has said it will sue Baikal") is not yet taken.
 export const HEDGES = [
-  "hope", "hoped", "hopes", "would", "could", "might", "may", "will", "expected to", "reportedly", "likely to", "wants", "wanted",
-  "plans to", "planned to", "intends to", "threatened to", "threatens to",
+  "hope",
+  "hoped",
+  "hopes",
+  "would",
+  "could",
+  "might",
+  "may",
+  "will",
+  "expected to",
+  "reportedly",
+  "likely to",
+  "wants",
+  "wanted",
+  "plans to",
+  "planned to",
+  "intends to",
+  "threatened to",
+  "threatens to",
 ] as const;
 
 /** Words that make the whole clause uncertain: "it is not yet known whether X would support Y". */
@@ -139,10 +239,32 @@ export const PERSON_PRONOUNS = ["he", "she"] as const;
 // Two-word roles in lower case ("the first minister", "the foreign secretary") are listed whole: a lower-case word in
 // front of a role is otherwise not read as part of it.
 export const ROLE_NOUNS = [
-  "leader", "president", "minister", "prime minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
-  "official", "chairman", "co-chairman", "chairwoman", "chief executive", "secretary", "boss",
-  "first minister", "foreign secretary", "home secretary", "health secretary", "education secretary", "culture secretary",
-  "defence secretary", "foreign minister", "finance minister", "attorney general",
+  "leader",
+  "president",
+  "minister",
+  "prime minister",
+  "chancellor",
+  "premier",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "official",
+  "chairman",
+  "co-chairman",
+  "chairwoman",
+  "chief executive",
+  "secretary",
+  "boss",
+  "first minister",
+  "foreign secretary",
+  "home secretary",
+  "health secretary",
+  "education secretary",
+  "culture secretary",
+  "defence secretary",
+  "foreign minister",
+  "finance minister",
+  "attorney general",
 ] as const;
 
 /**
@@ -150,12 +272,63 @@ export const ROLE_NOUNS = [
  * is the target; "attack Putin's residence" names no target.
  */
 export const OWNED_NOUNS: readonly string[] = [
-  "comments?", "remarks?", "words", "ideas?", "plans?", "proposals?", "polic(?:y|ies)", "stance", "decisions?", "calls?",
-  "approach", "handling", "leadership", "government", "administration", "record", "views?", "position", "statement",
-  "claims?", "bids?", "offers?", "move", "strategy", "suggestions?", "demands?", "budget", "reforms?", "actions?", "conduct",
-  "campaign", "report", "announcement", "pledges?", "attempt", "argument", "allegations?", "courage", "takeover", "deal",
-  "merger", "candidacy", "nomination", "appointment", "rule", "ruling", "judgment", "verdict", "response", "priorities",
-  "agenda", "manifesto", "pleas?", "requests?", "complaints?", "accusations?", "warnings?",
+  "comments?",
+  "remarks?",
+  "words",
+  "ideas?",
+  "plans?",
+  "proposals?",
+  "polic(?:y|ies)",
+  "stance",
+  "decisions?",
+  "calls?",
+  "approach",
+  "handling",
+  "leadership",
+  "government",
+  "administration",
+  "record",
+  "views?",
+  "position",
+  "statement",
+  "claims?",
+  "bids?",
+  "offers?",
+  "move",
+  "strategy",
+  "suggestions?",
+  "demands?",
+  "budget",
+  "reforms?",
+  "actions?",
+  "conduct",
+  "campaign",
+  "report",
+  "announcement",
+  "pledges?",
+  "attempt",
+  "argument",
+  "allegations?",
+  "courage",
+  "takeover",
+  "deal",
+  "merger",
+  "candidacy",
+  "nomination",
+  "appointment",
+  "rule",
+  "ruling",
+  "judgment",
+  "verdict",
+  "response",
+  "priorities",
+  "agenda",
+  "manifesto",
+  "pleas?",
+  "requests?",
+  "complaints?",
+  "accusations?",
+  "warnings?",
 ];
 
 /**
@@ -164,10 +337,36 @@ export const OWNED_NOUNS: readonly string[] = [
  * Singular forms; a plural "s" is read too. Not "deal" or "merger": they have two parties, neither the one owner.
  */
 export const THING_NOUNS = [
-  "offer", "bid", "report", "plan", "proposal", "decision", "move", "ruling", "statement", "scheme", "target", "demand",
-  "takeover", "verdict", "judgment", "policy", "budget", "review", "package", "initiative", "measure",
-  "announcement", "findings", "strategy", "reform",
-  "claim", "allegation", "accusation", "charge", "suggestion",
+  "offer",
+  "bid",
+  "report",
+  "plan",
+  "proposal",
+  "decision",
+  "move",
+  "ruling",
+  "statement",
+  "scheme",
+  "target",
+  "demand",
+  "takeover",
+  "verdict",
+  "judgment",
+  "policy",
+  "budget",
+  "review",
+  "package",
+  "initiative",
+  "measure",
+  "announcement",
+  "findings",
+  "strategy",
+  "reform",
+  "claim",
+  "allegation",
+  "accusation",
+  "charge",
+  "suggestion",
 ] as const;
 
 /**
@@ -175,20 +374,69 @@ export const THING_NOUNS = [
  * the allegation. Each noun maps to its kind; nouns not listed are their own kind.
  */
 export const THING_KINDS: Readonly<Record<string, string>> = {
-  allegation: "claim", accusation: "claim", charge: "claim", suggestion: "claim",
-  judgment: "ruling", verdict: "ruling",
+  allegation: "claim",
+  accusation: "claim",
+  charge: "claim",
+  suggestion: "claim",
+  judgment: "ruling",
+  verdict: "ruling",
 };
 
 /** Verbs that make a thing by saying it: "the Sunday Times alleged that ..." makes a claim, "the Lords ruled" a ruling. */
 export const THING_VERBS: Readonly<Record<string, string>> = {
-  claimed: "claim", claims: "claim", alleged: "claim", alleges: "claim", accused: "claim", accuses: "claim",
-  charged: "claim", suggested: "claim", suggests: "claim", ruled: "ruling", rules: "ruling",
+  claimed: "claim",
+  claims: "claim",
+  alleged: "claim",
+  alleges: "claim",
+  accused: "claim",
+  accuses: "claim",
+  charged: "claim",
+  suggested: "claim",
+  suggests: "claim",
+  ruled: "ruling",
+  rules: "ruling",
 };
 
 /** Verbs by which someone makes a thing: "the WTO announced a move", "Xstrata has tabled an offer". */
 export const MAKING_VERBS = [
-  "announced", "announces", "proposed", "proposes", "unveiled", "unveils", "published", "publishes", "issued", "issues",
-  "launched", "launches", "tabled", "tables", "put forward", "puts forward", "released", "releases", "set out", "sets out",
-  "outlined", "outlines", "submitted", "submits", "made", "makes", "produced", "produces", "presented", "presents",
-  "lodged", "lodges", "filed", "files", "approved", "approves", "took", "takes", "agreed", "agrees",
+  "announced",
+  "announces",
+  "proposed",
+  "proposes",
+  "unveiled",
+  "unveils",
+  "published",
+  "publishes",
+  "issued",
+  "issues",
+  "launched",
+  "launches",
+  "tabled",
+  "tables",
+  "put forward",
+  "puts forward",
+  "released",
+  "releases",
+  "set out",
+  "sets out",
+  "outlined",
+  "outlines",
+  "submitted",
+  "submits",
+  "made",
+  "makes",
+  "produced",
+  "produces",
+  "presented",
+  "presents",
+  "lodged",
+  "lodges",
+  "filed",
+  "files",
+  "approved",
+  "approves",
+  "took",
+  "takes",
+  "agreed",
+  "agrees",
 ] as const;

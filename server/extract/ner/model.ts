@@ -65,7 +65,11 @@ export interface TaggerModel {
 const TOKEN_CACHE_LIMIT = 200_000;
 
 /** Feature context shared by training and tagging: gazetteer from world-countries plus model word lists. */
-export function makeFeatureContext(lowerVocab: Iterable<string>, lexicon: Map<string, string[]>, knownWords: Iterable<string>): FeatureContext {
+export function makeFeatureContext(
+  lowerVocab: Iterable<string>,
+  lexicon: Map<string, string[]>,
+  knownWords: Iterable<string>,
+): FeatureContext {
   return { gazetteer: buildGazetteer(countryLists()), lowerVocab: new Set(lowerVocab), lexicon, knownWords: new Set(knownWords) };
 }
 
@@ -159,7 +163,10 @@ export function loadModelFile(path: string): TaggerModel {
 }
 
 /** Counts of predicted entity types per lowercased word over a document: "clinton" -> {PER: 4}. */
-export function predictedTypeCounts(sentences: readonly (readonly string[])[], labels: readonly string[][]): Map<string, Record<string, number>> {
+export function predictedTypeCounts(
+  sentences: readonly (readonly string[])[],
+  labels: readonly string[][],
+): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   for (let s = 0; s < sentences.length; s++) {
     for (let i = 0; i < sentences[s].length; i++) {
@@ -199,7 +206,24 @@ function tokenEntry(model: TaggerModel, tok: string): TokenEntry {
 }
 
 /** Small words a Title Case headline leaves in lowercase ("Troops to Ukraine"). */
-const HEADLINE_FUNCTION_WORDS = new Set(["the", "of", "to", "for", "in", "on", "at", "with", "and", "a", "an", "as", "from", "by", "over", "after"]);
+const HEADLINE_FUNCTION_WORDS = new Set([
+  "the",
+  "of",
+  "to",
+  "for",
+  "in",
+  "on",
+  "at",
+  "with",
+  "and",
+  "a",
+  "an",
+  "as",
+  "from",
+  "by",
+  "over",
+  "after",
+]);
 
 /**
  * Title Case headline: every lowercase word is a function word, there is at least one, there
@@ -312,7 +336,9 @@ export function tagDocument(model: TaggerModel, rawSentences: readonly (readonly
   let labels = base.map((rows, k) => decodeRows(model, model.passes[0], [rows], sentences[k].length));
   for (let p = 1; p < model.passes.length; p++) {
     const predicted = predictedTypeCounts(sentences, labels);
-    labels = base.map((rows, k) => decodeRows(model, model.passes[p], [rows, predictionIds(model, infos[k], predicted)], sentences[k].length));
+    labels = base.map((rows, k) =>
+      decodeRows(model, model.passes[p], [rows, predictionIds(model, infos[k], predicted)], sentences[k].length),
+    );
   }
   return labels;
 }

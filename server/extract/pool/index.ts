@@ -17,7 +17,6 @@ export function defaultPoolSize(): number {
   return Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : availableParallelism();
 }
 
-
 // Documents per message: big enough that messaging is cheap next to extraction, small enough to balance.
 const BATCH = 8;
 
@@ -34,10 +33,7 @@ export function createExtractionPool(size = defaultPoolSize()): ExtractionPool {
       close: async () => {},
     };
   }
-  const workers = Array.from(
-    { length: size },
-    () => new Worker(new URL("./worker-entry.mjs", import.meta.url)),
-  );
+  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url)));
   const idle = [...workers];
   const waiting: (() => void)[] = [];
   let nextId = 0;
