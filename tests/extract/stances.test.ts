@@ -557,3 +557,16 @@ describe("campaigning and manoeuvring against someone, and an apposition after a
     ["Second seed Tim Henman will open his campaign against Roger Federer on Monday."],
   ]);
 });
+
+describe("a title names its own office, not a deputy's or a shadow's (found by a blind audit of corpus stances)", () => {
+  findsEach([
+    [
+      "Prime Minister Tony Blair spoke first. Deputy Prime Minister John Prescott hosted the dinner. Tory leader Michael Howard accused the prime minister of lying.",
+      ["Michael Howard -oppose-> Tony Blair"],
+    ],
+  ]);
+  findsNothingIn([
+    ["Deputy Prime Minister John Prescott hosted the dinner. Tory leader Michael Howard accused the prime minister of lying."],
+    ["Shadow Chancellor Oliver Letwin spoke. Mr Howard accused the chancellor of lying."],
+  ]);
+});

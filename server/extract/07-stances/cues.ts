@@ -14,7 +14,7 @@ import {
   VERB_CUES,
 } from "../lexicon/stance-cues.js";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A regex alternation of the forms, longest first so that "criticised" wins over "criticise". */
 export const alternation = (forms: Iterable<string>) =>
   [...forms]

@@ -7,6 +7,7 @@ import { countryIndex, countryName } from "../lexicon/countries.js";
 import {
   MAKING_VERBS,
   ORGANIZATION_NOUNS,
+  OTHER_OFFICE_WORDS,
   PERSON_PRONOUNS,
   ROLE_NOUNS,
   THING_KINDS,
@@ -14,7 +15,7 @@ import {
   THING_VERBS,
 } from "../lexicon/stance-cues.js";
 import { type RoleBook, roleKey } from "../role-book.js";
-import { alternation, nounForms } from "./cues.js";
+import { alternation, escape, nounForms } from "./cues.js";
 import { type Reference, mask, quotedSpans, titleStart } from "./mask.js";
 import { OWNED, OWNED_MODIFIERS } from "./patterns.js";
 
@@ -197,10 +198,21 @@ function resolveRole(qualifier: string | undefined, role: string, memory: DocMem
     const p = mentions[mention]!;
     if (country) return mentions.some((x) => x.cluster === p.cluster && x.affiliation === country);
     // "the Tory co-chairman" needs a person introduced as "Tory co-chairman".
-    if (qualifier) return description.includes(`${qualifier.toLowerCase()} ${noun}`);
-    return description.includes(noun) || (p.role ?? "").toLowerCase().includes(noun);
+    if (qualifier) return describedAs(description, `${qualifier.toLowerCase()} ${noun}`);
+    return describedAs(description, noun) || describedAs((p.role ?? "").toLowerCase(), noun);
   })?.mention;
   return introduced ?? (country ? undefined : roleHolder(roleKey(`${qualifier ?? ""} ${role}`), memory, mentions));
+}
+
+const titlePatterns = new Map<string, RegExp>();
+/** Whether a lower-case description names the title itself, not another office: "deputy prime minister" is not "prime minister". */
+function describedAs(description: string, title: string): boolean {
+  let pattern = titlePatterns.get(title);
+  if (!pattern) {
+    pattern = new RegExp(`(?<!\\b(?:${OTHER_OFFICE_WORDS.join("|")})[\\s-]*)(?<![\\w-])${escape(title)}(?![\\w-])`);
+    titlePatterns.set(title, pattern);
+  }
+  return pattern.test(description);
 }
 
 /** How many times the corpus must give a person a role, and by how much more than anyone else here, to be sure. */

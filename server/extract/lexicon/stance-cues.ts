@@ -268,6 +268,24 @@ export const ROLE_NOUNS = [
 ] as const;
 
 /**
+ * Words that make a title another office: "the prime minister" is not whoever was introduced as "Deputy Prime
+ * Minister John Prescott", "the chairman" not the "vice-chairman", "the minister" not the prime minister.
+ */
+export const OTHER_OFFICE_WORDS = [
+  "deputy",
+  "vice",
+  "shadow",
+  "assistant",
+  "junior",
+  "under",
+  "co",
+  "former",
+  "ex",
+  "prime",
+  "first",
+] as const;
+
+/**
  * What people say, decide or do (regex pieces): after a possessive, "criticized Macron's comments", its owner
  * is the target; "attack Putin's residence" names no target.
  */
