@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { findMentions } from "../../server/extract/03-mentions.js";
-import { recognizeDocument } from "../../server/extract/ner/index.js";
+import { type Span, recognizeDocument } from "../../server/extract/ner/index.js";
 import type { Sentence } from "../../server/types.js";
 
 const sentence = (text: string): Sentence => ({ id: "d:0", docId: "d", index: 0, start: 0, end: text.length, text });
@@ -64,6 +64,25 @@ describe("findMentions: what is not an entity", () => {
     ["Conservative estimates put the cost higher."],
   ])("%j finds nothing", (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe("findMentions: a plural acronym is never a name, whatever type the recogniser gives it", () => {
+  // The recogniser's span is given here, as it tagged these in BBC articles ("MPs" as a person, 42 times).
+  const withSpan = (text: string, name: string, label: Span["label"]) => {
+    const start = text.indexOf(name);
+    return findMentions(sentence(text), [{ start, end: start + name.length, text: name, label }]).map((m) => `${m.type}:${m.name}`);
+  };
+  it.each([
+    ["The rally went ahead after MPs criticised the plan.", "MPs", "PER", []],
+    ["Sales of PCs rose in March.", "PCs", "PER", []],
+    ["Scottish MSPs backed the bill.", "MSPs", "ORG", []],
+    ["The MP3s were shared online.", "MP3s", "ORG", []],
+    // a singular acronym, and a name that only ends in "s", stay
+    ["The BBC said so.", "BBC", "ORG", ["organization:BBC"]],
+    ["Shares in Reuters rose.", "Reuters", "ORG", ["organization:Reuters"]],
+  ] as [string, string, Span["label"], string[]][])("%j (%s tagged %s)", (text, name, label, expected) => {
+    expect(withSpan(text, name, label)).toEqual(expected);
   });
 });
 
