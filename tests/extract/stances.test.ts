@@ -570,3 +570,29 @@ describe("a title names its own office, not a deputy's or a shadow's (found by a
     ["Shadow Chancellor Oliver Letwin spoke. Mr Howard accused the chancellor of lying."],
   ]);
 });
+
+describe("holders that are not subjects, and 'the group' that spoke last (found by a blind audit of corpus stances)", () => {
+  findsEach([
+    // the organization that spoke last, not the one named first
+    [
+      'Euronext said it was still interested. "The approach is at an early stage and needs no answer yet," the LSE said. Last week, the group rejected a takeover offer from Deutsche Boerse.',
+      ["LSE -oppose-> Deutsche Boerse"],
+    ],
+    // "with" before a participle names its subject
+    [
+      "The plan had critics, with the European People's Party attacking the European Commission for backing down.",
+      ["European People's Party -oppose-> European Commission"],
+    ],
+  ]);
+  findsNothingIn([
+    // a name after a preposition is not the verb's subject
+    ["Ms Lane's lawsuit, filed in the Springfield District Court, also accuses Mr Dorn of fraud."],
+    ["He said that decisions on what to do with Zigbee allied with IEEE decisions on the specifications would help."],
+    // the cue is in a clause of its own
+    ["Shadow minister Tom Vale spoke on Monday. He asked why ministers attacked Labour plans for a new tax."],
+    // the passive's subject is the measure, not the name before "by pushing"
+    [
+      "The Dutch government will end its presidency of the European Union by pushing through a measure that has been rejected by the European Parliament.",
+    ],
+  ]);
+});

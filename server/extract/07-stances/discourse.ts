@@ -342,8 +342,11 @@ export function remember(memory: DocMemory, sentence: Sentence, own: { index: nu
   const [top] = [...memory.salience.values()].sort((a, b) => b.score - a.score);
   memory.prominent = top?.mention;
   const first = outside[0];
-  if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
   const opener = first && first.m.start < 40 && SUBJECT_LEAD.test(sentence.text.slice(0, titleStart(sentence.text, first.m.start)));
+  // "The group" is the organization that spoke last ("..., the LSE said."), or else the last one a sentence opened with.
+  const speaker = outside.filter(({ m }) => m.type === "organization" && SPEECH_AFTER_NAME.test(sentence.text.slice(m.end))).at(-1);
+  if (speaker) memory.lastOrganization = speaker.index;
+  else if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
   memory.lastSubject = opener ? { mention: first.index, sentence: sentence.index } : undefined;
   for (const { index, m } of own) {
     if (m.type !== "person") continue;

@@ -202,6 +202,9 @@ export const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED
 export const FUNCTION_WORD =
   /^(?:of|in|on|and|or|over|for|after|before|who|which|that|at|to|as|with|since|about|against|last|this|earlier|recently|among|amid|because|but|when|while|said|says|has|have|had|is|was|were|are|will|would|during|until|under|into|its|their|his|her|the|a|an|if|than|so|also|too|it|itself|himself|herself|themselves|however|\w+ly|\w+wards|yesterday|today|tonight|later|again|now|then|instead|alone)$/i;
 
+// A name after a preposition is not the subject of the verb that follows: "an action, filed in ⟦a court⟧, accuses",
+// "what to do with ⟦UWB⟧ allied with". Except "with" before a participle: "with ⟦the EPP⟧ attacking the EC".
+export const AFTER_PREPOSITION = /\b(in|at|on|into|from|with|for|to|against|under|over|about|like|than)\s+(?:the\s+)?$/i;
 export const NOT_THE_HOLDER =
   /(?:\b(?:include|includes|including|such as)\s+(?:⟦[pt]?\d+⟧\s*,\s*)*$|(?:^|\s)(?:[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Mm]ost|[Oo]ther)\s+|\b(?:owners?|shareholders?|investors?|rivals?|customers?|creditors?|clients?|critics?|supporters?)\s+of\s+(?:[\w-]+\s+){0,4}|(?:⟦[pt]?\d+⟧|\p{Lu}[\p{L}-]*)\s+of\s+(?:the\s+)?)$/u;
 

@@ -21,6 +21,7 @@ import {
   ACTIVE_OWNED_ONLY,
   ACTIVE_PHYSICAL,
   ADJECTIVE,
+  AFTER_PREPOSITION,
   AGENT_COMPOUND,
   AGENT_OF,
   AGENT_TITLE,
@@ -159,6 +160,8 @@ function readActive({ masked, mentions, before, cueSpan, add }: Reader): void {
     if (CONDITIONAL.test(before(m.index))) continue;
     // "The majority owner of Russian oil firm Yukos has sued", "Ericsson of Sweden are backing": the holder is someone else.
     if (NOT_THE_HOLDER.test(before(m.index))) continue;
+    const preposition = AFTER_PREPOSITION.exec(before(m.index))?.[1];
+    if (preposition && !(preposition.toLowerCase() === "with" && /ing$/i.test(verb!.split(" ")[0]!))) continue;
     const coHolders = [...(HOLDER_LIST_BEFORE.exec(before(m.index))?.[1] ?? "").matchAll(/⟦(\d+)⟧/g)].map((x) => x[1]!);
     const cue = verbForms.get(verb!.toLowerCase())!;
     if (isModifierUse(holder!, between, masked, mentions) || /\b(?:a|an|the)\s*$/i.test(between)) continue;
@@ -166,6 +169,8 @@ function readActive({ masked, mentions, before, cueSpan, add }: Reader): void {
     if (apposition.trim() === "," && between === "" && /ing$/i.test(verb!.split(" ")[0]!)) continue;
     // "Though I like Blur, I have to disagree with": another subject stands between.
     if (/(?:^|\s)(?:I|we|you|they|it|he|she)\s/i.test(` ${between}`)) continue;
+    // "he asked why ministers attacked Lib Dem plans": the cue is in a clause of its own, with its own subject.
+    if (/(?:^|\s)(?:why|whether|how|what|when|where|that|if)\s/i.test(` ${between}`)) continue;
     if (verb!.toLowerCase() === "back" && between.trim() === "") continue; // "Cardiff back Rhys Williams"
     if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
     const after = masked.text.slice(m.index + m[0].length);
@@ -233,6 +238,8 @@ function readPassive({ masked, mentions, cueSpan, add }: Reader): void {
     if (NEGATION.test(aux)) continue;
     // "ruled foreign by a court as it was backed by": the passive's subject is "it".
     if (/\b(?:it|he|she|they)$/i.test(gap)) continue;
+    // "the presidency of ⟦the EU⟧ by pushing through a measure that has been rejected by": the name is not the subject.
+    if (/\bby\s/i.test(gap)) continue;
     // "Nike, whose shoes are endorsed by a golfer": what is owned must be something said or decided.
     const whose = /^\s*,?\s*whose\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1];
     if (whose !== undefined && !whose.split(/\s+/).some((w) => OWNED_WORD.test(w))) continue;
