@@ -596,3 +596,11 @@ describe("holders that are not subjects, and 'the group' that spoke last (found 
     ],
   ]);
 });
+
+describe("agreeing with someone's view is support; agreeing with someone to do something is an arrangement", () => {
+  findsEach([["Mr Hale said he agreed with Dr Rossi's view on the case.", ["Hale -support-> Rossi"]]]);
+  findsNothingIn([
+    ["Mr Hale said he had agreed with Italian finance minister Marco Rossi to push ahead with joint research."],
+    ["First Minister Anne Ross said she had agreed with Ms Kerr in 2003 that she would step aside."],
+  ]);
+});

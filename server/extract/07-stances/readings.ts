@@ -177,6 +177,8 @@ function readActive({ masked, mentions, before, cueSpan, add }: Reader): void {
     if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
     if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue; // "condemned Mansfield to a ninth game without a win"
     if (cue.lemma === "welcome" && /^\s+(?:back|home)\b/.test(after)) continue; // "welcoming the chancellor back": a greeting
+    // "agreed with Siniscalco to push forward with plans", "agreed with Ms Hutt in 2003 that she would": an arrangement.
+    if (cue.lemma === "agree with" && /^\s+(?:to\s+\p{Ll}|(?:in|on|last|earlier)\s[^,.;⟦]{0,20}?that\b)/u.test(after)) continue;
     // "denied Labour's plans were dead": what was denied is a clause, not what Labour said.
     if (OWNED_ONLY_CUES.has(cue.lemma) && OWNED_THEN_VERB.test(textAfterSlot(masked, firstTarget!))) continue;
     if (REPORTED.test(before(m.index))) continue; // "upset by reports that he had criticised"
