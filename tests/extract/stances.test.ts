@@ -588,6 +588,8 @@ describe("holders that are not subjects, and 'the group' that spoke last (found 
     // a name after a preposition is not the verb's subject
     ["Ms Lane's lawsuit, filed in the Springfield District Court, also accuses Mr Dorn of fraud."],
     ["He said that decisions on what to do with Zigbee allied with IEEE decisions on the specifications would help."],
+    // an agent noun before a pronoun is no title ("Bush critic Michael Moore" needs a name)
+    ["Prime Minister Tom Hale has told Labour supporters he's back and still hungry for the job."],
     // the cue is in a clause of its own
     ["Shadow minister Tom Vale spoke on Monday. He asked why ministers attacked Labour plans for a new tax."],
     // the passive's subject is the measure, not the name before "by pushing"

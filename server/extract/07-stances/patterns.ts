@@ -137,8 +137,9 @@ export const AGENT_COMPOUND = new RegExp(
   `${SLOT}\\s+(${BE}\\s+(?:\\w+ly\\s+)?(?:a|an)\\s+)((?:[\\w-]+\\s+){0,2}?)${SLOT}\\s+(${alternation(agentForms.keys())})\\b`,
   "giu",
 );
-// "Blair ally Alan Milburn", "Bush critic Michael Moore": the agent noun as a title in front of the holder.
-export const AGENT_TITLE = new RegExp(`${SLOT}\\s+(${alternation(agentForms.keys())})\\s+${SLOT}`, "giu");
+// "Blair ally Alan Milburn", "Bush critic Michael Moore": the agent noun as a title in front of the holder, who is
+// named: "told Labour supporters he's back" is no title.
+export const AGENT_TITLE = new RegExp(`${SLOT}\\s+(${alternation(agentForms.keys())})\\s+⟦(\\d+)⟧`, "giu");
 
 // "Putin told him Ukraine had tried to attack his residence, an allegation Kyiv has denied": the denier against
 // whoever made the claim, the last name before it that said, claimed or accused.
