@@ -561,12 +561,12 @@ describe("campaigning and manoeuvring against someone, and an apposition after a
 describe("a title names its own office, not a deputy's or a shadow's (found by a blind audit of corpus stances)", () => {
   findsEach([
     [
-      "Prime Minister Tony Blair spoke first. Deputy Prime Minister John Prescott hosted the dinner. Tory leader Michael Howard accused the prime minister of lying.",
-      ["Michael Howard -oppose-> Tony Blair"],
+      "Prime Minister Anna Berg spoke first. Deputy Prime Minister Olaf Dahl hosted the dinner. Opposition leader Karl Moen then accused the prime minister of lying.",
+      ["Karl Moen -oppose-> Anna Berg"],
     ],
   ]);
   findsNothingIn([
-    ["Deputy Prime Minister John Prescott hosted the dinner. Tory leader Michael Howard accused the prime minister of lying."],
+    ["Deputy Prime Minister Olaf Dahl hosted the dinner. Opposition leader Karl Moen then accused the prime minister of lying."],
     ["Shadow Chancellor Oliver Letwin spoke. Mr Howard accused the chancellor of lying."],
   ]);
 });
@@ -575,7 +575,7 @@ describe("holders that are not subjects, and 'the group' that spoke last (found 
   findsEach([
     // the organization that spoke last, not the one named first
     [
-      'Euronext said it was still interested. "The approach is at an early stage and needs no answer yet," the LSE said. Last week, the group rejected a takeover offer from Deutsche Boerse.',
+      'Vantage Group said it was still keen. "Their approach came far too early for any sort of answer," the LSE said. Days ago the group rejected a cash offer from Deutsche Boerse.',
       ["LSE -oppose-> Deutsche Boerse"],
     ],
     // "with" before a participle names its subject
@@ -589,12 +589,12 @@ describe("holders that are not subjects, and 'the group' that spoke last (found 
     ["Ms Lane's lawsuit, filed in the Springfield District Court, also accuses Mr Dorn of fraud."],
     ["He said that decisions on what to do with Zigbee allied with IEEE decisions on the specifications would help."],
     // an agent noun before a pronoun is no title ("Bush critic Michael Moore" needs a name)
-    ["Prime Minister Tom Hale has told Labour supporters he's back and still hungry for the job."],
+    ["Tom Hale told Labour supporters he's still keen on the top job."],
     // the cue is in a clause of its own
     ["Shadow minister Tom Vale spoke on Monday. He asked why ministers attacked Labour plans for a new tax."],
-    // the passive's subject is the measure, not the name before "by pushing"
+    // the passive's subject is the rule, not the name before "by forcing"
     [
-      "The Dutch government will end its presidency of the European Union by pushing through a measure that has been rejected by the European Parliament.",
+      "Sweden hopes to close its term at the head of the Nordic Council by forcing through a rule that was rejected by the Baltic Assembly.",
     ],
   ]);
 });

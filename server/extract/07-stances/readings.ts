@@ -169,7 +169,7 @@ function readActive({ masked, mentions, before, cueSpan, add }: Reader): void {
     if (apposition.trim() === "," && between === "" && /ing$/i.test(verb!.split(" ")[0]!)) continue;
     // "Though I like Blur, I have to disagree with": another subject stands between.
     if (/(?:^|\s)(?:I|we|you|they|it|he|she)\s/i.test(` ${between}`)) continue;
-    // "he asked why ministers attacked Lib Dem plans": the cue is in a clause of its own, with its own subject.
+    // "she asked why ministers attacked Green plans": the cue is in a clause of its own, with its own subject.
     if (/(?:^|\s)(?:why|whether|how|what|when|where|that|if)\s/i.test(` ${between}`)) continue;
     if (verb!.toLowerCase() === "back" && between.trim() === "") continue; // "Cardiff back Rhys Williams"
     if (cue.lemma === "back" && PHRASAL_BACK.test(between)) continue; // "tried to bring back Solano"
@@ -177,7 +177,7 @@ function readActive({ masked, mentions, before, cueSpan, add }: Reader): void {
     if (cue.polarity === "support" && FORECAST.test(after)) continue; // "backed New Zealand to win the series"
     if (cue.lemma === "condemn" && /^\s+to\s/.test(after)) continue; // "condemned Mansfield to a ninth game without a win"
     if (cue.lemma === "welcome" && /^\s+(?:back|home)\b/.test(after)) continue; // "welcoming the chancellor back": a greeting
-    // "agreed with Siniscalco to push forward with plans", "agreed with Ms Hutt in 2003 that she would": an arrangement.
+    // "agreed with Mr Rossi to push ahead with plans", "agreed with Ms Kerr in 2001 that she would": an arrangement.
     if (cue.lemma === "agree with" && /^\s+(?:to\s+\p{Ll}|(?:in|on|last|earlier)\s[^,.;⟦]{0,20}?that\b)/u.test(after)) continue;
     // "denied Labour's plans were dead": what was denied is a clause, not what Labour said.
     if (OWNED_ONLY_CUES.has(cue.lemma) && OWNED_THEN_VERB.test(textAfterSlot(masked, firstTarget!))) continue;
@@ -240,7 +240,7 @@ function readPassive({ masked, mentions, cueSpan, add }: Reader): void {
     if (NEGATION.test(aux)) continue;
     // "ruled foreign by a court as it was backed by": the passive's subject is "it".
     if (/\b(?:it|he|she|they)$/i.test(gap)) continue;
-    // "the presidency of ⟦the EU⟧ by pushing through a measure that has been rejected by": the name is not the subject.
+    // "the term at the head of ⟦the Council⟧ by forcing through a rule that was rejected by": the name is not the subject.
     if (/\bby\s/i.test(gap)) continue;
     // "Nike, whose shoes are endorsed by a golfer": what is owned must be something said or decided.
     const whose = /^\s*,?\s*whose\s+((?:[\w-]+\s+){0,2}?[\w-]+)$/.exec(gap)?.[1];
