@@ -100,7 +100,7 @@ interface Reader {
 export function readStances(sentence: Sentence, masked: Masked, mentions: Mention[]): StanceMention[] {
   const out: StanceMention[] = [];
   const cueSpan = (start: number, end: number): [number, number] => [masked.orig[start]!, masked.orig[end]!];
-  const add = (holderSlot: string, targets: number[], polarity: Stance, cue: string, confidence: number, span: [number, number]) => {
+  const add: Reader["add"] = (holderSlot, targets, polarity, cue, confidence, span) => {
     const holder = masked.slots.get(holderSlot);
     if (!holder) return;
     const cluster = mentions[holder.mention]!.cluster;
@@ -129,14 +129,7 @@ export function readStances(sentence: Sentence, masked: Masked, mentions: Mentio
       out.push(stance);
     }
   };
-  const addVerbBeforeTargets = (
-    match: RegExpExecArray,
-    holder: string,
-    verb: string,
-    firstTarget: string,
-    rest: string,
-    confidence: number,
-  ) => {
+  const addVerbBeforeTargets: Reader["addVerbBeforeTargets"] = (match, holder, verb, firstTarget, rest, confidence) => {
     const cueStart = match.index + match[0].lastIndexOf(verb, match[0].length - firstTarget.length);
     const cue = verbForms.get(verb.toLowerCase())!;
     add(holder, slotsIn(rest, firstTarget, masked, mentions), cue.polarity, verb, confidence, cueSpan(cueStart, cueStart + verb.length));

@@ -2,6 +2,22 @@
 // "U.S. President Donald Trump", "Kremlin spokesperson Dmitry Peskov". They are stripped from the name
 // and kept as the person's role.
 
+/** Honorifics that are never part of a role worth keeping. */
+export const HONORIFICS: ReadonlySet<string> = new Set([
+  "mr",
+  "mr.",
+  "mrs",
+  "mrs.",
+  "ms",
+  "ms.",
+  "dr",
+  "dr.",
+  "sir",
+  "lord",
+  "lady",
+  "dame",
+]);
+
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "president",
   "vice",
@@ -60,18 +76,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "acting",
   "opposition",
   "kremlin",
-  "mr",
-  "mr.",
-  "mrs",
-  "mrs.",
-  "ms",
-  "ms.",
-  "dr",
-  "dr.",
-  "sir",
-  "lord",
-  "lady",
-  "dame",
+  ...HONORIFICS,
   "reporter",
   "journalist",
   "shadow",
@@ -90,20 +95,4 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "boss",
   "founder",
   "champion",
-]);
-
-/** Honorifics that are never part of a role worth keeping. */
-export const HONORIFICS: ReadonlySet<string> = new Set([
-  "mr",
-  "mr.",
-  "mrs",
-  "mrs.",
-  "ms",
-  "ms.",
-  "dr",
-  "dr.",
-  "sir",
-  "lord",
-  "lady",
-  "dame",
 ]);
