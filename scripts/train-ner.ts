@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs as parseCliArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { buildDocStats, normalizeWord, sentenceFeatures, type DocStats, type FeatureContext } from "../server/extract/ner/features.js";
 import { fromModelFile, makeFeatureContext, predictedTypeCounts, tagDocument, toModelFile } from "../server/extract/ner/model.js";
@@ -30,51 +31,28 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    train: resolve(ROOT, "../shared/data/ner/eng.train"),
-    dev: resolve(ROOT, "../shared/data/ner/eng.testa"),
-    epochs: 8,
-    seed: 1,
-    out: join(ROOT, "server/extract/ner/model.json.gz"),
-    minCount: 1,
-    minWeight: 0.05,
+  // Unknown options and options without their value are errors (node:util's strict mode).
+  const { values } = parseCliArgs({
+    args: argv,
+    options: {
+      train: { type: "string", default: resolve(ROOT, "../shared/data/ner/eng.train") },
+      dev: { type: "string", default: resolve(ROOT, "../shared/data/ner/eng.testa") },
+      epochs: { type: "string", default: "8" },
+      seed: { type: "string", default: "1" },
+      out: { type: "string", default: join(ROOT, "server/extract/ner/model.json.gz") },
+      "min-count": { type: "string", default: "1" },
+      "min-weight": { type: "string", default: "0.05" },
+    },
+  });
+  return {
+    train: resolve(values.train),
+    dev: values.dev === "none" ? "" : resolve(values.dev),
+    epochs: Number(values.epochs),
+    seed: Number(values.seed),
+    out: resolve(values.out),
+    minCount: Number(values["min-count"]),
+    minWeight: Number(values["min-weight"]),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const v = argv[i + 1];
-    switch (argv[i]) {
-      case "--train":
-        args.train = resolve(v);
-        i++;
-        break;
-      case "--dev":
-        args.dev = v === "none" ? "" : resolve(v);
-        i++;
-        break;
-      case "--epochs":
-        args.epochs = Number(v);
-        i++;
-        break;
-      case "--seed":
-        args.seed = Number(v);
-        i++;
-        break;
-      case "--out":
-        args.out = resolve(v);
-        i++;
-        break;
-      case "--min-count":
-        args.minCount = Number(v);
-        i++;
-        break;
-      case "--min-weight":
-        args.minWeight = Number(v);
-        i++;
-        break;
-      default:
-        throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  return args;
 }
 
 /** A training document: re-tokenized sentences with BIO labels. */
