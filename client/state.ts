@@ -21,6 +21,8 @@ export interface ViewState {
   kinds: EdgeFilterKind[];
   minMentions: number;
   minWeight: number;
+  /** Stance edges below this confidence are hidden (0: all). */
+  minConfidence: number;
   from?: string;
   to?: string;
   /** Neighbourhood view: only the ego network of `focus` within `hops`. */
@@ -36,6 +38,7 @@ export const DEFAULT_STATE: ViewState = {
   kinds: [...EDGE_FILTER_KINDS],
   minMentions: 1,
   minWeight: 1,
+  minConfidence: 0,
   hops: 1,
   sizeBy: "mentions",
   colorBy: "type",
@@ -90,6 +93,10 @@ export const setMinWeight =
   (n: number): Producer =>
   (s) => ({ ...s, minWeight: Math.max(1, Math.round(n)) });
 
+export const setMinConfidence =
+  (n: number): Producer =>
+  (s) => ({ ...s, minConfidence: Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0 });
+
 /** An empty bound is open: setDateRange(undefined, "2025-01-31") keeps everything up to that day. */
 export const setDateRange =
   (from: string | undefined, to: string | undefined): Producer =>
@@ -124,6 +131,7 @@ export function graphQuery(s: ViewState): URLSearchParams {
   if (s.kinds.length < EDGE_FILTER_KINDS.length) q.set("kinds", s.kinds.join(","));
   if (s.minMentions > 1) q.set("minMentions", String(s.minMentions));
   if (s.minWeight > 1) q.set("minWeight", String(s.minWeight));
+  if (s.minConfidence > 0) q.set("minConfidence", String(s.minConfidence));
   if (s.from) q.set("from", s.from);
   if (s.to) q.set("to", s.to);
   if (s.focus) {
@@ -155,6 +163,10 @@ function listParam<T extends string>(raw: string | null, allowed: readonly T[]):
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const confidence = (raw: string | null) => {
+  const n = Number(raw);
+  return raw !== null && Number.isFinite(n) && n > 0 && n <= 1 ? n : 0;
+};
 
 /** Reads a query string back; anything unknown or malformed falls back to the default. */
 export function fromSearch(search: string): ViewState {
@@ -169,6 +181,7 @@ export function fromSearch(search: string): ViewState {
     kinds: listParam(q.get("kinds"), EDGE_FILTER_KINDS),
     minMentions: num("minMentions"),
     minWeight: num("minWeight"),
+    minConfidence: confidence(q.get("minConfidence")),
     hops: q.get("hops") === "2" ? 2 : 1,
     sizeBy: SIZE_BY.find((x) => x === q.get("size")) ?? DEFAULT_STATE.sizeBy,
     colorBy: COLOR_BY.find((x) => x === q.get("color")) ?? DEFAULT_STATE.colorBy,

@@ -1,4 +1,5 @@
 // npm run eval:stance [-- --json] [--verbose] [--labels tests/labels/<file>.jsonl] [--no-role-book]
+// npm run eval:stance -- --pairs ../shared/data/stance/dse/valid.txt [--json]   (the model on marked pairs, lib/eval-pairs.ts)
 // Scores stance extraction against the hand-labelled BBC sentences in tests/labels/stance-bbc.jsonl:
 // precision and recall of (holder, target, polarity) triples. Needs ../shared/data/news (research-use text,
 // read in place, never copied).
@@ -6,6 +7,7 @@ import { join, resolve } from "node:path";
 
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import type { Entity } from "../server/types.js";
+import { evalPairs } from "./lib/eval-pairs.js";
 import { LABELS_DIR, byFile, emptyScore, openRoleBook, readArticle, readLabels, scoreRow, summarize } from "./lib/stance-labels.js";
 
 interface Predicted {
@@ -18,6 +20,15 @@ interface Predicted {
 
 function main(): void {
   const json = process.argv.includes("--json");
+  const pairsFlag = process.argv.indexOf("--pairs");
+  if (pairsFlag >= 0) {
+    const file = process.argv[pairsFlag + 1];
+    if (!file || file.startsWith("--")) {
+      console.error("eval:stance: --pairs needs a file (the DSE format: sentence with [p] and [q], p, q, label)");
+      process.exit(2);
+    }
+    return evalPairs(resolve(file), json);
+  }
   const verbose = process.argv.includes("--verbose");
   const labelsFlag = process.argv.indexOf("--labels");
   const labelsPath = labelsFlag >= 0 ? resolve(process.argv[labelsFlag + 1] ?? "") : join(LABELS_DIR, "stance-bbc.jsonl");
@@ -50,6 +61,8 @@ function main(): void {
         }
       }
       const { missed, wrong } = scoreRow(row, predicted, score);
+      for (const p of predicted.filter((x) => !wrong.includes(x)))
+        errors.push(`TP ${file}@${row.start}: ${p.holder.label} -${p.stance}-> ${p.target.label} [${p.cue}] | ${p.sentence}`);
       for (const p of wrong)
         errors.push(`FP ${file}@${row.start}: ${p.holder.label} -${p.stance}-> ${p.target.label} [${p.cue}] | ${p.sentence}`);
       for (const g of missed)

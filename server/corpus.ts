@@ -256,7 +256,7 @@ export class Corpus {
     const evidence: EvidenceView[] = edge.evidence.map((ev) => {
       const highlights: Highlight[] = [];
       if (ev.holderSpan) highlights.push({ start: ev.holderSpan[0], end: ev.holderSpan[1], role: "source" });
-      if (ev.cueSpan) highlights.push({ start: ev.cueSpan[0], end: ev.cueSpan[1], role: "cue" });
+      if (ev.cueSpan && ev.cueSpan[1] > ev.cueSpan[0]) highlights.push({ start: ev.cueSpan[0], end: ev.cueSpan[1], role: "cue" });
       if (ev.targetSpan) highlights.push({ start: ev.targetSpan[0], end: ev.targetSpan[1], role: "target" });
       if (highlights.length === 0) {
         for (const m of this.mentionsBySentence.get(ev.sentenceId) ?? []) {

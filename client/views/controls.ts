@@ -13,12 +13,15 @@ import {
   type ViewState,
   setColorBy,
   setDateRange,
+  setMinConfidence,
   setMinMentions,
   setMinWeight,
   setSizeBy,
   toggleKind,
   toggleType,
 } from "../state.js";
+
+const CONFIDENCE_STEPS = ["0", "0.5", "0.7", "0.8", "0.9", "0.95"] as const;
 
 const KIND_COLORS: Record<EdgeFilterKind, string> = { "co-mention": CO_MENTION_COLOR, ...STANCE_COLORS };
 
@@ -84,6 +87,8 @@ export function mountControls(root: HTMLElement, dispatch: (p: Producer) => void
   );
   const minMentions = slider("min-mentions", "min mentions", (n) => dispatch(setMinMentions(n)));
   const minWeight = slider("min-weight", "min weight", (n) => dispatch(setMinWeight(n)));
+  // Stance edges below a confidence are hidden; kept in the URL as minConfidence.
+  const minConfidence = select("min-confidence", "min confidence", CONFIDENCE_STEPS, (v) => dispatch(setMinConfidence(Number(v))));
   const from = el("input", { type: "date", id: "date-from", "aria-label": "From date" });
   const to = el("input", { type: "date", id: "date-to", "aria-label": "To date" });
   const onDates = () => dispatch(setDateRange(from.value || undefined, to.value || undefined));
@@ -96,7 +101,7 @@ export function mountControls(root: HTMLElement, dispatch: (p: Producer) => void
   root.append(
     legend,
     kinds,
-    el("div", { class: "sliders" }, [minMentions.root, minWeight.root]),
+    el("div", { class: "sliders" }, [minMentions.root, minWeight.root, minConfidence]),
     el("div", { class: "appearance" }, [sizeBy, colorBy]),
     el("div", { class: "dates", "aria-label": "Date range" }, ["dates", from, "–", to, clearDates]),
   );
@@ -126,6 +131,8 @@ export function mountControls(root: HTMLElement, dispatch: (p: Producer) => void
       clearDates.hidden = !s.from && !s.to;
       root.querySelector<HTMLSelectElement>("#size-by")!.value = s.sizeBy;
       root.querySelector<HTMLSelectElement>("#color-by")!.value = s.colorBy;
+      const step = CONFIDENCE_STEPS.find((c) => Number(c) === s.minConfidence);
+      root.querySelector<HTMLSelectElement>("#min-confidence")!.value = step ?? "0";
     },
   };
 }

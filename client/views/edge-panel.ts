@@ -22,9 +22,10 @@ export function edgePanel(e: EdgeDetail, actions: Actions, types: { source: Enti
             (ev.entities ?? []).filter((s) => !covered(s)),
             actions,
           );
-          const note = ev.cue
-            ? [el("span", { class: "cue-note" }, [`cue “${ev.cue}”${ev.confidence !== undefined ? ` · confidence ${ev.confidence}` : ""}`])]
-            : [];
+          // A stance the model read without a cue word says so.
+          const said = ev.cue ? `cue “${ev.cue}”` : e.kind === "stance" ? "no cue word (model)" : "";
+          const conf = ev.confidence !== undefined ? `confidence ${ev.confidence}` : "";
+          const note = said || conf ? [el("span", { class: "cue-note" }, [[said, conf].filter(Boolean).join(" · ")])] : [];
           return el("li", {}, [...wrapped(ev.text, [...marks, ...links]), ...note]);
         }),
       ),
@@ -32,7 +33,10 @@ export function edgePanel(e: EdgeDetail, actions: Actions, types: { source: Enti
   );
   return [
     el("h2", { "data-edge": e.id }, [source, ` ${relation} `, target]),
-    el("p", { class: "meta" }, [`${e.kind}${e.stance ? ` (${e.stance})` : ""} · ${e.weight} sentence${e.weight === 1 ? "" : "s"}`]),
+    el("p", { class: "meta" }, [
+      `${e.kind}${e.stance ? ` (${e.stance})` : ""} · ${e.weight} sentence${e.weight === 1 ? "" : "s"}`,
+      ...(e.kind === "stance" ? [` · confidence ${edgeConfidence(e)}`] : []),
+    ]),
     ...(e.kind === "stance"
       ? [
           el("p", { class: "legend-marks" }, [
@@ -46,4 +50,9 @@ export function edgePanel(e: EdgeDetail, actions: Actions, types: { source: Enti
       : []),
     ...groups,
   ];
+}
+
+/** The edge's confidence as the graph gives it: 1 - Π(1 - cᵢ) over its sentences. */
+function edgeConfidence(e: EdgeDetail): number {
+  return Math.round((1 - e.evidence.reduce((p, ev) => p * (1 - (ev.confidence ?? 0)), 1)) * 1000) / 1000;
 }

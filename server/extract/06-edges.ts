@@ -59,7 +59,8 @@ export function stanceEdges(docs: DocExtraction[], resolved: Map<string, Resolve
         cue: s.cue,
         confidence: s.confidence,
         holderSpan: s.holderSpan ?? [holder.start, holder.end],
-        cueSpan: s.cueSpan,
+        // A stance the model read without a cue word has an empty cue span: nothing to highlight.
+        ...(s.cueSpan[1] > s.cueSpan[0] ? { cueSpan: s.cueSpan } : {}),
         targetSpan: s.targetSpan ?? [target.start, target.end],
       });
       edges.set(id, edge);

@@ -21,6 +21,8 @@ export interface GraphQuery {
   kinds?: EdgeFilterKind[];
   minMentions?: number;
   minWeight?: number;
+  /** Stance edges below this confidence (0-1) are left out; co-mention edges are kept. */
+  minConfidence?: number;
   /** ISO dates, inclusive: keep what has evidence in documents dated in range. */
   from?: string;
   to?: string;
@@ -35,7 +37,7 @@ export class GraphQueryError extends Error {
   override readonly name = "GraphQueryError";
 }
 
-const QUERY_KEYS = ["types", "kinds", "minMentions", "minWeight", "from", "to", "focus", "hops", "limit"] as const;
+const QUERY_KEYS = ["types", "kinds", "minMentions", "minWeight", "minConfidence", "from", "to", "focus", "hops", "limit"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function list<T extends string>(key: string, raw: string, allowed: readonly T[]): T[] {
@@ -70,7 +72,11 @@ export function parseGraphQuery(params: Record<string, unknown>): GraphQuery {
     else if (key === "kinds") query.kinds = list(key, value, EDGE_FILTER_KINDS);
     else if (key === "minMentions") query.minMentions = count(key, value);
     else if (key === "minWeight") query.minWeight = count(key, value);
-    else if (key === "from") query.from = isoDate(key, value);
+    else if (key === "minConfidence") {
+      const n = Number(value);
+      if (!/^\d*\.?\d+$/.test(value) || n > 1) throw new GraphQueryError(`minConfidence: expected a number from 0 to 1, got "${value}"`);
+      query.minConfidence = n;
+    } else if (key === "from") query.from = isoDate(key, value);
     else if (key === "to") query.to = isoDate(key, value);
     else if (key === "focus") query.focus = value;
     else if (key === "hops") {
@@ -165,6 +171,7 @@ export function filterGraph(source: FilterSource, query: GraphQuery): FilterResu
     if (weight === 0) return;
     if (query.kinds && !query.kinds.includes(edgeFilterKind(a))) return;
     if (query.minWeight !== undefined && weight < query.minWeight) return;
+    if (query.minConfidence !== undefined && a.kind === "stance" && (a.confidence ?? 0) < query.minConfidence) return;
     edgeAttrs.set(id, dated ? { ...a, weight, size: edgeSize(weight) + (a.kind === "stance" ? 1 : 0) } : a);
     for (const [from, to] of [
       [s, t],

@@ -13,6 +13,8 @@ import { ANY_CUE } from "./cues.js";
 import { type DocMemory, findResolvedHolders, remember } from "./discourse.js";
 import { type Masked, mask } from "./mask.js";
 import { readStances } from "./readings.js";
+import { defaultModel, type StanceModel } from "../stance-model/model.js";
+import { modelStances } from "./decide.js";
 
 export { ROLE_BOOK_MIN, roleKeysIn } from "./discourse.js";
 export type { Masked } from "./mask.js";
@@ -66,19 +68,37 @@ export function maskSentences(
 }
 
 /**
- * Finds who supports or opposes whom in each sentence of one document. Precision first: a sentence
- * without an entity on both sides of a cue gives nothing ("the senator opposed the idea").
+ * Finds who supports or opposes whom in each sentence of one document: the rule readings run on sentences with a
+ * cue word, and the stance model (decide.ts) scores every pair of every sentence that names two things, with the
+ * readings' stances as features. `rulesOnly` gives the readings alone (the evaluation's baseline).
  */
-export function findStances(sentences: Sentence[], mentions: Mention[], roles?: RoleBook): StanceMention[] {
-  const masked = maskSentences(sentences, mentions, roles ? { roles } : {});
-  return dedupe(masked.flatMap(({ sentence, masked }) => readStances(sentence, masked, mentions)));
+export function findStances(
+  sentences: Sentence[],
+  mentions: Mention[],
+  roles?: RoleBook,
+  { model = defaultModel(), rulesOnly = false }: { model?: StanceModel; rulesOnly?: boolean } = {},
+): StanceMention[] {
+  const masked = maskSentences(sentences, mentions, { all: !rulesOnly, ...(roles ? { roles } : {}) });
+  return dedupe(
+    mentions,
+    masked.flatMap(({ sentence, masked }) => {
+      const ruled = ANY_CUE.test(sentence.text) ? readStances(sentence, masked, mentions) : [];
+      return rulesOnly ? ruled : [...ruled, ...modelStances(sentence, masked, mentions, ruled, model, modelOptions())];
+    }),
+  );
 }
 
-/** One stance per sentence, holder, target and polarity: the most confident reading wins. */
-function dedupe(stances: StanceMention[]): StanceMention[] {
+/** The evaluation's overrides of the product's decision (STANCE_THRESHOLD, STANCE_ANY_CUE=1); none by default. */
+function modelOptions(): { threshold?: number; requireCue?: boolean } {
+  const t = process.env.STANCE_THRESHOLD;
+  return { ...(t ? { threshold: Number(t) } : {}), ...(process.env.STANCE_ANY_CUE === "1" ? { requireCue: false } : {}) };
+}
+
+/** One stance per sentence, holder, target and polarity (two names of one thing are one): the most confident wins. */
+function dedupe(mentions: Mention[], stances: StanceMention[]): StanceMention[] {
   const best = new Map<string, StanceMention>();
   for (const s of stances) {
-    const key = `${s.sentenceId}|${s.holder}|${s.target}|${s.stance}`;
+    const key = `${s.sentenceId}|${mentions[s.holder]!.cluster}|${mentions[s.target]!.cluster}|${s.stance}`;
     const prev = best.get(key);
     if (!prev || s.confidence > prev.confidence) best.set(key, s);
   }

@@ -1,0 +1,81 @@
+// The stance model over a masked sentence: every candidate pair is scored (07-stances/pairs.ts), the rule readings'
+// stances are its features, and a pair is kept when the model's probability clears the threshold. The rules feed
+// the model; they do not overrule it. The probability is the stance's confidence; the cue is the rule's cue when a
+// rule read the same stance, else the lexicon cue word nearest the pair, else none (cue "", an empty span).
+import type { Mention, Sentence, StanceMention } from "../../types.js";
+import { pairTokens } from "../stance-model/features.js";
+import { classify, decide, POLAR, type StanceModel } from "../stance-model/model.js";
+import type { Masked } from "./mask.js";
+import { NEGATIONS, OWNED_NOUNS, PHYSICAL_CUES, REFUSALS } from "../lexicon/stance-cues.js";
+import { type Candidate, candidatePairs, pairInput } from "./pairs.js";
+
+const NEGATED = new Set<string>([...NEGATIONS.filter((n) => !n.includes(" ")), ...REFUSALS.map((r) => r.split(" ")[0]!)]);
+
+const OWNED = new RegExp(`^(?:${OWNED_NOUNS.join("|")})$`);
+/** Words at most between a cue and either side of a stance the model adds. */
+export const MAX_CUE_GAP = 4;
+
+/** The stances the model keeps in one masked sentence, given what the rule readings said of it. */
+export function modelStances(
+  sentence: Sentence,
+  masked: Masked,
+  mentions: Mention[],
+  ruled: readonly StanceMention[],
+  model: StanceModel,
+  { threshold = model.threshold, requireCue = true }: { threshold?: number; requireCue?: boolean } = {},
+): StanceMention[] {
+  const slotOf = new Map([...masked.slots.values()].map((s) => [s.mention, s]));
+  const out: StanceMention[] = [];
+  for (const c of candidatePairs(masked, mentions)) {
+    const input = pairInput(sentence, c, ruled);
+    const probs = classify(model, input);
+    if (!probs) continue;
+    const cls = decide(probs, threshold);
+    if (cls === 0) continue;
+    const { holderIsX, stance } = POLAR[cls - 1]!;
+    const [holder, target] = holderIsX ? [c.a, c.b] : [c.b, c.a];
+    // Where a rule read this pair, the rule stands (negation, refusal and ownership are theirs to judge).
+    if (ruled.some((r) => (r.holder === c.a && r.target === c.b) || (r.holder === c.b && r.target === c.a))) continue;
+    const holderSlot = slotOf.get(holder);
+    const targetSlot = slotOf.get(target);
+    // A thing ("the offer") stands for its maker only as a target; "him" only for a stance its subject holds.
+    if (holderSlot?.thing) continue;
+    if (targetSlot?.objectOf !== undefined && mentions[targetSlot.objectOf]!.cluster !== mentions[holder]!.cluster) continue;
+    const cue = cueBetween(input.text, c, stance, holderIsX);
+    if (!cue && requireCue) continue;
+    const found: StanceMention = {
+      sentenceId: sentence.id,
+      holder,
+      target,
+      stance,
+      cue: cue?.cue ?? "",
+      confidence: Math.round(probs[cls]! * 100) / 100,
+      cueSpan: cue?.span ?? [c.bSpan[0], c.bSpan[0]],
+    };
+    if (holderSlot?.resolved) found.holderSpan = holderSlot.span;
+    if (targetSlot?.resolved && mentions[target]!.sentenceId !== sentence.id) found.targetSpan = targetSlot.span;
+    out.push(found);
+  }
+  return out;
+}
+
+/**
+ * The lexicon cue word of the stance's polarity between the pair, in reach of both: not negated or refused, not a
+ * physical act ("the US attack on Iraq"), at most MAX_CUE_GAP words from each side, and the target not the owner
+ * of something other than a thing one can be for or against ("criticised Mr Blair's spokesman").
+ */
+function cueBetween(text: string, c: Candidate, stance: string, holderIsX: boolean): { cue: string; span: [number, number] } | undefined {
+  const read = pairTokens({ text, a: c.aSpan, b: c.bSpan });
+  if (!read) return undefined;
+  const { tokens, x, y } = read;
+  const t = holderIsX ? y : x;
+  if (tokens[t + 1]?.w === "'s" && !OWNED.test(tokens[t + 2]?.w ?? "")) return undefined;
+  for (let i = x + 1; i < y; i++) {
+    const tok = tokens[i]!;
+    if (tok.cue !== stance) continue;
+    if (PHYSICAL_CUES.has(tok.w) || i - x - 1 > MAX_CUE_GAP || y - i - 1 > MAX_CUE_GAP) return undefined;
+    if (tokens.slice(Math.max(x + 1, i - 3), i).some((w) => NEGATED.has(w.w))) return undefined;
+    return { cue: text.slice(tok.at, tok.end), span: [tok.at, tok.end] };
+  }
+  return undefined;
+}
