@@ -155,14 +155,9 @@ export class GraphView {
   private fitSizes(): void {
     const { width, height } = this.renderer.getDimensions();
     const home = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, viewportDimensions: { width, height } };
+    // From the nodes' own positions: display data may not be framed yet right after an import.
     const discs = this.graph
-      .mapNodes((id, a) => {
-        const d = this.renderer.getNodeDisplayData(id);
-        if (!d) return undefined;
-        const p = this.renderer.framedGraphToViewport(d, home);
-        return { x: p.x, y: p.y, r: this.baseSize(a) };
-      })
-      .filter((d): d is { x: number; y: number; r: number } => d !== undefined)
+      .mapNodes((_id, a) => ({ ...this.renderer.graphToViewport({ x: a.x, y: a.y }, home), r: this.baseSize(a) }))
       .sort((a, b) => a.x - b.x);
     const maxR = Math.max(0, ...discs.map((d) => d.r));
     let scale = 1;
