@@ -118,7 +118,12 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
   const members = new Map<string, Unit[]>();
-  for (const u of units) members.set(groupOf(u), [...(members.get(groupOf(u)) ?? []), u]);
+  for (const u of units) {
+    const key = groupOf(u);
+    const list = members.get(key);
+    if (list) list.push(u);
+    else members.set(key, [u]);
+  }
   const phraseCase = phraseCounter(() => [...sentenceText.values()].join("\n"));
   const entities: Entity[] = [];
   const ids = new Set<string>();

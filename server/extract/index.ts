@@ -13,6 +13,7 @@ import {
   extendPersonNames,
   propagateKnownNames,
   harmoniseTypes,
+  isTitleCase,
   splitConjoinedNames,
 } from "./04-coreference.js";
 import { resolveEntities } from "./05-entities.js";
@@ -34,7 +35,7 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   const doc = makeDocument(input);
   const sentences = splitSentences(doc);
   const recognized = recognizeDocument(sentences.map((s) => s.text));
-  const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
+  const headlines = new Set(sentences.filter((s) => isHeadline(s.text) && isTitleCase(s.text)).map((s) => s.id));
   const found = splitConjoinedNames(
     confirmHeadlineMentions(
       sentences.flatMap((s, i) => findMentions(s, recognized[i]!)),
