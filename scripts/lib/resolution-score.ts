@@ -7,7 +7,7 @@ export interface ResolutionLabels {
   corpus: string[];
   /** Each real thing: the names that must end up in one node, and its type. */
   entities: { labels: string[]; type: EntityType }[];
-  /** Names that must not be a node's label or alias. */
+  /** Names that must not be a node (a node's label). */
   never: string[];
   /** Names of different things: never in one node. */
   apart: [string, string][];
@@ -105,7 +105,7 @@ export function scoreResolution(labels: ResolutionLabels, nodes: readonly Scored
     if (na && na === find(b)) score.details.falseMerges.push([a, b, na.id]);
   }
   score.falseMerges = score.details.falseMerges.length;
-  for (const name of labels.never) if (byAlias.has(name)) score.details.junk.push(name);
+  for (const name of labels.never) if (byLabel.has(name)) score.details.junk.push(name);
   score.junkPresent = score.details.junk.length;
   return score;
 }
