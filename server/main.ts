@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 
+import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
@@ -13,6 +14,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const seedsDir = process.env.SEEDS_DIR ?? `${root}seeds`;
 const token = process.env.API_TOKEN || undefined;
+const { allowedHosts, trustProxy } = accessFromEnv(process.env);
 const maxBodyBytes = process.env.MAX_BODY ? parseByteSize(process.env.MAX_BODY) : DEFAULT_MAX_BODY_BYTES;
 if (maxBodyBytes === undefined) {
   console.error(`MAX_BODY="${process.env.MAX_BODY}" is not a size: use bytes or a unit, e.g. 5mb`);
@@ -36,7 +38,8 @@ if ((await store.countDocuments()) === 0) {
 const app = createApp({
   corpus: () => service.current(),
   clientDir: `${root}dist/client`,
-  write: { service, maxBodyBytes, ...(token ? { token } : {}) },
+  trustProxy,
+  write: { service, maxBodyBytes, allowedHosts, ...(token ? { token } : {}) },
 });
 
 const server = app.listen(port, host, () => {
