@@ -100,9 +100,13 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return extractInputs(inputs, this.pool);
   }
 
-  /** Stores documents extracted earlier: the CLI extracts the next batch while this one is written. */
-  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean } = {}): Promise<WriteResult> {
-    return this.serialize(() => this.commitPut(extracted, options.replace ?? false));
+  /**
+   * Stores documents extracted earlier: the CLI extracts the next batch while this one is written. `supersedes`
+   * lists stored ids that this write replaces under another id (a rebuild of a text whose id was computed another
+   * way); they are deleted in the same transaction, so a rebuild never stores a document twice.
+   */
+  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<WriteResult> {
+    return this.serialize(() => this.commitPut(extracted, options.replace ?? false, options.supersedes ?? []));
   }
 
   private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>): Promise<State<V>> {
@@ -139,7 +143,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return run;
   }
 
-  private async commitPut(extracted: StoredDocument[], replace: boolean): Promise<WriteResult> {
+  private async commitPut(extracted: StoredDocument[], replace: boolean, supersedes: string[]): Promise<WriteResult> {
     const documents: IngestedDocument[] = [];
     const put = new Map<string, StoredDocument>();
     for (const stored of extracted) {
@@ -153,7 +157,8 @@ export class CorpusService<V extends CorpusView = Corpus> {
       documents.push({ id, title, status: inStore ? "replaced" : "created" });
       put.set(id, stored);
     }
-    const change = put.size === 0 ? noChange() : await this.commit([...put.values()], []);
+    const remove = supersedes.filter((id) => this.has(id) && !put.has(id));
+    const change = put.size === 0 && remove.length === 0 ? noChange() : await this.commit([...put.values()], remove);
     return { documents, change };
   }
 
