@@ -119,6 +119,28 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return this.state.view;
   }
 
+  /** The store version the current corpus was loaded or written at. */
+  version(): number {
+    return this.state.version;
+  }
+
+  /**
+   * Reloads the corpus when another process (the ingest CLI, a second server) wrote to the store since ours was
+   * loaded; true when it did. Queued like a write, so it never runs in the middle of one.
+   */
+  syncWithStore(): Promise<boolean> {
+    return this.serialize(async () => {
+      if ((await this.store.currentVersion()) === this.state.version) return false;
+      this.state = await CorpusService.loadState(this.store, this.build);
+      return true;
+    });
+  }
+
+  /** Resolves once the writes queued so far are done (a clean shutdown waits for it). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   has(id: string): boolean {
     return this.state.byId.has(id);
   }
