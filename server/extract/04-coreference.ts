@@ -166,11 +166,13 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
     if (definedAs) return { ...m, type: definedAs.slice(0, definedAs.indexOf(":")) as Mention["type"], cluster: definedAs };
     const tokens = nameTokens(m.name);
     if (m.type === "person" && tokens.length === 1) {
+      // "Prince Charles": a title goes with a surname or a regnal name, never with a commoner's first name.
+      const titled = m.role !== undefined;
       const owners = new Set(
         fullNames
           .filter((f) => {
             const ft = nameTokens(f.name);
-            return ft.at(-1) === tokens[0] || ft[0] === tokens[0];
+            return ft.at(-1) === tokens[0] || (!titled && ft[0] === tokens[0]);
           })
           .map(ownKey),
       );

@@ -2,7 +2,7 @@
 // documents -> sentences -> mentions -> in-document clusters -> stances -> (per document, stored) -> entities -> edges.
 // Stances that name a role without its holder ("the prime minister") are read again when the corpus is built, with
 // the role book learned from all its documents (role-book.ts): extraction of one document stays a function of it.
-import type { DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
+import type { DocExtraction, DocumentInput, Extraction } from "../types.js";
 import { makeDocument } from "./01-documents.js";
 import { isHeadline, splitSentences } from "./02-sentences.js";
 import { findMentions } from "./03-mentions.js";
@@ -86,13 +86,7 @@ export interface BuildOptions {
 export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {}): Extraction {
   const roles = options.roles ?? roleBookOf(docs);
   const sorted = docs.map((d) => withRoleBook(d, roles)).sort((a, b) => a.doc.id.localeCompare(b.doc.id));
-  const { entities, mentions } = resolveEntities(sorted);
-  const byDoc = new Map<string, ResolvedMention[]>();
-  for (const m of mentions) {
-    const list = byDoc.get(m.docId) ?? [];
-    list.push(m);
-    byDoc.set(m.docId, list);
-  }
+  const { entities, mentions, byDoc } = resolveEntities(sorted);
   return {
     documents: sorted.map((d) => d.doc),
     sentences: sorted.flatMap((d) => d.sentences),
