@@ -2,7 +2,8 @@
 // documents -> sentences -> mentions -> in-document clusters -> stances -> (per document, stored) -> entities -> edges.
 // Stances that name a role without its holder ("the prime minister") are read again when the corpus is built, with
 // the role book learned from all its documents (role-book.ts): extraction of one document stays a function of it.
-import type { DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
+import { applyCorrections, withoutHidden } from "../corrections/apply.js";
+import type { Correction, DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
 import { makeDocument } from "./01-documents.js";
 import { isHeadline, splitSentences } from "./02-sentences.js";
 import { findMentions } from "./03-mentions.js";
@@ -76,6 +77,8 @@ function withRoleBook(doc: DocExtraction, roles: RoleBook): DocExtraction {
 export interface BuildOptions {
   /** The role book to read unnamed roles with; by default the one the documents themselves give (`roleBookOf`). */
   roles?: RoleBook;
+  /** The analysts' corrections, applied after resolution (server/corrections/apply.ts). */
+  corrections?: Correction[];
 }
 
 /**
@@ -86,18 +89,21 @@ export interface BuildOptions {
 export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {}): Extraction {
   const roles = options.roles ?? roleBookOf(docs);
   const sorted = docs.map((d) => withRoleBook(d, roles)).sort((a, b) => a.doc.id.localeCompare(b.doc.id));
-  const { entities, mentions } = resolveEntities(sorted);
+  const { entities, mentions: all, applied } = applyCorrections(resolveEntities(sorted), options.corrections ?? []);
   const byDoc = new Map<string, ResolvedMention[]>();
-  for (const m of mentions) {
+  for (const m of all) {
     const list = byDoc.get(m.docId) ?? [];
     list.push(m);
     byDoc.set(m.docId, list);
   }
+  const edges = [...coMentionEdges(all), ...stanceEdges(sorted, byDoc)];
+  const shown = applied ? withoutHidden(entities, all, edges) : { mentions: all, edges };
   return {
     documents: sorted.map((d) => d.doc),
     sentences: sorted.flatMap((d) => d.sentences),
-    mentions,
+    mentions: shown.mentions,
     entities,
-    edges: [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)],
+    edges: shown.edges,
+    ...(applied ? { corrections: applied } : {}),
   };
 }
