@@ -118,9 +118,13 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return extractInputs(inputs, this.pool);
   }
 
-  /** Stores documents extracted earlier: the CLI extracts the next batch while this one is written. */
-  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean } = {}): Promise<WriteResult> {
-    return this.serialize(() => this.commitPut(extracted, options.replace ?? false));
+  /**
+   * Stores documents extracted earlier: the CLI extracts the next batch while this one is written. `supersedes`
+   * lists stored ids that this write replaces under another id (a rebuild of a text whose id was computed another
+   * way); they are deleted in the same transaction, so a rebuild never stores a document twice.
+   */
+  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<WriteResult> {
+    return this.serialize(() => this.commitPut(extracted, options.replace ?? false, options.supersedes ?? []));
   }
 
   private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>): Promise<State<V>> {
@@ -161,6 +165,28 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return this.state.view;
   }
 
+  /** The store version the current corpus was loaded or written at. */
+  version(): number {
+    return this.state.version;
+  }
+
+  /**
+   * Reloads the corpus when another process (the ingest CLI, a second server) wrote to the store since ours was
+   * loaded; true when it did. Queued like a write, so it never runs in the middle of one.
+   */
+  syncWithStore(): Promise<boolean> {
+    return this.serialize(async () => {
+      if ((await this.store.currentVersion()) === this.state.version) return false;
+      this.state = await CorpusService.loadState(this.store, this.build);
+      return true;
+    });
+  }
+
+  /** Resolves once the writes queued so far are done (a clean shutdown waits for it). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   has(id: string): boolean {
     return this.state.byId.has(id);
   }
@@ -185,7 +211,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return run;
   }
 
-  private async commitPut(extracted: StoredDocument[], replace: boolean): Promise<WriteResult> {
+  private async commitPut(extracted: StoredDocument[], replace: boolean, supersedes: string[]): Promise<WriteResult> {
     const documents: IngestedDocument[] = [];
     const put = new Map<string, StoredDocument>();
     for (const stored of extracted) {
@@ -199,7 +225,8 @@ export class CorpusService<V extends CorpusView = Corpus> {
       documents.push({ id, title, status: inStore ? "replaced" : "created" });
       put.set(id, stored);
     }
-    const change = put.size === 0 ? noChange() : await this.commit([...put.values()], []);
+    const remove = supersedes.filter((id) => this.has(id) && !put.has(id));
+    const change = put.size === 0 && remove.length === 0 ? noChange() : await this.commit([...put.values()], remove);
     return { documents, change };
   }
 

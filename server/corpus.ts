@@ -76,6 +76,9 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 const RESPONSE_CACHE_SIZE = 5000;
+/** Corpus stamps are unique per process run: a restarted server never repeats its predecessor's. */
+const PROCESS_STAMP = Date.now().toString(36);
+let corporaBuilt = 0;
 /** Nodes above which the layout and metrics run in a worker thread (about 0.3 s of work at 2,000 nodes). */
 const WORKER_LAYOUT_ABOVE = 2000;
 
@@ -102,6 +105,8 @@ export class Corpus {
   private gexfPending: Promise<string> | undefined;
   /** Serialized answers, by request: the corpus never changes (a write builds a new one), so they never go stale. */
   private readonly responses = new Map<string, unknown>();
+  /** Changes whenever the corpus does (each write or reload builds a new Corpus): a page polls it to follow. */
+  readonly stamp = `${PROCESS_STAMP}.${++corporaBuilt}`;
 
   /** Builds everything on the calling thread, layout included (tests, CLI, small corpora). */
   constructor(

@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { toGexf } from "../graph/gexf.js";
+import { type TrustProxy, guardWrites } from "./access.js";
 import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
 import { HttpError } from "./errors.js";
@@ -18,6 +19,8 @@ export interface AppOptions {
   clientDir?: string;
   /** POST and DELETE /api/documents; without it the API is read-only (those routes answer 404). */
   write?: WriteOptions;
+  /** Express's `trust proxy` (TRUST_PROXY): off unless set, so forwarding headers are not believed. */
+  trustProxy?: TrustProxy;
 }
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
@@ -64,11 +67,14 @@ function sendPrepared(req: Request, res: Response, { body, gzipped, etag }: Prep
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
   const api = express.Router();
+  // Every write route, whichever router adds it, passes the one access check (server/api/access.ts).
+  if (options.write) api.use(guardWrites(options.write));
 
   api.get("/health", (_req, res) => {
     const c = options.corpus();
-    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size });
+    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size, stamp: c.stamp });
   });
 
   // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts

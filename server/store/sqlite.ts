@@ -643,6 +643,10 @@ export class SqliteStore implements Store {
     return this.statements.hasDocument.get(id) !== undefined;
   }
 
+  async currentVersion(): Promise<number> {
+    return this.statements.version.get() as number;
+  }
+
   async countDocuments(): Promise<number> {
     return this.statements.countDocuments.get() as number;
   }

@@ -52,6 +52,8 @@ export interface Store {
   loadDerived(): Promise<Derived>;
   hasDocument(id: string): Promise<boolean>;
   countDocuments(): Promise<number>;
+  /** The version number every write bumps: a reader that sees it change knows another process wrote. */
+  currentVersion(): Promise<number>;
   /** A layout computed earlier for the graph with this key (graph/layout.ts layoutKey), if kept. */
   loadLayout(key: string): Promise<LayoutRecord | undefined>;
   saveLayout(key: string, record: LayoutRecord): Promise<void>;
