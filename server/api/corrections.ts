@@ -4,6 +4,7 @@ import express, { type Request, type Response, Router } from "express";
 
 import type { Corpus } from "../corpus.js";
 import { addCorrection, correctionsLog, exportCorrections, importCorrections, undoCorrection } from "../corrections/service.js";
+import { possibleDuplicates } from "../corrections/review.js";
 import { CorrectionError } from "../corrections/validate.js";
 import type { WriteOptions } from "./documents-write.js";
 import { HttpError } from "./errors.js";
@@ -39,6 +40,14 @@ export function correctionRoutes(options: { corpus: () => Corpus; write?: WriteO
   router.get("/corrections", (_req, res) => {
     const corpus = options.corpus();
     res.json({ corrections: correctionsLog(corpus.corrections, corpus.extraction) });
+  });
+
+  router.get("/review/duplicates", (req, res) => {
+    const raw = req.query.limit;
+    const limit = raw === undefined ? 50 : Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, "limit must be a whole number from 1 to 500");
+    const corpus = options.corpus();
+    res.json({ duplicates: corpus.cached(`duplicates:${limit}`, () => possibleDuplicates(corpus.extraction, corpus.graph, limit)) });
   });
 
   router.get("/corrections/export", (_req, res) => {
