@@ -19,13 +19,15 @@ const corpus = new Corpus(TEXTS.map((text) => extractDocument({ text })));
 const pairs = possibleDuplicates(corpus.extraction, corpus.graph).map((d) => `${d.from.label} -> ${d.into.label} (${d.reason})`);
 
 describe("possible duplicates", () => {
+  // Either way round: of two the same size, the later id folds into the earlier.
   it.each([
-    ["a lone surname with the full names that share it", "Blair -> Tony Blair (surname)"],
-    ["the same lone surname, the other full name", "Blair -> Cherie Blair (surname)"],
-    ["a spelling a letter apart", "Mikhail Gorbachov -> Mikhail Gorbachev (spelling)"],
-    ["an acronym of two names", "IMF -> International Monetary Fund (acronym)"],
-  ])("proposes %s", (_what, pair) => {
-    expect(pairs).toContain(pair);
+    ["a lone surname with the full names that share it", "Blair", "Tony Blair", "surname"],
+    ["the same lone surname, the other full name", "Blair", "Cherie Blair", "surname"],
+    ["a spelling a letter apart", "Mikhail Gorbachov", "Mikhail Gorbachev", "spelling"],
+    ["an acronym with each name it abbreviates", "IMF", "International Monetary Fund", "acronym"],
+    ["an acronym with each name it abbreviates", "IMF", "Institute of Meat Farmers", "acronym"],
+  ])("proposes %s: %s / %s", (_what, a, b, reason) => {
+    expect(pairs).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^(${a} -> ${b}|${b} -> ${a}) \\(${reason}\\)$`))]));
   });
 
   it.each([
