@@ -3,7 +3,7 @@ import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
 import { type SearchHit, searchNames } from "./graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKey } from "./graph/layout.js";
-import type { Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
+import type { Correction, Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
 
 /** Where an entity is named in a sentence: offsets into the sentence text. */
 export interface EntitySpan {
@@ -112,8 +112,10 @@ export class Corpus {
   constructor(
     readonly docExtractions: DocExtraction[],
     built?: { extraction: Extraction; graph: EntityGraph },
+    /** The analysts' corrections log this corpus was built with (GET /api/corrections). */
+    readonly corrections: Correction[] = [],
   ) {
-    this.extraction = built?.extraction ?? buildExtraction(docExtractions);
+    this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
     this.graph = built?.graph ?? buildGraph(this.extraction);
     this.docs = new Map(this.extraction.documents.map((d) => [d.id, d]));
     this.sentences = new Map(this.extraction.sentences.map((s) => [s.id, s]));
@@ -127,8 +129,8 @@ export class Corpus {
    * The same corpus, but the layout and the metrics run in a worker thread (the event loop stays free) or come
    * from the cache when the graph is the one they were computed for. They equal those of `new Corpus(docs)`.
    */
-  static async build(docExtractions: DocExtraction[], cache?: LayoutCache): Promise<Corpus> {
-    const extraction = buildExtraction(docExtractions);
+  static async build(docExtractions: DocExtraction[], cache?: LayoutCache, corrections: Correction[] = []): Promise<Corpus> {
+    const extraction = buildExtraction(docExtractions, { corrections });
     const graph = buildGraph(extraction, { layout: false, metrics: false });
     const key = layoutKey(graph);
     let record = await cache?.get(key);
@@ -138,7 +140,7 @@ export class Corpus {
       await cache?.set(key, record);
     }
     assignLayout(graph, record);
-    return new Corpus(docExtractions, { extraction, graph });
+    return new Corpus(docExtractions, { extraction, graph }, corrections);
   }
 
   graphJson() {

@@ -8,6 +8,7 @@ import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { toGexf } from "../graph/gexf.js";
 import { type TrustProxy, guardWrites } from "./access.js";
+import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
 import { HttpError } from "./errors.js";
 
@@ -91,7 +92,7 @@ export function createApp(options: AppOptions) {
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
-    if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
+    if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
     const offset = wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
     const limit = wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES;
     const key = `entity:${req.params.id}:${offset}:${limit}`;
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions) {
   });
 
   if (options.write) api.use(documentWriteRoutes(options.write));
+  api.use(correctionRoutes(options));
 
   api.use((req: Request, _res: Response) => {
     throw new HttpError(404, `no such endpoint: ${req.method} /api${req.path}`);
