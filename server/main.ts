@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
+import { cacheBytes } from "./corpus.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestFiles, readDocuments } from "./io/read-documents.js";
@@ -18,6 +19,11 @@ const { allowedHosts, trustProxy } = accessFromEnv(process.env);
 const maxBodyBytes = process.env.MAX_BODY ? parseByteSize(process.env.MAX_BODY) : DEFAULT_MAX_BODY_BYTES;
 if (maxBodyBytes === undefined) {
   console.error(`MAX_BODY="${process.env.MAX_BODY}" is not a size: use bytes or a unit, e.g. 5mb`);
+  process.exit(2);
+}
+
+if (cacheBytes() === undefined) {
+  console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);
   process.exit(2);
 }
 

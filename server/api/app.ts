@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 
 import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
+import { graphQueryKey } from "../graph/query-key.js";
 import { toGexf } from "../graph/gexf.js";
 import { type TrustProxy, guardWrites } from "./access.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
@@ -49,10 +50,21 @@ interface Prepared {
 
 const GZIP_ABOVE_BYTES = 2048;
 
+/**
+ * A copy in memory of its own size. A small Buffer is a slice of a shared 8 KB pool and gzip's output a slice of
+ * its 16 KB chunk: kept in a cache, each would hold on to the whole block, several times the bytes it counts.
+ */
+function ownBuffer(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
 function prepared(value: unknown): Prepared {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = ownBuffer(Buffer.from(JSON.stringify(value)));
   const answer: Prepared = { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` };
-  if (body.length > GZIP_ABOVE_BYTES) answer.gzipped = gzipSync(body);
+  if (body.length > GZIP_ABOVE_BYTES) answer.gzipped = ownBuffer(gzipSync(body));
   return answer;
 }
 
@@ -81,7 +93,7 @@ export function createApp(options: AppOptions) {
   api.get("/graph", (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    const { view, ...answer } = corpus.cached(`graph:${JSON.stringify(query)}`, () => {
+    const { view, ...answer } = corpus.cached(graphQueryKey(query, corpus), () => {
       const { graph, total, shown, hidden, bbox } = filterGraph(corpus, query);
       return { view: JSON.stringify({ total, shown, hidden, bbox }), ...prepared(graph.export()) };
     });
@@ -92,8 +104,10 @@ export function createApp(options: AppOptions) {
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
     if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
-    const offset = wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
-    const limit = wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES;
+    // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
+    const total = corpus.sentenceCount(req.params.id);
+    const offset = Math.min(wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0, total);
+    const limit = Math.min(wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
     const key = `entity:${req.params.id}:${offset}:${limit}`;
     sendPrepared(
       req,
