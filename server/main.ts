@@ -44,6 +44,7 @@ if ((await store.countDocuments()) === 0) {
 const app = createApp({
   corpus: () => service.current(),
   clientDir: `${root}dist/client`,
+  sourceMaps: process.env.NODE_ENV === "development",
   trustProxy,
   write: { service, maxBodyBytes, allowedHosts, ...(token ? { token } : {}) },
 });

@@ -11,6 +11,7 @@ import { toGexf } from "../graph/gexf.js";
 import { type TrustProxy, guardWrites } from "./access.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
 import { HttpError } from "./errors.js";
+import { securityHeaders, sourceMaps } from "./headers.js";
 
 export interface AppOptions {
   /** Returns the current corpus: it is replaced when documents are added or removed. */
@@ -19,6 +20,8 @@ export interface AppOptions {
   clientDir?: string;
   /** POST and DELETE /api/documents; without it the API is read-only (those routes answer 404). */
   write?: WriteOptions;
+  /** Serve the client's `*.map` files (NODE_ENV=development); otherwise they answer 404. */
+  sourceMaps?: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): off unless set, so forwarding headers are not believed. */
   trustProxy?: TrustProxy;
 }
@@ -79,6 +82,7 @@ export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
+  app.use(securityHeaders());
   const api = express.Router();
   // Every write route, whichever router adds it, passes the one access check (server/api/access.ts).
   if (options.write) api.use(guardWrites(options.write));
@@ -158,7 +162,7 @@ export function createApp(options: AppOptions) {
   app.use("/api", api);
 
   if (options.clientDir && existsSync(options.clientDir)) {
-    app.use(express.static(options.clientDir));
+    app.use(sourceMaps(options.sourceMaps ?? false), express.static(options.clientDir));
   }
 
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
