@@ -112,11 +112,20 @@ async function storeBatches(
   onBatch: (done: number) => void,
   tally: Tally,
 ) {
+  // A rebuild's text may hash to another id than the one it is stored under (ids were once computed another way,
+  // or the text was altered on its way into the store): the stored one is replaced, never kept beside it.
+  const storedId = new Map(service.current().docExtractions.map((d) => [d.doc.text, d.doc.id]));
   let next = batches.length > 0 ? service.extract(batches[0]!.inputs) : undefined;
   for (let i = 0; i < batches.length; i++) {
     const extracted = await next!;
     next = i + 1 < batches.length ? service.extract(batches[i + 1]!.inputs) : undefined;
-    count(tally, await service.ingestExtracted(extracted, options));
+    const supersedes = options.replace
+      ? extracted.flatMap(({ input, extraction }) => {
+          const old = storedId.get(input.text);
+          return old !== undefined && old !== extraction.doc.id ? [old] : [];
+        })
+      : [];
+    count(tally, await service.ingestExtracted(extracted, { ...options, supersedes }));
     onBatch(batches[i]!.done);
   }
 }

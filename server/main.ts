@@ -2,8 +2,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 
+import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
+import { cacheBytes } from "./corpus.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
@@ -18,9 +20,15 @@ const host = process.env.HOST ?? "127.0.0.1";
 // `SEEDS_DIR=` (empty) or `--no-seeds`: an empty store stays empty, for an analyst's own corpus.
 const seedsDir = process.argv.includes("--no-seeds") ? "" : (process.env.SEEDS_DIR ?? `${root}seeds`);
 const token = process.env.API_TOKEN || undefined;
+const { allowedHosts, trustProxy } = accessFromEnv(process.env);
 const maxBodyBytes = process.env.MAX_BODY ? parseByteSize(process.env.MAX_BODY) : DEFAULT_MAX_BODY_BYTES;
 if (maxBodyBytes === undefined) {
   console.error(`MAX_BODY="${process.env.MAX_BODY}" is not a size: use bytes or a unit, e.g. 5mb`);
+  process.exit(2);
+}
+
+if (cacheBytes() === undefined) {
+  console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);
   process.exit(2);
 }
 
@@ -41,7 +49,9 @@ if (seedsDir && (await store.countDocuments()) === 0) {
 const app = createApp({
   corpus: () => service.current(),
   clientDir: `${root}dist/client`,
-  write: { service, maxBodyBytes, ...(token ? { token } : {}) },
+  sourceMaps: process.env.NODE_ENV === "development",
+  trustProxy,
+  write: { service, maxBodyBytes, allowedHosts, ...(token ? { token } : {}) },
 });
 
 // The store is followed: what the ingest CLI or another server writes shows here within a second.

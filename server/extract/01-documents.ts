@@ -4,9 +4,12 @@ import type { Doc, DocumentInput } from "../types.js";
 import { findDatelineDate } from "./dates.js";
 import { BOILERPLATE_LINES, BOILERPLATE_PATTERNS, BOILERPLATE_PREFIXES } from "./lexicon/boilerplate.js";
 
-/** Stable id from the content: the same text always gets the same id, whatever its file name. */
+/**
+ * Stable id from the content: the same text always gets the same id, whatever its file name. The hash is of the
+ * text exactly as stored (no Unicode normalisation), so the id, the stored text and every offset name one string.
+ */
 export function contentHash(text: string): string {
-  return createHash("sha1").update(text.normalize("NFC")).digest("hex");
+  return createHash("sha1").update(text).digest("hex");
 }
 
 export function isBoilerplateLine(line: string): boolean {
