@@ -53,7 +53,8 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 export type EntityGraphClient = Graph<NodeAttributes, EdgeAttributes>;
 
 export interface GraphViewHandlers {
-  clickNode: (id: string) => void;
+  /** `shift`: the shift key was held (shift-click picks two nodes to merge). */
+  clickNode: (id: string, shift: boolean) => void;
   clickEdge: (id: string) => void;
   clickStage: () => void;
 }
@@ -97,7 +98,7 @@ export class GraphView {
     this.measure.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
     this.renderer.getCamera().on("updated", () => this.scheduleLabels());
     this.renderer.on("resize", () => this.scheduleLabels());
-    this.renderer.on("clickNode", ({ node }) => handlers.clickNode(node));
+    this.renderer.on("clickNode", ({ node, event }) => handlers.clickNode(node, event.original.shiftKey));
     this.renderer.on("clickEdge", ({ edge }) => handlers.clickEdge(edge));
     this.renderer.on("clickStage", () => handlers.clickStage());
     this.renderer.on("enterNode", ({ node }) => {
@@ -126,6 +127,21 @@ export class GraphView {
     this.renderer.setCustomBBox(this.bbox ?? null);
     this.renderer.refresh(); // the new frame first: labels are placed in its coordinates
     this.updateBright();
+  }
+
+  /** Keeps every node where it is drawn through the next setData: a correction changes a few nodes, not the picture. */
+  holdPositions(): void {
+    this.graph.forEachNode((id, a) => this.moved.set(id, { x: a.x, y: a.y }));
+  }
+
+  /** Puts a node the server just added beside where another was (a split-out alias beside the entity it left). */
+  placeNear(id: string, near: string): void {
+    const at = this.moved.get(near);
+    if (!at || !this.graph.hasNode(id) || this.moved.has(id)) return;
+    const p = { x: at.x + 0.02 * (this.bbox ? this.bbox.x[1] - this.bbox.x[0] : 1), y: at.y };
+    this.moved.set(id, p);
+    this.graph.mergeNodeAttributes(id, p);
+    this.renderer.refresh();
   }
 
   /** The corpus changed and the server laid the graph out anew: frame on its new extent at the next setData. */
