@@ -202,3 +202,37 @@ describe("corrections through the API, kept across restart, rebuild and new docu
     await ctx.store.close();
   });
 });
+
+describe("exports carry the corrections; corrections.json moves them to another store", () => {
+  it("GEXF and JSON show the corrected graph, and importing the export gives another store the same graph", async () => {
+    const a = await openSeedStore(join(dir, "export-a.db"), { seed: true });
+    await a
+      .api()
+      .post("/api/corrections")
+      .send({ action: "merge", from: "organization:ukrainian-armed-forces", into: "organization:armed-forces-of-ukraine" })
+      .expect(201);
+    await a
+      .api()
+      .post("/api/corrections")
+      .send({ action: "rename", entity: "organization:eu", label: "European Union", note: "spelled out" })
+      .expect(201);
+    const gexf = (await a.api().get("/api/export.gexf").expect(200)).text;
+    expect(gexf).not.toContain('id="organization:ukrainian-armed-forces"');
+    expect(gexf).toContain('label="European Union"');
+    expect((await graphOf(a)).nodes.map((n: { key: string }) => n.key)).not.toContain("organization:ukrainian-armed-forces");
+
+    const exported = await a.api().get("/api/corrections/export").expect(200);
+    expect(exported.headers["content-disposition"]).toContain("corrections.json");
+    expect(exported.body).toMatchObject({ format: "entity-graph-corrections", version: 1 });
+    expect(exported.body.corrections[1]).toMatchObject({ action: "rename", label: "European Union", note: "spelled out", author: "local" });
+
+    const b = await openSeedStore(join(dir, "export-b.db"), { seed: true });
+    await b.api().post("/api/corrections/import").send({ corrections: [] }).expect(400);
+    const bad = { ...exported.body, corrections: [{ action: "merge", from: { id: "x" } }] };
+    expect((await b.api().post("/api/corrections/import").send(bad)).body.error).toContain("corrections[0].from: must be { id, keys");
+    const imported = await b.api().post("/api/corrections/import").send(exported.body).expect(201);
+    expect(imported.body.imported.map((c: { status: string }) => c.status)).toEqual(["applied", "applied"]);
+    expect(await graphOf(b)).toEqual(await graphOf(a));
+    await Promise.all([a.store.close(), b.store.close()]);
+  });
+});
