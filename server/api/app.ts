@@ -130,7 +130,9 @@ export function createApp(options: AppOptions) {
   api.get("/export.gexf", async (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    res.attachment("entity-graph.gexf"); // before type(): attachment() guesses a type from the extension
+    // Named after what it holds: the view a query asks for, or the whole graph. Before type(): attachment()
+    // guesses a type from the extension.
+    res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
     res.type("application/gexf+xml");
     // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows.
     res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : await corpus.gexfAsync());

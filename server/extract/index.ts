@@ -14,6 +14,7 @@ import {
   extendPersonNames,
   propagateKnownNames,
   harmoniseTypes,
+  isTitleCase,
   splitConjoinedNames,
 } from "./04-coreference.js";
 import { resolveEntities } from "./05-entities.js";
@@ -35,7 +36,7 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   const doc = makeDocument(input);
   const sentences = splitSentences(doc);
   const recognized = recognizeDocument(sentences.map((s) => s.text));
-  const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
+  const headlines = new Set(sentences.filter((s) => isHeadline(s.text) && isTitleCase(s.text)).map((s) => s.id));
   const found = splitConjoinedNames(
     confirmHeadlineMentions(
       sentences.flatMap((s, i) => findMentions(s, recognized[i]!)),
@@ -89,13 +90,9 @@ export interface BuildOptions {
 export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {}): Extraction {
   const roles = options.roles ?? roleBookOf(docs);
   const sorted = docs.map((d) => withRoleBook(d, roles)).sort((a, b) => a.doc.id.localeCompare(b.doc.id));
-  const { entities, mentions: all, applied } = applyCorrections(resolveEntities(sorted), options.corrections ?? []);
-  const byDoc = new Map<string, ResolvedMention[]>();
-  for (const m of all) {
-    const list = byDoc.get(m.docId) ?? [];
-    list.push(m);
-    byDoc.set(m.docId, list);
-  }
+  const resolved = resolveEntities(sorted);
+  const { entities, mentions: all, applied } = applyCorrections(resolved, options.corrections ?? []);
+  const byDoc = realigned(resolved.byDoc, all);
   const edges = [...coMentionEdges(all), ...stanceEdges(sorted, byDoc)];
   const shown = applied ? withoutHidden(entities, all, edges) : { mentions: all, edges };
   return {
@@ -106,4 +103,15 @@ export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {
     edges: shown.edges,
     ...(applied ? { corrections: applied } : {}),
   };
+}
+
+/**
+ * Each document's mentions by index again, from the corrected list: corrections keep every mention in its place, so
+ * the n-th resolved slot of the corpus (junk slots stay empty) is the n-th corrected mention.
+ */
+function realigned(byDoc: Map<string, (ResolvedMention | undefined)[]>, corrected: ResolvedMention[]) {
+  let next = 0;
+  const out = new Map<string, (ResolvedMention | undefined)[]>();
+  for (const [docId, list] of byDoc) out.set(docId, list.map((m) => (m ? corrected[next++] : undefined)));
+  return out;
 }
