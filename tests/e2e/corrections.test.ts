@@ -89,7 +89,7 @@ async function correct(page: Page, button: string): Promise<void> {
 /** Every correction of the first test, as the page shows it. */
 async function expectInForce(page: Page): Promise<void> {
   const nodes = await shownNodes(page);
-  expect(nodes).not.toContain("organization:ukrainian-armed-forces");
+  expect(nodes).not.toContain("person:olaf-scholz");
   expect(nodes).toContain("country:kremlin");
   expect(await label(page, "organization:eu")).toBe("European Union");
   expect(nodes).toContain("event:coalition-of-the-willing");
@@ -133,16 +133,16 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: correcting the gra
 
     // Merge by shift-clicking two nodes.
     await page.keyboard.down("Shift");
-    await clickNode(page, "organization:ukrainian-armed-forces");
-    await clickNode(page, "organization:armed-forces-of-ukraine");
+    await clickNode(page, "person:olaf-scholz");
+    await clickNode(page, "person:donald-tusk");
     await page.keyboard.up("Shift");
     expect(await page.locator("#merge-bar [data-merge-pair]").getAttribute("data-merge-pair")).toBe(
-      "organization:ukrainian-armed-forces|organization:armed-forces-of-ukraine",
+      "person:olaf-scholz|person:donald-tusk",
     );
     await page.locator('#merge-bar [data-merge="merge"]').click();
-    await expect.poll(() => shownNodes(page)).not.toContain("organization:ukrainian-armed-forces");
-    await page.waitForSelector('#panel h2[data-entity="organization:armed-forces-of-ukraine"]');
-    expect(await page.locator("#panel dl").innerText()).toContain("Ukrainian Armed Forces");
+    await expect.poll(() => shownNodes(page)).not.toContain("person:olaf-scholz");
+    await page.waitForSelector('#panel h2[data-entity="person:donald-tusk"]');
+    expect(await page.locator("#panel dl").innerText()).toContain("Olaf Scholz");
 
     await select(page, "country:russia", "Russia");
     await page.locator('#panel [data-alias="Kremlin"]').check();
