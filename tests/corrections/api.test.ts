@@ -1,14 +1,12 @@
 // POST/GET/DELETE /api/corrections on the seeds: each kind of correction, what it answers, the 404 of a merged
 // entity, bad corrections (4xx, nothing changed), and the corrections kept across a restart, `ingest --rebuild`,
 // a new document and undo.
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { repoRoot } from "../helpers/server.js";
 import { tempDir } from "../store/fixtures.js";
-import { openSeedStore } from "./fixtures.js";
+import { openSeedStore, rebuildStore } from "./fixtures.js";
 
 const { dir, remove } = tempDir("corrections-api-");
 afterAll(remove);
@@ -160,15 +158,7 @@ describe("corrections through the API, kept across restart, rebuild and new docu
     expect(await graphOf(ctx)).toEqual(corrected);
     await ctx.store.close();
 
-    const rebuild = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), "--rebuild", "--workers", "0"],
-      {
-        cwd: repoRoot,
-        encoding: "utf8",
-        env: { ...process.env, DATABASE_PATH: path },
-      },
-    );
+    const rebuild = rebuildStore(path);
     expect(rebuild.status, rebuild.stderr).toBe(0);
     ctx = await openSeedStore(path);
     expect(await graphOf(ctx)).toEqual(corrected);

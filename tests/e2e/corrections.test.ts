@@ -1,7 +1,7 @@
 // Correcting the graph from the page (headless Chromium, the seeds in a real store): each kind of correction from
 // the entity panel and shift-click, the graph following in place; then a page reload, a server restart,
 // `npm run ingest -- --rebuild` and a new document, with every correction still in force; undo restores the graph.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,7 +16,7 @@ import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { hasChromium, launchBrowser } from "../helpers/browser.js";
 import { repoRoot } from "../helpers/server.js";
-import { seedInputs } from "../corrections/fixtures.js";
+import { rebuildStore, seedInputs } from "../corrections/fixtures.js";
 import { type ExplorerWindow, clickNode, openExplorer, shownNodes } from "./page.js";
 
 const README_SCREENSHOT = `${repoRoot}tests/screenshots/corrections.png`;
@@ -202,15 +202,7 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: correcting the gra
     await restarted.close();
 
     await stop(running);
-    const rebuild = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), "--rebuild", "--workers", "0"],
-      {
-        cwd: repoRoot,
-        encoding: "utf8",
-        env: { ...process.env, DATABASE_PATH: path },
-      },
-    );
+    const rebuild = rebuildStore(path);
     expect(rebuild.status, rebuild.stderr).toBe(0);
     running = await start(path);
     const rebuilt = await openExplorer(browser, running.url);
