@@ -5,7 +5,7 @@ import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import Sigma from "sigma";
-import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import { TYPE_COLORS, nodeSize } from "../server/graph/appearance.js";
@@ -96,7 +96,9 @@ export class GraphView {
       zIndex: true,
       // The node attribute `type` is the entity type (part of the data contract); each one is drawn as a circle.
       nodeProgramClasses: Object.fromEntries(ENTITY_TYPES.map((t) => [t, NodeCircleProgram])),
-      edgeProgramClasses: { arrow: EdgeArrowProgram },
+      // Programs draw in the order they are registered, after sigma's own "arrow" and "line": co-mentions first,
+      // then stances, so a stance is drawn (and picked) above a co-mention whatever the zIndex says.
+      edgeProgramClasses: { arrow: EdgeArrowProgram, "co-mention-line": EdgeRectangleProgram, "stance-arrow": EdgeArrowProgram },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -171,14 +173,9 @@ export class GraphView {
   private fitSizes(): void {
     const { width, height } = this.renderer.getDimensions();
     const home = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, viewportDimensions: { width, height } };
+    // From the nodes' own positions: display data may not be framed yet right after an import.
     const discs = this.graph
-      .mapNodes((id, a) => {
-        const d = this.renderer.getNodeDisplayData(id);
-        if (!d) return undefined;
-        const p = this.renderer.framedGraphToViewport(d, home);
-        return { x: p.x, y: p.y, r: this.baseSize(a) };
-      })
-      .filter((d): d is { x: number; y: number; r: number } => d !== undefined)
+      .mapNodes((_id, a) => ({ ...this.renderer.graphToViewport({ x: a.x, y: a.y }, home), r: this.baseSize(a) }))
       .sort((a, b) => a.x - b.x);
     const maxR = Math.max(0, ...discs.map((d) => d.r));
     let scale = 1;
@@ -303,7 +300,7 @@ export class GraphView {
   /** Stance edges are drawn (and picked) above co-mention edges: fewer, directed, and what analysts look for. */
   private reduceEdge(edge: string, a: EdgeAttributes): Partial<EdgeDisplayData> {
     const stance = a.kind === "stance" ? 1 : 0;
-    const out: Partial<EdgeDisplayData> = { ...a, zIndex: stance };
+    const out: Partial<EdgeDisplayData> = { ...a, type: stance ? "stance-arrow" : "co-mention-line", zIndex: stance };
     if (edge === this.selectedEdge) return { ...out, color: "rgb(40,40,40)", size: a.size + 2, zIndex: 4 };
     if (this.bright.size === 0) return out;
     const centre = this.hovered ?? this.selected;
