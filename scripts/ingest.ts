@@ -6,7 +6,7 @@ import { existsSync, statSync } from "node:fs";
 
 import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
 import type { RejectedInput } from "../server/ingest/errors.js";
-import { InputError, listIngestFiles, readDocuments } from "../server/io/read-documents.js";
+import { type IngestSource, InputError, listIngestSources, readAs } from "../server/io/read-documents.js";
 import { createExtractionPool, defaultPoolSize } from "../server/extract/pool/index.js";
 import { databasePath, openStore } from "../server/store/index.js";
 import { StoreFormatError } from "../server/store/sqlite.js";
@@ -139,12 +139,12 @@ async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput
   progress.finish();
 }
 
-async function ingestFiles(service: CorpusService<CorpusView>, files: string[], batch: number, tally: Tally) {
+async function ingestFiles(service: CorpusService<CorpusView>, files: IngestSource[], batch: number, tally: Tally) {
   const progress = new Progress("ingest", files.length);
   const batches: { inputs: DocumentInput[]; done: number }[] = [];
   let pending: DocumentInput[] = [];
   for (const [i, file] of files.entries()) {
-    for (const parsed of readDocuments(file)) {
+    for (const parsed of readAs(file.path, file.source)) {
       if ("input" in parsed) pending.push(parsed.input);
       else {
         tally.rejected.push(parsed.error);
@@ -166,7 +166,7 @@ async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   // Folders' entries that are no file (a FIFO would block for ever), loops and unreadable paths: said and skipped.
   const skipped: string[] = [];
-  const files = listIngestFiles(options.inputs, (message) => {
+  const files = listIngestSources(options.inputs, (message) => {
     skipped.push(message);
     console.error(`ingest: skipped ${message}`);
   });

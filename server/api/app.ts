@@ -9,6 +9,7 @@ import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { graphQueryKey } from "../graph/query-key.js";
 import { toGexf } from "../graph/gexf.js";
 import { type TrustProxy, guardWrites } from "./access.js";
+import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
 import { HttpError } from "./errors.js";
 import { securityHeaders, sourceMaps } from "./headers.js";
@@ -89,7 +90,7 @@ export function createApp(options: AppOptions) {
 
   api.get("/health", (_req, res) => {
     const c = options.corpus();
-    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size });
+    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size, stamp: c.stamp });
   });
 
   // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts
@@ -107,7 +108,7 @@ export function createApp(options: AppOptions) {
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
-    if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
+    if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
     // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
     const total = corpus.sentenceCount(req.params.id);
     const offset = Math.min(wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0, total);
@@ -147,13 +148,16 @@ export function createApp(options: AppOptions) {
   api.get("/export.gexf", async (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    res.attachment("entity-graph.gexf"); // before type(): attachment() guesses a type from the extension
+    // Named after what it holds: the view a query asks for, or the whole graph. Before type(): attachment()
+    // guesses a type from the extension.
+    res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
     res.type("application/gexf+xml");
     // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows.
     res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : await corpus.gexfAsync());
   });
 
   if (options.write) api.use(documentWriteRoutes(options.write));
+  api.use(correctionRoutes(options));
 
   api.use((req: Request, _res: Response) => {
     throw new HttpError(404, `no such endpoint: ${req.method} /api${req.path}`);

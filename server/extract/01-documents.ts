@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import type { Doc, DocumentInput } from "../types.js";
+import { findDatelineDate } from "./dates.js";
 import { BOILERPLATE_LINES, BOILERPLATE_PATTERNS, BOILERPLATE_PREFIXES } from "./lexicon/boilerplate.js";
 
 /**
@@ -86,7 +87,7 @@ export function makeDocument(input: DocumentInput): Doc {
     title: input.title?.trim() || titleOf(text),
     text,
   };
-  const date = input.date ?? findIsoDate(text);
+  const date = input.date ?? findIsoDate(text) ?? findDatelineDate(text);
   const author = input.author ?? findAuthor(text);
   const credit = PHOTO_CREDIT.exec(text)?.[1];
   if (input.source) doc.source = input.source;

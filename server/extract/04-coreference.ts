@@ -100,6 +100,15 @@ export function extendPersonNames(sentences: Sentence[], candidates: MentionCand
 }
 
 /**
+ * A line in Title Case: no word of four letters or more is lower-case ("Kyiv Contemplates Requesting Western
+ * Troops"). A headline or caption with lower-case words ("a news conference at a European Council leaders summit")
+ * shows its names apart from its other words, as a body sentence does.
+ */
+export function isTitleCase(text: string): boolean {
+  return !(text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).some((w) => w.length >= 4 && /^\p{Ll}/u.test(w));
+}
+
+/**
  * In a headline or section title every capitalised word looks like a name ("Kyiv Contemplates Requesting
  * Western Troops"), so a name found there is kept only if the body of the document names it too, or if
  * it is a country.
@@ -166,11 +175,13 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
     if (definedAs) return { ...m, type: definedAs.slice(0, definedAs.indexOf(":")) as Mention["type"], cluster: definedAs };
     const tokens = nameTokens(m.name);
     if (m.type === "person" && tokens.length === 1) {
+      // "Prince Charles": a title goes with a surname or a regnal name, never with a commoner's first name.
+      const titled = m.role !== undefined;
       const owners = new Set(
         fullNames
           .filter((f) => {
             const ft = nameTokens(f.name);
-            return ft.at(-1) === tokens[0] || ft[0] === tokens[0];
+            return ft.at(-1) === tokens[0] || (!titled && ft[0] === tokens[0]);
           })
           .map(ownKey),
       );
