@@ -56,7 +56,8 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 export type EntityGraphClient = Graph<NodeAttributes, EdgeAttributes>;
 
 export interface GraphViewHandlers {
-  clickNode: (id: string) => void;
+  /** `shift`: the shift key was held (shift-click picks two nodes to merge). */
+  clickNode: (id: string, shift: boolean) => void;
   clickEdge: (id: string) => void;
   clickStage: () => void;
 }
@@ -105,15 +106,15 @@ export class GraphView {
     this.renderer.getCamera().on("updated", () => this.scheduleLabels());
     this.renderer.on("resize", () => this.scheduleLabels());
     // Sigma picks the disc drawn on top; where discs overlap, the one whose centre is nearest the pointer is meant.
-    this.renderer.on("clickNode", ({ node, event }) => handlers.clickNode(this.nodeAt(event.x, event.y) ?? node));
+    this.renderer.on("clickNode", ({ node, event }) => handlers.clickNode(this.nodeAt(event.x, event.y) ?? node, event.original.shiftKey));
     this.renderer.on("clickEdge", ({ edge, event }) => {
       const node = this.nodeAt(event.x, event.y);
-      if (node) handlers.clickNode(node);
+      if (node) handlers.clickNode(node, event.original.shiftKey);
       else handlers.clickEdge(edge);
     });
     this.renderer.on("clickStage", ({ event }) => {
       const node = this.nodeAt(event.x, event.y);
-      if (node) handlers.clickNode(node);
+      if (node) handlers.clickNode(node, event.original.shiftKey);
       else handlers.clickStage();
     });
     this.renderer.on("enterNode", ({ node, event }) => {
@@ -143,6 +144,21 @@ export class GraphView {
     this.renderer.refresh(); // the new frame first: labels are placed in its coordinates
     this.fitSizes();
     this.updateBright();
+  }
+
+  /** Keeps every node where it is drawn through the next setData: a correction changes a few nodes, not the picture. */
+  holdPositions(): void {
+    this.graph.forEachNode((id, a) => this.moved.set(id, { x: a.x, y: a.y }));
+  }
+
+  /** Puts a node the server just added beside where another was (a split-out alias beside the entity it left). */
+  placeNear(id: string, near: string): void {
+    const at = this.moved.get(near);
+    if (!at || !this.graph.hasNode(id) || this.moved.has(id)) return;
+    const p = { x: at.x + 0.02 * (this.bbox ? this.bbox.x[1] - this.bbox.x[0] : 1), y: at.y };
+    this.moved.set(id, p);
+    this.graph.mergeNodeAttributes(id, p);
+    this.renderer.refresh();
   }
 
   /** Drawn sizes as a multiple of the chosen measure's (1 when the view has room for full-size discs). */
