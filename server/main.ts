@@ -6,6 +6,7 @@ import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestFiles, readDocuments } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
+import { keepServing } from "./last-resort.js";
 import { databasePath, openStore } from "./store/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -19,6 +20,8 @@ if (maxBodyBytes === undefined) {
   process.exit(2);
 }
 
+// An error no handler caught is logged and the server keeps serving (server/last-resort.ts).
+keepServing();
 const started = performance.now();
 const store = openStore(databasePath());
 // Posted articles are extracted in worker threads, so a big upload never blocks reads.
