@@ -19,6 +19,8 @@ export interface ViewState {
   docs: boolean;
   types: EntityType[];
   kinds: EdgeFilterKind[];
+  /** Only entities that keep an edge after the edge filters (set by "stances only"). */
+  linked: boolean;
   minMentions: number;
   minWeight: number;
   from?: string;
@@ -34,6 +36,7 @@ export const DEFAULT_STATE: ViewState = {
   docs: false,
   types: [...ENTITY_TYPES],
   kinds: [...EDGE_FILTER_KINDS],
+  linked: false,
   minMentions: 1,
   minWeight: 1,
   hops: 1,
@@ -82,6 +85,13 @@ export const toggleKind =
   (kind: EdgeFilterKind): Producer =>
   (s) => ({ ...s, kinds: toggle(s.kinds, kind, EDGE_FILTER_KINDS) });
 
+/** The stances-only view: support and oppose edges and the entities they join; off brings every edge back. */
+export const setStancesOnly =
+  (on: boolean): Producer =>
+  (s) => ({ ...s, kinds: on ? ["support", "oppose"] : [...EDGE_FILTER_KINDS], linked: on });
+
+export const isStancesOnly = (s: ViewState): boolean => s.linked && !s.kinds.includes("co-mention");
+
 export const setMinMentions =
   (n: number): Producer =>
   (s) => ({ ...s, minMentions: Math.max(1, Math.round(n)) });
@@ -122,6 +132,7 @@ export function graphQuery(s: ViewState): URLSearchParams {
   const q = new URLSearchParams();
   if (s.types.length < ENTITY_TYPES.length) q.set("types", s.types.join(","));
   if (s.kinds.length < EDGE_FILTER_KINDS.length) q.set("kinds", s.kinds.join(","));
+  if (s.linked) q.set("linked", "1");
   if (s.minMentions > 1) q.set("minMentions", String(s.minMentions));
   if (s.minWeight > 1) q.set("minWeight", String(s.minWeight));
   if (s.from) q.set("from", s.from);
@@ -167,6 +178,7 @@ export function fromSearch(search: string): ViewState {
     docs: q.get("docs") === "1" || q.has("doc"),
     types: listParam(q.get("types"), ENTITY_TYPES),
     kinds: listParam(q.get("kinds"), EDGE_FILTER_KINDS),
+    linked: q.get("linked") === "1",
     minMentions: num("minMentions"),
     minWeight: num("minWeight"),
     hops: q.get("hops") === "2" ? 2 : 1,

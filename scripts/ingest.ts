@@ -6,7 +6,7 @@ import { existsSync, statSync } from "node:fs";
 
 import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
 import { RejectedInput } from "../server/ingest/errors.js";
-import { InputError, listIngestFiles, readDocuments } from "../server/io/read-documents.js";
+import { type IngestSource, InputError, listIngestSources, readAs } from "../server/io/read-documents.js";
 import { createExtractionPool, defaultPoolSize } from "../server/extract/pool/index.js";
 import { databasePath, openStore } from "../server/store/index.js";
 import { StoreFormatError } from "../server/store/sqlite.js";
@@ -113,14 +113,23 @@ async function storeBatches(
   tally: Tally,
   onRefused: (error: RejectedInput) => void,
 ) {
+  // A rebuild's text may hash to another id than the one it is stored under (ids were once computed another way,
+  // or the text was altered on its way into the store): the stored one is replaced, never kept beside it.
+  const storedId = new Map(service.current().docExtractions.map((d) => [d.doc.text, d.doc.id]));
   let next = batches.length > 0 ? service.extractEach(batches[0]!.inputs) : undefined;
   for (let i = 0; i < batches.length; i++) {
-    const extracted = await next!;
+    const outcomes = await next!;
     next = i + 1 < batches.length ? service.extractEach(batches[i + 1]!.inputs) : undefined;
     // A document over the extraction limits (or out of time or memory) is reported and skipped, like a bad file.
-    for (const e of extracted) if ("refused" in e) onRefused(new RejectedInput(e.refused.reason, e.refused.message, e.input.source));
-    const ready = extracted.flatMap((e) => ("stored" in e ? [e.stored] : []));
-    if (ready.length > 0) count(tally, await service.ingestExtracted(ready, options));
+    for (const e of outcomes) if ("refused" in e) onRefused(new RejectedInput(e.refused.reason, e.refused.message, e.input.source));
+    const extracted = outcomes.flatMap((e) => ("stored" in e ? [e.stored] : []));
+    const supersedes = options.replace
+      ? extracted.flatMap(({ input, extraction }) => {
+          const old = storedId.get(input.text);
+          return old !== undefined && old !== extraction.doc.id ? [old] : [];
+        })
+      : [];
+    if (extracted.length > 0) count(tally, await service.ingestExtracted(extracted, { ...options, supersedes }));
     onBatch(batches[i]!.done);
   }
 }
@@ -144,12 +153,12 @@ async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput
   progress.finish();
 }
 
-async function ingestFiles(service: CorpusService<CorpusView>, files: string[], batch: number, tally: Tally) {
+async function ingestFiles(service: CorpusService<CorpusView>, files: IngestSource[], batch: number, tally: Tally) {
   const progress = new Progress("ingest", files.length);
   const batches: { inputs: DocumentInput[]; done: number }[] = [];
   let pending: DocumentInput[] = [];
   for (const [i, file] of files.entries()) {
-    for (const parsed of readDocuments(file)) {
+    for (const parsed of readAs(file.path, file.source)) {
       if ("input" in parsed) pending.push(parsed.input);
       else {
         tally.rejected.push(parsed.error);
@@ -172,7 +181,7 @@ async function ingestFiles(service: CorpusService<CorpusView>, files: string[], 
 async function main(): Promise<number> {
   const started = performance.now();
   const options = parseArgs(process.argv.slice(2));
-  const files = listIngestFiles(options.inputs);
+  const files = listIngestSources(options.inputs);
   if (options.inputs.length > 0 && files.length === 0) {
     throw new InputError(`no .txt, .md, .html or .jsonl files found in ${options.inputs.join(", ")}`);
   }

@@ -3,7 +3,7 @@ import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
 import { type SearchHit, searchNames } from "./graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKey } from "./graph/layout.js";
-import type { Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
+import type { Correction, Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
 
 /** Where an entity is named in a sentence: offsets into the sentence text. */
 export interface EntitySpan {
@@ -76,6 +76,9 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 const RESPONSE_CACHE_SIZE = 5000;
+/** Corpus stamps are unique per process run: a restarted server never repeats its predecessor's. */
+const PROCESS_STAMP = Date.now().toString(36);
+let corporaBuilt = 0;
 /** Nodes above which the layout and metrics run in a worker thread (about 0.3 s of work at 2,000 nodes). */
 const WORKER_LAYOUT_ABOVE = 2000;
 
@@ -102,13 +105,17 @@ export class Corpus {
   private gexfPending: Promise<string> | undefined;
   /** Serialized answers, by request: the corpus never changes (a write builds a new one), so they never go stale. */
   private readonly responses = new Map<string, unknown>();
+  /** Changes whenever the corpus does (each write or reload builds a new Corpus): a page polls it to follow. */
+  readonly stamp = `${PROCESS_STAMP}.${++corporaBuilt}`;
 
   /** Builds everything on the calling thread, layout included (tests, CLI, small corpora). */
   constructor(
     readonly docExtractions: DocExtraction[],
     built?: { extraction: Extraction; graph: EntityGraph },
+    /** The analysts' corrections log this corpus was built with (GET /api/corrections). */
+    readonly corrections: Correction[] = [],
   ) {
-    this.extraction = built?.extraction ?? buildExtraction(docExtractions);
+    this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
     this.graph = built?.graph ?? buildGraph(this.extraction);
     this.docs = new Map(this.extraction.documents.map((d) => [d.id, d]));
     this.sentences = new Map(this.extraction.sentences.map((s) => [s.id, s]));
@@ -122,8 +129,8 @@ export class Corpus {
    * The same corpus, but the layout and the metrics run in a worker thread (the event loop stays free) or come
    * from the cache when the graph is the one they were computed for. They equal those of `new Corpus(docs)`.
    */
-  static async build(docExtractions: DocExtraction[], cache?: LayoutCache): Promise<Corpus> {
-    const extraction = buildExtraction(docExtractions);
+  static async build(docExtractions: DocExtraction[], cache?: LayoutCache, corrections: Correction[] = []): Promise<Corpus> {
+    const extraction = buildExtraction(docExtractions, { corrections });
     const graph = buildGraph(extraction, { layout: false, metrics: false });
     const key = layoutKey(graph);
     let record = await cache?.get(key);
@@ -133,7 +140,7 @@ export class Corpus {
       await cache?.set(key, record);
     }
     assignLayout(graph, record);
-    return new Corpus(docExtractions, { extraction, graph });
+    return new Corpus(docExtractions, { extraction, graph }, corrections);
   }
 
   graphJson() {

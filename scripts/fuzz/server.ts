@@ -53,7 +53,12 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
     stop: (signal = "SIGTERM") =>
       new Promise((resolve) => {
         if (!alive()) return resolve();
-        child.once("exit", () => resolve());
+        // A server that does not stop within 10 s of the signal is killed: a fuzz run never leaves one behind.
+        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill(signal);
       }),
   };

@@ -7,6 +7,8 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { toGexf } from "../graph/gexf.js";
+import { type TrustProxy, guardWrites } from "./access.js";
+import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
 import { HttpError } from "./errors.js";
 
@@ -17,6 +19,8 @@ export interface AppOptions {
   clientDir?: string;
   /** POST and DELETE /api/documents; without it the API is read-only (those routes answer 404). */
   write?: WriteOptions;
+  /** Express's `trust proxy` (TRUST_PROXY): off unless set, so forwarding headers are not believed. */
+  trustProxy?: TrustProxy;
 }
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
@@ -63,11 +67,14 @@ function sendPrepared(req: Request, res: Response, { body, gzipped, etag }: Prep
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
   const api = express.Router();
+  // Every write route, whichever router adds it, passes the one access check (server/api/access.ts).
+  if (options.write) api.use(guardWrites(options.write));
 
   api.get("/health", (_req, res) => {
     const c = options.corpus();
-    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size });
+    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size, stamp: c.stamp });
   });
 
   // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts
@@ -85,7 +92,7 @@ export function createApp(options: AppOptions) {
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
-    if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
+    if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
     const offset = wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
     const limit = wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES;
     const key = `entity:${req.params.id}:${offset}:${limit}`;
@@ -123,13 +130,16 @@ export function createApp(options: AppOptions) {
   api.get("/export.gexf", async (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    res.attachment("entity-graph.gexf"); // before type(): attachment() guesses a type from the extension
+    // Named after what it holds: the view a query asks for, or the whole graph. Before type(): attachment()
+    // guesses a type from the extension.
+    res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
     res.type("application/gexf+xml");
     // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows.
     res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : await corpus.gexfAsync());
   });
 
   if (options.write) api.use(documentWriteRoutes(options.write));
+  api.use(correctionRoutes(options));
 
   api.use((req: Request, _res: Response) => {
     throw new HttpError(404, `no such endpoint: ${req.method} /api${req.path}`);

@@ -7,13 +7,12 @@ import { RejectedInput } from "../ingest/errors.js";
 import { type Parsed, formatOf, parseFile } from "../ingest/formats.js";
 import { splitMultipart } from "../ingest/multipart.js";
 import { parseDocumentInput } from "../ingest/validate.js";
-import { requireWriteAccess } from "./access.js";
+import type { WriteAccess } from "./access.js";
 import { HttpError } from "./errors.js";
 
-export interface WriteOptions {
+/** Who may write (`token`, `allowedHosts`): the app guards every write route with it (`guardWrites`). */
+export interface WriteOptions extends WriteAccess {
   service: CorpusService;
-  /** When set, writes need `Authorization: Bearer <token>`; when not, only loopback clients may write. */
-  token?: string;
   /** Largest request body in bytes (413 above). */
   maxBodyBytes: number;
 }
@@ -113,13 +112,10 @@ async function postDocuments(service: CorpusService, req: Request, res: Response
 
 export function documentWriteRoutes(options: WriteOptions): Router {
   const router = Router();
-  const guard = requireWriteAccess(options.token);
 
-  router.post("/documents", guard, readBody(options.maxBodyBytes), (req: Request, res: Response) =>
-    postDocuments(options.service, req, res),
-  );
+  router.post("/documents", readBody(options.maxBodyBytes), (req: Request, res: Response) => postDocuments(options.service, req, res));
 
-  router.delete("/documents/:id", guard, async (req: Request<{ id: string }>, res: Response) => {
+  router.delete("/documents/:id", async (req: Request<{ id: string }>, res: Response) => {
     try {
       const change = await options.service.remove(req.params.id);
       res.json({ id: req.params.id, change });

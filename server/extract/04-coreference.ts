@@ -179,16 +179,16 @@ export function acronymDefinitions(sentences: Sentence[], candidates: MentionCan
  * document with Donald Trump and Donald Tusk) it stays on its own.
  */
 export function clusterMentions(candidates: MentionCandidate[], acronyms = new Map<string, string>()): Mention[] {
-  // The full names each single token can stand for, as first or last name: one pass, not one per mention.
-  const ownersOf = new Map<string, Set<string>>();
+  // The full names each single token can stand for, as a surname or as either name: one pass, not one per mention.
+  const bySurname = new Map<string, Set<string>>();
+  const byEitherName = new Map<string, Set<string>>();
+  const add = (index: Map<string, Set<string>>, token: string, key: string) => index.set(token, (index.get(token) ?? new Set()).add(key));
   for (const f of candidates) {
     const ft = f.type === "person" ? nameTokens(f.name) : [];
     if (ft.length < 2) continue;
-    for (const token of new Set([ft[0]!, ft.at(-1)!])) {
-      const owners = ownersOf.get(token) ?? new Set<string>();
-      owners.add(ownKey(f));
-      ownersOf.set(token, owners);
-    }
+    add(bySurname, ft.at(-1)!, ownKey(f));
+    add(byEitherName, ft.at(-1)!, ownKey(f));
+    add(byEitherName, ft[0]!, ownKey(f));
   }
   return candidates.map((m) => {
     let cluster = ownKey(m);
@@ -196,7 +196,9 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
     if (definedAs) return { ...m, type: definedAs.slice(0, definedAs.indexOf(":")) as Mention["type"], cluster: definedAs };
     const tokens = nameTokens(m.name);
     if (m.type === "person" && tokens.length === 1) {
-      const owners = ownersOf.get(tokens[0]!);
+      // "Prince Charles": a title goes with a surname or a regnal name, never with a commoner's first name.
+      const titled = m.role !== undefined;
+      const owners = (titled ? bySurname : byEitherName).get(tokens[0]!);
       if (owners?.size === 1) cluster = [...owners][0]!;
     }
     return { ...m, cluster };

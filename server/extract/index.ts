@@ -2,7 +2,8 @@
 // documents -> sentences -> mentions -> in-document clusters -> stances -> (per document, stored) -> entities -> edges.
 // Stances that name a role without its holder ("the prime minister") are read again when the corpus is built, with
 // the role book learned from all its documents (role-book.ts): extraction of one document stays a function of it.
-import type { DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
+import { applyCorrections, withoutHidden } from "../corrections/apply.js";
+import type { Correction, DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
 import { makeDocument } from "./01-documents.js";
 import { isHeadline, splitSentences } from "./02-sentences.js";
 import { findMentions } from "./03-mentions.js";
@@ -95,6 +96,8 @@ function withRoleBook(doc: DocExtraction, roles: RoleBook): DocExtraction {
 export interface BuildOptions {
   /** The role book to read unnamed roles with; by default the one the documents themselves give (`roleBookOf`). */
   roles?: RoleBook;
+  /** The analysts' corrections, applied after resolution (server/corrections/apply.ts). */
+  corrections?: Correction[];
 }
 
 /**
@@ -105,18 +108,28 @@ export interface BuildOptions {
 export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {}): Extraction {
   const roles = options.roles ?? roleBookOf(docs);
   const sorted = docs.map((d) => withRoleBook(d, roles)).sort((a, b) => a.doc.id.localeCompare(b.doc.id));
-  const { entities, mentions } = resolveEntities(sorted);
-  const byDoc = new Map<string, ResolvedMention[]>();
-  for (const m of mentions) {
-    const list = byDoc.get(m.docId) ?? [];
-    list.push(m);
-    byDoc.set(m.docId, list);
-  }
+  const resolved = resolveEntities(sorted);
+  const { entities, mentions: all, applied } = applyCorrections(resolved, options.corrections ?? []);
+  const byDoc = realigned(resolved.byDoc, all);
+  const edges = [...coMentionEdges(all), ...stanceEdges(sorted, byDoc)];
+  const shown = applied ? withoutHidden(entities, all, edges) : { mentions: all, edges };
   return {
     documents: sorted.map((d) => d.doc),
     sentences: sorted.flatMap((d) => d.sentences),
-    mentions,
+    mentions: shown.mentions,
     entities,
-    edges: [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)],
+    edges: shown.edges,
+    ...(applied ? { corrections: applied } : {}),
   };
+}
+
+/**
+ * Each document's mentions by index again, from the corrected list: corrections keep every mention in its place, so
+ * the n-th resolved slot of the corpus (junk slots stay empty) is the n-th corrected mention.
+ */
+function realigned(byDoc: Map<string, (ResolvedMention | undefined)[]>, corrected: ResolvedMention[]) {
+  let next = 0;
+  const out = new Map<string, (ResolvedMention | undefined)[]>();
+  for (const [docId, list] of byDoc) out.set(docId, list.map((m) => (m ? corrected[next++] : undefined)));
+  return out;
 }

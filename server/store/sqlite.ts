@@ -8,6 +8,8 @@ import Database from "better-sqlite3";
 
 import { contentHash } from "../extract/01-documents.js";
 import {
+  type Correction,
+  type CorrectionChange,
   type Doc,
   type DocExtraction,
   type DocumentInput,
@@ -26,10 +28,21 @@ import type { LayoutRecord } from "../graph/layout.js";
 import type { Derived, EntityRecord } from "./derived.js";
 import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 // Version 2 adds the layout cache: positions computed for a graph, by the key of that graph (graph/layout.ts).
 const LAYOUTS = `CREATE TABLE IF NOT EXISTS layouts (key TEXT PRIMARY KEY, positions TEXT NOT NULL) STRICT;`;
+
+// Version 4 adds the analysts' corrections (server/corrections/): one row per decision, the change itself as JSON.
+// AUTOINCREMENT: an undone correction's id is never given to another, so "undo #7" means one thing.
+const CORRECTIONS = `CREATE TABLE IF NOT EXISTS corrections (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  action TEXT NOT NULL,
+  change TEXT NOT NULL,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL,
+  note TEXT
+) STRICT;`;
 
 const oneOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
@@ -233,6 +246,24 @@ interface EvidenceRow {
   target_end: number | null;
 }
 
+interface CorrectionRow {
+  id: number;
+  action: string;
+  change: string;
+  author: string;
+  at: string;
+  note: string | null;
+}
+
+const toCorrection = (row: CorrectionRow): Correction =>
+  ({
+    ...(JSON.parse(row.change) as CorrectionChange),
+    id: row.id,
+    author: row.author,
+    at: row.at,
+    ...(row.note === null ? {} : { note: row.note }),
+  }) as Correction;
+
 /** Optional fields come back absent, not null: a loaded document equals a freshly extracted one. */
 function withOptional<T extends object>(target: T, fields: Record<string, string | null>): T {
   for (const [key, value] of Object.entries(fields)) if (value !== null) Object.assign(target, { [key]: value });
@@ -322,16 +353,20 @@ function migrate(db: Database.Database, path: string): void {
     db.transaction(() => {
       db.exec(SCHEMA);
       db.exec(LAYOUTS);
+      db.exec(CORRECTIONS);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
     return;
   }
-  if (version === 1 || version === 2) {
+  if (version >= 1 && version < SCHEMA_VERSION) {
     db.transaction(() => {
       if (version === 1) db.exec(LAYOUTS);
       // Version 3: where a stance's target is written when it is named in another sentence. Stances stored before
       // have none (their evidence points at the target's own mention) until `npm run ingest -- --rebuild`.
-      db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
+      if (version <= 2) {
+        db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
+      }
+      db.exec(CORRECTIONS);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
     return;
@@ -405,6 +440,11 @@ export class SqliteStore implements Store {
            holder_start, holder_end, cue_start, cue_end, target_start, target_end)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertCorrection: db.prepare("INSERT INTO corrections (id, action, change, author, at, note) VALUES (?, ?, ?, ?, ?, ?)"),
+      deleteCorrection: db.prepare("DELETE FROM corrections WHERE id = ?"),
+      corrections: db.prepare("SELECT * FROM corrections ORDER BY id"),
+      // The next id AUTOINCREMENT would give: above every id ever used, deleted ones included.
+      nextCorrectionId: db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'corrections'), 0) + 1").pluck(),
       hasDocument: db.prepare("SELECT 1 FROM documents WHERE id = ?").pluck(),
       countDocuments: db.prepare("SELECT count(*) FROM documents").pluck(),
     };
@@ -514,6 +554,11 @@ export class SqliteStore implements Store {
     for (const entity of entities.put) this.putEntity(entity);
     for (const [cluster, entityId] of clusters.put) s.upsertCluster.run(cluster, entityId);
     for (const edge of edges.put) this.putEdge(edge);
+    for (const id of change.corrections?.remove ?? []) s.deleteCorrection.run(id);
+    for (const c of change.corrections?.put ?? []) {
+      const { id, author, at, note, ...rest } = c;
+      s.insertCorrection.run(id, c.action, JSON.stringify(rest), author, at, note ?? null);
+    }
     s.setVersion.run(version + 1);
     return version + 1;
   }
@@ -534,7 +579,8 @@ export class SqliteStore implements Store {
       const documents = docs.map((row) =>
         toDocExtraction(row, sentences.get(row.id) ?? [], mentions.get(row.id) ?? [], stances.get(row.id) ?? []),
       );
-      return { documents, version };
+      const corrections = (this.statements.corrections.all() as CorrectionRow[]).map(toCorrection);
+      return { documents, version, corrections, nextCorrectionId: this.statements.nextCorrectionId.get() as number };
     })();
   }
 
@@ -597,6 +643,10 @@ export class SqliteStore implements Store {
     return this.statements.hasDocument.get(id) !== undefined;
   }
 
+  async currentVersion(): Promise<number> {
+    return this.statements.version.get() as number;
+  }
+
   async countDocuments(): Promise<number> {
     return this.statements.countDocuments.get() as number;
   }
@@ -612,6 +662,18 @@ export class SqliteStore implements Store {
       this.db.prepare("DELETE FROM layouts").run();
       this.db.prepare("INSERT INTO layouts (key, positions) VALUES (?, ?)").run(key, JSON.stringify(record));
     })();
+  }
+
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw err;
+    }
   }
 
   /** `PRAGMA integrity_check` and `foreign_key_check`: "ok" when the file and every reference are sound. */
