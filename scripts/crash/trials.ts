@@ -39,11 +39,15 @@ async function cliTrial(dir: string, rng: () => number): Promise<number> {
   const folder = join(dir, "articles");
   mkdirSync(folder);
   for (let i = 0; i < 80; i++) writeFileSync(join(folder, `${String(i).padStart(3, "0")}.txt`), article(i + Math.floor(rng() * 1e6)));
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), folder, "--batch", "8", "--workers", "1"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: join(dir, "graph.db") },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), folder, "--batch", "8", "--workers", "1"],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_PATH: join(dir, "graph.db") },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   // From the first committed batch on, the CLI is extracting, resolving or committing: kill it somewhere in there.
   await new Promise<void>((resolve) => {
     child.stderr!.on("data", (chunk: Buffer) => /ingest: \d+\/\d+ files/.test(chunk.toString()) && resolve());

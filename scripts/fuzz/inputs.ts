@@ -50,11 +50,14 @@ function nastyText(rng: Rng): { kind: string; text: string | Buffer } {
   const roll = int(rng, 10);
   if (roll === 0) return { kind: "1 MB line", text: Array.from({ length: 190_000 }, () => pick(rng, WORDS)).join(" ") };
   if (roll === 1) return { kind: "long token", text: `Mr ${pick(rng, WORDS)}${"x".repeat(1000 + int(rng, 150_000))} said so.` };
-  if (roll === 2) return { kind: "invalid UTF-8", text: Buffer.concat([Buffer.from(prose(rng, 3)), Buffer.from([0xc3, 0x28, 0xa3, 0xff])]) };
+  if (roll === 2)
+    return { kind: "invalid UTF-8", text: Buffer.concat([Buffer.from(prose(rng, 3)), Buffer.from([0xc3, 0x28, 0xa3, 0xff])]) };
   if (roll === 3) return { kind: "lone surrogate", text: `${prose(rng, 2)} \ud800 ${pick(rng, WORDS)} \udfff.` };
   if (roll === 4) return { kind: "binary", text: randomBytes(rng, 1 + int(rng, 4000)) };
-  if (roll === 5) return { kind: "long sentence", text: `${Array.from({ length: 2500 + int(rng, 6000) }, () => pick(rng, WORDS)).join(" ")}.` };
-  if (roll === 6) return { kind: "many short lines", text: Array.from({ length: 2000 + int(rng, 6000) }, () => pick(rng, WORDS)).join("\n") };
+  if (roll === 5)
+    return { kind: "long sentence", text: `${Array.from({ length: 2500 + int(rng, 6000) }, () => pick(rng, WORDS)).join(" ")}.` };
+  if (roll === 6)
+    return { kind: "many short lines", text: Array.from({ length: 2000 + int(rng, 6000) }, () => pick(rng, WORDS)).join("\n") };
   if (roll === 7) return { kind: "empty", text: pick(rng, ["", "   ", "\n\n", "\u00a0"]) };
   if (roll === 8) return { kind: "control characters", text: `${prose(rng, 2)}\u0001\u001b[31m\u2028\u202e${prose(rng, 1)}` };
   return { kind: "prose", text: prose(rng, 1 + int(rng, 30)) };
@@ -153,7 +156,8 @@ function postDocuments(rng: Rng): FuzzRequest {
       return { name, type: pick(rng, ["text/plain", "application/octet-stream", "text/html", ""]), bytes: toBuffer(text) };
     });
     const { kind, body } = garble(rng, multipartBody(rng, files));
-    const type = rng() < 0.9 ? `multipart/form-data; boundary=${BOUNDARY}` : pick(rng, ["multipart/form-data", "multipart/form-data; boundary="]);
+    const type =
+      rng() < 0.9 ? `multipart/form-data; boundary=${BOUNDARY}` : pick(rng, ["multipart/form-data", "multipart/form-data; boundary="]);
     return post(`multipart ${kind}`, type, body);
   }
   if (roll === 7) {
@@ -187,13 +191,17 @@ function graphQuery(rng: Rng, known: Known): string {
 }
 
 function read(rng: Rng, known: Known): FuzzRequest {
-  const id = (list: string[]) => (list.length > 0 && rng() < 0.7 ? encodeURIComponent(pick(rng, list)) : pick(rng, ["nope", "%00", "..%2F..%2Fetc", "x".repeat(3000), "%ZZ"]));
+  const id = (list: string[]) =>
+    list.length > 0 && rng() < 0.7
+      ? encodeURIComponent(pick(rng, list))
+      : pick(rng, ["nope", "%00", "..%2F..%2Fetc", "x".repeat(3000), "%ZZ"]);
   const path = pick(rng, [
     () => "/api/health",
     () => `/api/graph${graphQuery(rng, known)}`,
     () => `/api/entities/${id(known.entities)}?offset=${outOfRange(rng)}&limit=${outOfRange(rng)}`,
     () => `/api/entities/${id(known.entities)}`,
-    () => `/api/search?q=${pick(rng, [pick(rng, WORDS), "", "%20", "%ED%A0%80", "%C3%28", "*".repeat(5000), "(((("])}&limit=${outOfRange(rng)}`,
+    () =>
+      `/api/search?q=${pick(rng, [pick(rng, WORDS), "", "%20", "%ED%A0%80", "%C3%28", "*".repeat(5000), "(((("])}&limit=${outOfRange(rng)}`,
     () => `/api/edges/${id(known.edges)}`,
     () => "/api/documents",
     () => `/api/documents/${id(known.documents)}`,
@@ -212,5 +220,10 @@ export function fuzzRequest(rng: Rng, known: Known): FuzzRequest {
     const target = known.documents.length > 0 && rng() < 0.5 ? pick(rng, known.documents) : pick(rng, ["0123456789abcdef", "nope", "%00"]);
     return { kind: "DELETE /api/documents", method: "DELETE", path: `/api/documents/${target}`, headers: {} };
   }
-  return { kind: "other method", method: pick(rng, ["PUT", "PATCH"] as const), path: pick(rng, ["/api/documents", "/api/graph"]), headers: {} };
+  return {
+    kind: "other method",
+    method: pick(rng, ["PUT", "PATCH"] as const),
+    path: pick(rng, ["/api/documents", "/api/graph"]),
+    headers: {},
+  };
 }

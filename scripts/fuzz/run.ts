@@ -119,7 +119,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   };
   try {
     await Promise.all(Array.from({ length: concurrency }, worker));
-    const health = server.alive() ? await fetch(`${server.url}/api/health`).then((r) => r.status, () => 0) : 0;
+    const health = server.alive()
+      ? await fetch(`${server.url}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        )
+      : 0;
     if (!server.alive() || health !== 200) report.crashes++;
   } finally {
     await server.stop();

@@ -24,7 +24,8 @@ export async function checkStore(path: string): Promise<StoreCheck> {
     documents.forEach((stored, i) => {
       const again = extractDocument(inputs[i]!);
       const parts = (["doc", "sentences", "mentions", "stances"] as const).filter((k) => !isDeepStrictEqual(stored[k], again[k]));
-      if (parts.length > 0) problems.push(`document ${stored.doc.id}: its ${parts.join(", ")} differ from what its stored text extracts to`);
+      if (parts.length > 0)
+        problems.push(`document ${stored.doc.id}: its ${parts.join(", ")} differ from what its stored text extracts to`);
     });
     if (!isDeepStrictEqual(await store.loadDerived(), deriveRecords(buildExtraction(documents)))) {
       problems.push("derived entities, edges or clusters differ from a rebuild of the stored documents");
