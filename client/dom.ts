@@ -13,6 +13,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * A colour swatch. The colour is set through the CSSOM, not a `style` attribute, which the page's
+ * Content-Security-Policy (no inline style) refuses.
+ */
+export function swatch(colour: string): HTMLSpanElement {
+  const node = el("span", { class: "swatch" });
+  node.style.background = colour;
+  return node;
+}
+
 /** Splits a sentence into text and <mark> pieces: highlighted("Putin said", [{0,5,"source"}]). */
 export function highlighted(text: string, spans: { start: number; end: number; role: string }[]): Child[] {
   const out: Child[] = [];

@@ -181,7 +181,12 @@ async function ingestFiles(service: CorpusService<CorpusView>, files: IngestSour
 async function main(): Promise<number> {
   const started = performance.now();
   const options = parseArgs(process.argv.slice(2));
-  const files = listIngestSources(options.inputs);
+  // Folders' entries that are no file (a FIFO would block for ever), loops and unreadable paths: said and skipped.
+  const skipped: string[] = [];
+  const files = listIngestSources(options.inputs, (message) => {
+    skipped.push(message);
+    console.error(`ingest: skipped ${message}`);
+  });
   if (options.inputs.length > 0 && files.length === 0) {
     throw new InputError(`no .txt, .md, .html or .jsonl files found in ${options.inputs.join(", ")}`);
   }
@@ -198,13 +203,13 @@ async function main(): Promise<number> {
       `${tally.created} new`,
       `${tally.existing} already stored`,
       ...(options.rebuild ? [`${tally.replaced} re-extracted`] : []),
-      `${tally.rejected.length} rejected`,
+      `${tally.rejected.length + skipped.length} rejected`,
     ].join(", ");
     console.log(
       `${files.length} files: ${work} in ${seconds}s; store: ${documents.length} documents, ${entities.length} entities, ` +
         `${edges.length} edges, ${megabytes(store.location)} -> ${store.location}`,
     );
-    return tally.rejected.length > 0 ? 2 : 0;
+    return tally.rejected.length + skipped.length > 0 ? 2 : 0;
   } finally {
     await pool.close();
     await store.close();

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
+import { cacheBytes } from "./corpus.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
@@ -29,6 +30,12 @@ if (maxBodyBytes === undefined) {
 
 // An error no handler caught is logged and the server keeps serving (server/last-resort.ts).
 keepServing();
+
+if (cacheBytes() === undefined) {
+  console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);
+  process.exit(2);
+}
+
 const started = performance.now();
 const store = openStore(databasePath());
 // Posted articles are extracted in worker threads, so a big upload never blocks reads.
@@ -46,6 +53,7 @@ if (seedsDir && (await store.countDocuments()) === 0) {
 const app = createApp({
   corpus: () => service.current(),
   clientDir: `${root}dist/client`,
+  sourceMaps: process.env.NODE_ENV === "development",
   trustProxy,
   write: { service, maxBodyBytes, allowedHosts, ...(token ? { token } : {}) },
 });

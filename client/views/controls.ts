@@ -3,7 +3,7 @@
 import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../../server/graph/filter.js";
 import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../server/graph/appearance.js";
 import { ENTITY_TYPES } from "../../server/types.js";
-import { el } from "../dom.js";
+import { el, swatch } from "../dom.js";
 import {
   COLOR_BY,
   type ColorBy,
@@ -47,7 +47,7 @@ export function dateNotice(b: Bounds): { text: string; disabled: boolean; reason
 function checkbox(attrs: Record<string, string>, colour: string, label: string, onChange: () => void): HTMLLabelElement {
   const input = el("input", { type: "checkbox", ...attrs });
   input.addEventListener("change", onChange);
-  return el("label", { class: "toggle" }, [input, el("span", { class: "swatch", style: `background:${colour}` }), label]);
+  return el("label", { class: "toggle" }, [input, swatch(colour), label]);
 }
 
 /**

@@ -47,6 +47,15 @@ export function accessFromEnv(env: NodeJS.ProcessEnv): { allowedHosts: string[];
 /** Headers a proxy adds; without TRUST_PROXY, a write that carries them came through one (or pretends to). */
 const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip"] as const;
 
+/** "http://127.0.0.1:3000" from a URL or an Origin header (default ports dropped); undefined when it is none. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Why this write is not from this site, or undefined when it is: the Host must be on the allowlist (a
  * DNS-rebinding page names its own host), and a browser's request must be same-origin (`Origin` absent or this
@@ -64,13 +73,9 @@ export function crossSiteReason(req: Request, allowedHosts: readonly string[] = 
   }
   const origin = req.get("origin");
   if (origin === undefined) return undefined;
-  const own = new URL(`${req.protocol}://${req.host}`).origin;
-  let given: string;
-  try {
-    given = new URL(origin).origin;
-  } catch {
-    given = origin;
-  }
+  const own = originOf(`${req.protocol}://${req.host}`);
+  if (own === undefined) return `writes need a valid Host header, got "${req.host}"`;
+  const given = originOf(origin) ?? origin;
   return given === own ? undefined : `cross-origin write refused: Origin ${origin} is not this server (${own})`;
 }
 

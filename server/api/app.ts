@@ -6,11 +6,13 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 
 import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
+import { graphQueryKey } from "../graph/query-key.js";
 import { toGexf } from "../graph/gexf.js";
 import { type TrustProxy, guardWrites } from "./access.js";
 import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
 import { HttpError } from "./errors.js";
+import { securityHeaders, sourceMaps } from "./headers.js";
 
 export interface AppOptions {
   /** Returns the current corpus: it is replaced when documents are added or removed. */
@@ -19,6 +21,8 @@ export interface AppOptions {
   clientDir?: string;
   /** POST and DELETE /api/documents; without it the API is read-only (those routes answer 404). */
   write?: WriteOptions;
+  /** Serve the client's `*.map` files (NODE_ENV=development); otherwise they answer 404. */
+  sourceMaps?: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): off unless set, so forwarding headers are not believed. */
   trustProxy?: TrustProxy;
 }
@@ -50,10 +54,21 @@ interface Prepared {
 
 const GZIP_ABOVE_BYTES = 2048;
 
+/**
+ * A copy in memory of its own size. A small Buffer is a slice of a shared 8 KB pool and gzip's output a slice of
+ * its 16 KB chunk: kept in a cache, each would hold on to the whole block, several times the bytes it counts.
+ */
+function ownBuffer(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
 function prepared(value: unknown): Prepared {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = ownBuffer(Buffer.from(JSON.stringify(value)));
   const answer: Prepared = { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` };
-  if (body.length > GZIP_ABOVE_BYTES) answer.gzipped = gzipSync(body);
+  if (body.length > GZIP_ABOVE_BYTES) answer.gzipped = ownBuffer(gzipSync(body));
   return answer;
 }
 
@@ -68,6 +83,7 @@ export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
+  app.use(securityHeaders());
   const api = express.Router();
   // Every write route, whichever router adds it, passes the one access check (server/api/access.ts).
   if (options.write) api.use(guardWrites(options.write));
@@ -82,7 +98,7 @@ export function createApp(options: AppOptions) {
   api.get("/graph", (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    const { view, ...answer } = corpus.cached(`graph:${JSON.stringify(query)}`, () => {
+    const { view, ...answer } = corpus.cached(graphQueryKey(query, corpus), () => {
       const { graph, total, shown, hidden, bbox } = filterGraph(corpus, query);
       return { view: JSON.stringify({ total, shown, hidden, bbox }), ...prepared(graph.export()) };
     });
@@ -93,8 +109,10 @@ export function createApp(options: AppOptions) {
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
     if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
-    const offset = wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
-    const limit = wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES;
+    // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
+    const total = corpus.sentenceCount(req.params.id);
+    const offset = Math.min(wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0, total);
+    const limit = Math.min(wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
     const key = `entity:${req.params.id}:${offset}:${limit}`;
     sendPrepared(
       req,
@@ -148,7 +166,7 @@ export function createApp(options: AppOptions) {
   app.use("/api", api);
 
   if (options.clientDir && existsSync(options.clientDir)) {
-    app.use(express.static(options.clientDir));
+    app.use(sourceMaps(options.sourceMaps ?? false), express.static(options.clientDir));
   }
 
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {

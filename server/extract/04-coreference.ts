@@ -120,6 +120,15 @@ export function extendPersonNames(sentences: Sentence[], candidates: MentionCand
 }
 
 /**
+ * A line in Title Case: no word of four letters or more is lower-case ("Kyiv Contemplates Requesting Western
+ * Troops"). A headline or caption with lower-case words ("a news conference at a European Council leaders summit")
+ * shows its names apart from its other words, as a body sentence does.
+ */
+export function isTitleCase(text: string): boolean {
+  return !(text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).some((w) => w.length >= 4 && /^\p{Ll}/u.test(w));
+}
+
+/**
  * In a headline or section title every capitalised word looks like a name ("Kyiv Contemplates Requesting
  * Western Troops"), so a name found there is kept only if the body of the document names it too, or if
  * it is a country.

@@ -6,7 +6,7 @@ import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/cou
 import { caseCounts, documentYears } from "./resolve/corpus-stats.js";
 import { resolveEvents } from "./resolve/events.js";
 import { junkReason, phraseCounter } from "./resolve/junk.js";
-import { acronymOf, joinOrganizations } from "./resolve/organizations.js";
+import { acronymOf, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
 import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
 import { voteTypes } from "./resolve/type-vote.js";
 import { KeyGroups, type Unit, makeUnits, typeOf } from "./resolve/units.js";
@@ -113,12 +113,18 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
   const eventLabels = resolveEvents(units, settings.place, settings.year, text);
   const groups = new KeyGroups();
   joinSpellings(units, groups);
+  retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
   joinOrganizations(units, groups);
   const lone = resolveLoneNames(units, groups);
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
   const members = new Map<string, Unit[]>();
-  for (const u of units) members.set(groupOf(u), [...(members.get(groupOf(u)) ?? []), u]);
+  for (const u of units) {
+    const key = groupOf(u);
+    const list = members.get(key);
+    if (list) list.push(u);
+    else members.set(key, [u]);
+  }
   const phraseCase = phraseCounter(() => [...sentenceText.values()].join("\n"));
   const entities: Entity[] = [];
   const ids = new Set<string>();

@@ -14,6 +14,7 @@ import {
   extendPersonNames,
   propagateKnownNames,
   harmoniseTypes,
+  isTitleCase,
   splitConjoinedNames,
 } from "./04-coreference.js";
 import { resolveEntities } from "./05-entities.js";
@@ -47,7 +48,7 @@ export function extractBounded(input: DocumentInput, options: ExtractOptions = {
   const doc = makeDocument(input);
   const { sentences, cut, unread } = boundSentences(splitSentences(doc));
   const recognized = recognizeDocument(sentences.map((s) => s.text));
-  const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
+  const headlines = new Set(sentences.filter((s) => isHeadline(s.text) && isTitleCase(s.text)).map((s) => s.id));
   const { mentions: found, dropped } = capMentionsPerSentence(
     splitConjoinedNames(
       confirmHeadlineMentions(

@@ -1,7 +1,7 @@
 // The embedded store: one SQLite file (better-sqlite3), WAL mode, one transaction per write.
 // Documents, sentences, mentions and stances are the source of truth; entities, aliases, clusters, edges and
 // evidence are derived from them and kept in step by every write (see ./derived.ts).
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 
 import Database from "better-sqlite3";
@@ -374,21 +374,49 @@ function migrate(db: Database.Database, path: string): void {
   throw new StoreFormatError(`${path} has schema version ${version}; this program reads version ${SCHEMA_VERSION}`);
 }
 
+/** SQLite's answers that mean the file is no database we can use (others, such as a busy lock, are thrown as they are). */
+const NOT_A_STORE: Record<string, string> = {
+  SQLITE_NOTADB: "not an SQLite file",
+  SQLITE_CORRUPT: "the SQLite file is damaged",
+  SQLITE_CANTOPEN: "cannot open it as a file",
+};
+
+/**
+ * The file opened and set up, or StoreFormatError saying why it is no store: a folder, a file that is not SQLite
+ * (better-sqlite3 would throw "file is not a database" from the first pragma, with a stack), a foreign schema.
+ */
+function openDatabase(location: string): Database.Database {
+  if (location !== ":memory:") {
+    if (existsSync(location) && statSync(location).isDirectory())
+      throw new StoreFormatError(`${location} is a directory, not a store file`);
+    mkdirSync(dirname(location), { recursive: true });
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(location);
+    db.pragma("journal_mode = WAL");
+    // FULL: a commit the API has answered survives a power cut, not only a crash of the process.
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    // A second writer (the CLI while the server runs) waits for the lock instead of failing at once.
+    db.pragma("busy_timeout = 10000");
+    migrate(db, location);
+    return db;
+  } catch (err) {
+    db?.close();
+    const reason = NOT_A_STORE[(err as { code?: string }).code ?? ""];
+    if (reason) throw new StoreFormatError(`${location} is not an entity graph store: ${reason}`);
+    throw err;
+  }
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly writeTransaction;
 
   constructor(readonly location: string) {
-    if (location !== ":memory:") mkdirSync(dirname(location), { recursive: true });
-    this.db = new Database(location);
-    this.db.pragma("journal_mode = WAL");
-    // FULL: a commit the API has answered survives a power cut, not only a crash of the process.
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    // A second writer (the CLI while the server runs) waits for the lock instead of failing at once.
-    this.db.pragma("busy_timeout = 10000");
-    migrate(this.db, location);
+    this.db = openDatabase(location);
     this.statements = this.prepare();
     this.writeTransaction = this.db.transaction((change: StoreWrite) => this.applyWrite(change));
   }

@@ -76,6 +76,7 @@ describe.each([
       403,
       /Host "attacker.example" is not allowed/,
     ],
+    ["a Host with a port that is none", { host: "localhost:abc", origin: "http://localhost:3000" }, "json", 403, /valid Host header/],
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }, "json", 403, /Sec-Fetch-Site: cross-site/],
     ["Sec-Fetch-Site: same-site", { "sec-fetch-site": "same-site" }, "form", 403, /Sec-Fetch-Site: same-site/],
     // accepted: the page's own writes and command-line clients

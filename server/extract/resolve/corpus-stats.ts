@@ -21,23 +21,27 @@ export function caseCounts(docs: readonly DocExtraction[]): CaseCounts {
   const capitalised = new Map<string, number>();
   const titleQualifier = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const word = new RegExp(WORD.source, "gu");
   for (const d of docs) {
     for (const s of d.sentences) {
-      const words = [...s.text.matchAll(WORD)];
-      const upper = words.map((m) => {
-        const c = m[0].charCodeAt(0);
-        return !((c >= 97 && c <= 122) || m[0][0] === m[0][0]!.toLowerCase());
-      });
-      // words that touch, one space apart: "Terrorism Bill" is one name, "the bill" a noun
-      const touches = (i: number) => words[i]!.index + words[i]![0].length + 1 === words[i + 1]?.index;
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]![0];
-        if (!upper[i] && i > 0 && upper[i - 1] && touches(i - 1) && TITLE_WORDS.has(w) && !HONORIFICS.has(w)) {
-          bump(titleQualifier, words[i - 1]![0].toLowerCase());
-        }
-        if (i === 0) continue; // a sentence's first word says nothing about case
-        if (!upper[i]) bump(lower, w);
-        else if (!(upper[i - 1] && touches(i - 1)) && !(upper[i + 1] && touches(i))) bump(capitalised, w);
+      // One pass; a capitalised word is settled when the next word shows whether it touches another capitalised one.
+      // Words touch when one space apart: "Terrorism Bill" is one name, "the bill" a noun.
+      let index = 0;
+      let prev: { w: string; upper: boolean; title: boolean; end: number; joined: boolean } | undefined;
+      word.lastIndex = 0;
+      for (let m = word.exec(s.text); ; m = word.exec(s.text)) {
+        const w = m?.[0];
+        const c = w?.charCodeAt(0) ?? 0;
+        const upper = w !== undefined && !((c >= 97 && c <= 122) || w[0] === w[0]!.toLowerCase());
+        const touches = m !== null && prev !== undefined && prev.end + 1 === m.index;
+        if (prev?.upper && index > 1 && !prev.joined && !(upper && touches && !prev.title)) bump(capitalised, prev.w);
+        if (!m || w === undefined) break;
+        if (!upper && touches && prev!.upper && TITLE_WORDS.has(w) && !HONORIFICS.has(w)) bump(titleQualifier, prev!.w.toLowerCase());
+        if (!upper && index > 0) bump(lower, w);
+        // "Mr Brown", "Then Brown": a title or a sentence's first word in front does not make one name with it
+        const title = TITLE_WORDS.has(w.toLowerCase());
+        prev = { w, upper, title, end: m.index + w.length, joined: upper && touches && prev!.upper && index > 1 && !prev!.title };
+        index++;
       }
     }
   }

@@ -61,7 +61,9 @@ export function voteTypes(units: Unit[], sentenceText: (id: string) => string, c
     cues.set(u, c);
     if (!VOTED.has(typeOf(u.key))) continue;
     const name = nameOf(u.key);
-    byName.set(name, [...(byName.get(name) ?? []), u]);
+    const list = byName.get(name);
+    if (list) list.push(u);
+    else byName.set(name, [u]);
   }
   const works = new Set<string>();
   for (const [name, group] of byName) {
