@@ -5,7 +5,7 @@ import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import Sigma from "sigma";
-import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import { TYPE_COLORS, nodeSize } from "../server/graph/appearance.js";
@@ -56,7 +56,8 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 export type EntityGraphClient = Graph<NodeAttributes, EdgeAttributes>;
 
 export interface GraphViewHandlers {
-  clickNode: (id: string) => void;
+  /** `shift`: the shift key was held (shift-click picks two nodes to merge). */
+  clickNode: (id: string, shift: boolean) => void;
   clickEdge: (id: string) => void;
   clickStage: () => void;
 }
@@ -95,7 +96,9 @@ export class GraphView {
       zIndex: true,
       // The node attribute `type` is the entity type (part of the data contract); each one is drawn as a circle.
       nodeProgramClasses: Object.fromEntries(ENTITY_TYPES.map((t) => [t, NodeCircleProgram])),
-      edgeProgramClasses: { arrow: EdgeArrowProgram },
+      // Programs draw in the order they are registered, after sigma's own "arrow" and "line": co-mentions first,
+      // then stances, so a stance is drawn (and picked) above a co-mention whatever the zIndex says.
+      edgeProgramClasses: { arrow: EdgeArrowProgram, "co-mention-line": EdgeRectangleProgram, "stance-arrow": EdgeArrowProgram },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -103,15 +106,15 @@ export class GraphView {
     this.renderer.getCamera().on("updated", () => this.scheduleLabels());
     this.renderer.on("resize", () => this.scheduleLabels());
     // Sigma picks the disc drawn on top; where discs overlap, the one whose centre is nearest the pointer is meant.
-    this.renderer.on("clickNode", ({ node, event }) => handlers.clickNode(this.nodeAt(event.x, event.y) ?? node));
+    this.renderer.on("clickNode", ({ node, event }) => handlers.clickNode(this.nodeAt(event.x, event.y) ?? node, event.original.shiftKey));
     this.renderer.on("clickEdge", ({ edge, event }) => {
       const node = this.nodeAt(event.x, event.y);
-      if (node) handlers.clickNode(node);
+      if (node) handlers.clickNode(node, event.original.shiftKey);
       else handlers.clickEdge(edge);
     });
     this.renderer.on("clickStage", ({ event }) => {
       const node = this.nodeAt(event.x, event.y);
-      if (node) handlers.clickNode(node);
+      if (node) handlers.clickNode(node, event.original.shiftKey);
       else handlers.clickStage();
     });
     this.renderer.on("enterNode", ({ node, event }) => {
@@ -143,6 +146,21 @@ export class GraphView {
     this.updateBright();
   }
 
+  /** Keeps every node where it is drawn through the next setData: a correction changes a few nodes, not the picture. */
+  holdPositions(): void {
+    this.graph.forEachNode((id, a) => this.moved.set(id, { x: a.x, y: a.y }));
+  }
+
+  /** Puts a node the server just added beside where another was (a split-out alias beside the entity it left). */
+  placeNear(id: string, near: string): void {
+    const at = this.moved.get(near);
+    if (!at || !this.graph.hasNode(id) || this.moved.has(id)) return;
+    const p = { x: at.x + 0.02 * (this.bbox ? this.bbox.x[1] - this.bbox.x[0] : 1), y: at.y };
+    this.moved.set(id, p);
+    this.graph.mergeNodeAttributes(id, p);
+    this.renderer.refresh();
+  }
+
   /** Drawn sizes as a multiple of the chosen measure's (1 when the view has room for full-size discs). */
   getSizeScale(): number {
     return this.sizeScale;
@@ -155,14 +173,9 @@ export class GraphView {
   private fitSizes(): void {
     const { width, height } = this.renderer.getDimensions();
     const home = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, viewportDimensions: { width, height } };
+    // From the nodes' own positions: display data may not be framed yet right after an import.
     const discs = this.graph
-      .mapNodes((id, a) => {
-        const d = this.renderer.getNodeDisplayData(id);
-        if (!d) return undefined;
-        const p = this.renderer.framedGraphToViewport(d, home);
-        return { x: p.x, y: p.y, r: this.baseSize(a) };
-      })
-      .filter((d): d is { x: number; y: number; r: number } => d !== undefined)
+      .mapNodes((_id, a) => ({ ...this.renderer.graphToViewport({ x: a.x, y: a.y }, home), r: this.baseSize(a) }))
       .sort((a, b) => a.x - b.x);
     const maxR = Math.max(0, ...discs.map((d) => d.r));
     let scale = 1;
@@ -287,7 +300,7 @@ export class GraphView {
   /** Stance edges are drawn (and picked) above co-mention edges: fewer, directed, and what analysts look for. */
   private reduceEdge(edge: string, a: EdgeAttributes): Partial<EdgeDisplayData> {
     const stance = a.kind === "stance" ? 1 : 0;
-    const out: Partial<EdgeDisplayData> = { ...a, zIndex: stance };
+    const out: Partial<EdgeDisplayData> = { ...a, type: stance ? "stance-arrow" : "co-mention-line", zIndex: stance };
     if (edge === this.selectedEdge) return { ...out, color: "rgb(40,40,40)", size: a.size + 2, zIndex: 4 };
     if (this.bright.size === 0) return out;
     const centre = this.hovered ?? this.selected;

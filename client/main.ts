@@ -2,6 +2,7 @@
 import type { DocumentSummary } from "../server/corpus.js";
 import { ENTITY_TYPES } from "../server/types.js";
 import { ApiError, fetchDocument, fetchDocuments, fetchEdge, fetchEntity, fetchGraph, type GraphView as ServerView } from "./api.js";
+import { type CorrectionAnswer, fetchCorrections, fetchDuplicates } from "./corrections-api.js";
 import { el } from "./dom.js";
 import { GraphView, graphCsv } from "./graph-view.js";
 import { followCorpus } from "./live.js";
@@ -13,6 +14,7 @@ import {
   fromSearch,
   graphQuery,
   openDocument,
+  openCorrections,
   openDocuments,
   selectEdge,
   selectEntity,
@@ -21,6 +23,8 @@ import {
 } from "./state.js";
 import type { Actions } from "./views/actions.js";
 import { type Bounds, mountControls } from "./views/controls.js";
+import { correctionsPanel } from "./views/corrections.js";
+import { mountMergePicker } from "./views/merge-picker.js";
 import { documentReader, documentsPanel } from "./views/documents.js";
 import { edgePanel } from "./views/edge-panel.js";
 import { entityPanel } from "./views/entity-panel.js";
@@ -40,7 +44,7 @@ let generation = 0;
 let panelGeneration = 0;
 
 const graphView = new GraphView($("graph"), {
-  clickNode: (id) => dispatch(selectEntity(id)),
+  clickNode: (id, shift) => (shift ? mergePicker.pick(id) : dispatch(selectEntity(id))),
   clickEdge: (id) => dispatch(selectEdge(id)),
   clickStage: () => dispatch(selectEntity(undefined)),
 });
@@ -59,7 +63,11 @@ const actions: Actions = {
   focus: (id, hops) => dispatch(focusOn(id, hops)),
   wholeGraph: () => dispatch(wholeGraph()),
   corpusChanged: () => void reloadAll(),
+  openCorrections: () => dispatch(openCorrections()),
+  corrected: (answer, select) => void afterCorrection(answer, select),
 };
+
+const mergePicker = mountMergePicker($("merge-bar"), () => graphView.graph, actions);
 
 const controls = mountControls($("controls"), dispatch);
 const legend = mountLegend($("legend-key"));
@@ -79,7 +87,7 @@ function dispatch(producer: Producer): void {
   void apply(before, state);
 }
 
-const panelKey = (s: ViewState) => JSON.stringify([s.selected, s.edge, s.docs, s.doc, s.focus]);
+const panelKey = (s: ViewState) => JSON.stringify([s.selected, s.edge, s.docs, s.doc, s.focus, s.corrections]);
 
 async function apply(before: ViewState | undefined, s: ViewState): Promise<void> {
   controls.update(s, bounds);
@@ -142,7 +150,10 @@ async function renderPanel(s: ViewState): Promise<void> {
     panel.scrollTop = 0; // a new panel (a document in the reader, say) opens at its top
   };
   try {
-    if (s.doc) {
+    if (s.corrections) {
+      const [{ corrections }, { duplicates }] = await Promise.all([fetchCorrections(), fetchDuplicates()]);
+      show(correctionsPanel(corrections, duplicates, actions));
+    } else if (s.doc) {
       const d = await fetchDocument(s.doc);
       const labels = new Map(graphView.graph.mapNodes((id, a) => [id, a.label] as const));
       show(documentReader(d, labels, actions));
@@ -170,6 +181,28 @@ async function renderPanel(s: ViewState): Promise<void> {
     show([el("p", { class: "error" }, [gone ? `Not in the corpus any more: ${(err as Error).message}` : (err as Error).message])]);
   }
   showStatus();
+}
+
+/**
+ * After a correction: the new graph in place, every node where it was drawn; a node the correction made (a split,
+ * a retype) beside the one it came from. Then the entity to show next, or the Corrections view again.
+ */
+async function afterCorrection(answer: CorrectionAnswer | undefined, select: string | undefined): Promise<void> {
+  void live.seen(); // our own write: not "someone else changed the corpus"
+  graphView.holdPositions();
+  await loadGraph();
+  const c = answer?.correction;
+  const origin = c && ("entity" in c ? c.entity.id : c.action === "merge" ? c.into.id : undefined);
+  if (origin) for (const id of answer.change.entities.added) graphView.placeNear(id, origin);
+  if (state.corrections) await renderPanel(state);
+  else if (select && select !== state.selected) dispatch(selectEntity(select));
+  else {
+    if (!select) dispatch(selectEntity(undefined));
+    await renderPanel(state);
+  }
+  graphView.setSelection(state.selected, state.edge);
+  // Tests wait on this count: the page has followed every correction made so far.
+  document.body.dataset.corrected = String(Number(document.body.dataset.corrected ?? 0) + 1);
 }
 
 /** The other drawn edges between the same two entities, either direction, stances first. */
@@ -218,6 +251,7 @@ function download(name: string, blob: Blob, anchor?: HTMLAnchorElement): void {
 
 function bindToolbar(): void {
   $("open-documents").addEventListener("click", () => dispatch(openDocuments()));
+  $("open-corrections").addEventListener("click", () => dispatch(openCorrections()));
   $("focus-back").addEventListener("click", () => dispatch(wholeGraph()));
   const toggle = $("layout-toggle");
   toggle.addEventListener("click", () => {
@@ -241,7 +275,7 @@ function bindToolbar(): void {
 
 // Someone else changed the corpus: reload at once when nothing is open, else offer it and leave the panel be.
 const live = followCorpus((health) => {
-  const busy = state.selected || state.edge || state.docs || state.doc;
+  const busy = state.selected || state.edge || state.docs || state.doc || state.corrections;
   if (!busy) return void reloadAll();
   const notice = $("live-notice");
   notice.querySelector("span")!.textContent = `The corpus changed: now ${health.documents.toLocaleString("en")} documents.`;

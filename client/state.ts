@@ -17,6 +17,8 @@ export interface ViewState {
   doc?: string;
   /** Documents list open. */
   docs: boolean;
+  /** Corrections view open: the log with undo, and the review queue. */
+  corrections?: boolean;
   types: EntityType[];
   kinds: EdgeFilterKind[];
   /** Only entities that keep an edge after the edge filters (set by "stances only"). */
@@ -49,9 +51,11 @@ export type Producer = (state: ViewState) => ViewState;
 // ---- Producers ----
 
 const closePanels = (s: ViewState): ViewState => {
-  const { selected: _s, edge: _e, doc: _d, ...rest } = s;
+  const { selected: _s, edge: _e, doc: _d, corrections: _c, ...rest } = s;
   return { ...rest, docs: false };
 };
+
+export const openCorrections = (): Producer => (s) => ({ ...closePanels(s), corrections: true });
 
 export const selectEntity =
   (id: string | undefined): Producer =>
@@ -153,6 +157,7 @@ export function toSearch(s: ViewState): string {
   if (s.edge) q.set("edge", s.edge);
   if (s.docs) q.set("docs", "1");
   if (s.doc) q.set("doc", s.doc);
+  if (s.corrections) q.set("corrections", "1");
   if (s.sizeBy !== DEFAULT_STATE.sizeBy) q.set("size", s.sizeBy);
   if (s.colorBy !== DEFAULT_STATE.colorBy) q.set("color", s.colorBy);
   const text = q.toString();
@@ -185,6 +190,7 @@ export function fromSearch(search: string): ViewState {
     sizeBy: SIZE_BY.find((x) => x === q.get("size")) ?? DEFAULT_STATE.sizeBy,
     colorBy: COLOR_BY.find((x) => x === q.get("color")) ?? DEFAULT_STATE.colorBy,
   };
+  if (q.get("corrections") === "1") s.corrections = true;
   for (const key of ["selected", "edge", "doc", "focus"] as const) {
     const v = q.get(key);
     if (v) s[key] = v;

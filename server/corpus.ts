@@ -112,8 +112,8 @@ let corpusSerial = 0;
 
 /** Bytes the response cache holds now, and its bound (tests, health checks). */
 export const responseCacheBytes = () => ({ used: responses.calculatedSize, max: responses.maxSize });
-/** Nodes above which the layout and metrics run in a worker thread (about 0.3 s of work at 2,000 nodes). */
-const WORKER_LAYOUT_ABOVE = 2000;
+/** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
+const WORKER_LAYOUT_ABOVE = 500;
 
 /** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
 export interface LayoutCache {

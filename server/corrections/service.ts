@@ -130,8 +130,8 @@ export async function importCorrections<V extends CorpusView>(
   return { imported: result, change: answer(change, before, service.current()) };
 }
 
-/** The log with what each correction does on this corpus now (`applied`, `no-op`, `unresolved`) and its entities. */
+/** The log with what each correction does on this corpus now (`applied`, `no-op`, `unresolved`) and the entities it concerns now (`now`). */
 export function correctionsLog(log: Correction[], extraction: Extraction) {
   const outcomes = new Map((extraction.corrections?.log ?? []).map((o) => [o.id, o]));
-  return log.map((c) => ({ ...c, status: outcomes.get(c.id)?.status ?? "unresolved", entities: outcomes.get(c.id)?.entities ?? [] }));
+  return log.map((c) => ({ ...c, status: outcomes.get(c.id)?.status ?? "unresolved", now: outcomes.get(c.id)?.entities ?? [] }));
 }

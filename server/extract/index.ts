@@ -112,6 +112,10 @@ export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {
 function realigned(byDoc: Map<string, (ResolvedMention | undefined)[]>, corrected: ResolvedMention[]) {
   let next = 0;
   const out = new Map<string, (ResolvedMention | undefined)[]>();
-  for (const [docId, list] of byDoc) out.set(docId, list.map((m) => (m ? corrected[next++] : undefined)));
+  for (const [docId, list] of byDoc)
+    out.set(
+      docId,
+      list.map((m) => (m ? corrected[next++] : undefined)),
+    );
   return out;
 }

@@ -1,14 +1,12 @@
 // POST/GET/DELETE /api/corrections on the seeds: each kind of correction, what it answers, the 404 of a merged
 // entity, bad corrections (4xx, nothing changed), and the corrections kept across a restart, `ingest --rebuild`,
 // a new document and undo.
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { repoRoot } from "../helpers/server.js";
 import { tempDir } from "../store/fixtures.js";
-import { openSeedStore } from "./fixtures.js";
+import { openSeedStore, rebuildStore } from "./fixtures.js";
 
 const { dir, remove } = tempDir("corrections-api-");
 afterAll(remove);
@@ -21,13 +19,13 @@ const entity = async (ctx: Ctx, id: string) => ctx.api().get(`/api/entities/${en
 /** Every kind, on the seeds; `check` is what must hold while the correction is in force. */
 const CORRECTIONS = [
   {
-    body: { action: "merge", from: "organization:ukrainian-armed-forces", into: "organization:armed-forces-of-ukraine", note: "same army" },
+    body: { action: "merge", from: "person:olaf-scholz", into: "person:donald-tusk", note: "test merge" },
     check: async (ctx: Ctx) => {
-      const gone = await entity(ctx, "organization:ukrainian-armed-forces");
+      const gone = await entity(ctx, "person:olaf-scholz");
       expect(gone.status).toBe(404);
-      expect(gone.body).toMatchObject({ mergedInto: "organization:armed-forces-of-ukraine" });
+      expect(gone.body).toMatchObject({ mergedInto: "person:donald-tusk" });
       expect(gone.body.error).toContain("merged into");
-      expect((await entity(ctx, "organization:armed-forces-of-ukraine")).body.aliases).toContain("Ukrainian Armed Forces");
+      expect((await entity(ctx, "person:donald-tusk")).body.aliases).toContain("Olaf Scholz");
     },
   },
   {
@@ -94,10 +92,10 @@ describe("corrections through the API, kept across restart, rebuild and new docu
       answers.push(res.body);
     }
     const [merge, split, rename, retype, hide] = answers;
-    expect(merge.correction).toMatchObject({ id: 1, action: "merge", author: "local", note: "same army" });
-    expect(merge.correction.from).toEqual({ id: "organization:ukrainian-armed-forces", keys: ["organization:ukrainian armed forces"] });
-    expect(merge.change.entities.removed).toEqual(["organization:ukrainian-armed-forces"]);
-    expect(merge.change.entities.updated).toContain("organization:armed-forces-of-ukraine");
+    expect(merge.correction).toMatchObject({ id: 1, action: "merge", author: "local", note: "test merge" });
+    expect(merge.correction.from).toEqual({ id: "person:olaf-scholz", keys: ["person:olaf scholz"] });
+    expect(merge.change.entities.removed).toEqual(["person:olaf-scholz"]);
+    expect(merge.change.entities.updated).toContain("person:donald-tusk");
     expect(split.change.entities.added).toEqual(["country:kremlin"]);
     expect(rename.change.entities.relabelled).toEqual([{ id: "organization:eu", from: "EU", to: "European Union" }]);
     expect(retype.change.entities).toMatchObject({
@@ -121,9 +119,9 @@ describe("corrections through the API, kept across restart, rebuild and new docu
     const BAD: [body: unknown, status: number, message: string][] = [
       [{ action: "merge", from: "person:nobody-at-all", into: "person:donald-trump" }, 404, "from: unknown entity person:nobody-at-all"],
       [{ action: "merge", from: "person:donald-trump", into: "person:donald-trump" }, 400, "into: cannot merge an entity into itself"],
-      // The Ukrainian Armed Forces went into the Armed Forces of Ukraine: the other way round is a cycle.
-      [{ action: "merge", from: "organization:armed-forces-of-ukraine", into: "organization:ukrainian-armed-forces" }, 409, "cycle"],
-      [{ action: "merge", from: "organization:ukrainian-armed-forces", into: "organization:nato" }, 404, "was merged into"],
+      // Olaf Scholz went into Donald Tusk (a test merge): the other way round is a cycle.
+      [{ action: "merge", from: "person:donald-tusk", into: "person:olaf-scholz" }, 409, "cycle"],
+      [{ action: "merge", from: "person:olaf-scholz", into: "organization:nato" }, 404, "was merged into"],
       [{ action: "split", entity: "person:vladimir-putin", aliases: ["Vlad"] }, 400, 'aliases: person:vladimir-putin has no alias "Vlad"'],
       [{ action: "split", entity: "person:piers-morgan", aliases: ["Piers Morgan"] }, 400, "every mention"],
       [{ action: "split", entity: "person:vladimir-putin" }, 400, "aliases: name at least one alias"],
@@ -160,15 +158,7 @@ describe("corrections through the API, kept across restart, rebuild and new docu
     expect(await graphOf(ctx)).toEqual(corrected);
     await ctx.store.close();
 
-    const rebuild = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), "--rebuild", "--workers", "0"],
-      {
-        cwd: repoRoot,
-        encoding: "utf8",
-        env: { ...process.env, DATABASE_PATH: path },
-      },
-    );
+    const rebuild = rebuildStore(path);
     expect(rebuild.status, rebuild.stderr).toBe(0);
     ctx = await openSeedStore(path);
     expect(await graphOf(ctx)).toEqual(corrected);
@@ -200,5 +190,35 @@ describe("corrections through the API, kept across restart, rebuild and new docu
     const next = await ctx.api().post("/api/corrections").send({ action: "hide", entity: "organization:youtube" }).expect(201);
     expect(next.body.correction.id).toBe(7);
     await ctx.store.close();
+  });
+});
+
+describe("exports carry the corrections; corrections.json moves them to another store", () => {
+  it("GEXF and JSON show the corrected graph, and importing the export gives another store the same graph", async () => {
+    const a = await openSeedStore(join(dir, "export-a.db"), { seed: true });
+    await a.api().post("/api/corrections").send({ action: "merge", from: "person:olaf-scholz", into: "person:donald-tusk" }).expect(201);
+    await a
+      .api()
+      .post("/api/corrections")
+      .send({ action: "rename", entity: "organization:eu", label: "European Union", note: "spelled out" })
+      .expect(201);
+    const gexf = (await a.api().get("/api/export.gexf").expect(200)).text;
+    expect(gexf).not.toContain('id="person:olaf-scholz"');
+    expect(gexf).toContain('label="European Union"');
+    expect((await graphOf(a)).nodes.map((n: { key: string }) => n.key)).not.toContain("person:olaf-scholz");
+
+    const exported = await a.api().get("/api/corrections/export").expect(200);
+    expect(exported.headers["content-disposition"]).toContain("corrections.json");
+    expect(exported.body).toMatchObject({ format: "entity-graph-corrections", version: 1 });
+    expect(exported.body.corrections[1]).toMatchObject({ action: "rename", label: "European Union", note: "spelled out", author: "local" });
+
+    const b = await openSeedStore(join(dir, "export-b.db"), { seed: true });
+    await b.api().post("/api/corrections/import").send({ corrections: [] }).expect(400);
+    const bad = { ...exported.body, corrections: [{ action: "merge", from: { id: "x" } }] };
+    expect((await b.api().post("/api/corrections/import").send(bad)).body.error).toContain("corrections[0].from: must be { id, keys");
+    const imported = await b.api().post("/api/corrections/import").send(exported.body).expect(201);
+    expect(imported.body.imported.map((c: { status: string }) => c.status)).toEqual(["applied", "applied"]);
+    expect(await graphOf(b)).toEqual(await graphOf(a));
+    await Promise.all([a.store.close(), b.store.close()]);
   });
 });

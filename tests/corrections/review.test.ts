@@ -11,7 +11,7 @@ const TEXTS = [
   "Blair said the plan would work, Sheffield officials reported.",
   "Mikhail Gorbachov visited Berlin and Vienna.",
   "Mikhail Gorbachev spoke in Berlin about Austria and Australia.",
-  "The International Monetary Fund and the Institute of Meat Farmers met in Geneva.",
+  "The Institute of Meat Farmers and the International Mango Federation met in Geneva.",
   "The IMF said growth would slow, Geneva officials said.",
   "Iran and Iraq signed a border deal with Donald Trump and Donald Tusk watching.",
 ];
@@ -24,7 +24,7 @@ describe("possible duplicates", () => {
     ["a lone surname with the full names that share it", "Blair", "Tony Blair", "surname"],
     ["the same lone surname, the other full name", "Blair", "Cherie Blair", "surname"],
     ["a spelling a letter apart", "Mikhail Gorbachov", "Mikhail Gorbachev", "spelling"],
-    ["an acronym with each name it abbreviates", "IMF", "International Monetary Fund", "acronym"],
+    ["an acronym with each name it abbreviates", "IMF", "International Mango Federation", "acronym"],
     ["an acronym with each name it abbreviates", "IMF", "Institute of Meat Farmers", "acronym"],
   ])("proposes %s: %s / %s", (_what, a, b, reason) => {
     expect(pairs).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^(${a} -> ${b}|${b} -> ${a}) \\(${reason}\\)$`))]));

@@ -71,6 +71,8 @@ describe("spelling variants and glued words", () => {
     [["Whatever Tomas Grell says, he will stand. Nobody asked Tomas Grell.", "Whatever happens, we stay."], "Tomas Grell"],
     // a word in front of a full name the corpus knows, never anyone's first name
     [["Voters met Grellite Tomas Grell today.", "Tomas Grell spoke.", "Tomas Grell left."], "Tomas Grell"],
+    // a nationality in front is where the person is from
+    [["Fans cheered American Tomas Grell.", "Tomas Grell won."], "Tomas Grell"],
   ])("%j -> %s", (texts, expected) => {
     expect(labels("person", ...texts)).toEqual([expected]);
   });

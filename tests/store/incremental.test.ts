@@ -76,7 +76,7 @@ describe("corrections with incremental ingest", () => {
     const a = await CorpusService.open(store, buildCorpus);
     const correct = async (body: object) => addCorrection(a, body, "local");
     await a.ingest(seeds);
-    await correct({ action: "merge", from: "organization:ukrainian-armed-forces", into: "organization:armed-forces-of-ukraine" });
+    await correct({ action: "merge", from: "person:olaf-scholz", into: "person:donald-tusk" });
     await correct({ action: "split", entity: "country:russia", aliases: ["Kremlin"] });
     for (const input of extra) await a.ingest([input]);
     await correct({ action: "rename", entity: "person:angela-merkel", label: "Chancellor Merkel" });

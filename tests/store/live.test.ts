@@ -1,8 +1,6 @@
 // The server follows the store and stops cleanly: writes by another process (the ingest CLI, a second service on
 // the same file) show up without a restart, and SIGTERM / SIGINT exit 0 with the write in progress kept.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -10,21 +8,11 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { CorpusService, buildExtractionOnly } from "../../server/corpus-service.js";
 import { watchStore } from "../../server/store-watch.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
-import { repoRoot } from "../helpers/server.js";
+import { type Running, health, ingestCli, portIsFree, startServerProcess, until } from "../helpers/process.js";
 import { syntheticArticle, tempDir } from "./fixtures.js";
 
 const { dir, remove } = tempDir("live-");
 afterAll(remove);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("a service follows writes made through another connection", () => {
   it("reloads within the poll interval and reports the change", async () => {
@@ -54,47 +42,6 @@ describe("a service follows writes made through another connection", () => {
   });
 });
 
-/** `npm start`'s process, on a free port, with its own store and no seeds. */
-interface Running {
-  child: ChildProcess;
-  url: string;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServerProcess(db: string): Promise<Running> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "server", "main.ts"), "--no-seeds"], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: db, EXTRACT_WORKERS: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const port = await until(
-    "the server to listen",
-    async () => {
-      if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      return m ? Number(m[1]) : undefined;
-    },
-    30_000,
-  );
-  return { child, port, url: `http://127.0.0.1:${port}`, output: () => out, exited };
-}
-
-const health = async (url: string) => (await fetch(`${url}/api/health`)).json() as Promise<{ documents: number; stamp: string }>;
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
-
 describe("npm start as a process", () => {
   let running: Running | undefined;
   afterEach(() => {
@@ -112,11 +59,7 @@ describe("npm start as a process", () => {
     const before = await health(running.url);
     expect(before.documents).toBe(0); // --no-seeds: the empty store stays empty
 
-    const cli = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), folder, "--workers", "0"], {
-      cwd: repoRoot,
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_PATH: db },
-    });
+    const cli = ingestCli(db, [folder, "--workers", "0"]);
     expect(cli.status, cli.stderr).toBe(0);
     const written = Date.now();
     const after = await until("the server to see the CLI's documents", async () => {

@@ -1,5 +1,6 @@
 // People across the corpus: words glued to the front of a name, spelling variants, and lone surnames.
 import { nameTokens } from "../04-coreference.js";
+import { countryIndex } from "../lexicon/countries.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";
 import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
 
@@ -31,7 +32,8 @@ const OPENS = /(?:^[\s"“‘'(\-—–]*|-)$/u;
 /**
  * "Get Brown", "Whatever Kilroy-Silk", "Blairite Alan Milburn": a first word that is not part of the name. It goes
  * when nobody else in the corpus has it as a first name, and either the corpus mostly writes it lower-case and it
- * is capitalised here only because a sentence starts with it, or the rest is a full name the corpus knows.
+ * is capitalised here only because a sentence starts with it, or the rest is a full name the corpus knows, or it
+ * is a nationality ("American Serena Williams").
  */
 export function stripLeadingWords(units: Unit[], counts: CaseCounts, sentenceText: (id: string) => string): void {
   const people = units.filter((u) => typeOf(u.key) === "person");
@@ -48,11 +50,12 @@ export function stripLeadingWords(units: Unit[], counts: CaseCounts, sentenceTex
     const tokens = nameTokens(name);
     if (tokens.length < 2) continue;
     const first = tokens[0]!;
-    if ((restsOf.get(first.toLowerCase())?.size ?? 0) >= 2) continue; // a first name: "Bill Clinton", "Bill Gates"
+    const nationality = countryIndex().demonyms.has(first); // "American Serena Williams": where from, not a name
+    if (!nationality && (restsOf.get(first.toLowerCase())?.size ?? 0) >= 2) continue; // a first name: "Bill Clinton", "Bill Gates"
     const rest = name.slice(name.indexOf(first) + first.length).trim();
     const opening = u.mentions.every((m, i) => !u.names[i]!.startsWith(first) || OPENS.test(sentenceText(m.sentenceId).slice(0, m.start)));
     const knownRest = tokens.length >= 3 && fullNames.has(rest.toLowerCase());
-    if (!(knownRest || (opening && mostlyLowerCase(counts, first)))) continue;
+    if (!(knownRest || nationality || (opening && mostlyLowerCase(counts, first)))) continue;
     u.key = `person:${rest.toLowerCase()}`;
     u.names = u.names.map((n) => (n.startsWith(`${first} `) ? n.slice(first.length + 1) : n));
   }
