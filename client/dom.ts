@@ -8,8 +8,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   children: Child[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  // `style` through the CSSOM: the page's Content-Security-Policy refuses inline style attributes, not that.
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "style") node.style.cssText = v;
+    else node.setAttribute(k, v);
+  }
   node.append(...children);
+  return node;
+}
+
+/**
+ * A colour swatch. The colour is set through the CSSOM, not a `style` attribute, which the page's
+ * Content-Security-Policy (no inline style) refuses.
+ */
+export function swatch(colour: string): HTMLSpanElement {
+  const node = el("span", { class: "swatch" });
+  node.style.background = colour;
   return node;
 }
 

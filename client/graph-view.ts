@@ -5,7 +5,7 @@ import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import Sigma from "sigma";
-import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import { TYPE_COLORS, nodeSize } from "../server/graph/appearance.js";
@@ -36,6 +36,9 @@ const LABEL_FONT = "Arial";
 /** Nodes drawn smaller than this (radius, px) get no label unless selected or hovered. */
 const MIN_LABELLED_RADIUS = 3;
 const MAX_LABELS = 200;
+/** Two discs may overlap by this share of the smaller one's diameter at the default zoom, no more. */
+const MAX_OVERLAP = 0.1;
+const MIN_SIZE_SCALE = 0.15;
 
 interface Box {
   x1: number;
@@ -53,7 +56,8 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 export type EntityGraphClient = Graph<NodeAttributes, EdgeAttributes>;
 
 export interface GraphViewHandlers {
-  clickNode: (id: string) => void;
+  /** `shift`: the shift key was held (shift-click picks two nodes to merge). */
+  clickNode: (id: string, shift: boolean) => void;
   clickEdge: (id: string) => void;
   clickStage: () => void;
 }
@@ -76,6 +80,8 @@ export class GraphView {
   private labelFrame = 0;
   private measure = document.createElement("canvas").getContext("2d")!;
   private labelTimer: ReturnType<typeof setInterval> | undefined;
+  /** Drawn sizes are the chosen measure's times this: below 1 when the view is too dense for full-size discs. */
+  private sizeScale = 1;
 
   constructor(container: HTMLElement, handlers: GraphViewHandlers) {
     this.renderer = new Sigma<NodeAttributes, EdgeAttributes>(this.graph, container, {
@@ -90,19 +96,30 @@ export class GraphView {
       zIndex: true,
       // The node attribute `type` is the entity type (part of the data contract); each one is drawn as a circle.
       nodeProgramClasses: Object.fromEntries(ENTITY_TYPES.map((t) => [t, NodeCircleProgram])),
-      edgeProgramClasses: { arrow: EdgeArrowProgram },
+      // Programs draw in the order they are registered, after sigma's own "arrow" and "line": co-mentions first,
+      // then stances, so a stance is drawn (and picked) above a co-mention whatever the zIndex says.
+      edgeProgramClasses: { arrow: EdgeArrowProgram, "co-mention-line": EdgeRectangleProgram, "stance-arrow": EdgeArrowProgram },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
     this.measure.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
     this.renderer.getCamera().on("updated", () => this.scheduleLabels());
     this.renderer.on("resize", () => this.scheduleLabels());
-    this.renderer.on("clickNode", ({ node }) => handlers.clickNode(node));
-    this.renderer.on("clickEdge", ({ edge }) => handlers.clickEdge(edge));
-    this.renderer.on("clickStage", () => handlers.clickStage());
-    this.renderer.on("enterNode", ({ node }) => {
+    // Sigma picks the disc drawn on top; where discs overlap, the one whose centre is nearest the pointer is meant.
+    this.renderer.on("clickNode", ({ node, event }) => handlers.clickNode(this.nodeAt(event.x, event.y) ?? node, event.original.shiftKey));
+    this.renderer.on("clickEdge", ({ edge, event }) => {
+      const node = this.nodeAt(event.x, event.y);
+      if (node) handlers.clickNode(node, event.original.shiftKey);
+      else handlers.clickEdge(edge);
+    });
+    this.renderer.on("clickStage", ({ event }) => {
+      const node = this.nodeAt(event.x, event.y);
+      if (node) handlers.clickNode(node, event.original.shiftKey);
+      else handlers.clickStage();
+    });
+    this.renderer.on("enterNode", ({ node, event }) => {
       container.style.cursor = "pointer";
-      this.hovered = node;
+      this.hovered = this.nodeAt(event.x, event.y) ?? node;
       this.updateBright();
     });
     this.renderer.on("leaveNode", () => {
@@ -125,7 +142,66 @@ export class GraphView {
     if (bbox && !this.bbox) this.bbox = bbox;
     this.renderer.setCustomBBox(this.bbox ?? null);
     this.renderer.refresh(); // the new frame first: labels are placed in its coordinates
+    this.fitSizes();
     this.updateBright();
+  }
+
+  /** Keeps every node where it is drawn through the next setData: a correction changes a few nodes, not the picture. */
+  holdPositions(): void {
+    this.graph.forEachNode((id, a) => this.moved.set(id, { x: a.x, y: a.y }));
+  }
+
+  /** Puts a node the server just added beside where another was (a split-out alias beside the entity it left). */
+  placeNear(id: string, near: string): void {
+    const at = this.moved.get(near);
+    if (!at || !this.graph.hasNode(id) || this.moved.has(id)) return;
+    const p = { x: at.x + 0.02 * (this.bbox ? this.bbox.x[1] - this.bbox.x[0] : 1), y: at.y };
+    this.moved.set(id, p);
+    this.graph.mergeNodeAttributes(id, p);
+    this.renderer.refresh();
+  }
+
+  /** Drawn sizes as a multiple of the chosen measure's (1 when the view has room for full-size discs). */
+  getSizeScale(): number {
+    return this.sizeScale;
+  }
+
+  /**
+   * The largest scale (at most 1) at which no two discs overlap by more than MAX_OVERLAP of the smaller one's
+   * diameter at the default zoom; never below MIN_SIZE_SCALE, where discs would be too small to click.
+   */
+  private fitSizes(): void {
+    const { width, height } = this.renderer.getDimensions();
+    const home = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, viewportDimensions: { width, height } };
+    // From the nodes' own positions: display data may not be framed yet right after an import.
+    const discs = this.graph
+      .mapNodes((_id, a) => ({ ...this.renderer.graphToViewport({ x: a.x, y: a.y }, home), r: this.baseSize(a) }))
+      .sort((a, b) => a.x - b.x);
+    const maxR = Math.max(0, ...discs.map((d) => d.r));
+    let scale = 1;
+    for (let i = 0; i < discs.length; i++) {
+      const a = discs[i]!;
+      for (let j = i + 1; j < discs.length && discs[j]!.x - a.x < (a.r + maxR) * scale; j++) {
+        const b = discs[j]!;
+        const allowed = a.r + b.r - 2 * MAX_OVERLAP * Math.min(a.r, b.r);
+        scale = Math.min(scale, Math.hypot(a.x - b.x, a.y - b.y) / allowed);
+      }
+    }
+    this.sizeScale = Math.max(MIN_SIZE_SCALE, scale);
+  }
+
+  /** The node under a point of the canvas (px) whose centre is nearest it, if any. */
+  nodeAt(x: number, y: number): string | undefined {
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    this.graph.forEachNode((id) => {
+      const d = this.renderer.getNodeDisplayData(id);
+      if (!d || d.hidden) return;
+      const p = this.renderer.framedGraphToViewport(d);
+      const distance = Math.hypot(p.x - x, p.y - y);
+      if (distance <= this.renderer.scaleSize(d.size) && distance < bestDistance) [best, bestDistance] = [id, distance];
+    });
+    return best;
   }
 
   /** The corpus changed and the server laid the graph out anew: frame on its new extent at the next setData. */
@@ -139,6 +215,7 @@ export class GraphView {
   setAppearance(sizeBy: SizeBy, colorBy: ColorBy): void {
     this.sizeBy = sizeBy;
     this.colorBy = colorBy;
+    this.fitSizes();
     this.updateBright();
   }
 
@@ -201,6 +278,10 @@ export class GraphView {
   }
 
   private sizeOf(a: NodeAttributes): number {
+    return this.baseSize(a) * this.sizeScale;
+  }
+
+  private baseSize(a: NodeAttributes): number {
     if (this.sizeBy === "degree") return Math.min(40, 4 + 3 * Math.sqrt(a.degree ?? 0));
     if (this.sizeBy === "pagerank") return 4 + 30 * Math.sqrt((a.pagerank ?? 0) / this.maxPagerank);
     return nodeSize(a.mentions);
@@ -216,13 +297,15 @@ export class GraphView {
     return { ...out, zIndex: 1000 + size, highlighted: node === (this.hovered ?? this.selected) };
   }
 
+  /** Stance edges are drawn (and picked) above co-mention edges: fewer, directed, and what analysts look for. */
   private reduceEdge(edge: string, a: EdgeAttributes): Partial<EdgeDisplayData> {
-    const out: Partial<EdgeDisplayData> = { ...a };
-    if (edge === this.selectedEdge) return { ...out, color: "rgb(40,40,40)", size: a.size + 2, zIndex: 2 };
+    const stance = a.kind === "stance" ? 1 : 0;
+    const out: Partial<EdgeDisplayData> = { ...a, type: stance ? "stance-arrow" : "co-mention-line", zIndex: stance };
+    if (edge === this.selectedEdge) return { ...out, color: "rgb(40,40,40)", size: a.size + 2, zIndex: 4 };
     if (this.bright.size === 0) return out;
     const centre = this.hovered ?? this.selected;
     const touches = centre ? this.graph.hasExtremity(edge, centre) : this.bright.has(this.graph.source(edge));
-    return touches ? { ...out, zIndex: 1 } : { ...out, color: DIM_EDGE, hidden: true };
+    return touches ? { ...out, zIndex: 2 + stance } : { ...out, color: DIM_EDGE, hidden: true };
   }
 
   /** Moves the camera onto a node, closer in if it is far out. */

@@ -2,8 +2,10 @@
 import type { DocumentSummary } from "../server/corpus.js";
 import { ENTITY_TYPES } from "../server/types.js";
 import { ApiError, fetchDocument, fetchDocuments, fetchEdge, fetchEntity, fetchGraph, type GraphView as ServerView } from "./api.js";
+import { type CorrectionAnswer, fetchCorrections, fetchDuplicates } from "./corrections-api.js";
 import { el } from "./dom.js";
 import { GraphView, graphCsv } from "./graph-view.js";
+import { followCorpus } from "./live.js";
 import {
   type Producer,
   type ViewState,
@@ -12,6 +14,7 @@ import {
   fromSearch,
   graphQuery,
   openDocument,
+  openCorrections,
   openDocuments,
   selectEdge,
   selectEntity,
@@ -20,9 +23,12 @@ import {
 } from "./state.js";
 import type { Actions } from "./views/actions.js";
 import { type Bounds, mountControls } from "./views/controls.js";
+import { correctionsPanel } from "./views/corrections.js";
+import { mountMergePicker } from "./views/merge-picker.js";
 import { documentReader, documentsPanel } from "./views/documents.js";
 import { edgePanel } from "./views/edge-panel.js";
 import { entityPanel } from "./views/entity-panel.js";
+import { mountLegend } from "./views/legend.js";
 import { mountSearch } from "./views/search.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -38,7 +44,7 @@ let generation = 0;
 let panelGeneration = 0;
 
 const graphView = new GraphView($("graph"), {
-  clickNode: (id) => dispatch(selectEntity(id)),
+  clickNode: (id, shift) => (shift ? mergePicker.pick(id) : dispatch(selectEntity(id))),
   clickEdge: (id) => dispatch(selectEdge(id)),
   clickStage: () => dispatch(selectEntity(undefined)),
 });
@@ -57,9 +63,15 @@ const actions: Actions = {
   focus: (id, hops) => dispatch(focusOn(id, hops)),
   wholeGraph: () => dispatch(wholeGraph()),
   corpusChanged: () => void reloadAll(),
+  openCorrections: () => dispatch(openCorrections()),
+  corrected: (answer, select) => void afterCorrection(answer, select),
 };
 
+const mergePicker = mountMergePicker($("merge-bar"), () => graphView.graph, actions);
+
 const controls = mountControls($("controls"), dispatch);
+const legend = mountLegend($("legend-key"));
+const updateLegend = () => legend.update(state, graphView.graph, graphView.getSizeScale());
 // A hit outside the drawn view opens its neighbourhood, so that it is drawn and selected.
 mountSearch(
   $<HTMLInputElement>("search"),
@@ -75,12 +87,13 @@ function dispatch(producer: Producer): void {
   void apply(before, state);
 }
 
-const panelKey = (s: ViewState) => JSON.stringify([s.selected, s.edge, s.docs, s.doc, s.focus]);
+const panelKey = (s: ViewState) => JSON.stringify([s.selected, s.edge, s.docs, s.doc, s.focus, s.corrections]);
 
 async function apply(before: ViewState | undefined, s: ViewState): Promise<void> {
   controls.update(s, bounds);
   if (!before || graphQuery(before).toString() !== graphQuery(s).toString()) await loadGraph();
   if (!before || before.sizeBy !== s.sizeBy || before.colorBy !== s.colorBy) graphView.setAppearance(s.sizeBy, s.colorBy);
+  updateLegend();
   graphView.setSelection(s.selected, s.edge);
   if (!before || panelKey(before) !== panelKey(s)) await renderPanel(s);
 }
@@ -96,6 +109,7 @@ async function loadGraph(): Promise<void> {
     for (const n of data.nodes) bounds.maxMentions = Math.max(bounds.maxMentions, n.attributes?.mentions ?? 0);
     for (const e of data.edges) bounds.maxWeight = Math.max(bounds.maxWeight, e.attributes?.weight ?? 0);
     controls.update(state, bounds);
+    updateLegend();
     showStatus();
     updateExports();
   } catch (err) {
@@ -131,10 +145,15 @@ function updateExports(): void {
 async function renderPanel(s: ViewState): Promise<void> {
   const mine = ++panelGeneration;
   const show = (nodes: (HTMLElement | string)[]) => {
-    if (mine === panelGeneration) panel.replaceChildren(...nodes);
+    if (mine !== panelGeneration) return;
+    panel.replaceChildren(...nodes);
+    panel.scrollTop = 0; // a new panel (a document in the reader, say) opens at its top
   };
   try {
-    if (s.doc) {
+    if (s.corrections) {
+      const [{ corrections }, { duplicates }] = await Promise.all([fetchCorrections(), fetchDuplicates()]);
+      show(correctionsPanel(corrections, duplicates, actions));
+    } else if (s.doc) {
       const d = await fetchDocument(s.doc);
       const labels = new Map(graphView.graph.mapNodes((id, a) => [id, a.label] as const));
       show(documentReader(d, labels, actions));
@@ -142,10 +161,16 @@ async function renderPanel(s: ViewState): Promise<void> {
       documents = await fetchDocuments();
       show(documentsPanel(documents, actions));
     } else if (s.edge) {
-      const e = await fetchEdge(s.edge);
       // Node ids are `type:slug` (README, contracts).
       const typeOf = (id: string) => ENTITY_TYPES.find((t) => id.startsWith(`${t}:`)) ?? "person";
-      show(edgePanel(e, actions, { source: typeOf(e.source), target: typeOf(e.target) }));
+      // The pair's other edges too (a stance and a co-mention, say): a click on the pair shows all it has.
+      const edges = await Promise.all([s.edge, ...pairEdges(s.edge)].map((id) => fetchEdge(id)));
+      show(
+        edges.flatMap((e, i) => [
+          ...(i > 0 ? [el("hr", { class: "pair-separator" })] : []),
+          ...edgePanel(e, actions, { source: typeOf(e.source), target: typeOf(e.target) }),
+        ]),
+      );
     } else if (s.selected) {
       show(entityPanel(await fetchEntity(s.selected), actions, s.focus === s.selected));
     } else {
@@ -158,8 +183,42 @@ async function renderPanel(s: ViewState): Promise<void> {
   showStatus();
 }
 
-/** After documents were added or deleted: a new graph and a fresh panel, without reloading the page. */
+/**
+ * After a correction: the new graph in place, every node where it was drawn; a node the correction made (a split,
+ * a retype) beside the one it came from. Then the entity to show next, or the Corrections view again.
+ */
+async function afterCorrection(answer: CorrectionAnswer | undefined, select: string | undefined): Promise<void> {
+  void live.seen(); // our own write: not "someone else changed the corpus"
+  graphView.holdPositions();
+  await loadGraph();
+  const c = answer?.correction;
+  const origin = c && ("entity" in c ? c.entity.id : c.action === "merge" ? c.into.id : undefined);
+  if (origin) for (const id of answer.change.entities.added) graphView.placeNear(id, origin);
+  if (state.corrections) await renderPanel(state);
+  else if (select && select !== state.selected) dispatch(selectEntity(select));
+  else {
+    if (!select) dispatch(selectEntity(undefined));
+    await renderPanel(state);
+  }
+  graphView.setSelection(state.selected, state.edge);
+  // Tests wait on this count: the page has followed every correction made so far.
+  document.body.dataset.corrected = String(Number(document.body.dataset.corrected ?? 0) + 1);
+}
+
+/** The other drawn edges between the same two entities, either direction, stances first. */
+function pairEdges(edge: string): string[] {
+  const g = graphView.graph;
+  if (!g.hasEdge(edge)) return [];
+  const [a, b] = [g.source(edge), g.target(edge)];
+  return [...new Set([...g.edges(a, b), ...g.edges(b, a)])]
+    .filter((e) => e !== edge)
+    .sort((x, y) => Number(g.getEdgeAttribute(y, "kind") === "stance") - Number(g.getEdgeAttribute(x, "kind") === "stance"));
+}
+
+/** After documents were added or deleted (here or by another process): a new graph and a fresh panel, in place. */
 async function reloadAll(): Promise<void> {
+  $("live-notice").hidden = true;
+  void live.seen();
   graphView.resetFrame();
   await loadGraph();
   await loadDateBounds();
@@ -177,6 +236,8 @@ async function loadDateBounds(): Promise<void> {
     bounds.firstDate = dates[0];
     bounds.lastDate = dates.at(-1);
   }
+  bounds.documents = documents.length;
+  bounds.dated = dates.length;
   controls.update(state, bounds);
 }
 
@@ -190,6 +251,7 @@ function download(name: string, blob: Blob, anchor?: HTMLAnchorElement): void {
 
 function bindToolbar(): void {
   $("open-documents").addEventListener("click", () => dispatch(openDocuments()));
+  $("open-corrections").addEventListener("click", () => dispatch(openCorrections()));
   $("focus-back").addEventListener("click", () => dispatch(wholeGraph()));
   const toggle = $("layout-toggle");
   toggle.addEventListener("click", () => {
@@ -211,8 +273,18 @@ function bindToolbar(): void {
   $("export-png").addEventListener("click", async () => download("entity-graph.png", await graphView.toPng()));
 }
 
+// Someone else changed the corpus: reload at once when nothing is open, else offer it and leave the panel be.
+const live = followCorpus((health) => {
+  const busy = state.selected || state.edge || state.docs || state.doc || state.corrections;
+  if (!busy) return void reloadAll();
+  const notice = $("live-notice");
+  notice.querySelector("span")!.textContent = `The corpus changed: now ${health.documents.toLocaleString("en")} documents.`;
+  notice.hidden = false;
+});
+
 async function main(): Promise<void> {
   bindToolbar();
+  $("live-reload").addEventListener("click", () => void reloadAll());
   await Promise.all([apply(undefined, state), loadDateBounds()]);
   if (!serverView) return;
   document.body.dataset.ready = "true";

@@ -17,8 +17,12 @@ export interface ViewState {
   doc?: string;
   /** Documents list open. */
   docs: boolean;
+  /** Corrections view open: the log with undo, and the review queue. */
+  corrections?: boolean;
   types: EntityType[];
   kinds: EdgeFilterKind[];
+  /** Only entities that keep an edge after the edge filters (set by "stances only"). */
+  linked: boolean;
   minMentions: number;
   minWeight: number;
   /** Stance edges below this confidence are hidden (0: all). */
@@ -36,6 +40,7 @@ export const DEFAULT_STATE: ViewState = {
   docs: false,
   types: [...ENTITY_TYPES],
   kinds: [...EDGE_FILTER_KINDS],
+  linked: false,
   minMentions: 1,
   minWeight: 1,
   minConfidence: 0,
@@ -49,9 +54,11 @@ export type Producer = (state: ViewState) => ViewState;
 // ---- Producers ----
 
 const closePanels = (s: ViewState): ViewState => {
-  const { selected: _s, edge: _e, doc: _d, ...rest } = s;
+  const { selected: _s, edge: _e, doc: _d, corrections: _c, ...rest } = s;
   return { ...rest, docs: false };
 };
+
+export const openCorrections = (): Producer => (s) => ({ ...closePanels(s), corrections: true });
 
 export const selectEntity =
   (id: string | undefined): Producer =>
@@ -84,6 +91,13 @@ export const toggleType =
 export const toggleKind =
   (kind: EdgeFilterKind): Producer =>
   (s) => ({ ...s, kinds: toggle(s.kinds, kind, EDGE_FILTER_KINDS) });
+
+/** The stances-only view: support and oppose edges and the entities they join; off brings every edge back. */
+export const setStancesOnly =
+  (on: boolean): Producer =>
+  (s) => ({ ...s, kinds: on ? ["support", "oppose"] : [...EDGE_FILTER_KINDS], linked: on });
+
+export const isStancesOnly = (s: ViewState): boolean => s.linked && !s.kinds.includes("co-mention");
 
 export const setMinMentions =
   (n: number): Producer =>
@@ -129,6 +143,7 @@ export function graphQuery(s: ViewState): URLSearchParams {
   const q = new URLSearchParams();
   if (s.types.length < ENTITY_TYPES.length) q.set("types", s.types.join(","));
   if (s.kinds.length < EDGE_FILTER_KINDS.length) q.set("kinds", s.kinds.join(","));
+  if (s.linked) q.set("linked", "1");
   if (s.minMentions > 1) q.set("minMentions", String(s.minMentions));
   if (s.minWeight > 1) q.set("minWeight", String(s.minWeight));
   if (s.minConfidence > 0) q.set("minConfidence", String(s.minConfidence));
@@ -150,6 +165,7 @@ export function toSearch(s: ViewState): string {
   if (s.edge) q.set("edge", s.edge);
   if (s.docs) q.set("docs", "1");
   if (s.doc) q.set("doc", s.doc);
+  if (s.corrections) q.set("corrections", "1");
   if (s.sizeBy !== DEFAULT_STATE.sizeBy) q.set("size", s.sizeBy);
   if (s.colorBy !== DEFAULT_STATE.colorBy) q.set("color", s.colorBy);
   const text = q.toString();
@@ -179,6 +195,7 @@ export function fromSearch(search: string): ViewState {
     docs: q.get("docs") === "1" || q.has("doc"),
     types: listParam(q.get("types"), ENTITY_TYPES),
     kinds: listParam(q.get("kinds"), EDGE_FILTER_KINDS),
+    linked: q.get("linked") === "1",
     minMentions: num("minMentions"),
     minWeight: num("minWeight"),
     minConfidence: confidence(q.get("minConfidence")),
@@ -186,6 +203,7 @@ export function fromSearch(search: string): ViewState {
     sizeBy: SIZE_BY.find((x) => x === q.get("size")) ?? DEFAULT_STATE.sizeBy,
     colorBy: COLOR_BY.find((x) => x === q.get("color")) ?? DEFAULT_STATE.colorBy,
   };
+  if (q.get("corrections") === "1") s.corrections = true;
   for (const key of ["selected", "edge", "doc", "focus"] as const) {
     const v = q.get(key);
     if (v) s[key] = v;

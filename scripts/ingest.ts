@@ -5,8 +5,8 @@
 import { existsSync, statSync } from "node:fs";
 
 import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
-import type { RejectedInput } from "../server/ingest/errors.js";
-import { InputError, listIngestFiles, readDocuments } from "../server/io/read-documents.js";
+import { RejectedInput } from "../server/ingest/errors.js";
+import { type IngestSource, InputError, listIngestSources, readAs } from "../server/io/read-documents.js";
 import { createExtractionPool, defaultPoolSize } from "../server/extract/pool/index.js";
 import { databasePath, openStore } from "../server/store/index.js";
 import { StoreFormatError } from "../server/store/sqlite.js";
@@ -111,12 +111,25 @@ async function storeBatches(
   options: { replace: boolean },
   onBatch: (done: number) => void,
   tally: Tally,
+  onRefused: (error: RejectedInput) => void,
 ) {
-  let next = batches.length > 0 ? service.extract(batches[0]!.inputs) : undefined;
+  // A rebuild's text may hash to another id than the one it is stored under (ids were once computed another way,
+  // or the text was altered on its way into the store): the stored one is replaced, never kept beside it.
+  const storedId = new Map(service.current().docExtractions.map((d) => [d.doc.text, d.doc.id]));
+  let next = batches.length > 0 ? service.extractEach(batches[0]!.inputs) : undefined;
   for (let i = 0; i < batches.length; i++) {
-    const extracted = await next!;
-    next = i + 1 < batches.length ? service.extract(batches[i + 1]!.inputs) : undefined;
-    count(tally, await service.ingestExtracted(extracted, options));
+    const outcomes = await next!;
+    next = i + 1 < batches.length ? service.extractEach(batches[i + 1]!.inputs) : undefined;
+    // A document over the extraction limits (or out of time or memory) is reported and skipped, like a bad file.
+    for (const e of outcomes) if ("refused" in e) onRefused(new RejectedInput(e.refused.reason, e.refused.message, e.input.source));
+    const extracted = outcomes.flatMap((e) => ("stored" in e ? [e.stored] : []));
+    const supersedes = options.replace
+      ? extracted.flatMap(({ input, extraction }) => {
+          const old = storedId.get(input.text);
+          return old !== undefined && old !== extraction.doc.id ? [old] : [];
+        })
+      : [];
+    if (extracted.length > 0) count(tally, await service.ingestExtracted(extracted, { ...options, supersedes }));
     onBatch(batches[i]!.done);
   }
 }
@@ -126,16 +139,26 @@ async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput
   const batches = [];
   for (let i = 0; i < inputs.length; i += batch)
     batches.push({ inputs: inputs.slice(i, i + batch), done: Math.min(i + batch, inputs.length) });
-  await storeBatches(service, batches, { replace: true }, (done) => progress.update(done, "documents re-extracted"), tally);
+  await storeBatches(
+    service,
+    batches,
+    { replace: true },
+    (done) => progress.update(done, "documents re-extracted"),
+    tally,
+    (error) => {
+      tally.rejected.push(error);
+      progress.note(`rebuild: skipped ${error.message}`);
+    },
+  );
   progress.finish();
 }
 
-async function ingestFiles(service: CorpusService<CorpusView>, files: string[], batch: number, tally: Tally) {
+async function ingestFiles(service: CorpusService<CorpusView>, files: IngestSource[], batch: number, tally: Tally) {
   const progress = new Progress("ingest", files.length);
   const batches: { inputs: DocumentInput[]; done: number }[] = [];
   let pending: DocumentInput[] = [];
   for (const [i, file] of files.entries()) {
-    for (const parsed of readDocuments(file)) {
+    for (const parsed of readAs(file.path, file.source)) {
       if ("input" in parsed) pending.push(parsed.input);
       else {
         tally.rejected.push(parsed.error);
@@ -148,14 +171,22 @@ async function ingestFiles(service: CorpusService<CorpusView>, files: string[], 
     }
   }
   const report = (done: number) => progress.update(done, `files, ${tally.created} new, ${tally.existing} already stored`);
-  await storeBatches(service, batches, { replace: false }, report, tally);
+  await storeBatches(service, batches, { replace: false }, report, tally, (error) => {
+    tally.rejected.push(error);
+    progress.note(`ingest: skipped ${error.message}`);
+  });
   progress.finish();
 }
 
 async function main(): Promise<number> {
   const started = performance.now();
   const options = parseArgs(process.argv.slice(2));
-  const files = listIngestFiles(options.inputs);
+  // Folders' entries that are no file (a FIFO would block for ever), loops and unreadable paths: said and skipped.
+  const skipped: string[] = [];
+  const files = listIngestSources(options.inputs, (message) => {
+    skipped.push(message);
+    console.error(`ingest: skipped ${message}`);
+  });
   if (options.inputs.length > 0 && files.length === 0) {
     throw new InputError(`no .txt, .md, .html or .jsonl files found in ${options.inputs.join(", ")}`);
   }
@@ -172,13 +203,13 @@ async function main(): Promise<number> {
       `${tally.created} new`,
       `${tally.existing} already stored`,
       ...(options.rebuild ? [`${tally.replaced} re-extracted`] : []),
-      `${tally.rejected.length} rejected`,
+      `${tally.rejected.length + skipped.length} rejected`,
     ].join(", ");
     console.log(
       `${files.length} files: ${work} in ${seconds}s; store: ${documents.length} documents, ${entities.length} entities, ` +
         `${edges.length} edges, ${megabytes(store.location)} -> ${store.location}`,
     );
-    return tally.rejected.length > 0 ? 2 : 0;
+    return tally.rejected.length + skipped.length > 0 ? 2 : 0;
   } finally {
     await pool.close();
     await store.close();

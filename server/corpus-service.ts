@@ -1,11 +1,13 @@
 // Between the API (or the ingest CLI) and the store: holds the current corpus, extracts new documents,
 // applies one write at a time, and answers with what changed in the graph.
 import { Corpus } from "./corpus.js";
-import { buildExtraction, extractDocument } from "./extract/index.js";
+import { buildExtraction, extractBounded } from "./extract/index.js";
+import { checkTextLimits } from "./extract/limits.js";
+import { RejectedInput } from "./ingest/errors.js";
 import { type Derived, type GraphChange, deriveRecords, diffDerived } from "./store/derived.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
-import type { DocExtraction, DocumentInput, Extraction } from "./types.js";
+import type { Correction, DocExtraction, DocumentInput, Extraction } from "./types.js";
 
 /** What the service rebuilds after every write: the server needs a full Corpus, the CLI only the extraction. */
 export interface CorpusView {
@@ -13,15 +15,16 @@ export interface CorpusView {
   readonly extraction: Extraction;
 }
 
-export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store) => Promise<V>;
+/** Builds the view of a set of documents with the corrections log applied after resolution. */
+export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store, corrections: Correction[]) => Promise<V>;
 
 /** The server's view: the full corpus, its layout computed in a worker or reused from the store. */
-export const buildCorpus: BuildView<Corpus> = (docs, store) =>
-  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) });
+export const buildCorpus: BuildView<Corpus> = (docs, store, corrections) =>
+  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections);
 /** The CLI's view: resolution only; the server lays out the graph when it next starts. */
-export const buildExtractionOnly: BuildView<CorpusView> = async (docs) => ({
+export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections) => ({
   docExtractions: docs,
-  extraction: buildExtraction(docs),
+  extraction: buildExtraction(docs, { corrections }),
 });
 
 export interface IngestedDocument {
@@ -44,13 +47,43 @@ export class UnknownDocumentError extends Error {
   }
 }
 
+/** A document ready to store, with what the extraction limits cut from it; or why it cannot be stored. */
+export type ExtractedInput = { stored: StoredDocument; cuts: string[] } | { input: DocumentInput; refused: RejectedInput };
+
 /**
  * The one place posted text is extracted: in the worker pool when there is one (the server's event loop
  * stays free during a big upload), else on this thread. Extraction is pure, so both give the same result.
+ * A text over the limits (extract/limits.ts), or whose extraction ran out of time or memory, is refused on its own.
  */
+export async function extractEach(inputs: DocumentInput[], pool?: ExtractionPool): Promise<ExtractedInput[]> {
+  const refusals = inputs.map((input) => {
+    try {
+      checkTextLimits(input.text);
+      return undefined;
+    } catch (err) {
+      if (err instanceof RejectedInput) return err;
+      throw err;
+    }
+  });
+  const accepted = inputs.filter((_, i) => !refusals[i]);
+  const outcomes = pool ? await pool.extractEach(accepted) : accepted.map((input) => extractBounded(input));
+  let next = 0;
+  return inputs.map((input, i) => {
+    const refused = refusals[i];
+    if (refused) return { input, refused };
+    const outcome = outcomes[next++]!;
+    return "refused" in outcome
+      ? { input, refused: outcome.refused }
+      : { stored: { input, extraction: outcome.extraction }, cuts: outcome.cuts };
+  });
+}
+
+/** Every input extracted, or the first refusal thrown: for callers that give only well-formed text (the seeds, tests). */
 export async function extractInputs(inputs: DocumentInput[], pool?: ExtractionPool): Promise<StoredDocument[]> {
-  const extractions = pool ? await pool.extract(inputs) : inputs.map((input) => extractDocument(input));
-  return inputs.map((input, i) => ({ input, extraction: extractions[i]! }));
+  return (await extractEach(inputs, pool)).map((e) => {
+    if ("refused" in e) throw e.refused;
+    return e.stored;
+  });
 }
 
 const noChange = (): GraphChange => ({
@@ -63,11 +96,28 @@ interface State<V> {
   byId: Map<string, DocExtraction>;
   derived: Derived;
   version: number;
+  corrections: Correction[];
+  nextCorrectionId: number;
 }
 
-function makeState<V extends CorpusView>(view: V, version: number): State<V> {
+function makeState<V extends CorpusView>(view: V, version: number, log: CorrectionsLog): State<V> {
   const byId = new Map(view.docExtractions.map((d) => [d.doc.id, d]));
-  return { view, byId, derived: deriveRecords(view.extraction), version };
+  return { view, byId, derived: deriveRecords(view.extraction), version, ...log };
+}
+
+interface CorrectionsLog {
+  corrections: Correction[];
+  nextCorrectionId: number;
+}
+
+/**
+ * One write, worked out from the current state (again after a conflict with another process): documents to store
+ * and delete, and corrections to add and undo.
+ */
+export interface WritePlan {
+  put: StoredDocument[];
+  remove: string[];
+  corrections?: { put: Correction[]; remove: number[] };
 }
 
 // Another process wrote between our load and our write at most this many times in a row: then give up.
@@ -100,19 +150,78 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return extractInputs(inputs, this.pool);
   }
 
-  /** Stores documents extracted earlier: the CLI extracts the next batch while this one is written. */
-  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean } = {}): Promise<WriteResult> {
-    return this.serialize(() => this.commitPut(extracted, options.replace ?? false));
+  /** `extract`, each document succeeding or refused on its own (too long, out of time or memory). */
+  extractEach(inputs: DocumentInput[]): Promise<ExtractedInput[]> {
+    return extractEach(inputs, this.pool);
+  }
+
+  /**
+   * Stores documents extracted earlier: the CLI extracts the next batch while this one is written. `supersedes`
+   * lists stored ids that this write replaces under another id (a rebuild of a text whose id was computed another
+   * way); they are deleted in the same transaction, so a rebuild never stores a document twice.
+   */
+  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<WriteResult> {
+    return this.serialize(() => this.commitPut(extracted, options.replace ?? false, options.supersedes ?? []));
   }
 
   private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>): Promise<State<V>> {
-    const { documents, version } = await store.load();
-    return makeState(await build(documents, store), version);
+    const { documents, version, corrections, nextCorrectionId } = await store.load();
+    return makeState(await build(documents, store, corrections), version, { corrections, nextCorrectionId });
+  }
+
+  /** The corrections log as of the last committed write. */
+  corrections(): Correction[] {
+    return this.state.corrections;
+  }
+
+  /**
+   * A write worked out by `plan` from the current state, one at a time with every other write; after a conflict
+   * with another process it is worked out again from the reloaded state (so a correction is checked again).
+   */
+  apply<T>(
+    plan: (view: V, log: CorrectionsLog) => { write: WritePlan; result: T },
+  ): Promise<{ result: T; change: GraphChange; before: V }> {
+    return this.serialize(async () => {
+      let out: T | undefined;
+      let before = this.state.view;
+      const change = await this.commitPlan(() => {
+        before = this.state.view;
+        const { write, result } = plan(this.state.view, {
+          corrections: this.state.corrections,
+          nextCorrectionId: this.state.nextCorrectionId,
+        });
+        out = result;
+        return write;
+      });
+      return { result: out as T, change, before };
+    });
   }
 
   /** The corpus as of the last committed write; replaced, never mutated, so readers keep a consistent one. */
   current(): V {
     return this.state.view;
+  }
+
+  /** The store version the current corpus was loaded or written at. */
+  version(): number {
+    return this.state.version;
+  }
+
+  /**
+   * Reloads the corpus when another process (the ingest CLI, a second server) wrote to the store since ours was
+   * loaded; true when it did. Queued like a write, so it never runs in the middle of one.
+   */
+  syncWithStore(): Promise<boolean> {
+    return this.serialize(async () => {
+      if ((await this.store.currentVersion()) === this.state.version) return false;
+      this.state = await CorpusService.loadState(this.store, this.build);
+      return true;
+    });
+  }
+
+  /** Resolves once the writes queued so far are done (a clean shutdown waits for it). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
   }
 
   has(id: string): boolean {
@@ -139,7 +248,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return run;
   }
 
-  private async commitPut(extracted: StoredDocument[], replace: boolean): Promise<WriteResult> {
+  private async commitPut(extracted: StoredDocument[], replace: boolean, supersedes: string[]): Promise<WriteResult> {
     const documents: IngestedDocument[] = [];
     const put = new Map<string, StoredDocument>();
     for (const stored of extracted) {
@@ -153,26 +262,57 @@ export class CorpusService<V extends CorpusView = Corpus> {
       documents.push({ id, title, status: inStore ? "replaced" : "created" });
       put.set(id, stored);
     }
-    const change = put.size === 0 ? noChange() : await this.commit([...put.values()], []);
+    const remove = supersedes.filter((id) => this.has(id) && !put.has(id));
+    const change = put.size === 0 && remove.length === 0 ? noChange() : await this.commit([...put.values()], remove);
     return { documents, change };
   }
 
   /** Writes the documents and the derived change; on a conflict with another process, reloads and recomputes. */
-  private async commit(put: StoredDocument[], remove: string[]): Promise<GraphChange> {
+  private commit(put: StoredDocument[], remove: string[]): Promise<GraphChange> {
+    return this.commitPlan(() => ({ put, remove }));
+  }
+
+  /**
+   * One write: on a conflict with another process, reloads and works the plan out again. After a second conflict
+   * in a row it does so holding the store's write lock (`Store.exclusive`), so a slow writer (the CLI resolving a
+   * big batch) is never starved by a quick one (corrections posted while it runs).
+   */
+  private async commitPlan(plan: () => WritePlan): Promise<GraphChange> {
     for (let attempt = 0; ; attempt++) {
-      for (const id of remove) if (!this.has(id)) throw new UnknownDocumentError(id);
-      const replaced = new Set([...remove, ...put.map((p) => p.extraction.doc.id)]);
-      const docs = [...this.state.view.docExtractions.filter((d) => !replaced.has(d.doc.id)), ...put.map((p) => p.extraction)];
-      const next = makeState(await this.build(docs, this.store), this.state.version);
-      const { rows, graph } = diffDerived(this.state.derived, next.derived);
       try {
-        next.version = await this.store.write({ put, remove, derived: rows, expectedVersion: this.state.version });
-        this.state = next;
-        return graph;
+        return await this.tryCommit(plan);
       } catch (err) {
         if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+        const reloadAndCommit = async () => {
+          this.state = await CorpusService.loadState(this.store, this.build);
+          return this.tryCommit(plan);
+        };
+        if (attempt >= 1 && this.store.exclusive) return this.store.exclusive(reloadAndCommit);
         this.state = await CorpusService.loadState(this.store, this.build);
       }
     }
+  }
+
+  private async tryCommit(plan: () => WritePlan): Promise<GraphChange> {
+    const { put, remove, corrections } = plan();
+    for (const id of remove) if (!this.has(id)) throw new UnknownDocumentError(id);
+    const replaced = new Set([...remove, ...put.map((p) => p.extraction.doc.id)]);
+    const docs = [...this.state.view.docExtractions.filter((d) => !replaced.has(d.doc.id)), ...put.map((p) => p.extraction)];
+    const undone = new Set(corrections?.remove ?? []);
+    const log = {
+      corrections: [...this.state.corrections.filter((c) => !undone.has(c.id)), ...(corrections?.put ?? [])],
+      nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
+    };
+    const next = makeState(await this.build(docs, this.store, log.corrections), this.state.version, log);
+    const { rows, graph } = diffDerived(this.state.derived, next.derived);
+    next.version = await this.store.write({
+      put,
+      remove,
+      derived: rows,
+      expectedVersion: this.state.version,
+      ...(corrections ? { corrections } : {}),
+    });
+    this.state = next;
+    return graph;
   }
 }

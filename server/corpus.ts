@@ -1,9 +1,11 @@
+import { LRUCache } from "lru-cache";
+
 import { buildExtraction } from "./extract/index.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
 import { type SearchHit, searchNames } from "./graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKey } from "./graph/layout.js";
-import type { Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
+import type { Correction, Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
 
 /** Where an entity is named in a sentence: offsets into the sentence text. */
 export interface EntitySpan {
@@ -75,9 +77,43 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map;
 }
 
-const RESPONSE_CACHE_SIZE = 5000;
-/** Nodes above which the layout and metrics run in a worker thread (about 0.3 s of work at 2,000 nodes). */
-const WORKER_LAYOUT_ABOVE = 2000;
+/** Corpus stamps are unique per process run: a restarted server never repeats its predecessor's. */
+const PROCESS_STAMP = Date.now().toString(36);
+let corporaBuilt = 0;
+/** Bytes of serialized answers kept (CACHE_MB): a 500-node graph view of a big corpus is about 1 MB with its gzip. */
+export const DEFAULT_CACHE_MB = 128;
+
+/** CACHE_MB as bytes: a positive number of megabytes, else undefined (the server refuses to start on it). */
+export function cacheBytes(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.CACHE_MB?.trim();
+  if (raw === undefined || raw === "") return DEFAULT_CACHE_MB * 2 ** 20;
+  const mb = Number(raw);
+  return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 2 ** 20) : undefined;
+}
+
+/** What an answer holds in memory, roughly: its buffers' bytes and two bytes per string character, nested. */
+export function approximateBytes(value: unknown): number {
+  if (Buffer.isBuffer(value)) return value.buffer.byteLength; // the whole block it keeps alive, not only its slice
+  if (typeof value === "string") return value.length * 2;
+  if (typeof value !== "object" || value === null) return 8;
+  return Object.values(value).reduce((sum: number, v) => sum + approximateBytes(v), 16);
+}
+
+/**
+ * Serialized answers of every corpus, least recently used out first, bounded by bytes (CACHE_MB), whatever
+ * queries clients make. Shared, so that a write (which builds a new Corpus) never doubles the bound; keys carry
+ * the corpus's serial number, and the old corpus's answers simply age out.
+ */
+const responses = new LRUCache<string, { value: unknown }>({
+  maxSize: cacheBytes() ?? DEFAULT_CACHE_MB * 2 ** 20,
+  sizeCalculation: (entry, key) => Math.max(1, approximateBytes(entry.value) + key.length * 2),
+});
+let corpusSerial = 0;
+
+/** Bytes the response cache holds now, and its bound (tests, health checks). */
+export const responseCacheBytes = () => ({ used: responses.calculatedSize, max: responses.maxSize });
+/** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
+const WORKER_LAYOUT_ABOVE = 500;
 
 /** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
 export interface LayoutCache {
@@ -100,15 +136,19 @@ export class Corpus {
   private readonly mentionsBySentence: Map<string, ResolvedMention[]>;
   private gexfCache: string | undefined;
   private gexfPending: Promise<string> | undefined;
-  /** Serialized answers, by request: the corpus never changes (a write builds a new one), so they never go stale. */
-  private readonly responses = new Map<string, unknown>();
+  /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
+  private readonly cacheKey = `${corpusSerial++}:`;
+  /** Changes whenever the corpus does (each write or reload builds a new Corpus): a page polls it to follow. */
+  readonly stamp = `${PROCESS_STAMP}.${++corporaBuilt}`;
 
   /** Builds everything on the calling thread, layout included (tests, CLI, small corpora). */
   constructor(
     readonly docExtractions: DocExtraction[],
     built?: { extraction: Extraction; graph: EntityGraph },
+    /** The analysts' corrections log this corpus was built with (GET /api/corrections). */
+    readonly corrections: Correction[] = [],
   ) {
-    this.extraction = built?.extraction ?? buildExtraction(docExtractions);
+    this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
     this.graph = built?.graph ?? buildGraph(this.extraction);
     this.docs = new Map(this.extraction.documents.map((d) => [d.id, d]));
     this.sentences = new Map(this.extraction.sentences.map((s) => [s.id, s]));
@@ -122,8 +162,8 @@ export class Corpus {
    * The same corpus, but the layout and the metrics run in a worker thread (the event loop stays free) or come
    * from the cache when the graph is the one they were computed for. They equal those of `new Corpus(docs)`.
    */
-  static async build(docExtractions: DocExtraction[], cache?: LayoutCache): Promise<Corpus> {
-    const extraction = buildExtraction(docExtractions);
+  static async build(docExtractions: DocExtraction[], cache?: LayoutCache, corrections: Correction[] = []): Promise<Corpus> {
+    const extraction = buildExtraction(docExtractions, { corrections });
     const graph = buildGraph(extraction, { layout: false, metrics: false });
     const key = layoutKey(graph);
     let record = await cache?.get(key);
@@ -133,7 +173,7 @@ export class Corpus {
       await cache?.set(key, record);
     }
     assignLayout(graph, record);
-    return new Corpus(docExtractions, { extraction, graph });
+    return new Corpus(docExtractions, { extraction, graph }, corrections);
   }
 
   graphJson() {
@@ -143,14 +183,19 @@ export class Corpus {
   /**
    * An answer computed once per corpus (serialized, ready to send): under load the same entity or graph view is
    * asked for again and again, and serializing a hub entity's thousands of sentences is what costs.
-   * At most RESPONSE_CACHE_SIZE answers are kept; the oldest goes first.
+   * Kept in the shared byte-bounded cache (`responses`); an answer larger than the whole bound is not kept.
    */
   cached<T>(key: string, compute: () => T): T {
-    if (this.responses.has(key)) return this.responses.get(key) as T;
+    const hit = responses.get(this.cacheKey + key);
+    if (hit) return hit.value as T;
     const value = compute();
-    if (this.responses.size >= RESPONSE_CACHE_SIZE) this.responses.delete(this.responses.keys().next().value!);
-    this.responses.set(key, value);
+    responses.set(this.cacheKey + key, { value });
     return value;
+  }
+
+  /** How many sentences `entity(id)` pages through (its mentions). */
+  sentenceCount(id: string): number {
+    return this.mentionsByEntity.get(id)?.length ?? 0;
   }
 
   /** Entities of the whole corpus by name or alias (the client draws only a view of a big corpus). */

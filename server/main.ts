@@ -1,21 +1,38 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 
+import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
+import { cacheBytes } from "./corpus.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
-import { listIngestFiles, readDocuments } from "./io/read-documents.js";
+import { listIngestSources, readAs } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
+import { keepServing } from "./last-resort.js";
+import { Shutdown } from "./shutdown.js";
+import { watchStore } from "./store-watch.js";
 import { databasePath, openStore } from "./store/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
-const seedsDir = process.env.SEEDS_DIR ?? `${root}seeds`;
+// `SEEDS_DIR=` (empty) or `--no-seeds`: an empty store stays empty, for an analyst's own corpus.
+const seedsDir = process.argv.includes("--no-seeds") ? "" : (process.env.SEEDS_DIR ?? `${root}seeds`);
 const token = process.env.API_TOKEN || undefined;
+const { allowedHosts, trustProxy } = accessFromEnv(process.env);
 const maxBodyBytes = process.env.MAX_BODY ? parseByteSize(process.env.MAX_BODY) : DEFAULT_MAX_BODY_BYTES;
 if (maxBodyBytes === undefined) {
   console.error(`MAX_BODY="${process.env.MAX_BODY}" is not a size: use bytes or a unit, e.g. 5mb`);
+  process.exit(2);
+}
+
+// An error no handler caught is logged and the server keeps serving (server/last-resort.ts).
+keepServing();
+
+if (cacheBytes() === undefined) {
+  console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);
   process.exit(2);
 }
 
@@ -26,8 +43,8 @@ const pool = createExtractionPool();
 const service = await CorpusService.open(store, buildCorpus, { pool });
 
 // Seeds only fill an empty store: once analysts have added or deleted documents, a restart keeps their corpus.
-if ((await store.countDocuments()) === 0) {
-  const parsed = listIngestFiles([seedsDir]).flatMap((f) => readDocuments(f, root));
+if (seedsDir && (await store.countDocuments()) === 0) {
+  const parsed = listIngestSources([seedsDir]).flatMap((f) => readAs(f.path, f.source));
   for (const p of parsed) if ("error" in p) console.warn(`seeds: skipped ${p.error.message}`);
   const inputs = parsed.flatMap((p) => ("input" in p ? [p.input] : []));
   if (inputs.length > 0) await service.ingest(inputs);
@@ -36,10 +53,21 @@ if ((await store.countDocuments()) === 0) {
 const app = createApp({
   corpus: () => service.current(),
   clientDir: `${root}dist/client`,
-  write: { service, maxBodyBytes, ...(token ? { token } : {}) },
+  sourceMaps: process.env.NODE_ENV === "development",
+  trustProxy,
+  write: { service, maxBodyBytes, allowedHosts, ...(token ? { token } : {}) },
 });
 
-const server = app.listen(port, host, () => {
+// The store is followed: what the ingest CLI or another server writes shows here within a second.
+const watch = watchStore(service, {
+  onChange: (corpus) => console.log(`store changed: ${corpus.docExtractions.length} documents, ${corpus.graph.order} entities`),
+});
+// SIGTERM / SIGINT: no new requests, those under way and the write in progress finish, then the watcher,
+// the workers and the store close, and the process exits 0.
+const shutdown = new Shutdown({ steps: [() => watch.stop(), () => service.idle(), () => pool.close(), () => store.close()] });
+const server = createServer(shutdown.wrap(app));
+shutdown.listen(server);
+server.listen(port, host, () => {
   // Write the whole graph's GEXF now, in a worker, so that the first "Export all" answers at once.
   service
     .current()
@@ -51,10 +79,6 @@ const server = app.listen(port, host, () => {
   console.log(
     `entity graph: ${corpus.docExtractions.length} documents, ${corpus.graph.order} entities, ${corpus.graph.size} edges (${s}s)\n` +
       `store ${store.location}; ${writes}\n` +
-      `listening on http://${host}:${port}`,
+      `listening on http://${host}:${(server.address() as AddressInfo).port}`,
   );
 });
-
-const shutdown = () => server.close(() => void Promise.all([pool.close(), store.close()]).then(() => process.exit(0)));
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);

@@ -133,4 +133,52 @@ export interface Extraction {
   mentions: ResolvedMention[];
   entities: Entity[];
   edges: Edge[];
+  /** The analysts' corrections and what each did (server/corrections/apply.ts); absent when there are none. */
+  corrections?: AppliedCorrections;
+}
+
+// ---- Corrections: an analyst's decisions about entities, applied after corpus resolution (server/corrections/) ----
+
+export const CORRECTION_ACTIONS = ["merge", "split", "rename", "retype", "hide", "keep-apart"] as const;
+export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
+
+/**
+ * How a correction names an entity so that it still finds it after new documents arrive or a rebuild: the id it had,
+ * and the in-document cluster keys ("person:tony blair", "person:blair") its mentions had when the correction was made.
+ */
+export interface EntityRef {
+  id: string;
+  keys: string[];
+}
+
+export type CorrectionChange =
+  | { action: "merge"; from: EntityRef; into: EntityRef }
+  | { action: "split"; entity: EntityRef; aliases: string[]; documents: string[]; into?: EntityRef }
+  | { action: "rename"; entity: EntityRef; label: string }
+  | { action: "retype"; entity: EntityRef; type: EntityType }
+  | { action: "hide"; entity: EntityRef }
+  | { action: "keep-apart"; entities: [EntityRef, EntityRef] };
+
+/** One stored decision: the change, who made it ("local" or the token's name), when (ISO time), and why. */
+export type Correction = CorrectionChange & { id: number; author: string; at: string; note?: string };
+
+/** What a correction did on this corpus: `unresolved` when no entity holds what it names any more. */
+export interface CorrectionOutcome {
+  id: number;
+  action: CorrectionAction;
+  status: "applied" | "no-op" | "unresolved";
+  /** The entities it concerns now (a merge: the one it went into; keep-apart: both). */
+  entities: string[];
+}
+
+/** An id that a correction took out of the graph, and where its mentions went. */
+export interface GoneEntity {
+  action: "merge" | "retype" | "hide";
+  to?: string;
+  correction: number;
+}
+
+export interface AppliedCorrections {
+  log: CorrectionOutcome[];
+  gone: Record<string, GoneEntity>;
 }

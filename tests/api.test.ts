@@ -91,7 +91,7 @@ describe("export and health", () => {
       })
       .expect(200)
       .expect("content-type", /gexf/);
-    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="?entity-graph\.gexf"?$/);
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="?entity-graph-all\.gexf"?$/);
     expect(res.body).toContain('<gexf version="1.3"');
   });
 

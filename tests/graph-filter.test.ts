@@ -40,6 +40,12 @@ describe("filterGraph: which nodes a query keeps", () => {
     ],
     ["limit: top N by PageRank", { limit: 3 }, ["country:germany", "country:ukraine", "country:united-states"]],
     ["limit keeps the focus", { focus: "country:ukraine", hops: 2, limit: 1 }, ["country:ukraine"]],
+    [
+      "stances only: linked entities of the stance edges",
+      { kinds: ["support", "oppose"], linked: true },
+      ["country:russia", "person:volodymyr-zelensky"],
+    ],
+    ["linked drops only the unlinked", { types: ["person"], linked: true }, ["person:emmanuel-macron", "person:olaf-scholz"]],
   ];
   it.each(cases)("%s", (_name, query, expected) => {
     expect(nodes(query)).toEqual(expected);
@@ -184,6 +190,7 @@ describe("parseGraphQuery", () => {
     ["from after to", { from: "2025-03-01", to: "2025-02-01" }, /after/],
     ["hops 3", { focus: "person:x", hops: "3" }, /hops: expected 1 or 2/],
     ["hops without focus", { hops: "1" }, /hops needs focus/],
+    ["linked not a flag", { linked: "yes" }, /linked: expected 1 or 0/],
     ["limit above the cap", { limit: "20000" }, /limit: expected a whole number from 0 to 10000/],
     ["repeated parameter", { types: ["person", "country"] }, /types: give it once/],
   ];

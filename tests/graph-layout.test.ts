@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { Corpus, type LayoutCache } from "../server/corpus.js";
 import type { LayoutRecord } from "../server/graph/layout.js";
-import { layoutInPlace, layoutInWorker, layoutIterations } from "../server/graph/layout.js";
+import { NOMINAL_VIEW_PX, densityScale, layoutInPlace, layoutInWorker, layoutIterations } from "../server/graph/layout.js";
+import { separateDiscs } from "../server/graph/separate.js";
 import { buildGraph } from "../server/graph/build.js";
 import { seedCorpus } from "./helpers/server.js";
 
@@ -37,5 +38,45 @@ describe("layout", () => {
     [1_000_000, 25],
   ])("a graph of %i nodes gets %i iterations", (order, iterations) => {
     expect(layoutIterations(order)).toBe(iterations);
+  });
+});
+
+describe("separated discs", () => {
+  const overlaps = (discs: { x: number; y: number; r: number }[], tolerance = 0.5) =>
+    discs.flatMap((a, i) => discs.slice(i + 1).filter((b) => a.r + b.r - Math.hypot(a.x - b.x, a.y - b.y) > tolerance)).length;
+
+  it("parts discs on one spot and crowded discs, the same way every time", () => {
+    const make = () => [
+      ...Array.from({ length: 5 }, () => ({ x: 10, y: 10, r: 4 })),
+      ...Array.from({ length: 60 }, (_, i) => ({ x: (i % 8) * 3, y: Math.floor(i / 8) * 3, r: 2 + (i % 5) })),
+    ];
+    const [a, b] = [make(), make()];
+    expect(overlaps(a)).toBeGreaterThan(50);
+    expect(separateDiscs(a)).toBe(0);
+    expect(overlaps(a)).toBe(0);
+    separateDiscs(b);
+    expect(b).toEqual(a);
+  });
+
+  it("leaves discs that do not touch where they are", () => {
+    const discs = [
+      { x: 0, y: 0, r: 3 },
+      { x: 10, y: 0, r: 3 },
+    ];
+    separateDiscs(discs);
+    expect(discs).toEqual([
+      { x: 0, y: 0, r: 3 },
+      { x: 10, y: 0, r: 3 },
+    ]);
+  });
+
+  it("the laid-out graph has no two discs overlapping at the default view, sizes scaled to the density", () => {
+    const graph = seedCorpus().graph;
+    const sizes = graph.mapNodes((_n, a) => a.size);
+    const scale = densityScale(sizes);
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    graph.forEachNode((_n, a) => ([x0, x1, y0, y1] = [Math.min(x0, a.x), Math.max(x1, a.x), Math.min(y0, a.y), Math.max(y1, a.y)]));
+    const perPx = Math.max(x1 - x0, y1 - y0) / NOMINAL_VIEW_PX;
+    expect(overlaps(graph.mapNodes((_n, a) => ({ x: a.x / perPx, y: a.y / perPx, r: a.size * scale })))).toBe(0);
   });
 });

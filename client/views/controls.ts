@@ -3,7 +3,7 @@
 import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../../server/graph/filter.js";
 import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../server/graph/appearance.js";
 import { ENTITY_TYPES } from "../../server/types.js";
-import { el } from "../dom.js";
+import { el, swatch } from "../dom.js";
 import {
   COLOR_BY,
   type ColorBy,
@@ -17,6 +17,8 @@ import {
   setMinMentions,
   setMinWeight,
   setSizeBy,
+  setStancesOnly,
+  isStancesOnly,
   toggleKind,
   toggleType,
 } from "../state.js";
@@ -30,12 +32,25 @@ export interface Bounds {
   maxWeight: number;
   firstDate?: string;
   lastDate?: string;
+  /** Documents in the corpus, and how many of them have a date: the date fields filter only those. */
+  documents?: number;
+  dated?: number;
+}
+
+/** What the date fields can do with this corpus: the notice beside them, and why they are off when they are. */
+export function dateNotice(b: Bounds): { text: string; disabled: boolean; reason?: string } {
+  const documents = b.documents ?? 0;
+  const dated = b.dated ?? 0;
+  const text = `${(documents - dated).toLocaleString("en")} of ${documents.toLocaleString("en")} documents undated`;
+  if (dated >= 2) return { text, disabled: false };
+  const reason = `${dated === 0 ? "no document has" : "only one document has"} a date: a range cannot filter anything`;
+  return { text, disabled: true, reason };
 }
 
 function checkbox(attrs: Record<string, string>, colour: string, label: string, onChange: () => void): HTMLLabelElement {
   const input = el("input", { type: "checkbox", ...attrs });
   input.addEventListener("change", onChange);
-  return el("label", { class: "toggle" }, [input, el("span", { class: "swatch", style: `background:${colour}` }), label]);
+  return el("label", { class: "toggle" }, [input, swatch(colour), label]);
 }
 
 /**
@@ -95,15 +110,19 @@ export function mountControls(root: HTMLElement, dispatch: (p: Producer) => void
   from.addEventListener("change", onDates);
   to.addEventListener("change", onDates);
   const clearDates = el("button", { type: "button", class: "link", id: "date-clear" }, ["all dates"]);
+  const undated = el("span", { id: "undated", class: "note", role: "note" });
   clearDates.addEventListener("click", () => dispatch(setDateRange(undefined, undefined)));
   const sizeBy = select<SizeBy>("size-by", "size", SIZE_BY, (v) => dispatch(setSizeBy(v)));
   const colorBy = select<ColorBy>("color-by", "colour", COLOR_BY, (v) => dispatch(setColorBy(v)));
+  const stancesOnly = el("input", { type: "checkbox", id: "stances-only" });
+  stancesOnly.addEventListener("change", () => dispatch(setStancesOnly(stancesOnly.checked)));
+  kinds.append(el("label", { class: "toggle stances-only" }, [stancesOnly, "stances only"]));
   root.append(
     legend,
     kinds,
     el("div", { class: "sliders" }, [minMentions.root, minWeight.root, minConfidence]),
     el("div", { class: "appearance" }, [sizeBy, colorBy]),
-    el("div", { class: "dates", "aria-label": "Date range" }, ["dates", from, "–", to, clearDates]),
+    el("div", { class: "dates", "aria-label": "Date range" }, ["dates", from, "–", to, clearDates, undated]),
   );
 
   return {
@@ -129,6 +148,15 @@ export function mountControls(root: HTMLElement, dispatch: (p: Producer) => void
         if (b.lastDate) input.max = b.lastDate;
       }
       clearDates.hidden = !s.from && !s.to;
+      const notice = dateNotice(b);
+      undated.textContent = b.documents === undefined ? "" : notice.reason ? `${notice.text}: ${notice.reason}` : notice.text;
+      for (const input of [from, to]) {
+        input.disabled = notice.disabled && !s.from && !s.to; // a range from the URL can still be cleared
+        input.title = notice.reason ?? "";
+      }
+      stancesOnly.checked = isStancesOnly(s);
+      // Type swatches are the legend only while nodes are coloured by type.
+      for (const swatch of legend.querySelectorAll<HTMLElement>(".swatch")) swatch.style.visibility = s.colorBy === "type" ? "" : "hidden";
       root.querySelector<HTMLSelectElement>("#size-by")!.value = s.sizeBy;
       root.querySelector<HTMLSelectElement>("#color-by")!.value = s.colorBy;
       const step = CONFIDENCE_STEPS.find((c) => Number(c) === s.minConfidence);

@@ -4,6 +4,7 @@ import { type EntityDetail, fetchEntity } from "../api.js";
 import { el, svg, wrapped } from "../dom.js";
 import type { Actions } from "./actions.js";
 import { byDocument, documentHeading, entityLink, entitySpans, markSpan } from "./common.js";
+import { correctionTools } from "./entity-corrections.js";
 
 const DAY = 86_400_000;
 
@@ -134,6 +135,7 @@ export function entityPanel(e: EntityDetail, actions: Actions, focused: boolean)
     el("p", { class: "meta" }, [`${e.type} · ${e.mentions} mentions in ${e.documents} documents`]),
     el("p", { class: "actions" }, [hop(1), hop(2), ...(focused ? [back] : [])]),
     el("dl", {}, facts),
+    correctionTools(e, actions),
     el("h3", {}, ["Mention timeline"]),
     sparkline(e),
     el("h3", {}, ["Top co-mentioned"]),

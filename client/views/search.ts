@@ -2,7 +2,7 @@
 // server; arrows move, Enter chooses, Escape closes.
 import { TYPE_COLORS } from "../../server/graph/appearance.js";
 import { type SearchHit, type Searchable, searchNames } from "../../server/graph/search.js";
-import { el } from "../dom.js";
+import { el, swatch } from "../dom.js";
 import type { EntityGraphClient } from "../graph-view.js";
 
 type Hit = SearchHit;
@@ -50,7 +50,7 @@ export function mountSearch(
     list.replaceChildren(
       ...hits.map((h, i) => {
         const li = el("li", { id: `search-hit-${i}`, role: "option", "data-id": h.id, "aria-selected": String(i === active) }, [
-          el("span", { class: "swatch", style: `background:${TYPE_COLORS[h.type]}` }),
+          swatch(TYPE_COLORS[h.type]),
           h.label,
           ...(h.via ? [el("span", { class: "via" }, [` (${h.via})`])] : []),
         ]);

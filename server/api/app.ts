@@ -6,9 +6,13 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 
 import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
+import { graphQueryKey } from "../graph/query-key.js";
 import { toGexf } from "../graph/gexf.js";
+import { type TrustProxy, guardWrites } from "./access.js";
+import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
 import { HttpError } from "./errors.js";
+import { securityHeaders, sourceMaps } from "./headers.js";
 
 export interface AppOptions {
   /** Returns the current corpus: it is replaced when documents are added or removed. */
@@ -17,6 +21,10 @@ export interface AppOptions {
   clientDir?: string;
   /** POST and DELETE /api/documents; without it the API is read-only (those routes answer 404). */
   write?: WriteOptions;
+  /** Serve the client's `*.map` files (NODE_ENV=development); otherwise they answer 404. */
+  sourceMaps?: boolean;
+  /** Express's `trust proxy` (TRUST_PROXY): off unless set, so forwarding headers are not believed. */
+  trustProxy?: TrustProxy;
 }
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
@@ -46,10 +54,21 @@ interface Prepared {
 
 const GZIP_ABOVE_BYTES = 2048;
 
+/**
+ * A copy in memory of its own size. A small Buffer is a slice of a shared 8 KB pool and gzip's output a slice of
+ * its 16 KB chunk: kept in a cache, each would hold on to the whole block, several times the bytes it counts.
+ */
+function ownBuffer(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
 function prepared(value: unknown): Prepared {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = ownBuffer(Buffer.from(JSON.stringify(value)));
   const answer: Prepared = { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` };
-  if (body.length > GZIP_ABOVE_BYTES) answer.gzipped = gzipSync(body);
+  if (body.length > GZIP_ABOVE_BYTES) answer.gzipped = ownBuffer(gzipSync(body));
   return answer;
 }
 
@@ -63,11 +82,15 @@ function sendPrepared(req: Request, res: Response, { body, gzipped, etag }: Prep
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+  app.use(securityHeaders());
   const api = express.Router();
+  // Every write route, whichever router adds it, passes the one access check (server/api/access.ts).
+  if (options.write) api.use(guardWrites(options.write));
 
   api.get("/health", (_req, res) => {
     const c = options.corpus();
-    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size });
+    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size, stamp: c.stamp });
   });
 
   // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts
@@ -75,7 +98,7 @@ export function createApp(options: AppOptions) {
   api.get("/graph", (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    const { view, ...answer } = corpus.cached(`graph:${JSON.stringify(query)}`, () => {
+    const { view, ...answer } = corpus.cached(graphQueryKey(query, corpus), () => {
       const { graph, total, shown, hidden, bbox } = filterGraph(corpus, query);
       return { view: JSON.stringify({ total, shown, hidden, bbox }), ...prepared(graph.export()) };
     });
@@ -85,9 +108,11 @@ export function createApp(options: AppOptions) {
 
   api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
-    if (!corpus.hasEntity(req.params.id)) throw notFound("entity", req.params.id);
-    const offset = wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
-    const limit = wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES;
+    if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
+    // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
+    const total = corpus.sentenceCount(req.params.id);
+    const offset = Math.min(wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0, total);
+    const limit = Math.min(wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
     const key = `entity:${req.params.id}:${offset}:${limit}`;
     sendPrepared(
       req,
@@ -123,13 +148,16 @@ export function createApp(options: AppOptions) {
   api.get("/export.gexf", async (req, res) => {
     const query = parseGraphQuery(req.query);
     const corpus = options.corpus();
-    res.attachment("entity-graph.gexf"); // before type(): attachment() guesses a type from the extension
+    // Named after what it holds: the view a query asks for, or the whole graph. Before type(): attachment()
+    // guesses a type from the extension.
+    res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
     res.type("application/gexf+xml");
     // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows.
     res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : await corpus.gexfAsync());
   });
 
   if (options.write) api.use(documentWriteRoutes(options.write));
+  api.use(correctionRoutes(options));
 
   api.use((req: Request, _res: Response) => {
     throw new HttpError(404, `no such endpoint: ${req.method} /api${req.path}`);
@@ -138,7 +166,7 @@ export function createApp(options: AppOptions) {
   app.use("/api", api);
 
   if (options.clientDir && existsSync(options.clientDir)) {
-    app.use(express.static(options.clientDir));
+    app.use(sourceMaps(options.sourceMaps ?? false), express.static(options.clientDir));
   }
 
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {

@@ -7,13 +7,12 @@ import { RejectedInput } from "../ingest/errors.js";
 import { type Parsed, formatOf, parseFile } from "../ingest/formats.js";
 import { splitMultipart } from "../ingest/multipart.js";
 import { parseDocumentInput } from "../ingest/validate.js";
-import { requireWriteAccess } from "./access.js";
+import type { WriteAccess } from "./access.js";
 import { HttpError } from "./errors.js";
 
-export interface WriteOptions {
+/** Who may write (`token`, `allowedHosts`): the app guards every write route with it (`guardWrites`). */
+export interface WriteOptions extends WriteAccess {
   service: CorpusService;
-  /** When set, writes need `Authorization: Bearer <token>`; when not, only loopback clients may write. */
-  token?: string;
   /** Largest request body in bytes (413 above). */
   maxBodyBytes: number;
 }
@@ -95,21 +94,28 @@ async function postDocuments(service: CorpusService, req: Request, res: Response
     "error" in p ? [{ where: p.where, status: p.error.status, error: p.error.message }] : [],
   );
   if (good.length === 0) failWhole(rejected, parsed.length === 1);
-  const result = await service.ingest(good.map((p) => p.input));
-  const documents = result.documents.map((d, i) => ({ ...d, from: good[i]!.where }));
+  // Extraction can refuse a document too (over the limits, out of time or memory): it joins the rejected.
+  const extracted = (await service.extractEach(good.map((p) => p.input))).map((e, i) => ({ ...e, where: good[i]!.where }));
+  const ready = extracted.flatMap((e) => ("stored" in e ? [e] : []));
+  for (const e of extracted)
+    if ("refused" in e) rejected.push({ where: e.where, status: e.refused.status, error: `${e.where}: ${e.refused.message}` });
+  if (ready.length === 0) failWhole(rejected, parsed.length === 1);
+  const result = await service.ingestExtracted(ready.map((e) => e.stored));
+  const documents = result.documents.map((d, i) => ({
+    ...d,
+    from: ready[i]!.where,
+    ...(ready[i]!.cuts.length ? { cut: ready[i]!.cuts } : {}),
+  }));
   const created = documents.some((d) => d.status !== "existing");
   res.status(created ? 201 : 200).json({ documents, rejected, change: result.change });
 }
 
 export function documentWriteRoutes(options: WriteOptions): Router {
   const router = Router();
-  const guard = requireWriteAccess(options.token);
 
-  router.post("/documents", guard, readBody(options.maxBodyBytes), (req: Request, res: Response) =>
-    postDocuments(options.service, req, res),
-  );
+  router.post("/documents", readBody(options.maxBodyBytes), (req: Request, res: Response) => postDocuments(options.service, req, res));
 
-  router.delete("/documents/:id", guard, async (req: Request<{ id: string }>, res: Response) => {
+  router.delete("/documents/:id", async (req: Request<{ id: string }>, res: Response) => {
     try {
       const change = await options.service.remove(req.params.id);
       res.json({ id: req.params.id, change });

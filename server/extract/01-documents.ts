@@ -1,11 +1,15 @@
 import { createHash } from "node:crypto";
 
 import type { Doc, DocumentInput } from "../types.js";
+import { findDatelineDate } from "./dates.js";
 import { BOILERPLATE_LINES, BOILERPLATE_PATTERNS, BOILERPLATE_PREFIXES } from "./lexicon/boilerplate.js";
 
-/** Stable id from the content: the same text always gets the same id, whatever its file name. */
+/**
+ * Stable id from the content: the same text always gets the same id, whatever its file name. The hash is of the
+ * text exactly as stored (no Unicode normalisation), so the id, the stored text and every offset name one string.
+ */
 export function contentHash(text: string): string {
-  return createHash("sha1").update(text.normalize("NFC")).digest("hex");
+  return createHash("sha1").update(text).digest("hex");
 }
 
 export function isBoilerplateLine(line: string): boolean {
@@ -83,7 +87,7 @@ export function makeDocument(input: DocumentInput): Doc {
     title: input.title?.trim() || titleOf(text),
     text,
   };
-  const date = input.date ?? findIsoDate(text);
+  const date = input.date ?? findIsoDate(text) ?? findDatelineDate(text);
   const author = input.author ?? findAuthor(text);
   const credit = PHOTO_CREDIT.exec(text)?.[1];
   if (input.source) doc.source = input.source;

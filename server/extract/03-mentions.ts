@@ -2,7 +2,8 @@ import type { EntityType, Mention, Sentence } from "../types.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./ner/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
-import { EVENT_HEADS, GENERIC_ACRONYMS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { EVENT_HEADS, EVENT_KIND_MODIFIERS, GENERIC_ACRONYMS, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { FAITH_GROUPS } from "./lexicon/groups.js";
 import { PARTIES } from "./lexicon/parties.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
 
@@ -257,11 +258,29 @@ export function readPrefix(text: string, nameStart: number): Prefix {
 /** "President Volodymyr Zelenskyy" -> name starts at "Volodymyr"; the title moves into the prefix. */
 function stripLeadingTitles(text: string, span: RawSpan): RawSpan {
   let start = span.start;
-  for (const m of text.slice(span.start, span.end).matchAll(/(\S+)(\s+|$)/g)) {
-    if (!TITLE_WORDS.has(m[1]!.toLowerCase())) break;
-    start = span.start + m.index + m[0].length;
+  const words = [...text.slice(span.start, span.end).matchAll(/(\S+)(\s+|$)/g)];
+  let qualified = false;
+  for (let i = 0; i < words.length - 1; i++) {
+    const m = words[i]!;
+    const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase());
+    if (isTitle(m[1]!)) {
+      start = span.start + m.index + m[0].length;
+      continue;
+    }
+    // "Euro MP Robert Kilroy-Silk", "Labour MP Jane Doe": one capitalised word qualifying the title that follows it.
+    if (!qualified && /^\p{Lu}/u.test(m[1]!) && isTitle(words[i + 1]![1]!)) {
+      qualified = true;
+      continue;
+    }
+    break;
   }
   return { ...span, start };
+}
+
+/** "Howard's Jewish": a possessive inside a person's span ends the name; what follows is not part of it. */
+function cutAtPossessive(text: string, span: RawSpan): RawSpan {
+  const m = /['’]s\s/u.exec(text.slice(span.start, span.end));
+  return m ? { ...span, end: span.start + m.index } : span;
 }
 
 function candidate(sentence: Sentence, start: number, end: number, type: EntityType, name: string): MentionCandidate {
@@ -279,6 +298,13 @@ function dropOpener(text: string, span: RawSpan): RawSpan | undefined {
   return m[0].length >= span.end - span.start ? undefined : { ...span, start: span.start + m[0].length };
 }
 
+// "Welsh", "Scottish", "Cornish": nationality words of nations the country dataset does not list.
+const NATIONALITY_SHAPE = /^\p{Lu}\p{Ll}+(?:sh|ese)$/u;
+
+// "Euro MP Robert Kilroy-Silk" read as one organization: an all-capitals title (MP, MEP, PM) followed by a name
+// makes the span a person with a title in front.
+const TITLED_INSIDE = /^(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:MP|MEP|MSP|PM|AM)|Mrs?|Ms|Dr|Sir|Dame|Lady)\.?\s+\p{Lu}\p{Ll}/u;
+
 const PLURAL_ACRONYM = /^\p{Lu}{2,}[0-9]?s$/u;
 
 function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | undefined {
@@ -291,17 +317,32 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   // recogniser's type ("after MPs criticised the prime minister" was a person, 42 times in the BBC corpus).
   const whole = text.slice(span.start, span.end).trim();
   if (GENERIC_ACRONYMS.has(whole) || PLURAL_ACRONYM.test(whole)) return undefined;
+  // "Muslims", "Catholic": a faith names many people, not one entity (as "the French" does).
+  if (FAITH_GROUPS.has(whole)) return undefined;
+  // "Lord", "the Queen", "PM": a title alone names an office, not who holds it.
+  if (!resolveCountry(whole) && (whole.match(WORD) ?? []).every((w) => TITLE_WORDS.has(w.toLowerCase()))) return undefined;
+  // "the Prevention of Terrorism Bill", "Human Rights Act": legislation is none of the four types.
+  const lastWord = (whole.match(WORD) ?? []).at(-1) ?? "";
+  if (/\s/.test(whole) && LEGISLATION_HEADS.has(lastWord)) return undefined;
+  if (span.kind !== "person" && span.kind !== "event" && TITLED_INSIDE.test(whole)) return classify(sentence, { ...span, kind: "person" });
   if (span.kind === "person") {
-    const named = stripLeadingTitles(text, span);
+    const named = stripLeadingTitles(text, cutAtPossessive(text, span));
     const name = text.slice(named.start, named.end);
     const surname = AFTER_HONORIFIC.test(text.slice(Math.max(0, named.start - 6), named.start)); // "Mr Mann"
     if (!isProperName(name) || (resolveCountry(name) && !surname)) return undefined;
-    if (/^the\s/i.test(name)) return candidate(sentence, named.start, span.end, "organization", name.slice(4)); // "The Guardian"
+    // "the Finance Bill": a capitalised word in front makes "Bill" a piece of legislation, not a first name.
+    if (LEGISLATION_HEADS.has(name) && /\p{Lu}[\p{L}-]*\s+$/u.test(text.slice(0, named.start))) return undefined;
+    if (/^the\s/i.test(name)) return candidate(sentence, named.start, named.end, "organization", name.slice(4)); // "The Guardian"
     // "Tory co-chairman Liam Fox", "Labour leader Keir Starmer": a word before a title qualifies the next person.
     const next = /^\s+([\p{L}-]+)/u.exec(text.slice(span.end))?.[1];
-    if (next && /^\p{Ll}/u.test(next) && TITLE_WORDS.has(next.toLowerCase()) && !name.includes(" ")) return undefined;
+    // A single name qualifying a title is the organization the person belongs to ("Veritas leader", "Chelsea manager"),
+    // unless it is a place or a nationality, which say where, not who.
+    if (next && /^\p{Ll}/u.test(next) && TITLE_WORDS.has(next.toLowerCase()) && !name.includes(" ")) {
+      const place = resolveCountry(name) || countryIndex().demonyms.has(name) || NATIONALITY_SHAPE.test(name);
+      return place ? undefined : candidate(sentence, named.start, named.end, "organization", name);
+    }
     const prefix = readPrefix(text, named.start);
-    const m = candidate(sentence, named.start, span.end, "person", name);
+    const m = candidate(sentence, named.start, named.end, "person", name);
     if (prefix.role) m.role = prefix.role;
     if (prefix.affiliation) m.affiliation = prefix.affiliation;
     return m;
@@ -322,7 +363,10 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   const country = resolveCountry(name);
   if (country) return candidate(sentence, start, span.end, "country", countryName(country.code));
   const last = (name.match(WORD) ?? []).at(-1)?.toLowerCase() ?? "";
-  if (EVENT_HEADS.has(last)) return candidate(sentence, start, span.end, "event", name);
+  if (EVENT_HEADS.has(last)) {
+    // "War", "Games": the event noun alone names no event.
+    return /\s/.test(name) ? candidate(sentence, start, span.end, "event", name) : undefined;
+  }
   // Cities and regions that are not capitals, and MISC (nationalities, works) are not one of our types.
   if (span.kind !== "organization") return undefined;
   return candidate(sentence, start, span.end, "organization", name);
@@ -344,8 +388,27 @@ function partyMentions(sentence: Sentence): MentionCandidate[] {
   const out: MentionCandidate[] = [];
   for (const m of sentence.text.matchAll(PARTY_PATTERN)) {
     // "Conservative estimates suggest": an adjective opening a sentence is just an adjective.
-    if (m.index === 0 && PARTY_ADJECTIVES.has(m[0])) continue;
+    // "Lib Dem" is no common word, so it is the party wherever it stands.
+    if (m.index === 0 && PARTY_ADJECTIVES.has(m[0]) && m[0].split(" ").every((w) => isCommonWord(w))) continue;
     out.push(candidate(sentence, m.index, m.index + m[0].length, "organization", PARTY_BY_FORM.get(m[0])!));
+  }
+  return out;
+}
+
+// "the general election", "the 2005 election", "the presidential election": a recurring event named by its kind and a
+// year or a word of its kind, without a name of its own. Resolution across documents gives it its place and year.
+const GENERIC_EVENT = new RegExp(
+  `(?<![\\p{L}])the\\s+((?:(?:19|20)\\d\\d\\s+)?(?:(?:${[...EVENT_KIND_MODIFIERS].join("|")})\\s+)?(?:election|referendum))(?![\\p{L}])`,
+  "giu",
+);
+
+function genericEventMentions(sentence: Sentence): MentionCandidate[] {
+  const out: MentionCandidate[] = [];
+  for (const m of sentence.text.matchAll(GENERIC_EVENT)) {
+    const name = m[1]!;
+    if (!/\s/.test(name)) continue; // "the election" alone: which one is anyone's guess
+    const start = m.index + m[0].length - name.length;
+    out.push(candidate(sentence, start, start + name.length, "event", name));
   }
   return out;
 }
@@ -373,8 +436,12 @@ export function findMentions(sentence: Sentence, recognized: readonly Span[]): M
     .filter((s) => s.end > s.start && !credits.some(([a, b]) => s.start >= a && s.end <= b));
   // A party's name overrules what the recogniser made of it: "Tory" is not a person, "Conservative MP" not a party.
   const parties = partyMentions(sentence).filter((p) => !credits.some(([a, b]) => p.start >= a && p.end <= b));
-  const mentions: MentionCandidate[] = [...parties];
-  for (const span of raw) {
+  const mentions: MentionCandidate[] = [...parties, ...genericEventMentions(sentence)];
+  for (const found of raw) {
+    // "Lib Dem Norman Baker": a party in front of a person's name is not part of it.
+    const lead = found.kind === "person" ? parties.find((p) => p.start <= found.start && found.start < p.end) : undefined;
+    const span = lead ? { ...found, start: lead.end + (/^\s*/.exec(text.slice(lead.end))?.[0].length ?? 0) } : found;
+    if (span.end <= span.start) continue;
     const overlapsParty = parties.some((p) => span.start < p.end && p.start < span.end);
     const insideParty = parties.some((p) => span.start >= p.start && span.end <= p.end);
     if (insideParty || (overlapsParty && span.kind !== "person" && span.kind !== "event")) continue;

@@ -1,6 +1,18 @@
+// Resolution across the corpus: in-document clusters become entities. The rules, in the order they run, are in
+// resolve/ (one file per role); this file runs them and builds the entities.
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./04-coreference.js";
-import { NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
+import { caseCounts, documentYears } from "./resolve/corpus-stats.js";
+import { resolveEvents } from "./resolve/events.js";
+import { junkReason, phraseCounter } from "./resolve/junk.js";
+import { acronymOf, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
+import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
+import { voteTypes } from "./resolve/type-vote.js";
+import { KeyGroups, type Unit, makeUnits, typeOf } from "./resolve/units.js";
+
+export { acronymOf, initialsOf } from "./resolve/organizations.js";
+export { personSpellingKey as spellingKey } from "./resolve/people.js";
 
 /** "person:Volodymyr Zelenskyy" -> "person:volodymyr-zelenskyy": readable, stable ids for URLs. */
 export function entityId(type: EntityType, label: string): string {
@@ -13,93 +25,6 @@ export function entityId(type: EntityType, label: string): string {
   return `${type}:${slug || "x"}`;
 }
 
-/**
- * Spelling key of a transliterated name: "Zelenskyy", "Zelensky" and "Zelenskiy" all give "zelensky".
- * Diacritics go, doubled letters collapse, and the endings -iy/-ij/-yi become -y.
- */
-export function spellingKey(name: string): string {
-  return nameTokens(name)
-    .map((t) =>
-      t
-        .normalize("NFKD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, "")
-        .replace(/(.)\1+/g, "$1")
-        .replace(/(?:iy|ij|yi)$/, "y"),
-    )
-    .join(" ");
-}
-
-/** "EU", "U.N.", "NATO" -> "EU", "UN", "NATO"; undefined when the name is not an acronym. */
-export function acronymOf(name: string): string | undefined {
-  const letters = name.replace(/\./g, "");
-  return /^\p{Lu}{2,6}$/u.test(letters) ? letters : undefined;
-}
-
-/** Initials of a multi-word name's content words: "Armed Forces of Ukraine" -> "AFU", "European Union" -> "EU". */
-export function initialsOf(name: string): string | undefined {
-  const words = nameTokens(name).filter((w) => !NAME_FUNCTION_WORDS.has(w.toLowerCase()));
-  return words.length >= 2 ? words.map((w) => w[0]!.toUpperCase()).join("") : undefined;
-}
-
-const typeOf = (key: string) => key.slice(0, key.indexOf(":"));
-const nameOf = (key: string) => key.slice(key.indexOf(":") + 1);
-
-/** Maps each key to one representative, the first in sorted order of its group, when the group key is shared by all. */
-function groupBy(keys: string[], groupKey: (key: string) => string | undefined): Map<string, string> {
-  const groups = new Map<string, string[]>();
-  for (const key of [...keys].sort()) {
-    const g = groupKey(key);
-    if (g === undefined) continue;
-    groups.set(g, [...(groups.get(g) ?? []), key]);
-  }
-  const to = new Map<string, string>();
-  for (const members of groups.values()) for (const m of members) to.set(m, members[0]!);
-  return to;
-}
-
-/**
- * Joins document clusters across the corpus:
- * - people whose names differ only in transliteration ("Volodymyr Zelensky" / "Volodymyr Zelenskyy");
- * - a person known only by a single name in some document ("Putin") joins the one multi-word person with that surname;
- * - an acronym joins the one organization or event whose initials it is ("EU" -> "European Union").
- * Never on a shared first name or a shared word: Donald Trump is not Donald Tusk, European Union is not European Council.
- */
-export function corpusClusters(mentions: Mention[]): Map<string, string> {
-  const nameOfCluster = new Map<string, string>();
-  for (const m of mentions) if (!nameOfCluster.has(m.cluster)) nameOfCluster.set(m.cluster, m.name);
-  const keys = [...nameOfCluster.keys()];
-  const spelled = groupBy(keys, (k) => (typeOf(k) === "person" ? `person:${spellingKey(nameOf(k))}` : undefined));
-  const canonical = (k: string) => spelled.get(k) ?? k;
-
-  const bySurname = new Map<string, Set<string>>();
-  const byInitials = new Map<string, Set<string>>();
-  for (const key of keys) {
-    const tokens = nameTokens(nameOf(key));
-    if (typeOf(key) === "person" && tokens.length >= 2) {
-      const surname = spellingKey(tokens.at(-1)!);
-      bySurname.set(surname, (bySurname.get(surname) ?? new Set()).add(canonical(key)));
-    }
-    const initials = typeOf(key) === "organization" || typeOf(key) === "event" ? initialsOf(nameOf(key)) : undefined;
-    if (initials) byInitials.set(initials, (byInitials.get(initials) ?? new Set()).add(key));
-  }
-  const only = (set: Set<string> | undefined) => (set && set.size === 1 ? [...set][0]! : undefined);
-
-  const target = new Map<string, string>();
-  for (const key of keys) {
-    let to = canonical(key);
-    const tokens = nameTokens(nameOf(key));
-    if (typeOf(key) === "person" && tokens.length === 1) to = only(bySurname.get(spellingKey(tokens[0]!))) ?? to;
-    if (typeOf(key) === "organization") {
-      const acronym = acronymOf(nameOfCluster.get(key) ?? "");
-      if (acronym) to = only(byInitials.get(acronym)) ?? to;
-    }
-    target.set(key, to);
-  }
-  return target;
-}
-
 function mostFrequent(values: string[], prefer: (a: string, b: string) => number): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -107,15 +32,25 @@ function mostFrequent(values: string[], prefer: (a: string, b: string) => number
 }
 
 /**
- * The name to show: for people the most frequent full name ("Volodymyr Zelenskyy"); for others the most
- * frequent form, but a spelled-out name over its acronym unless the acronym is far more common
+ * The name to show: for people the most frequent full name ("Volodymyr Zelenskyy"); for countries the dataset's
+ * name when the corpus writes it (or its official name) or writes no other name for two thirds of its mentions, else
+ * the spelled-out name the corpus writes most ("Turkey", not "Türkiye"; the dataset's names stay aliases); for
+ * others the most frequent form, but a spelled-out name over its acronym unless the acronym is far more common
  * ("Armed Forces of Ukraine" over "AFU", yet "NATO" when the full name appears once in twenty).
  */
-export function chooseLabel(type: EntityType, names: string[]): string {
+export function chooseLabel(type: EntityType, names: string[], surfaces: string[] = []): string {
   const prefer = (a: string, b: string) => b.length - a.length;
   if (type === "person") {
     const full = names.filter((n) => nameTokens(n).length >= 2);
     return mostFrequent(full.length > 0 ? full : names, prefer);
+  }
+  if (type === "country") {
+    const dataset = names[0]!;
+    const code = resolveCountry(dataset)?.code;
+    if (surfaces.some((s) => s === dataset || s === countryOfficialName(code))) return dataset;
+    const spelled = surfaces.filter((s) => countryIndex().names.has(s) && !acronymOf(s) && !/\./.test(s));
+    const best = spelled.length > 0 ? mostFrequent(spelled, prefer) : undefined;
+    return best && 3 * spelled.filter((s) => s === best).length > 2 * surfaces.length ? best : dataset;
   }
   const spelled = names.filter((n) => !acronymOf(n));
   const acronyms = names.length - spelled.length;
@@ -124,39 +59,116 @@ export function chooseLabel(type: EntityType, names: string[]): string {
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
-/** Resolves every mention of the corpus to an entity. Deterministic: the same documents give the same ids. */
-export function resolveEntities(docs: DocExtraction[]): { entities: Entity[]; mentions: ResolvedMention[] } {
-  const all = docs.flatMap((d) => d.mentions);
-  const target = corpusClusters(all);
-  const groups = new Map<string, Mention[]>();
-  for (const m of all) {
-    const key = target.get(m.cluster)!;
-    const group = groups.get(key) ?? [];
-    group.push(m);
-    groups.set(key, group);
+/**
+ * An entity's only affiliation, or those seen at least twice and a quarter as often as its most frequent one: one odd
+ * sentence ("in Tanzania, Chancellor Gordon Brown") does not decide.
+ */
+function votedAffiliations(group: Mention[]): string[] {
+  const counts = new Map<string, number>();
+  for (const m of group) if (m.affiliation) counts.set(m.affiliation, (counts.get(m.affiliation) ?? 0) + 1);
+  const top = Math.max(0, ...counts.values());
+  return sortedUnique([...counts].filter(([, n]) => counts.size === 1 || (n >= 2 && 4 * n >= top)).map(([a]) => a));
+}
+
+/** The country a document names most, and the year it is about: where and when its unnamed events happen. */
+function documentSettings(docs: readonly DocExtraction[]) {
+  const place = new Map<string, string>();
+  const year = documentYears(docs);
+  for (const d of docs) {
+    const counts = new Map<string, number>();
+    for (const m of d.mentions) {
+      if (m.type !== "country") continue;
+      const code = resolveCountry(m.name)?.code;
+      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    if (top) place.set(d.doc.id, top[0]);
   }
+  // a document that names no country is set where the corpus's documents most often are
+  const places = new Map<string, number>();
+  for (const p of place.values()) places.set(p, (places.get(p) ?? 0) + 1);
+  const usual = [...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return { place: (id: string) => place.get(id) ?? usual, year: (id: string) => year.get(id) };
+}
+
+export interface Resolution {
+  entities: Entity[];
+  /** Every mention that resolved to an entity, in document order (junk names are left out). */
+  mentions: ResolvedMention[];
+  /** Per document, its mentions by index (`undefined` where a mention was junk): stances point at these indexes. */
+  byDoc: Map<string, (ResolvedMention | undefined)[]>;
+}
+
+/** Resolves every mention of the corpus to an entity. Deterministic: the same documents give the same ids. */
+export function resolveEntities(docs: DocExtraction[]): Resolution {
+  const sentenceText = new Map<string, string>();
+  for (const d of docs) for (const s of d.sentences) sentenceText.set(s.id, s.text);
+  const text = (id: string) => sentenceText.get(id) ?? "";
+  const counts = caseCounts(docs);
+  const units = makeUnits(docs);
+
+  stripLeadingWords(units, counts, text);
+  const vote = voteTypes(units, text, counts);
+  const settings = documentSettings(docs);
+  const eventLabels = resolveEvents(units, settings.place, settings.year, text);
+  const groups = new KeyGroups();
+  joinSpellings(units, groups);
+  retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
+  joinOrganizations(units, groups);
+  const lone = resolveLoneNames(units, groups);
+  const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
+
+  const members = new Map<string, Unit[]>();
+  for (const u of units) {
+    const key = groupOf(u);
+    const list = members.get(key);
+    if (list) list.push(u);
+    else members.set(key, [u]);
+  }
+  const phraseCase = phraseCounter(() => [...sentenceText.values()].join("\n"));
   const entities: Entity[] = [];
   const ids = new Set<string>();
-  const idOfKey = new Map<string, string>();
-  for (const [key, group] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const type = group[0]!.type;
-    const label = chooseLabel(
-      type,
-      group.map((m) => m.name),
-    );
+  const idOfUnit = new Map<Unit, string>();
+  for (const [key, group] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const type = typeOf(key);
+    const names = group.flatMap((u) => u.names);
+    const all = group.flatMap((u) => u.mentions);
+    const label =
+      eventLabels.get(key) ??
+      chooseLabel(
+        type,
+        names,
+        all.map((m) => m.surface),
+      );
+    const personCues = group.reduce((n, u) => n + vote.cues.get(u)!.person, 0);
+    const work = group.some((u) => vote.works.has(u.key.slice(u.key.indexOf(":") + 1)));
+    if (junkReason({ label, type, personCues, work }, counts, phraseCase)) continue;
     let id = entityId(type, label);
     while (ids.has(id)) id += "-2";
     ids.add(id);
-    idOfKey.set(key, id);
+    for (const u of group) idOfUnit.set(u, id);
+    const official = type === "country" ? countryOfficialName(resolveCountry(names[0]!)?.code) : undefined;
     entities.push({
       id,
       label,
       type,
-      aliases: sortedUnique(group.flatMap((m) => [m.name, m.surface])),
-      roles: sortedUnique(group.flatMap((m) => (m.role ? [m.role] : []))),
-      affiliations: sortedUnique(group.flatMap((m) => (m.affiliation ? [m.affiliation] : []))),
+      aliases: sortedUnique([...names, ...all.map((m) => m.surface), ...(official ? [official] : [])]),
+      roles: sortedUnique(all.flatMap((m) => (m.role ? [m.role] : []))),
+      affiliations: votedAffiliations(all),
     });
   }
-  const mentions = all.map((m) => ({ ...m, entityId: idOfKey.get(target.get(m.cluster)!)! }));
-  return { entities, mentions };
+  const byDoc = new Map<string, (ResolvedMention | undefined)[]>();
+  const mentions: ResolvedMention[] = [];
+  const unitOf = new Map<Mention, { unit: Unit; index: number }>();
+  for (const u of units) u.mentions.forEach((m, index) => unitOf.set(m, { unit: u, index }));
+  for (const d of docs) {
+    const list = d.mentions.map((m) => {
+      const { unit, index } = unitOf.get(m)!;
+      const entityId = idOfUnit.get(unit);
+      return entityId ? { ...m, name: unit.names[index]!, type: typeOf(groupOf(unit)), entityId } : undefined;
+    });
+    byDoc.set(d.doc.id, list);
+    for (const m of list) if (m) mentions.push(m);
+  }
+  return { entities, mentions, byDoc };
 }

@@ -34,9 +34,9 @@ export function coMentionEdges(mentions: ResolvedMention[]): Edge[] {
 
 /**
  * Stance edges aggregated per holder -> target and polarity; each stance sentence is one evidence.
- * `mentionIds` maps each document's mention index to its resolved mention.
+ * `resolved` maps each document's mention index to its resolved mention (none where the name was junk).
  */
-export function stanceEdges(docs: DocExtraction[], resolved: Map<string, ResolvedMention[]>): Edge[] {
+export function stanceEdges(docs: DocExtraction[], resolved: Map<string, readonly (ResolvedMention | undefined)[]>): Edge[] {
   const edges = new Map<string, Edge>();
   for (const d of docs) {
     const ms = resolved.get(d.doc.id) ?? [];

@@ -2,7 +2,8 @@
 // documents -> sentences -> mentions -> in-document clusters -> stances -> (per document, stored) -> entities -> edges.
 // Stances that name a role without its holder ("the prime minister") are read again when the corpus is built, with
 // the role book learned from all its documents (role-book.ts): extraction of one document stays a function of it.
-import type { DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
+import { applyCorrections, withoutHidden } from "../corrections/apply.js";
+import type { Correction, DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
 import { makeDocument } from "./01-documents.js";
 import { isHeadline, splitSentences } from "./02-sentences.js";
 import { findMentions } from "./03-mentions.js";
@@ -13,9 +14,11 @@ import {
   extendPersonNames,
   propagateKnownNames,
   harmoniseTypes,
+  isTitleCase,
   splitConjoinedNames,
 } from "./04-coreference.js";
 import { resolveEntities } from "./05-entities.js";
+import { LIMITS, boundSentences, capMentionsPerSentence } from "./limits.js";
 import { recognizeDocument } from "./ner/index.js";
 import { coMentionEdges, stanceEdges } from "./06-edges.js";
 import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./07-stances/index.js";
@@ -31,21 +34,39 @@ export interface ExtractOptions {
 
 /** Everything that can be extracted from one document on its own. Pure: the same input gives the same output. */
 export function extractDocument(input: DocumentInput, options: ExtractOptions = {}): DocExtraction {
+  return extractBounded(input, options).extraction;
+}
+
+/** An extraction, and what the limits (limits.ts) cut from a document bigger than news is: empty for news. */
+export interface BoundedExtraction {
+  extraction: DocExtraction;
+  cuts: string[];
+}
+
+/** `extractDocument`, saying what was cut: sentences over the length limit are read in pieces, names over the cap not read. */
+export function extractBounded(input: DocumentInput, options: ExtractOptions = {}): BoundedExtraction {
   const doc = makeDocument(input);
-  const sentences = splitSentences(doc);
+  const { sentences, cut, unread } = boundSentences(splitSentences(doc));
   const recognized = recognizeDocument(sentences.map((s) => s.text));
-  const headlines = new Set(sentences.filter((s) => isHeadline(s.text)).map((s) => s.id));
-  const found = splitConjoinedNames(
-    confirmHeadlineMentions(
-      sentences.flatMap((s, i) => findMentions(s, recognized[i]!)),
-      headlines,
+  const headlines = new Set(sentences.filter((s) => isHeadline(s.text) && isTitleCase(s.text)).map((s) => s.id));
+  const { mentions: found, dropped } = capMentionsPerSentence(
+    splitConjoinedNames(
+      confirmHeadlineMentions(
+        sentences.flatMap((s, i) => findMentions(s, recognized[i]!)),
+        headlines,
+      ),
     ),
   );
   const candidates = harmoniseTypes(extendPersonNames(sentences, [...found, ...propagateKnownNames(sentences, found)]));
   const order = new Map(sentences.map((s) => [s.id, s.index]));
   candidates.sort((a, b) => order.get(a.sentenceId)! - order.get(b.sentenceId)! || byPosition(a, b));
   const mentions = clusterMentions(candidates, acronymDefinitions(sentences, candidates));
-  return { doc, sentences, mentions, stances: options.stances === false ? [] : findStances(sentences, mentions) };
+  const cuts: string[] = [];
+  if (cut > 0) cuts.push(`${cut} sentence(s) longer than ${LIMITS.sentenceChars} characters read in pieces`);
+  if (unread > 0) cuts.push(`${unread} sentence(s) beyond ${LIMITS.sentencesPerDocument} not read`);
+  if (dropped > 0) cuts.push(`${dropped} name(s) beyond ${LIMITS.mentionsPerSentence} in one sentence not read`);
+  const stances = options.stances === false ? [] : findStances(sentences, mentions);
+  return { extraction: { doc, sentences, mentions, stances }, cuts };
 }
 
 const roleLookups = new WeakMap<DocExtraction, { keys: string[]; names: string[] }>();
@@ -76,6 +97,8 @@ function withRoleBook(doc: DocExtraction, roles: RoleBook): DocExtraction {
 export interface BuildOptions {
   /** The role book to read unnamed roles with; by default the one the documents themselves give (`roleBookOf`). */
   roles?: RoleBook;
+  /** The analysts' corrections, applied after resolution (server/corrections/apply.ts). */
+  corrections?: Correction[];
 }
 
 /**
@@ -86,18 +109,32 @@ export interface BuildOptions {
 export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {}): Extraction {
   const roles = options.roles ?? roleBookOf(docs);
   const sorted = docs.map((d) => withRoleBook(d, roles)).sort((a, b) => a.doc.id.localeCompare(b.doc.id));
-  const { entities, mentions } = resolveEntities(sorted);
-  const byDoc = new Map<string, ResolvedMention[]>();
-  for (const m of mentions) {
-    const list = byDoc.get(m.docId) ?? [];
-    list.push(m);
-    byDoc.set(m.docId, list);
-  }
+  const resolved = resolveEntities(sorted);
+  const { entities, mentions: all, applied } = applyCorrections(resolved, options.corrections ?? []);
+  const byDoc = realigned(resolved.byDoc, all);
+  const edges = [...coMentionEdges(all), ...stanceEdges(sorted, byDoc)];
+  const shown = applied ? withoutHidden(entities, all, edges) : { mentions: all, edges };
   return {
     documents: sorted.map((d) => d.doc),
     sentences: sorted.flatMap((d) => d.sentences),
-    mentions,
+    mentions: shown.mentions,
     entities,
-    edges: [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)],
+    edges: shown.edges,
+    ...(applied ? { corrections: applied } : {}),
   };
+}
+
+/**
+ * Each document's mentions by index again, from the corrected list: corrections keep every mention in its place, so
+ * the n-th resolved slot of the corpus (junk slots stay empty) is the n-th corrected mention.
+ */
+function realigned(byDoc: Map<string, (ResolvedMention | undefined)[]>, corrected: ResolvedMention[]) {
+  let next = 0;
+  const out = new Map<string, (ResolvedMention | undefined)[]>();
+  for (const [docId, list] of byDoc)
+    out.set(
+      docId,
+      list.map((m) => (m ? corrected[next++] : undefined)),
+    );
+  return out;
 }

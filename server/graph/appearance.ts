@@ -9,7 +9,11 @@ export const TYPE_COLORS: Record<EntityType, string> = {
 };
 
 export const CO_MENTION_COLOR = "rgb(190,190,190)";
-export const STANCE_COLORS: Record<Stance, string> = { support: "rgb(44,160,44)", oppose: "rgb(214,39,40)" };
+/**
+ * Stances in colours of their own, none near a type colour: Paul Tol's "vibrant" cyan and magenta, which stay
+ * apart for red-green colour-blind readers (one light and bluish, one dark and reddish).
+ */
+export const STANCE_COLORS: Record<Stance, string> = { support: "rgb(51,187,238)", oppose: "rgb(238,51,119)" };
 
 /** Node size grows with the square root of mentions, so a 100-mention country does not swallow the view. */
 export function nodeSize(mentions: number): number {

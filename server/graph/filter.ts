@@ -28,6 +28,8 @@ export interface GraphQuery {
   to?: string;
   focus?: string;
   hops?: 1 | 2;
+  /** Only entities with at least one edge that passes the edge filters (the "stances only" view). */
+  linked?: boolean;
   limit?: number;
 }
 
@@ -37,7 +39,7 @@ export class GraphQueryError extends Error {
   override readonly name = "GraphQueryError";
 }
 
-const QUERY_KEYS = ["types", "kinds", "minMentions", "minWeight", "minConfidence", "from", "to", "focus", "hops", "limit"] as const;
+const QUERY_KEYS = ["types", "kinds", "minMentions", "minWeight", "minConfidence", "from", "to", "focus", "hops", "linked", "limit"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function list<T extends string>(key: string, raw: string, allowed: readonly T[]): T[] {
@@ -82,6 +84,9 @@ export function parseGraphQuery(params: Record<string, unknown>): GraphQuery {
     else if (key === "hops") {
       if (value !== "1" && value !== "2") throw new GraphQueryError(`hops: expected 1 or 2, got "${value}"`);
       query.hops = value === "1" ? 1 : 2;
+    } else if (key === "linked") {
+      if (value !== "1" && value !== "0") throw new GraphQueryError(`linked: expected 1 or 0, got "${value}"`);
+      if (value === "1") query.linked = true;
     } else query.limit = count(key, value, MAX_NODES);
   }
   if (query.from && query.to && query.from > query.to) throw new GraphQueryError(`from ${query.from} is after to ${query.to}`);
@@ -183,7 +188,7 @@ export function filterGraph(source: FilterSource, query: GraphQuery): FilterResu
     }
   });
 
-  let keep = new Set(nodeAttrs.keys());
+  let keep = new Set(query.linked ? [...nodeAttrs.keys()].filter((n) => neighbours.has(n) || n === query.focus) : nodeAttrs.keys());
   if (query.focus !== undefined) {
     const ego = new Set<string>();
     let frontier = nodeAttrs.has(query.focus) ? [query.focus] : [];

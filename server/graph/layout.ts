@@ -4,6 +4,7 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
 import { runOnce } from "../workers.js";
+import { separateDiscs } from "./separate.js";
 import { type EdgeAttributes, type EntityGraph, type Metrics, type NodeAttributes, assignMetrics, computeMetrics } from "./build.js";
 
 export type Positions = Record<string, { x: number; y: number }>;
@@ -30,6 +31,50 @@ export function applyLayout(graph: Graph): void {
     getEdgeWeight: "weight",
     settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 },
   });
+  separateNodes(graph);
+}
+
+/**
+ * How many pixels across the default view gives the graph's extent (about what a laptop's canvas shows). Node
+ * sizes are pixels and positions graph units, so the separation needs this ratio to know how big a disc is.
+ */
+export const NOMINAL_VIEW_PX = 700;
+
+const extentOf = (graph: Graph) => {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  graph.forEachNode((_n, a) => {
+    [x0, x1, y0, y1] = [Math.min(x0, a.x), Math.max(x1, a.x), Math.min(y0, a.y), Math.max(y1, a.y)];
+  });
+  return Math.max(x1 - x0, y1 - y0, 1e-9);
+};
+
+/** The share of the default view that the discs may cover together: above it, they are drawn smaller. */
+export const MAX_DISC_COVER = 0.15;
+
+/** The factor by which discs of these sizes (px) are drawn so that they cover at most MAX_DISC_COVER of the view. */
+export function densityScale(sizes: number[], viewPx = NOMINAL_VIEW_PX): number {
+  const area = sizes.reduce((sum, r) => sum + Math.PI * r * r, 0);
+  return area === 0 ? 1 : Math.min(1, Math.sqrt((MAX_DISC_COVER * viewPx * viewPx) / area));
+}
+
+/**
+ * Pushes apart discs that ForceAtlas2 left on top of each other (its hubs sit together), as drawn at the default
+ * view: positions in pixels of that view, each disc's size scaled to the density (densityScale), a 1 px margin.
+ * Spreading widens the extent a little and so shrinks the discs relative to it, hence a second round.
+ */
+export function separateNodes(graph: Graph): void {
+  const ids = graph.nodes();
+  const sizes = ids.map((n) => (graph.getNodeAttribute(n, "size") as number | undefined) ?? 4);
+  const scale = densityScale(sizes);
+  for (let round = 0; round < 2; round++) {
+    const perPx = extentOf(graph) / NOMINAL_VIEW_PX;
+    const discs = ids.map((n, i) => {
+      const a = graph.getNodeAttributes(n);
+      return { x: (a.x as number) / perPx, y: (a.y as number) / perPx, r: sizes[i]! * scale + 1 };
+    });
+    separateDiscs(discs);
+    ids.forEach((n, i) => graph.mergeNodeAttributes(n, { x: discs[i]!.x * perPx, y: discs[i]!.y * perPx }));
+  }
 }
 
 export function readPositions(graph: Graph): Positions {
@@ -49,8 +94,8 @@ export function assignLayout(graph: EntityGraph, record: LayoutRecord): void {
  */
 export function layoutKey(graph: EntityGraph): string {
   const hash = createHash("sha1");
-  hash.update("layout+metrics v2\n"); // the record's format: a new format never reads an old record
-  graph.forEachNode((n, a) => hash.update(`${n}|${a.x}|${a.y}\n`));
+  hash.update("layout+metrics v3\n"); // the record's format: a new format never reads an old record
+  graph.forEachNode((n, a) => hash.update(`${n}|${a.x}|${a.y}|${a.size}\n`));
   graph.forEachEdge((e, a, s, t) => hash.update(`${e}|${s}|${t}|${a.weight}\n`));
   return hash.digest("hex");
 }
@@ -65,8 +110,8 @@ export function layoutInPlace(graph: EntityGraph): LayoutRecord {
 
 /** Layout and metrics computed in a worker thread, so that a large corpus does not block the event loop. */
 export function layoutInWorker(graph: EntityGraph): Promise<LayoutRecord> {
-  const light = new Graph<Pick<NodeAttributes, "x" | "y">, Pick<EdgeAttributes, "weight">>({ multi: true, type: "mixed" });
-  graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y }));
+  const light = new Graph<Pick<NodeAttributes, "x" | "y" | "size">, Pick<EdgeAttributes, "weight">>({ multi: true, type: "mixed" });
+  graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y, size: a.size }));
   graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
     undirected
       ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight })

@@ -20,6 +20,20 @@ export function normalizeDate(value: string): string | undefined {
 
 const isBlank = (text: string) => text.trim() === "";
 
+/** A UTF-16 code unit of a surrogate pair with no partner: `u` mode matches only those ("\ud83d\ude00" is one code point). */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/**
+ * JSON's `\ud800` escapes can carry half a surrogate pair, which is no character: SQLite would store it as three
+ * U+FFFD, moving every later offset and the content hash. Refused, saying where (UTF-16 index, as JavaScript counts).
+ */
+function checkWellFormed(value: string, field: string, where?: string): void {
+  const m = LONE_SURROGATE.exec(value);
+  if (!m) return;
+  const unit = `\\u${m[0].charCodeAt(0).toString(16)}`;
+  throw new RejectedInput("invalid", `field "${field}" has a lone surrogate ${unit} at index ${m.index}: not Unicode text`, where);
+}
+
 /** A document from parsed JSON, or RejectedInput("invalid") saying which field is wrong. */
 export function parseDocumentInput(value: unknown, where?: string): DocumentInput {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -32,12 +46,14 @@ export function parseDocumentInput(value: unknown, where?: string): DocumentInpu
     throw new RejectedInput("invalid", `unknown field ${unknown.map((k) => `"${k}"`).join(", ")}; expected ${FIELDS.join(", ")}`, where);
   }
   if (typeof record.text !== "string") throw new RejectedInput("invalid", 'field "text" must be a string', where);
+  checkWellFormed(record.text, "text", where);
   if (isBlank(record.text)) throw new RejectedInput("invalid", "text is empty", where);
   const input: DocumentInput = { text: record.text };
   for (const field of OPTIONAL_FIELDS) {
     const v = record[field];
     if (v === undefined || v === null) continue;
     if (typeof v !== "string") throw new RejectedInput("invalid", `field "${field}" must be a string`, where);
+    checkWellFormed(v, field, where);
     if (isBlank(v)) continue;
     input[field] = v.trim();
   }

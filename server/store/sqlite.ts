@@ -1,13 +1,15 @@
 // The embedded store: one SQLite file (better-sqlite3), WAL mode, one transaction per write.
 // Documents, sentences, mentions and stances are the source of truth; entities, aliases, clusters, edges and
 // evidence are derived from them and kept in step by every write (see ./derived.ts).
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 
 import Database from "better-sqlite3";
 
 import { contentHash } from "../extract/01-documents.js";
 import {
+  type Correction,
+  type CorrectionChange,
   type Doc,
   type DocExtraction,
   type DocumentInput,
@@ -26,10 +28,21 @@ import type { LayoutRecord } from "../graph/layout.js";
 import type { Derived, EntityRecord } from "./derived.js";
 import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 // Version 2 adds the layout cache: positions computed for a graph, by the key of that graph (graph/layout.ts).
 const LAYOUTS = `CREATE TABLE IF NOT EXISTS layouts (key TEXT PRIMARY KEY, positions TEXT NOT NULL) STRICT;`;
+
+// Version 4 adds the analysts' corrections (server/corrections/): one row per decision, the change itself as JSON.
+// AUTOINCREMENT: an undone correction's id is never given to another, so "undo #7" means one thing.
+const CORRECTIONS = `CREATE TABLE IF NOT EXISTS corrections (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  action TEXT NOT NULL,
+  change TEXT NOT NULL,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL,
+  note TEXT
+) STRICT;`;
 
 const oneOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
@@ -233,6 +246,24 @@ interface EvidenceRow {
   target_end: number | null;
 }
 
+interface CorrectionRow {
+  id: number;
+  action: string;
+  change: string;
+  author: string;
+  at: string;
+  note: string | null;
+}
+
+const toCorrection = (row: CorrectionRow): Correction =>
+  ({
+    ...(JSON.parse(row.change) as CorrectionChange),
+    id: row.id,
+    author: row.author,
+    at: row.at,
+    ...(row.note === null ? {} : { note: row.note }),
+  }) as Correction;
+
 /** Optional fields come back absent, not null: a loaded document equals a freshly extracted one. */
 function withOptional<T extends object>(target: T, fields: Record<string, string | null>): T {
   for (const [key, value] of Object.entries(fields)) if (value !== null) Object.assign(target, { [key]: value });
@@ -322,21 +353,61 @@ function migrate(db: Database.Database, path: string): void {
     db.transaction(() => {
       db.exec(SCHEMA);
       db.exec(LAYOUTS);
+      db.exec(CORRECTIONS);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
     return;
   }
-  if (version === 1 || version === 2) {
+  if (version >= 1 && version < SCHEMA_VERSION) {
     db.transaction(() => {
       if (version === 1) db.exec(LAYOUTS);
       // Version 3: where a stance's target is written when it is named in another sentence. Stances stored before
       // have none (their evidence points at the target's own mention) until `npm run ingest -- --rebuild`.
-      db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
+      if (version <= 2) {
+        db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
+      }
+      db.exec(CORRECTIONS);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
     return;
   }
   throw new StoreFormatError(`${path} has schema version ${version}; this program reads version ${SCHEMA_VERSION}`);
+}
+
+/** SQLite's answers that mean the file is no database we can use (others, such as a busy lock, are thrown as they are). */
+const NOT_A_STORE: Record<string, string> = {
+  SQLITE_NOTADB: "not an SQLite file",
+  SQLITE_CORRUPT: "the SQLite file is damaged",
+  SQLITE_CANTOPEN: "cannot open it as a file",
+};
+
+/**
+ * The file opened and set up, or StoreFormatError saying why it is no store: a folder, a file that is not SQLite
+ * (better-sqlite3 would throw "file is not a database" from the first pragma, with a stack), a foreign schema.
+ */
+function openDatabase(location: string): Database.Database {
+  if (location !== ":memory:") {
+    if (existsSync(location) && statSync(location).isDirectory())
+      throw new StoreFormatError(`${location} is a directory, not a store file`);
+    mkdirSync(dirname(location), { recursive: true });
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(location);
+    db.pragma("journal_mode = WAL");
+    // FULL: a commit the API has answered survives a power cut, not only a crash of the process.
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    // A second writer (the CLI while the server runs) waits for the lock instead of failing at once.
+    db.pragma("busy_timeout = 10000");
+    migrate(db, location);
+    return db;
+  } catch (err) {
+    db?.close();
+    const reason = NOT_A_STORE[(err as { code?: string }).code ?? ""];
+    if (reason) throw new StoreFormatError(`${location} is not an entity graph store: ${reason}`);
+    throw err;
+  }
 }
 
 export class SqliteStore implements Store {
@@ -345,15 +416,7 @@ export class SqliteStore implements Store {
   private readonly writeTransaction;
 
   constructor(readonly location: string) {
-    if (location !== ":memory:") mkdirSync(dirname(location), { recursive: true });
-    this.db = new Database(location);
-    this.db.pragma("journal_mode = WAL");
-    // FULL: a commit the API has answered survives a power cut, not only a crash of the process.
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    // A second writer (the CLI while the server runs) waits for the lock instead of failing at once.
-    this.db.pragma("busy_timeout = 10000");
-    migrate(this.db, location);
+    this.db = openDatabase(location);
     this.statements = this.prepare();
     this.writeTransaction = this.db.transaction((change: StoreWrite) => this.applyWrite(change));
   }
@@ -405,6 +468,11 @@ export class SqliteStore implements Store {
            holder_start, holder_end, cue_start, cue_end, target_start, target_end)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertCorrection: db.prepare("INSERT INTO corrections (id, action, change, author, at, note) VALUES (?, ?, ?, ?, ?, ?)"),
+      deleteCorrection: db.prepare("DELETE FROM corrections WHERE id = ?"),
+      corrections: db.prepare("SELECT * FROM corrections ORDER BY id"),
+      // The next id AUTOINCREMENT would give: above every id ever used, deleted ones included.
+      nextCorrectionId: db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'corrections'), 0) + 1").pluck(),
       hasDocument: db.prepare("SELECT 1 FROM documents WHERE id = ?").pluck(),
       countDocuments: db.prepare("SELECT count(*) FROM documents").pluck(),
     };
@@ -514,6 +582,11 @@ export class SqliteStore implements Store {
     for (const entity of entities.put) this.putEntity(entity);
     for (const [cluster, entityId] of clusters.put) s.upsertCluster.run(cluster, entityId);
     for (const edge of edges.put) this.putEdge(edge);
+    for (const id of change.corrections?.remove ?? []) s.deleteCorrection.run(id);
+    for (const c of change.corrections?.put ?? []) {
+      const { id, author, at, note, ...rest } = c;
+      s.insertCorrection.run(id, c.action, JSON.stringify(rest), author, at, note ?? null);
+    }
     s.setVersion.run(version + 1);
     return version + 1;
   }
@@ -534,7 +607,8 @@ export class SqliteStore implements Store {
       const documents = docs.map((row) =>
         toDocExtraction(row, sentences.get(row.id) ?? [], mentions.get(row.id) ?? [], stances.get(row.id) ?? []),
       );
-      return { documents, version };
+      const corrections = (this.statements.corrections.all() as CorrectionRow[]).map(toCorrection);
+      return { documents, version, corrections, nextCorrectionId: this.statements.nextCorrectionId.get() as number };
     })();
   }
 
@@ -597,6 +671,10 @@ export class SqliteStore implements Store {
     return this.statements.hasDocument.get(id) !== undefined;
   }
 
+  async currentVersion(): Promise<number> {
+    return this.statements.version.get() as number;
+  }
+
   async countDocuments(): Promise<number> {
     return this.statements.countDocuments.get() as number;
   }
@@ -612,6 +690,18 @@ export class SqliteStore implements Store {
       this.db.prepare("DELETE FROM layouts").run();
       this.db.prepare("INSERT INTO layouts (key, positions) VALUES (?, ?)").run(key, JSON.stringify(record));
     })();
+  }
+
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw err;
+    }
   }
 
   /** `PRAGMA integrity_check` and `foreign_key_check`: "ok" when the file and every reference are sound. */

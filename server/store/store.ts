@@ -1,7 +1,7 @@
 // The persistent corpus, behind one small async interface with nothing backend-specific in it.
 // SQLite (./sqlite.ts) is the embedded default; a PostgreSQL backend implements the same interface
 // (see README, "Store and ingest"). Neither the extractor nor the API knows which one runs.
-import type { DocExtraction, DocumentInput } from "../types.js";
+import type { Correction, DocExtraction, DocumentInput } from "../types.js";
 import type { Derived, DerivedChange } from "./derived.js";
 
 /** A document to store: what was given (re-extraction starts from it) and what extraction made of it. */
@@ -26,11 +26,17 @@ export interface StoreWrite {
    * ingest CLI) may have written since: the store then refuses with StoreConflictError and the writer reloads.
    */
   expectedVersion: number;
+  /** Corrections to store (with the ids the writer gave them) and ids of corrections to delete (undo). */
+  corrections?: { put: Correction[]; remove: number[] };
 }
 
 export interface StoreSnapshot {
   documents: DocExtraction[];
   version: number;
+  /** The corrections log, by id; applied after resolution whenever the graph is built. */
+  corrections: Correction[];
+  /** The id the next correction gets: above every id ever given, undone ones included. */
+  nextCorrectionId: number;
 }
 
 export interface Store {
@@ -46,9 +52,16 @@ export interface Store {
   loadDerived(): Promise<Derived>;
   hasDocument(id: string): Promise<boolean>;
   countDocuments(): Promise<number>;
+  /** The version number every write bumps: a reader that sees it change knows another process wrote. */
+  currentVersion(): Promise<number>;
   /** A layout computed earlier for the graph with this key (graph/layout.ts layoutKey), if kept. */
   loadLayout(key: string): Promise<LayoutRecord | undefined>;
   saveLayout(key: string, record: LayoutRecord): Promise<void>;
+  /**
+   * Runs `work` holding the write lock, so that no other process writes in between: a writer that keeps losing the
+   * version check reloads, recomputes and writes inside it. Other writers wait (SQLite: up to the busy timeout).
+   */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

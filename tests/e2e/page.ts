@@ -10,6 +10,8 @@ export interface ExplorerWindow {
     renderer: any;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
     graph: any;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+    view: any;
   };
 }
 

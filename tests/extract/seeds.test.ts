@@ -24,6 +24,31 @@ describe("the seeds graph", () => {
     expect(byLabel(label)).toHaveLength(1);
   });
 
+  // What a reader of the five articles lists: 35 things, each one node of its type ("Ukrainian Armed Forces" is the
+  // Armed Forces of Ukraine; the European Council is named only in a photo caption).
+  it.each([
+    ...[["Volodymyr Zelenskyy"], ["Emmanuel Macron"], ["Donald Tusk"], ["Donald Trump"], ["Vladimir Putin"], ["Alexey Goncharenko"]],
+    ...[["Dmitry Peskov"], ["Guido Crosetto"], ["Keir Starmer"], ["Olaf Scholz"], ["Piers Morgan"]],
+    ...[["Ukraine"], ["United States"], ["Russia"], ["United Kingdom"], ["Belgium"], ["France"], ["Germany"], ["Poland"], ["Canada"]],
+    ...[["Czechia"], ["Hungary"], ["Italy"], ["Slovakia"], ["Spain"], ["Sweden"], ["United Arab Emirates"]],
+    ...[["NATO"], ["Armed Forces of Ukraine", "Ukrainian Armed Forces"], ["EU"], ["United Nations"], ["European Council"]],
+    ...[["Coalition of the Willing"], ["The Economist"], ["Munich Security Conference"]],
+  ])("expected entity %s (and %s) is one node", (...names: string[]) => {
+    const nodes = new Set(names.flatMap((n) => byLabel(n).map((e) => e.id)));
+    expect(nodes.size).toBe(1);
+  });
+
+  it("types the expected entities", () => {
+    const typeOf = (name: string) => byLabel(name)[0]?.type;
+    expect(["Donald Tusk", "Dmitry Peskov", "Piers Morgan"].map(typeOf)).toEqual(["person", "person", "person"]);
+    expect(["Armed Forces of Ukraine", "European Council", "The Economist"].map(typeOf)).toEqual([
+      "organization",
+      "organization",
+      "organization",
+    ]);
+    expect(["Munich Security Conference"].map(typeOf)).toEqual(["event"]);
+  });
+
   it.each([["Trending Now"], ["Read more"], ["Most Read"], ["Show More"], ["News Feed"], ["Photo"], ["Shutterstock.com"], ["Avatar"]])(
     "page furniture %j is no entity",
     (junk) => {

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { addCorrection, exportCorrections, importCorrections } from "../../server/corrections/service.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { repoRoot } from "../helpers/server.js";
@@ -66,5 +67,34 @@ describe("a role read with the role book of the corpus", () => {
     expect(a.current().graphJson()).toEqual(b.current().graphJson());
     expect(await first.loadDerived()).toEqual(await last.loadDerived());
     await Promise.all([first.close(), last.close()]);
+  });
+});
+
+describe("corrections with incremental ingest", () => {
+  it("made between ingests and deletes, give the same graph as the same corrections imported into a full rebuild", async () => {
+    const store = new SqliteStore(`${dir}/corrected-incremental.db`);
+    const a = await CorpusService.open(store, buildCorpus);
+    const correct = async (body: object) => addCorrection(a, body, "local");
+    await a.ingest(seeds);
+    await correct({ action: "merge", from: "person:olaf-scholz", into: "person:donald-tusk" });
+    await correct({ action: "split", entity: "country:russia", aliases: ["Kremlin"] });
+    for (const input of extra) await a.ingest([input]);
+    await correct({ action: "rename", entity: "person:angela-merkel", label: "Chancellor Merkel" });
+    await correct({ action: "retype", entity: "organization:coalition-of-the-willing", type: "event" });
+    await a.remove(a.current().docExtractions.find((d) => d.doc.text === extra[2]!.text)!.doc.id);
+    await correct({ action: "keep-apart", entities: ["person:donald-trump", "person:donald-tusk"] });
+    await correct({ action: "hide", entity: "organization:youtube" });
+    expect(a.current().extraction.corrections!.log.map((o) => o.status)).toEqual(Array(6).fill("applied"));
+
+    const full = new SqliteStore(`${dir}/corrected-full.db`);
+    const b = await CorpusService.open(full, buildCorpus);
+    await b.ingest([...seeds, ...extra.filter((_x, i) => i !== 2)]);
+    await importCorrections(b, JSON.parse(JSON.stringify(exportCorrections(a.corrections()))));
+
+    expect(a.current().graphJson()).toEqual(b.current().graphJson());
+    expect(await store.loadDerived()).toEqual(await full.loadDerived());
+    const reopened = await CorpusService.open(new SqliteStore(`${dir}/corrected-incremental.db`), buildCorpus);
+    expect(reopened.current().graphJson()).toEqual(b.current().graphJson());
+    await Promise.all([store.close(), full.close(), reopened.store.close()]);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CorpusService, buildExtractionOnly } from "../../server/corpus-service.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { deriveRecords, diffDerived, emptyDerived } from "../../server/store/derived.js";
+import type { Correction } from "../../server/types.js";
 import { SqliteStore, StoreFormatError } from "../../server/store/sqlite.js";
 import { StoreConflictError } from "../../server/store/store.js";
 import { syntheticArticle, tempDir } from "./fixtures.js";
@@ -87,7 +88,7 @@ describe("SqliteStore", () => {
     expect((await store.load()).documents).toEqual([extraction]);
   });
 
-  it("upgrades a version-2 file in place: stances gain the target columns, and what was stored stays", async () => {
+  it("upgrades a version-2 file in place: stances gain the target columns, corrections its table, and what was stored stays", async () => {
     const { dir, remove } = tempDir();
     cleanups.push(remove);
     const path = `${dir}/v2.db`;
@@ -96,9 +97,9 @@ describe("SqliteStore", () => {
     const { rows } = diffDerived(emptyDerived(), deriveRecords(buildExtraction([one.extraction])));
     await old.write({ put: [one], remove: [], derived: rows, expectedVersion: 0 });
     await old.close();
-    // What a version-2 file looks like: the stances table without the two columns.
+    // What a version-2 file looks like: the stances table without the two columns, and no corrections.
     const db = new Database(path);
-    db.exec("ALTER TABLE stances DROP COLUMN target_start; ALTER TABLE stances DROP COLUMN target_end;");
+    db.exec("ALTER TABLE stances DROP COLUMN target_start; ALTER TABLE stances DROP COLUMN target_end; DROP TABLE corrections;");
     db.pragma("user_version = 2");
     db.close();
 
@@ -106,11 +107,41 @@ describe("SqliteStore", () => {
     cleanups.push(() => void upgraded.close());
     expect((await upgraded.load()).documents).toEqual([one.extraction]);
     const check = new Database(path, { readonly: true });
-    expect(check.pragma("user_version", { simple: true })).toBe(3);
+    expect(check.pragma("user_version", { simple: true })).toBe(4);
     expect((check.prepare("SELECT name FROM pragma_table_info('stances')").all() as { name: string }[]).map((c) => c.name)).toContain(
       "target_end",
     );
     check.close();
+    expect((await upgraded.load()).corrections).toEqual([]);
+  });
+
+  it("upgrades a version-3 file in place: the corrections table is added, and a correction can be stored", async () => {
+    const { dir, remove } = tempDir();
+    cleanups.push(remove);
+    const path = `${dir}/v3.db`;
+    await new SqliteStore(path).close();
+    const db = new Database(path);
+    db.exec("DROP TABLE corrections;");
+    db.pragma("user_version = 3");
+    db.close();
+    const upgraded = new SqliteStore(path);
+    cleanups.push(() => void upgraded.close());
+    const correction = {
+      id: 1,
+      action: "hide",
+      entity: { id: "person:x", keys: ["person:x"] },
+      author: "local",
+      at: "2026-01-01T00:00:00Z",
+    } satisfies Correction;
+    const none = { put: [], remove: [] };
+    await upgraded.write({
+      put: [],
+      remove: [],
+      derived: { entities: none, edges: none, clusters: none },
+      expectedVersion: 0,
+      corrections: { put: [correction], remove: [] },
+    });
+    expect(await upgraded.load()).toMatchObject({ corrections: [correction], nextCorrectionId: 2 });
   });
 
   it("refuses an SQLite file that is not a store, instead of adding tables to it", () => {

@@ -31,6 +31,7 @@ const CAPITAL_SUFFIXES = [/\s+D\.C\.$/];
 export interface CountryRecord {
   code: string;
   name: string;
+  official: string;
   capitals: string[];
 }
 
@@ -66,7 +67,7 @@ function buildIndex(): CountryIndex {
   for (const c of ordered) {
     const code = c.cca2;
     const capitalNames = c.capital.map((cap) => CAPITAL_SUFFIXES.reduce((s, re) => s.replace(re, ""), cap));
-    byCode.set(code, { code, name: c.name.common, capitals: capitalNames });
+    byCode.set(code, { code, name: c.name.common, official: c.name.official, capitals: capitalNames });
     addName(c.name.common, code);
     addName(c.name.official, code);
     // Two-letter ISO codes ("DE", "IT", "IN") are words or abbreviations in running text, so they are skipped;
@@ -103,4 +104,9 @@ export function resolveCountry(surface: string): { code: string; viaCapital: boo
 
 export function countryName(code: string): string {
   return countryIndex().byCode.get(code)?.name ?? code;
+}
+
+/** The dataset's official name of a country ("Republic of Türkiye"), if the code is known. */
+export function countryOfficialName(code: string | undefined): string | undefined {
+  return code ? countryIndex().byCode.get(code)?.official : undefined;
 }

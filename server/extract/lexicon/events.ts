@@ -74,3 +74,13 @@ export const GENERIC_ACRONYMS: ReadonlySet<string> = new Set([
   "GPS",
   "HD",
 ]);
+
+// Words that say which kind of election a bare "the ... election" is: "the general election", "the presidential
+// election". With a year ("the 2005 election") they make a recurring event worth a node.
+export const EVENT_KIND_MODIFIERS: ReadonlySet<string> = new Set(["general", "presidential", "parliamentary"]);
+
+// The last word of a piece of legislation's name: "Prevention of Terrorism Bill", "Human Rights Act".
+export const LEGISLATION_HEADS: ReadonlySet<string> = new Set(["Bill", "Act"]);
+
+// Words placing an event at another time than the document's: "the previous election", "the next referendum".
+export const RELATIVE_TIME_WORDS: ReadonlySet<string> = new Set(["previous", "last", "next", "future", "past", "former", "coming"]);

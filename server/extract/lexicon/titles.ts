@@ -61,6 +61,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "leader",
   "mp",
   "mep",
+  "pm",
   "speaker",
   "judge",
   "justice",

@@ -63,6 +63,8 @@ export interface TaggerModel {
 }
 
 const TOKEN_CACHE_LIMIT = 200_000;
+/** Longer tokens (a pasted hash, a run of symbols) are not kept, so the cache is bounded in bytes, not only in entries. */
+const TOKEN_CACHE_MAX_LENGTH = 64;
 
 /** Feature context shared by training and tagging: gazetteer from world-countries plus model word lists. */
 export function makeFeatureContext(
@@ -200,6 +202,7 @@ function tokenEntry(model: TaggerModel, tok: string): TokenEntry {
     return Int32Array.from(nb);
   });
   entry = { self: Int32Array.from(ids), neighbour };
+  if (tok.length > TOKEN_CACHE_MAX_LENGTH) return entry;
   if (model.tokenCache.size >= TOKEN_CACHE_LIMIT) model.tokenCache.clear();
   model.tokenCache.set(tok, entry);
   return entry;

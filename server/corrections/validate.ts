@@ -1,0 +1,206 @@
+// A posted correction, checked twice: its shape (400, naming the field), then against the corpus as corrected so far
+// (404 for an entity that is not there, 409 for a merge cycle or entities kept apart, 400 for an alias it lacks).
+// Only a correction that passes both is stored, so a bad one changes nothing.
+import { CORRECTION_ACTIONS, type CorrectionChange, ENTITY_TYPES, type EntityRef, type EntityType, type Extraction } from "../types.js";
+import { clusterKeys } from "./apply.js";
+
+export class CorrectionError extends Error {
+  override name = "CorrectionError";
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** What a client posts: entities by id. */
+export type CorrectionRequest =
+  | { action: "merge"; from: string; into: string; note?: string }
+  | { action: "split"; entity: string; aliases: string[]; documents: string[]; into?: string; note?: string }
+  | { action: "rename"; entity: string; label: string; note?: string }
+  | { action: "retype"; entity: string; type: EntityType; note?: string }
+  | { action: "hide"; entity: string; note?: string }
+  | { action: "keep-apart"; entities: [string, string]; note?: string };
+
+const FIELDS: Record<CorrectionRequest["action"], string[]> = {
+  merge: ["from", "into"],
+  split: ["entity", "aliases", "documents", "into"],
+  rename: ["entity", "label"],
+  retype: ["entity", "type"],
+  hide: ["entity"],
+  "keep-apart": ["entities"],
+};
+const MAX_LABEL = 200;
+const MAX_NOTE = 2000;
+
+const bad = (field: string, message: string) => new CorrectionError(400, `${field}: ${message}`, { field });
+
+function text(body: Record<string, unknown>, field: string, max = MAX_LABEL): string {
+  const v = body[field];
+  if (typeof v !== "string" || !v.trim()) throw bad(field, "must be a non-empty string");
+  if (v.length > max) throw bad(field, `must be at most ${max} characters`);
+  return v.trim();
+}
+
+function texts(body: Record<string, unknown>, field: string): string[] {
+  const v = body[field];
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || !x.trim())) throw bad(field, "must be an array of non-empty strings");
+  return [...new Set(v as string[])];
+}
+
+/** The shape of a posted correction; entity ids are checked against the corpus afterwards. */
+export function parseCorrectionRequest(body: unknown): CorrectionRequest {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new CorrectionError(400, "the body must be a JSON object with an action");
+  }
+  const b = body as Record<string, unknown>;
+  const action = b.action;
+  if (typeof action !== "string" || !(CORRECTION_ACTIONS as readonly string[]).includes(action)) {
+    throw bad("action", `must be one of ${CORRECTION_ACTIONS.join(", ")}`);
+  }
+  const a = action as CorrectionRequest["action"];
+  for (const key of Object.keys(b)) {
+    if (key !== "action" && key !== "note" && !FIELDS[a].includes(key))
+      throw bad(key, `unknown field for ${a} (expected ${FIELDS[a].join(", ")})`);
+  }
+  const note = b.note === undefined ? {} : { note: text(b, "note", MAX_NOTE) };
+  switch (a) {
+    case "merge":
+      return { action: a, from: text(b, "from"), into: text(b, "into"), ...note };
+    case "split": {
+      const aliases = texts(b, "aliases");
+      const documents = texts(b, "documents");
+      if (aliases.length === 0 && documents.length === 0) throw bad("aliases", "name at least one alias (or documents) to split out");
+      return {
+        action: a,
+        entity: text(b, "entity"),
+        aliases,
+        documents,
+        ...(b.into === undefined ? {} : { into: text(b, "into") }),
+        ...note,
+      };
+    }
+    case "rename":
+      return { action: a, entity: text(b, "entity"), label: text(b, "label"), ...note };
+    case "retype": {
+      const type = text(b, "type");
+      if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw bad("type", `must be one of ${ENTITY_TYPES.join(", ")}`);
+      return { action: a, entity: text(b, "entity"), type: type as EntityType, ...note };
+    }
+    case "hide":
+      return { action: a, entity: text(b, "entity"), ...note };
+    case "keep-apart": {
+      const ids = b.entities;
+      if (!Array.isArray(ids) || ids.length !== 2 || ids.some((x) => typeof x !== "string" || !x.trim())) {
+        throw bad("entities", "must be an array of two entity ids");
+      }
+      if (ids[0] === ids[1]) throw bad("entities", "an entity cannot be kept apart from itself");
+      return { action: a, entities: [ids[0] as string, ids[1] as string], ...note };
+    }
+  }
+}
+
+const keysByExtraction = new WeakMap<Extraction, Map<string, string[]>>();
+
+/** Checks a request against the corpus as corrected so far and names its entities the stable way (id + keys). */
+export function toChange(req: CorrectionRequest, extraction: Extraction): CorrectionChange {
+  let keys = keysByExtraction.get(extraction);
+  if (!keys) keysByExtraction.set(extraction, (keys = clusterKeys(extraction.mentions)));
+  const entities = new Map(extraction.entities.map((e) => [e.id, e]));
+  const gone = extraction.corrections?.gone ?? {};
+  const entity = (field: string, id: string) => {
+    const e = entities.get(id);
+    if (e) return e;
+    const g = gone[id];
+    if (g?.to) {
+      const verb = g.action === "retype" ? "is now" : "was merged into";
+      throw new CorrectionError(404, `${field}: ${id} ${verb} ${g.to} (correction #${g.correction})`, { field, mergedInto: g.to });
+    }
+    if (g) throw new CorrectionError(404, `${field}: ${id} is hidden (correction #${g.correction}); undo that first`, { field });
+    throw new CorrectionError(404, `${field}: unknown entity ${id}`, { field });
+  };
+  const ref = (id: string): EntityRef => ({ id, keys: keys.get(id) ?? [] });
+
+  switch (req.action) {
+    case "merge": {
+      if (req.from === req.into) throw bad("into", "cannot merge an entity into itself");
+      const chain = mergeChain(req.into, gone);
+      if (chain.includes(req.from)) {
+        const g = gone[req.into]!;
+        throw new CorrectionError(
+          409,
+          `into: ${req.into} was merged into ${req.from} (correction #${g.correction}): that would be a cycle`,
+          {
+            field: "into",
+          },
+        );
+      }
+      entity("from", req.from);
+      entity("into", req.into);
+      const apart = keptApart(req.from, req.into, extraction);
+      if (apart !== undefined) {
+        throw new CorrectionError(409, `${req.from} and ${req.into} are kept apart (correction #${apart}); undo that first`, {
+          field: "into",
+        });
+      }
+      return { action: "merge", from: ref(req.from), into: ref(req.into) };
+    }
+    case "split": {
+      const e = entity("entity", req.entity);
+      for (const alias of req.aliases) {
+        if (!e.aliases.includes(alias)) throw bad("aliases", `${e.id} has no alias "${alias}" (its aliases: ${e.aliases.join(", ")})`);
+      }
+      const own = extraction.mentions.filter((m) => m.entityId === e.id);
+      for (const doc of req.documents) {
+        if (!own.some((m) => m.docId === doc)) throw bad("documents", `${e.id} is not mentioned in document ${doc}`);
+      }
+      const aliases = new Set(req.aliases);
+      const picked = own.filter(
+        (m) =>
+          (aliases.size === 0 || aliases.has(m.name) || aliases.has(m.surface)) &&
+          (req.documents.length === 0 || req.documents.includes(m.docId)),
+      );
+      if (picked.length === 0) throw bad("aliases", `no mention of ${e.id} has those aliases in those documents`);
+      if (req.into === e.id) throw bad("into", "cannot split an entity into itself");
+      if (!req.into && picked.length === own.length)
+        throw bad("aliases", "that is every mention of the entity: rename or retype it instead");
+      const into = req.into === undefined ? {} : { into: ref(entity("into", req.into).id) };
+      return { action: "split", entity: ref(e.id), aliases: req.aliases, documents: req.documents, ...into };
+    }
+    case "rename": {
+      const e = entity("entity", req.entity);
+      if (e.label === req.label) throw bad("label", `${e.id} is already called "${req.label}"`);
+      return { action: "rename", entity: ref(e.id), label: req.label };
+    }
+    case "retype": {
+      const e = entity("entity", req.entity);
+      if (e.type === req.type) throw bad("type", `${e.id} is already a ${req.type}`);
+      return { action: "retype", entity: ref(e.id), type: req.type };
+    }
+    case "hide":
+      return { action: "hide", entity: ref(entity("entity", req.entity).id) };
+    case "keep-apart": {
+      const [a, b] = req.entities;
+      entity("entities", a);
+      entity("entities", b);
+      return { action: "keep-apart", entities: [ref(a), ref(b)] };
+    }
+  }
+}
+
+/** Where an id's mentions went through merges and retypes, in order: ["person:blair", "person:tony-blair"]. */
+function mergeChain(id: string, gone: Record<string, { to?: string }>): string[] {
+  const chain = [id];
+  for (let at = gone[id]?.to; at && !chain.includes(at); at = gone[at]?.to) chain.push(at);
+  return chain;
+}
+
+/** The id of a keep-apart correction in force between the two entities, if any. */
+function keptApart(a: string, b: string, extraction: Extraction): number | undefined {
+  return extraction.corrections?.log.find(
+    (o) => o.action === "keep-apart" && o.status === "applied" && o.entities.includes(a) && o.entities.includes(b),
+  )?.id;
+}

@@ -1,0 +1,117 @@
+// Recurring events resolved across documents by kind, place and year: "the general election", "the May election"
+// and "the 2005 election" in British news of 2005 are one event; "Iraq war" and "Iraq War" are one whatever the year.
+import { countryIndex, countryName, resolveCountry } from "../lexicon/countries.js";
+import { CALENDAR_WORDS, EVENT_KIND_MODIFIERS, RELATIVE_TIME_WORDS } from "../lexicon/events.js";
+import { PARTIES } from "../lexicon/parties.js";
+import { TITLE_WORDS } from "../lexicon/titles.js";
+import { isCommonWord } from "../ner/index.js";
+import { nameTokens } from "../04-coreference.js";
+import { yearsIn } from "./corpus-stats.js";
+import { DOMINANT_SHARE } from "./people.js";
+import { type Unit, nameOf, typeOf } from "./units.js";
+
+const PARTY_WORDS = new Set(PARTIES.flatMap((p) => [...p.forms, ...p.adjectives]).flatMap((f) => f.split(" ")));
+
+/** Kinds that recur at a place and are told apart by year. */
+const BY_YEAR = new Set(["election", "referendum"]);
+/** Kinds told apart by place alone: a war is not renamed each year. */
+const BY_PLACE = new Set(["war"]);
+
+export interface EventParts {
+  kind: string;
+  /** Country code named in the event's name. */
+  place?: string;
+  year?: number;
+  /** A word saying which kind ("general", "presidential"), lower-case. */
+  modifier?: string;
+  /** True when some word is a name of its own ("Munich Security Conference"): such an event keeps its name. */
+  named: boolean;
+}
+
+/** Reads an event name: "2005 UK general election" -> kind election, place GB, year 2005, modifier general. */
+export function eventParts(name: string): EventParts {
+  const tokens = nameTokens(name);
+  const kind = tokens.at(-1)!.toLowerCase().replace(/s$/, "");
+  const parts: EventParts = { kind, named: false };
+  for (const t of tokens.slice(0, -1)) {
+    if (/^(?:19|20)\d\d$/.test(t)) parts.year = Number(t);
+    else if (resolveCountry(t) && !resolveCountry(t)!.viaCapital) parts.place = resolveCountry(t)!.code;
+    else if (countryIndex().demonyms.has(t)) parts.place = countryIndex().demonyms.get(t)!;
+    else if (EVENT_KIND_MODIFIERS.has(t.toLowerCase())) parts.modifier = t.toLowerCase();
+    // "Labour election" (a party's own), "previous election" (another one): not the one the document is about
+    else if (PARTY_WORDS.has(t) || RELATIVE_TIME_WORDS.has(t.toLowerCase())) parts.named = true;
+    else if (!(CALENDAR_WORDS.has(t.toLowerCase()) || TITLE_WORDS.has(t.toLowerCase()) || isCommonWord(t))) parts.named = true;
+  }
+  return parts;
+}
+
+/**
+ * Rewrites the keys of unnamed recurring events to kind, place and year, taking what the name does not say from
+ * its sentence (the one year it names: "the election, expected in May 2005") or its document (the country it names
+ * most, the year it is about). An undated one joins the year that holds
+ * DOMINANT_SHARE of its kind and place. Returns labels for the keys made ("2005 United Kingdom general election").
+ */
+export function resolveEvents(
+  units: Unit[],
+  docPlace: (docId: string) => string | undefined,
+  docYear: (docId: string) => number | undefined,
+  sentenceText: (id: string) => string,
+): Map<string, string> {
+  const labels = new Map<string, string>();
+  const generic: { unit: Unit; kind: string; place: string; year?: number; modifier?: string }[] = [];
+  for (const u of units) {
+    if (typeOf(u.key) !== "event") continue;
+    const parts = eventParts(nameOf(u.key));
+    if (parts.named) continue;
+    if (BY_PLACE.has(parts.kind) && parts.place) {
+      u.key = `event:${parts.kind}|${parts.place}`;
+      labels.set(u.key, `${countryName(parts.place)} ${parts.kind}`);
+    } else if (BY_YEAR.has(parts.kind)) {
+      const place = parts.place ?? docPlace(u.docId);
+      if (!place) continue;
+      const year = parts.year ?? sentenceYear(u, sentenceText) ?? docYear(u.docId);
+      generic.push({
+        unit: u,
+        kind: parts.kind,
+        place,
+        ...(year ? { year } : {}),
+        ...(parts.modifier ? { modifier: parts.modifier } : {}),
+      });
+    }
+  }
+  const years = new Map<string, Map<number, number>>();
+  for (const g of generic) {
+    if (!g.year) continue;
+    const at = `${g.kind}|${g.place}`;
+    const counts = years.get(at) ?? new Map<number, number>();
+    counts.set(g.year, (counts.get(g.year) ?? 0) + g.unit.mentions.length);
+    years.set(at, counts);
+  }
+  const modifiers = new Map<string, Map<string, number>>();
+  for (const g of generic) {
+    const at = `${g.kind}|${g.place}`;
+    let year = g.year;
+    if (!year) {
+      const counts = [...(years.get(at) ?? new Map<number, number>())];
+      const total = counts.reduce((n, [, c]) => n + c, 0);
+      const best = counts.sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+      if (best && best[1] >= DOMINANT_SHARE * total) year = best[0];
+    }
+    g.unit.key = `event:${at}|${year ?? ""}`;
+    const m = modifiers.get(g.unit.key) ?? new Map<string, number>();
+    if (g.modifier) m.set(g.modifier, (m.get(g.modifier) ?? 0) + g.unit.mentions.length);
+    modifiers.set(g.unit.key, m);
+  }
+  for (const [key, m] of modifiers) {
+    const [kind, place, year] = nameOf(key).split("|") as [string, string, string];
+    const modifier = [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    labels.set(key, [year, countryName(place), modifier, kind].filter(Boolean).join(" "));
+  }
+  return labels;
+}
+
+/** The one year the sentences of a unit's mentions name, if they name exactly one. */
+function sentenceYear(u: Unit, sentenceText: (id: string) => string): number | undefined {
+  const years = new Set(u.mentions.flatMap((m) => yearsIn(sentenceText(m.sentenceId))));
+  return years.size === 1 ? [...years][0] : undefined;
+}

@@ -1,0 +1,142 @@
+// Organizations across the corpus: acronyms and short forms join the full name, a nationality in front of a name
+// is the same as "of" the country behind it.
+import { countryIndex, countryName } from "../lexicon/countries.js";
+import { NAME_FUNCTION_WORDS } from "../lexicon/events.js";
+import { SHORT_FORMS } from "../lexicon/short-forms.js";
+import { nameTokens, ownKey } from "../04-coreference.js";
+import { DOMINANT_SHARE } from "./people.js";
+import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
+
+/** "EU", "U.N.", "NATO" -> "EU", "UN", "NATO"; undefined when the name is not an acronym. */
+export function acronymOf(name: string): string | undefined {
+  const letters = name.replace(/\./g, "");
+  return /^\p{Lu}{2,6}$/u.test(letters) ? letters : undefined;
+}
+
+/** Initials of a multi-word name's content words: "Armed Forces of Ukraine" -> "AFU", "European Union" -> "EU". */
+export function initialsOf(name: string): string | undefined {
+  const words = nameTokens(name).filter((w) => !NAME_FUNCTION_WORDS.has(w.toLowerCase()));
+  return words.length >= 2 ? words.map((w) => w[0]!.toUpperCase()).join("") : undefined;
+}
+
+/**
+ * British and American spellings fold together: "organisation" and "organization", "defence" and "defense". Not
+ * "-our"/"-or": the Labour Party and a Labor Party are two parties.
+ */
+export function orgSpellingKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/is(ation|e|ed|ing)\b/g, "iz$1")
+    .replace(/ence\b/g, "ense");
+}
+
+/** "Ukrainian Armed Forces" -> "armed forces of ukraine": a nationality in front names the country behind. */
+export function ofCountryForm(name: string): string | undefined {
+  const m = /^(\p{Lu}\p{Ll}+)\s+(.+)$/u.exec(name);
+  const code = m ? countryIndex().demonyms.get(m[1]!) : undefined;
+  return code ? `${m![2]!} of ${countryName(code)}`.toLowerCase() : undefined;
+}
+
+const isOrg = (key: string) => typeOf(key) === "organization" || typeOf(key) === "event";
+
+/**
+ * Joins organization keys across the corpus:
+ * - British and American spellings ("World Trade Organisation" / "Organization");
+ * - "Ukrainian Armed Forces" and "Armed Forces of Ukraine";
+ * - an acronym and the name a document defined it as ("Telephone Preference Service (TPS)"), in every document;
+ * - an acronym and the organization whose initials it is, when that one holds DOMINANT_SHARE of the mentions of
+ *   names with those initials ("EU" -> "European Union", not "Electoral Union");
+ * - a well-known short form and its full name, when the corpus has it (lexicon/short-forms.ts).
+ * Never on a shared word: European Union is not European Council.
+ */
+export function joinOrganizations(units: Unit[], groups: KeyGroups): void {
+  const mentionsOf = new Map<string, number>();
+  const writtenAs = new Map<string, string>();
+  for (const u of units) {
+    if (!isOrg(u.key)) continue;
+    mentionsOf.set(u.key, (mentionsOf.get(u.key) ?? 0) + u.mentions.length);
+    if (!writtenAs.has(u.key)) writtenAs.set(u.key, unitName(u));
+  }
+  const written = (key: string) => writtenAs.get(key)!;
+  // "World Trade Organisation" / "World Trade Organization": British and American spellings are one name
+  const spelled = new Map<string, string>();
+  for (const key of mentionsOf.keys()) {
+    const k = `${typeOf(key)}:${orgSpellingKey(nameOf(key))}`;
+    const seen = spelled.get(k);
+    if (seen) groups.join(seen, key);
+    else spelled.set(k, key);
+  }
+  for (const key of mentionsOf.keys()) {
+    const form = typeOf(key) === "organization" ? ofCountryForm(written(key)) : undefined;
+    if (form && mentionsOf.has(`organization:${form}`)) groups.join(key, `organization:${form}`);
+  }
+  // acronyms defined in some document: the mention's own key differs from its cluster
+  const defined = new Map<string, Map<string, number>>();
+  for (const u of units) {
+    for (const m of u.mentions) {
+      const acronym = acronymOf(m.name);
+      if (!acronym || ownKey(m) === u.cluster) continue;
+      const counts = defined.get(acronym) ?? new Map<string, number>();
+      counts.set(u.key, (counts.get(u.key) ?? 0) + 1);
+      defined.set(acronym, counts);
+    }
+  }
+  const byInitials = new Map<string, Map<string, number>>();
+  for (const [key, n] of mentionsOf) {
+    const initials = initialsOf(nameOf(key));
+    if (!initials) continue;
+    const counts = byInitials.get(initials) ?? new Map<string, number>();
+    counts.set(key, n);
+    byInitials.set(initials, counts);
+  }
+  for (const key of mentionsOf.keys()) {
+    if (typeOf(key) !== "organization") continue;
+    const acronym = acronymOf(written(key));
+    const short = SHORT_FORMS[written(key)];
+    const target =
+      (short && mentionsOf.has(`organization:${short.toLowerCase()}`) ? `organization:${short.toLowerCase()}` : undefined) ??
+      (acronym ? (dominant(defined.get(acronym)) ?? dominant(byInitials.get(acronym))) : undefined);
+    if (target && target !== key) groups.join(key, target);
+  }
+}
+
+/** The key holding DOMINANT_SHARE of the counts, if one does. */
+function dominant(counts: Map<string, number> | undefined): string | undefined {
+  if (!counts || counts.size === 0) return undefined;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const [key, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+  return n >= DOMINANT_SHARE * total ? key : undefined;
+}
+
+/**
+ * "Cairn" for Cairn Energy, "Baikal" for Baikal Finance Group: a one-word name the recogniser took for a person, that
+ * no person in the corpus bears as a first name or surname, that is never written with a person's cue, and that
+ * starts an organization's name, is an organization. It joins the organization it starts when that one holds
+ * DOMINANT_SHARE of the mentions of organizations it starts, and the corpus has no organization of that one word.
+ */
+export function retypeShortNames(units: Unit[], groups: KeyGroups, personCues: (u: Unit) => number): void {
+  const personWords = new Set<string>();
+  const cued = new Set<string>();
+  const orgWords = new Set<string>();
+  const starting = new Map<string, Map<string, number>>();
+  for (const u of units) {
+    const name = nameOf(u.key);
+    const tokens = name.split(" ");
+    if (typeOf(u.key) === "person" && tokens.length >= 2) for (const t of tokens) personWords.add(t);
+    if (typeOf(u.key) === "person" && personCues(u) > 0) cued.add(name);
+    if (typeOf(u.key) !== "organization") continue;
+    if (tokens.length === 1) orgWords.add(name);
+    else if (!NAME_FUNCTION_WORDS.has(tokens[0]!)) {
+      const counts = starting.get(tokens[0]!) ?? new Map<string, number>();
+      counts.set(u.key, (counts.get(u.key) ?? 0) + u.mentions.length);
+      starting.set(tokens[0]!, counts);
+    }
+  }
+  for (const u of units) {
+    const name = nameOf(u.key);
+    if (typeOf(u.key) !== "person" || name.includes(" ") || personWords.has(name) || cued.has(name) || !starting.has(name)) continue;
+    u.key = `organization:${name}`;
+    const owner = orgWords.has(name) ? undefined : dominant(starting.get(name));
+    if (owner) groups.join(u.key, owner);
+  }
+}

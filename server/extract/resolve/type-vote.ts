@@ -1,0 +1,98 @@
+// The type of a name is voted over all its mentions in the corpus. Cues written beside a mention decide when there
+// are any ("Mr Kemp", "Veritas leader", "the BBC's Newsnight programme"); else the recogniser's types, by majority.
+// One document's mistake does not decide a name's type.
+import type { Mention } from "../../types.js";
+import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
+import type { CaseCounts } from "./corpus-stats.js";
+import { type Unit, nameOf, typeOf } from "./units.js";
+
+/** What the words around a mention say it is; "work" is a programme or show, which is none of our types. */
+export type Cue = "person" | "organization" | "work";
+
+const HONORIFIC_BEFORE = new RegExp(`(?:^|\\s)(?:${[...HONORIFICS].map((h) => h.replace(".", "\\.")).join("|")})\\.?\\s+$`, "i");
+const PARTY_AFTER = /^\s+[Pp]arty\b/u;
+const WORD_AFTER = /^\s(\p{Ll}[\p{L}-]*)/u;
+const THE_BEFORE = /(?:^|\s)the\s+$/;
+const WORK_AFTER = /^\s+(?:programme|show|series|documentary)\b/u;
+const BROADCASTER_BEFORE = /(?:^|\s)\p{Lu}{2,}\d?(?:\s+\p{Lu}\p{Ll}+)?['’]s\s+$/u;
+
+/** The cue around one mention, if any: "Mr Blair" (person), "the Treasury" (organization), "Newsnight programme" (work). */
+export function cueOf(m: Mention, sentence: string): Cue | undefined {
+  const before = sentence.slice(Math.max(0, m.start - 24), m.start);
+  const after = sentence.slice(m.end, m.end + 24);
+  const single = !m.name.includes(" ");
+  if (m.role !== undefined || HONORIFIC_BEFORE.test(before)) return "person";
+  if (WORK_AFTER.test(after) || (single && BROADCASTER_BEFORE.test(before))) return "work";
+  if (PARTY_AFTER.test(after) || THE_BEFORE.test(before)) return "organization";
+  const next = WORD_AFTER.exec(after)?.[1];
+  if (single && next && TITLE_WORDS.has(next) && !HONORIFICS.has(next)) return "organization"; // "Veritas leader"
+  return undefined;
+}
+
+export interface TypeVote {
+  /** Cues per unit (parallel to the units). */
+  cues: Map<Unit, Record<Cue, number>>;
+  /** Names whose cues say they are a programme or show. */
+  works: Set<string>;
+}
+
+const VOTED = new Set(["person", "organization"]);
+
+/**
+ * Retypes units by the vote over their name (person and organization only: countries come from the dataset, events
+ * from their pattern). `titled` adds what the corpus text says outside mentions ("Veritas leader" where the
+ * recogniser saw no name), except for the surname of a person named in full somewhere in the corpus.
+ */
+export function voteTypes(units: Unit[], sentenceText: (id: string) => string, counts: CaseCounts): TypeVote {
+  const surnames = new Set(
+    units.flatMap((u) => {
+      const tokens = nameOf(u.key).split(" ");
+      return typeOf(u.key) === "person" && tokens.length >= 2 ? [tokens.at(-1)!] : [];
+    }),
+  );
+  const cues = new Map<Unit, Record<Cue, number>>();
+  const byName = new Map<string, Unit[]>();
+  for (const u of units) {
+    const c: Record<Cue, number> = { person: 0, organization: 0, work: 0 };
+    for (const m of u.mentions) {
+      const cue = cueOf(m, sentenceText(m.sentenceId));
+      if (cue) c[cue]++;
+    }
+    cues.set(u, c);
+    if (!VOTED.has(typeOf(u.key))) continue;
+    const name = nameOf(u.key);
+    const list = byName.get(name);
+    if (list) list.push(u);
+    else byName.set(name, [u]);
+  }
+  const works = new Set<string>();
+  for (const [name, group] of byName) {
+    const cue: Record<Cue, number> = { person: 0, organization: 0, work: 0 };
+    const recognised = { person: 0, organization: 0 };
+    for (const u of group) {
+      const c = cues.get(u)!;
+      for (const k of Object.keys(cue) as Cue[]) cue[k] += c[k];
+      recognised[typeOf(u.key) as "person" | "organization"] += u.mentions.length;
+    }
+    // Text outside mentions: "Veritas leader", where the recogniser found no name to attach a cue to; not for a
+    // person's surname ("a Blair spokesman").
+    if (!name.includes(" ") && !surnames.has(name) && cue.work === 0) cue.organization += counts.titleQualifier.get(name) ?? 0;
+    // A name written as a programme's ("Newsnight programme") is one, though its staff have titles ("Newsnight journalist").
+    const work = cue.work > 0 && cue.person === 0 && cue.work >= cue.organization;
+    const winner = work ? "work" : (majority(cue) ?? (Object.values(cue).every((n) => n === 0) ? majority(recognised) : undefined));
+    if (!winner) continue;
+    if (winner === "work") {
+      works.add(name);
+      continue;
+    }
+    for (const u of group) u.key = `${winner}:${name}`;
+  }
+  return { cues, works };
+}
+
+/** The key holding more than half of the votes, if one does. */
+function majority<K extends string>(votes: Record<K, number>): K | undefined {
+  const total = Object.values<number>(votes).reduce((a, b) => a + b, 0);
+  if (total === 0) return undefined;
+  return (Object.keys(votes) as K[]).find((k) => votes[k] * 2 > total);
+}

@@ -1,0 +1,41 @@
+// Follows the store: other processes (the ingest CLI, a second server on the same file) write to it too, and the
+// running server picks their writes up within a poll interval, without a restart.
+import type { CorpusService, CorpusView } from "./corpus-service.js";
+
+export const DEFAULT_POLL_MS = 1000;
+
+export interface StoreWatch {
+  /** Stops polling; resolves when a reload in progress has finished. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Every `intervalMs`, compares the store's version with the one the corpus was loaded at (one indexed read) and
+ * reloads when they differ. `onChange` runs after each reload; an error is reported and the next poll tries again.
+ */
+export function watchStore<V extends CorpusView>(
+  service: CorpusService<V>,
+  options: { intervalMs?: number; onChange?: (corpus: V) => void; onError?: (err: unknown) => void } = {},
+): StoreWatch {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const poll = () => {
+    if (running || stopped) return;
+    running = service
+      .syncWithStore()
+      .then((changed) => {
+        if (changed && !stopped) options.onChange?.(service.current());
+      })
+      .catch((err: unknown) => (options.onError ?? console.error)(err))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(poll, options.intervalMs ?? DEFAULT_POLL_MS);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
