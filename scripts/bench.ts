@@ -101,6 +101,47 @@ async function load(url: string, requests?: autocannon.Request[]) {
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
 }
 
+/**
+ * Reads while writes run: 10 connections GET random entities for as long as 50 invented documents, posted all at
+ * once, take to be stored; the latency of the reads in that window.
+ */
+async function readsDuringPosts(url: string, ids: string[]) {
+  let i = 0;
+  const article = (k: number) =>
+    `Minister Ardent Velm met Senator Mira Tolland in Ruritania for round ${k} of the talks.\n` +
+    `Velm said the Harbour Council would back plan ${k}, and Tolland criticised the Elbonia Union.`;
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const reads = autocannon(
+      {
+        url,
+        connections: 10,
+        duration: 600,
+        headers: { "accept-encoding": "gzip, deflate, br" },
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req) => ({ ...req, path: `/api/entities/${encodeURIComponent(ids[(i = (i * 7919 + 13) % ids.length)]!)}` }),
+          },
+        ],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    const posts = Array.from({ length: 50 }, (_, k) =>
+      fetch(`${url}/api/documents`, { method: "POST", headers: { "content-type": "text/plain" }, body: article(Date.now() + k) }),
+    );
+    void Promise.all(posts).finally(() => reads.stop());
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+    postSeconds: (performance.now() - started) / 1000,
+  };
+}
+
 function loadRow(name: string, r: Awaited<ReturnType<typeof load>>, p99TargetMs: number): Row {
   return {
     name,
@@ -139,6 +180,13 @@ async function serverRows() {
     rows.push(loadRow("GET /api/entities/:id (random)", entity, 20));
     const graph = await load(`${server.url}/api/graph`);
     rows.push(loadRow("GET /api/graph (default view)", graph, 150));
+
+    log("3b. GET /api/entities/:id while 50 documents are posted at once");
+    const during = await readsDuringPosts(server.url, ids);
+    rows.push({
+      ...loadRow("GET /api/entities/:id while 50 documents are posted", during, 200),
+      value: `p50 ${during.p50} ms, p99 ${during.p99} ms, max ${during.max} ms over the ${during.postSeconds.toFixed(1)} s the posts took, ${during.errors} errors`,
+    });
 
     log("4. GEXF export of the whole graph");
     const t0 = performance.now();

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 
 import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
-import type { RejectedInput } from "../server/ingest/errors.js";
+import { RejectedInput } from "../server/ingest/errors.js";
 import { type IngestSource, InputError, listIngestSources, readAs } from "../server/io/read-documents.js";
 import { createExtractionPool, defaultPoolSize } from "../server/extract/pool/index.js";
 import { databasePath, openStore } from "../server/store/index.js";
@@ -111,21 +111,25 @@ async function storeBatches(
   options: { replace: boolean },
   onBatch: (done: number) => void,
   tally: Tally,
+  onRefused: (error: RejectedInput) => void,
 ) {
   // A rebuild's text may hash to another id than the one it is stored under (ids were once computed another way,
   // or the text was altered on its way into the store): the stored one is replaced, never kept beside it.
   const storedId = new Map(service.current().docExtractions.map((d) => [d.doc.text, d.doc.id]));
-  let next = batches.length > 0 ? service.extract(batches[0]!.inputs) : undefined;
+  let next = batches.length > 0 ? service.extractEach(batches[0]!.inputs) : undefined;
   for (let i = 0; i < batches.length; i++) {
-    const extracted = await next!;
-    next = i + 1 < batches.length ? service.extract(batches[i + 1]!.inputs) : undefined;
+    const outcomes = await next!;
+    next = i + 1 < batches.length ? service.extractEach(batches[i + 1]!.inputs) : undefined;
+    // A document over the extraction limits (or out of time or memory) is reported and skipped, like a bad file.
+    for (const e of outcomes) if ("refused" in e) onRefused(new RejectedInput(e.refused.reason, e.refused.message, e.input.source));
+    const extracted = outcomes.flatMap((e) => ("stored" in e ? [e.stored] : []));
     const supersedes = options.replace
       ? extracted.flatMap(({ input, extraction }) => {
           const old = storedId.get(input.text);
           return old !== undefined && old !== extraction.doc.id ? [old] : [];
         })
       : [];
-    count(tally, await service.ingestExtracted(extracted, { ...options, supersedes }));
+    if (extracted.length > 0) count(tally, await service.ingestExtracted(extracted, { ...options, supersedes }));
     onBatch(batches[i]!.done);
   }
 }
@@ -135,7 +139,17 @@ async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput
   const batches = [];
   for (let i = 0; i < inputs.length; i += batch)
     batches.push({ inputs: inputs.slice(i, i + batch), done: Math.min(i + batch, inputs.length) });
-  await storeBatches(service, batches, { replace: true }, (done) => progress.update(done, "documents re-extracted"), tally);
+  await storeBatches(
+    service,
+    batches,
+    { replace: true },
+    (done) => progress.update(done, "documents re-extracted"),
+    tally,
+    (error) => {
+      tally.rejected.push(error);
+      progress.note(`rebuild: skipped ${error.message}`);
+    },
+  );
   progress.finish();
 }
 
@@ -157,7 +171,10 @@ async function ingestFiles(service: CorpusService<CorpusView>, files: IngestSour
     }
   }
   const report = (done: number) => progress.update(done, `files, ${tally.created} new, ${tally.existing} already stored`);
-  await storeBatches(service, batches, { replace: false }, report, tally);
+  await storeBatches(service, batches, { replace: false }, report, tally, (error) => {
+    tally.rejected.push(error);
+    progress.note(`ingest: skipped ${error.message}`);
+  });
   progress.finish();
 }
 

@@ -1,7 +1,9 @@
 // Between the API (or the ingest CLI) and the store: holds the current corpus, extracts new documents,
 // applies one write at a time, and answers with what changed in the graph.
 import { Corpus } from "./corpus.js";
-import { buildExtraction, extractDocument } from "./extract/index.js";
+import { buildExtraction, extractBounded } from "./extract/index.js";
+import { checkTextLimits } from "./extract/limits.js";
+import { RejectedInput } from "./ingest/errors.js";
 import { type Derived, type GraphChange, deriveRecords, diffDerived } from "./store/derived.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
@@ -45,13 +47,43 @@ export class UnknownDocumentError extends Error {
   }
 }
 
+/** A document ready to store, with what the extraction limits cut from it; or why it cannot be stored. */
+export type ExtractedInput = { stored: StoredDocument; cuts: string[] } | { input: DocumentInput; refused: RejectedInput };
+
 /**
  * The one place posted text is extracted: in the worker pool when there is one (the server's event loop
  * stays free during a big upload), else on this thread. Extraction is pure, so both give the same result.
+ * A text over the limits (extract/limits.ts), or whose extraction ran out of time or memory, is refused on its own.
  */
+export async function extractEach(inputs: DocumentInput[], pool?: ExtractionPool): Promise<ExtractedInput[]> {
+  const refusals = inputs.map((input) => {
+    try {
+      checkTextLimits(input.text);
+      return undefined;
+    } catch (err) {
+      if (err instanceof RejectedInput) return err;
+      throw err;
+    }
+  });
+  const accepted = inputs.filter((_, i) => !refusals[i]);
+  const outcomes = pool ? await pool.extractEach(accepted) : accepted.map((input) => extractBounded(input));
+  let next = 0;
+  return inputs.map((input, i) => {
+    const refused = refusals[i];
+    if (refused) return { input, refused };
+    const outcome = outcomes[next++]!;
+    return "refused" in outcome
+      ? { input, refused: outcome.refused }
+      : { stored: { input, extraction: outcome.extraction }, cuts: outcome.cuts };
+  });
+}
+
+/** Every input extracted, or the first refusal thrown: for callers that give only well-formed text (the seeds, tests). */
 export async function extractInputs(inputs: DocumentInput[], pool?: ExtractionPool): Promise<StoredDocument[]> {
-  const extractions = pool ? await pool.extract(inputs) : inputs.map((input) => extractDocument(input));
-  return inputs.map((input, i) => ({ input, extraction: extractions[i]! }));
+  return (await extractEach(inputs, pool)).map((e) => {
+    if ("refused" in e) throw e.refused;
+    return e.stored;
+  });
 }
 
 const noChange = (): GraphChange => ({
@@ -116,6 +148,11 @@ export class CorpusService<V extends CorpusView = Corpus> {
   /** Extracts documents (in the pool if any) without storing them: `ingestExtracted` stores them later. */
   extract(inputs: DocumentInput[]): Promise<StoredDocument[]> {
     return extractInputs(inputs, this.pool);
+  }
+
+  /** `extract`, each document succeeding or refused on its own (too long, out of time or memory). */
+  extractEach(inputs: DocumentInput[]): Promise<ExtractedInput[]> {
+    return extractEach(inputs, this.pool);
   }
 
   /**

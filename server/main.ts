@@ -10,6 +10,7 @@ import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
+import { keepServing } from "./last-resort.js";
 import { Shutdown } from "./shutdown.js";
 import { watchStore } from "./store-watch.js";
 import { databasePath, openStore } from "./store/index.js";
@@ -26,6 +27,9 @@ if (maxBodyBytes === undefined) {
   console.error(`MAX_BODY="${process.env.MAX_BODY}" is not a size: use bytes or a unit, e.g. 5mb`);
   process.exit(2);
 }
+
+// An error no handler caught is logged and the server keeps serving (server/last-resort.ts).
+keepServing();
 
 if (cacheBytes() === undefined) {
   console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);

@@ -94,8 +94,18 @@ async function postDocuments(service: CorpusService, req: Request, res: Response
     "error" in p ? [{ where: p.where, status: p.error.status, error: p.error.message }] : [],
   );
   if (good.length === 0) failWhole(rejected, parsed.length === 1);
-  const result = await service.ingest(good.map((p) => p.input));
-  const documents = result.documents.map((d, i) => ({ ...d, from: good[i]!.where }));
+  // Extraction can refuse a document too (over the limits, out of time or memory): it joins the rejected.
+  const extracted = (await service.extractEach(good.map((p) => p.input))).map((e, i) => ({ ...e, where: good[i]!.where }));
+  const ready = extracted.flatMap((e) => ("stored" in e ? [e] : []));
+  for (const e of extracted)
+    if ("refused" in e) rejected.push({ where: e.where, status: e.refused.status, error: `${e.where}: ${e.refused.message}` });
+  if (ready.length === 0) failWhole(rejected, parsed.length === 1);
+  const result = await service.ingestExtracted(ready.map((e) => e.stored));
+  const documents = result.documents.map((d, i) => ({
+    ...d,
+    from: ready[i]!.where,
+    ...(ready[i]!.cuts.length ? { cut: ready[i]!.cuts } : {}),
+  }));
   const created = documents.some((d) => d.status !== "existing");
   res.status(created ? 201 : 200).json({ documents, rejected, change: result.change });
 }

@@ -3,6 +3,7 @@ import type { MentionCandidate } from "./03-mentions.js";
 import { countryIndex } from "./lexicon/countries.js";
 import { CALENDAR_WORDS } from "./lexicon/events.js";
 import { TITLE_WORDS } from "./lexicon/titles.js";
+import { LIMITS } from "./limits.js";
 import { isCommonWord } from "./ner/index.js";
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.-]*/gu;
@@ -14,6 +15,30 @@ export function nameTokens(name: string): string[] {
 /** The cluster key of a name on its own: "organization:the economist" -> "organization:economist". */
 export function ownKey(m: Pick<Mention, "type" | "name">): string {
   return `${m.type}:${m.name.toLowerCase().replace(/^the\s+/, "")}`;
+}
+
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+
+/**
+ * Where `name` stands in `text` as a whole word (no letter or digit touching it on either side), left to right and
+ * not overlapping. A plain search and one fixed boundary check per hit: no expression is built from the text, so a
+ * name of any length costs its length (a regex made of a 100 KB "name" is too large to compile). Two code units each
+ * side, so that a letter outside the BMP counts as one.
+ */
+export function wholeWordHits(text: string, name: string): number[] {
+  const hits: number[] = [];
+  if (name === "") return hits;
+  for (let at = text.indexOf(name); at >= 0;) {
+    const end = at + name.length;
+    if (LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) {
+      at = text.indexOf(name, at + 1);
+    } else {
+      hits.push(at);
+      at = text.indexOf(name, end);
+    }
+  }
+  return hits;
 }
 
 /**
@@ -33,18 +58,12 @@ export function propagateKnownNames(sentences: Sentence[], found: MentionCandida
     }
   }
   const added: MentionCandidate[] = [];
-  const patterns = [...known].map(
-    ([name, type]) =>
-      [name, type, new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu")] as const,
-  );
-  const foundBySentence = new Map<string, MentionCandidate[]>();
-  for (const m of found) foundBySentence.set(m.sentenceId, [...(foundBySentence.get(m.sentenceId) ?? []), m]);
+  const foundBySentence = groupBySentence(found);
   for (const sentence of sentences) {
     const taken = [...(foundBySentence.get(sentence.id) ?? [])];
-    for (const [name, type, re] of patterns) {
-      if (!sentence.text.includes(name)) continue;
-      for (const hit of sentence.text.matchAll(re)) {
-        const start = hit.index;
+    for (const [name, type] of known) {
+      for (const start of wholeWordHits(sentence.text, name)) {
+        if (taken.length >= LIMITS.mentionsPerSentence) break;
         const end = start + name.length;
         if (taken.some((t) => start < t.end && t.start < end)) continue;
         const m: MentionCandidate = { sentenceId: sentence.id, docId: sentence.docId, start, end, surface: name, name, type };
@@ -86,6 +105,7 @@ export function splitConjoinedNames(found: MentionCandidate[]): MentionCandidate
 export function extendPersonNames(sentences: Sentence[], candidates: MentionCandidate[]): MentionCandidate[] {
   const byId = new Map(sentences.map((s) => [s.id, s]));
   const idx = countryIndex();
+  const bySentence = groupBySentence(candidates);
   return candidates.map((m) => {
     if (m.type !== "person" || nameTokens(m.name).length !== 1) return m;
     const text = byId.get(m.sentenceId)!.text;
@@ -94,7 +114,7 @@ export function extendPersonNames(sentences: Sentence[], candidates: MentionCand
     const notAName = !word || isCommonWord(word) || TITLE_WORDS.has(word.toLowerCase()) || CALENDAR_WORDS.has(word.toLowerCase());
     if (!before || notAName || idx.demonyms.has(word) || idx.names.has(word)) return m;
     const start = before.index;
-    if (candidates.some((o) => o !== m && o.sentenceId === m.sentenceId && o.start < m.start && o.end > start)) return m;
+    if (bySentence.get(m.sentenceId)!.some((o) => o !== m && o.start < m.start && o.end > start)) return m;
     return { ...m, start, surface: text.slice(start, m.end), name: `${word} ${m.name}` };
   });
 }
@@ -168,7 +188,17 @@ export function acronymDefinitions(sentences: Sentence[], candidates: MentionCan
  * document with Donald Trump and Donald Tusk) it stays on its own.
  */
 export function clusterMentions(candidates: MentionCandidate[], acronyms = new Map<string, string>()): Mention[] {
-  const fullNames = candidates.filter((m) => m.type === "person" && nameTokens(m.name).length >= 2);
+  // The full names each single token can stand for, as a surname or as either name: one pass, not one per mention.
+  const bySurname = new Map<string, Set<string>>();
+  const byEitherName = new Map<string, Set<string>>();
+  const add = (index: Map<string, Set<string>>, token: string, key: string) => index.set(token, (index.get(token) ?? new Set()).add(key));
+  for (const f of candidates) {
+    const ft = f.type === "person" ? nameTokens(f.name) : [];
+    if (ft.length < 2) continue;
+    add(bySurname, ft.at(-1)!, ownKey(f));
+    add(byEitherName, ft.at(-1)!, ownKey(f));
+    add(byEitherName, ft[0]!, ownKey(f));
+  }
   return candidates.map((m) => {
     let cluster = ownKey(m);
     const definedAs = acronyms.get(m.name);
@@ -177,16 +207,19 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
     if (m.type === "person" && tokens.length === 1) {
       // "Prince Charles": a title goes with a surname or a regnal name, never with a commoner's first name.
       const titled = m.role !== undefined;
-      const owners = new Set(
-        fullNames
-          .filter((f) => {
-            const ft = nameTokens(f.name);
-            return ft.at(-1) === tokens[0] || (!titled && ft[0] === tokens[0]);
-          })
-          .map(ownKey),
-      );
-      if (owners.size === 1) cluster = [...owners][0]!;
+      const owners = (titled ? bySurname : byEitherName).get(tokens[0]!);
+      if (owners?.size === 1) cluster = [...owners][0]!;
     }
     return { ...m, cluster };
   });
+}
+
+function groupBySentence<M extends { sentenceId: string }>(mentions: M[]): Map<string, M[]> {
+  const groups = new Map<string, M[]>();
+  for (const m of mentions) {
+    const list = groups.get(m.sentenceId);
+    if (list) list.push(m);
+    else groups.set(m.sentenceId, [m]);
+  }
+  return groups;
 }

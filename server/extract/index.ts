@@ -18,6 +18,7 @@ import {
   splitConjoinedNames,
 } from "./04-coreference.js";
 import { resolveEntities } from "./05-entities.js";
+import { LIMITS, boundSentences, capMentionsPerSentence } from "./limits.js";
 import { recognizeDocument } from "./ner/index.js";
 import { coMentionEdges, stanceEdges } from "./06-edges.js";
 import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./07-stances/index.js";
@@ -33,21 +34,39 @@ export interface ExtractOptions {
 
 /** Everything that can be extracted from one document on its own. Pure: the same input gives the same output. */
 export function extractDocument(input: DocumentInput, options: ExtractOptions = {}): DocExtraction {
+  return extractBounded(input, options).extraction;
+}
+
+/** An extraction, and what the limits (limits.ts) cut from a document bigger than news is: empty for news. */
+export interface BoundedExtraction {
+  extraction: DocExtraction;
+  cuts: string[];
+}
+
+/** `extractDocument`, saying what was cut: sentences over the length limit are read in pieces, names over the cap not read. */
+export function extractBounded(input: DocumentInput, options: ExtractOptions = {}): BoundedExtraction {
   const doc = makeDocument(input);
-  const sentences = splitSentences(doc);
+  const { sentences, cut, unread } = boundSentences(splitSentences(doc));
   const recognized = recognizeDocument(sentences.map((s) => s.text));
   const headlines = new Set(sentences.filter((s) => isHeadline(s.text) && isTitleCase(s.text)).map((s) => s.id));
-  const found = splitConjoinedNames(
-    confirmHeadlineMentions(
-      sentences.flatMap((s, i) => findMentions(s, recognized[i]!)),
-      headlines,
+  const { mentions: found, dropped } = capMentionsPerSentence(
+    splitConjoinedNames(
+      confirmHeadlineMentions(
+        sentences.flatMap((s, i) => findMentions(s, recognized[i]!)),
+        headlines,
+      ),
     ),
   );
   const candidates = harmoniseTypes(extendPersonNames(sentences, [...found, ...propagateKnownNames(sentences, found)]));
   const order = new Map(sentences.map((s) => [s.id, s.index]));
   candidates.sort((a, b) => order.get(a.sentenceId)! - order.get(b.sentenceId)! || byPosition(a, b));
   const mentions = clusterMentions(candidates, acronymDefinitions(sentences, candidates));
-  return { doc, sentences, mentions, stances: options.stances === false ? [] : findStances(sentences, mentions) };
+  const cuts: string[] = [];
+  if (cut > 0) cuts.push(`${cut} sentence(s) longer than ${LIMITS.sentenceChars} characters read in pieces`);
+  if (unread > 0) cuts.push(`${unread} sentence(s) beyond ${LIMITS.sentencesPerDocument} not read`);
+  if (dropped > 0) cuts.push(`${dropped} name(s) beyond ${LIMITS.mentionsPerSentence} in one sentence not read`);
+  const stances = options.stances === false ? [] : findStances(sentences, mentions);
+  return { extraction: { doc, sentences, mentions, stances }, cuts };
 }
 
 const roleLookups = new WeakMap<DocExtraction, { keys: string[]; names: string[] }>();

@@ -28,17 +28,27 @@ export function splitMultipart(headers: IncomingHttpHeaders, body: Buffer): Prom
     }
     // Each file stream ends on its own tick, possibly after the parser closes: wait for all of them.
     const files: Promise<UploadedFile>[] = [];
+    // The file being read: a body that ends inside it ("Unexpected end of form") names it in the error.
+    let open: string | undefined;
     parser.on("file", (_field, stream, info) => {
+      const name = info.filename || "(unnamed)";
+      open = name;
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      // The parser's error fails the file's stream too: without this listener its 'error' event would be unhandled
+      // and end the process. The first error settles the promise; the file's own promise then never resolves.
+      stream.on("error", (err: Error) => bad(`file "${name}": ${err.message}`));
       files.push(
         new Promise((done) =>
-          stream.on("end", () => done({ name: info.filename || "(unnamed)", mediaType: info.mimeType, bytes: Buffer.concat(chunks) })),
+          stream.on("end", () => {
+            open = undefined;
+            done({ name, mediaType: info.mimeType, bytes: Buffer.concat(chunks) });
+          }),
         ),
       );
     });
     parser.on("filesLimit", () => reject(new RejectedInput("too-large", `more than ${MAX_FILES} files in one upload`)));
-    parser.on("error", (err: Error) => bad(err.message));
+    parser.on("error", (err: Error) => bad(open ? `file "${open}": ${err.message}` : err.message));
     parser.on("close", () => resolve(Promise.all(files)));
     parser.end(body);
   });

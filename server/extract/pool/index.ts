@@ -1,14 +1,30 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
+import { RejectedInput } from "../../ingest/errors.js";
 import type { DocExtraction, DocumentInput } from "../../types.js";
-import { extractDocument } from "../index.js";
+import { type BoundedExtraction, extractBounded } from "../index.js";
+import { LIMITS } from "../limits.js";
+
+/** One document's extraction, or why it could not be extracted (it ran out of time or memory). */
+export type ExtractionOutcome = BoundedExtraction | { refused: RejectedInput };
 
 export interface ExtractionPool {
   readonly size: number;
-  /** Extracts every input; results come back in input order whatever worker did them. */
+  /** Extracts every input; results come back in input order whatever worker did them. Fails if any document fails. */
   extract(inputs: DocumentInput[]): Promise<DocExtraction[]>;
+  /** Extracts every input, each succeeding or failing on its own (a worker that dies fails only its document). */
+  extractEach(inputs: DocumentInput[]): Promise<ExtractionOutcome[]>;
   close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Extraction of one document longer than this stops its worker and fails the document. */
+  budgetMs?: number;
+  /** Old-generation heap of each worker (the model and lexicon take about 200 MB of it). */
+  maxHeapMb?: number;
+  /** The worker's entry module (tests give one that can be made to fail); by default ./worker-entry.mjs. */
+  entry?: URL;
 }
 
 /** Pool size from EXTRACT_WORKERS, else one worker per core. */
@@ -19,72 +35,149 @@ export function defaultPoolSize(): number {
 
 // Documents per message: big enough that messaging is cheap next to extraction, small enough to balance.
 const BATCH = 8;
+export const WORKER_HEAP_MB = 1024;
+
+const failed = (outcome: ExtractionOutcome): outcome is { refused: RejectedInput } => "refused" in outcome;
+
+async function allOrFail(outcomes: Promise<ExtractionOutcome[]>): Promise<DocExtraction[]> {
+  return (await outcomes).map((o) => {
+    if (failed(o)) throw o.refused;
+    return o.extraction;
+  });
+}
+
+interface Task {
+  input: DocumentInput;
+  resolve: (outcome: ExtractionOutcome) => void;
+  reject: (err: Error) => void;
+}
+
+/** What a worker posts per document: its extraction, or the error extraction threw (a bug: the request fails). */
+type WorkerMessage = { index: number; result: BoundedExtraction } | { index: number; error: string };
 
 /**
  * Extraction in worker threads, so a big batch neither blocks the server's event loop nor leaves a core idle.
  * Extraction is pure, so the results are the same (byte for byte) with one worker or many.
- * `size: 0` extracts on the calling thread (for small jobs and tests).
+ * A worker that runs out of memory, crashes, or spends more than the budget on one document is replaced; that
+ * document is refused with the reason, and the rest of its batch goes to the next worker.
+ * `size: 0` extracts on the calling thread (for small jobs and tests; no time budget there).
  */
-export function createExtractionPool(size = defaultPoolSize()): ExtractionPool {
+export function createExtractionPool(size = defaultPoolSize(), options: PoolOptions = {}): ExtractionPool {
   if (size <= 0) {
-    return {
-      size: 0,
-      extract: async (inputs) => inputs.map((input) => extractDocument(input)),
-      close: async () => {},
-    };
+    const extractEach = async (inputs: DocumentInput[]) => inputs.map((input) => extractBounded(input));
+    return { size: 0, extractEach, extract: (inputs) => allOrFail(extractEach(inputs)), close: async () => {} };
   }
-  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url)));
-  const idle = [...workers];
-  const waiting: (() => void)[] = [];
-  let nextId = 0;
+  const budgetMs = options.budgetMs ?? LIMITS.extractionMs;
+  const maxHeapMb = options.maxHeapMb ?? WORKER_HEAP_MB;
+  const entry = options.entry ?? new URL("./worker-entry.mjs", import.meta.url);
+  const queue: Task[] = [];
+  const running = new Set<Worker>();
+  let closed = false;
 
-  const run = (worker: Worker, inputs: DocumentInput[]) =>
-    new Promise<DocExtraction[]>((resolve, reject) => {
-      const id = nextId++;
-      const onMessage = (msg: { id: number; results?: DocExtraction[]; error?: string }) => {
-        if (msg.id !== id) return;
+  /** One worker slot: takes batches from the queue until it is empty; a new worker replaces one that failed. */
+  interface Slot {
+    worker: Worker;
+    busy: boolean;
+  }
+  const replace = (slot: Slot) => {
+    running.delete(slot.worker);
+    void slot.worker.terminate();
+    if (!closed) slot.worker = spawn(slot);
+  };
+  const spawn = (slot?: Slot) => {
+    const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    running.add(worker);
+    // Between jobs nothing listens for a job's errors: an idle worker that dies is replaced (and never ends the process).
+    worker.on("error", () => undefined);
+    worker.on("exit", () => {
+      if (slot && !slot.busy && slot.worker === worker) replace(slot);
+    });
+    return worker;
+  };
+  const slots: Slot[] = [];
+  for (let i = 0; i < size; i++) {
+    const slot: Slot = { worker: undefined as unknown as Worker, busy: false };
+    slot.worker = spawn(slot);
+    slots.push(slot);
+  }
+
+  const runBatch = (worker: Worker, batch: Task[]) =>
+    new Promise<boolean>((settled) => {
+      let next = 0; // the first task of the batch without an answer: the one the worker is on
+      let timer: NodeJS.Timeout;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => stop(`extraction took longer than the ${budgetMs / 1000} s budget per document`), budgetMs);
+      };
+      const finish = (healthy: boolean) => {
+        clearTimeout(timer);
         worker.off("message", onMessage);
         worker.off("error", onError);
-        if (msg.error) reject(new Error(`extraction worker: ${msg.error}`));
-        else resolve(msg.results!);
+        worker.off("exit", onExit);
+        settled(healthy);
       };
-      const onError = (err: Error) => {
-        worker.off("message", onMessage);
-        reject(err);
+      // The document the worker was on fails; the others go back to the front of the queue for the next worker.
+      const stop = (reason: string) => {
+        finish(false);
+        void worker.terminate();
+        batch[next]?.resolve({ refused: new RejectedInput("too-large", reason) });
+        queue.unshift(...batch.slice(next + 1));
       };
+      const onMessage = (msg: WorkerMessage) => {
+        const task = batch[msg.index]!;
+        next = msg.index + 1;
+        if ("error" in msg) task.reject(new Error(`extraction worker: ${msg.error}`));
+        else task.resolve(msg.result);
+        if (next >= batch.length) finish(true);
+        else arm();
+      };
+      const onError = (err: Error & { code?: string }) =>
+        stop(
+          err.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? `extraction ran out of memory (${maxHeapMb} MB per worker)`
+            : `extraction worker failed: ${err.message}`,
+        );
+      const onExit = (code: number) => stop(`extraction worker stopped (exit code ${code})`);
       worker.on("message", onMessage);
       worker.once("error", onError);
-      worker.postMessage({ id, inputs });
+      worker.once("exit", onExit);
+      arm();
+      worker.postMessage({ inputs: batch.map((t) => t.input) });
     });
 
-  const acquire = async (): Promise<Worker> => {
-    while (idle.length === 0) await new Promise<void>((r) => waiting.push(r));
-    return idle.pop()!;
+  const pump = () => {
+    for (const slot of slots) {
+      if (slot.busy || queue.length === 0 || closed) continue;
+      slot.busy = true;
+      void runBatch(slot.worker, queue.splice(0, BATCH)).then((healthy) => {
+        if (!healthy) replace(slot);
+        slot.busy = false;
+        pump();
+      });
+    }
   };
-  const release = (w: Worker) => {
-    idle.push(w);
-    waiting.shift()?.();
-  };
+
+  const extractEach = (inputs: DocumentInput[]) =>
+    Promise.all(
+      inputs.map(
+        (input) =>
+          new Promise<ExtractionOutcome>((resolve, reject) => {
+            if (closed) return reject(new Error("the extraction pool is closed"));
+            queue.push({ input, resolve, reject });
+            pump();
+          }),
+      ),
+    );
 
   return {
     size,
-    async extract(inputs) {
-      const batches: DocumentInput[][] = [];
-      for (let i = 0; i < inputs.length; i += BATCH) batches.push(inputs.slice(i, i + BATCH));
-      const results = await Promise.all(
-        batches.map(async (batch) => {
-          const worker = await acquire();
-          try {
-            return await run(worker, batch);
-          } finally {
-            release(worker);
-          }
-        }),
-      );
-      return results.flat();
-    },
+    extractEach,
+    extract: (inputs) => allOrFail(extractEach(inputs)),
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closed = true;
+      for (const task of queue.splice(0)) task.reject(new Error("the extraction pool is closed"));
+      await Promise.all([...running].map((w) => w.terminate()));
+      running.clear();
     },
   };
 }

@@ -1,18 +1,16 @@
-// A worker of the extraction pool: extracts the documents it is sent and posts the results back.
+// A worker of the extraction pool: extracts the documents it is sent, one by one, and posts each result back as
+// soon as it is done, so the pool knows which document a worker was on if it dies or runs over its time budget.
 import { parentPort } from "node:worker_threads";
 
 import type { DocumentInput } from "../../types.js";
-import { extractDocument } from "../index.js";
+import { extractBounded } from "../index.js";
 
-interface Job {
-  id: number;
-  inputs: DocumentInput[];
-}
-
-parentPort!.on("message", (job: Job) => {
-  try {
-    parentPort!.postMessage({ id: job.id, results: job.inputs.map((input) => extractDocument(input)) });
-  } catch (err) {
-    parentPort!.postMessage({ id: job.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  }
+parentPort!.on("message", (job: { inputs: DocumentInput[] }) => {
+  job.inputs.forEach((input, index) => {
+    try {
+      parentPort!.postMessage({ index, result: extractBounded(input) });
+    } catch (err) {
+      parentPort!.postMessage({ index, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  });
 });

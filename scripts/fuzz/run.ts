@@ -1,0 +1,147 @@
+// One fuzz run: the real server on a temp store, `requests` seeded requests from fuzzRequest, a few at a time; then
+// the checks: the server is alive, no answer was a 5xx, none took longer than the hang limit, no error reached the
+// last-resort handler, and the store equals a rebuild of its documents.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { mulberry32 } from "../../server/random.js";
+import { checkStore } from "../lib/store-check.js";
+import { type FuzzRequest, type Known, fuzzRequest } from "./inputs.js";
+import { startServer } from "./server.js";
+
+export interface FuzzOptions {
+  requests: number;
+  seed: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** A request with no answer after this long is a hang. */
+  hangMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface FuzzReport {
+  requests: number;
+  seed: number;
+  seconds: number;
+  crashes: number;
+  serverErrors: { kind: string; status: number; error: string }[];
+  hangs: { kind: string; path: string }[];
+  unanswered: { kind: string; error: string }[];
+  /** Lines the last-resort handler logged: errors no other handler caught. */
+  escaped: string[];
+  /** Answers by status, and by kind of input. */
+  statuses: Record<string, number>;
+  byKind: Record<string, Record<string, number>>;
+  slowestMs: number;
+  store: { documents: number; problems: string[] };
+  ok: boolean;
+}
+
+async function refreshKnown(url: string, known: Known): Promise<void> {
+  try {
+    const graph = (await (await fetch(`${url}/api/graph?limit=200`)).json()) as { nodes: { key: string }[]; edges: { key: string }[] };
+    const docs = (await (await fetch(`${url}/api/documents`)).json()) as { id: string }[];
+    known.entities = graph.nodes.map((n) => n.key);
+    known.edges = graph.edges.map((e) => e.key);
+    known.documents = docs.map((d) => d.id);
+  } catch {
+    // the checks after the run say whether the server is still there
+  }
+}
+
+async function send(url: string, req: FuzzRequest, hangMs: number): Promise<{ status: number; body: string; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(`${url}${req.path}`, {
+    method: req.method,
+    headers: req.headers,
+    ...(req.body ? { body: new Uint8Array(req.body) } : {}),
+    signal: AbortSignal.timeout(hangMs),
+  });
+  const body = await res.text();
+  return { status: res.status, body, ms: performance.now() - started };
+}
+
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+  const { requests, seed, concurrency = 4, hangMs = 20_000, log = () => undefined } = options;
+  const dir = mkdtempSync(join(tmpdir(), "fuzz-"));
+  const db = join(dir, "graph.db");
+  const started = performance.now();
+  const server = await startServer(db);
+  const rng = mulberry32(seed);
+  const known: Known = { entities: [], edges: [], documents: [] };
+  await refreshKnown(server.url, known);
+  const report: FuzzReport = {
+    requests: 0,
+    seed,
+    seconds: 0,
+    crashes: 0,
+    serverErrors: [],
+    hangs: [],
+    unanswered: [],
+    escaped: [],
+    statuses: {},
+    byKind: {},
+    slowestMs: 0,
+    store: { documents: 0, problems: [] },
+    ok: false,
+  };
+  // Drawn one after another from the one seed: the same kinds of input in the same order on every run (the ids
+  // they aim at come from what the server holds at that moment).
+  let sent = 0;
+  const worker = async () => {
+    while (sent < requests && server.alive()) {
+      sent++;
+      const req = fuzzRequest(rng, known);
+      let status: string;
+      try {
+        const res = await send(server.url, req, hangMs);
+        status = String(res.status);
+        report.slowestMs = Math.max(report.slowestMs, res.ms);
+        if (res.status >= 500) report.serverErrors.push({ kind: req.kind, status: res.status, error: res.body.slice(0, 200) });
+      } catch (err) {
+        const name = (err as Error).name;
+        status = name === "TimeoutError" ? "hang" : "no answer";
+        if (status === "hang") report.hangs.push({ kind: req.kind, path: req.path.slice(0, 120) });
+        // The connection closed without an answer: the server may have answered early and closed while the body was
+        // still being sent (a 413), or died; the liveness check after the run tells which.
+        else report.unanswered.push({ kind: req.kind, error: String((err as { cause?: Error }).cause?.message ?? (err as Error).message) });
+      }
+      report.requests++;
+      report.statuses[status] = (report.statuses[status] ?? 0) + 1;
+      const kind = (report.byKind[req.kind] ??= {});
+      kind[status] = (kind[status] ?? 0) + 1;
+      if (report.requests % 50 === 0) {
+        await refreshKnown(server.url, known);
+        log(`fuzz: ${report.requests}/${requests} requests, ${JSON.stringify(report.statuses)}`);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const health = server.alive()
+      ? await fetch(`${server.url}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        )
+      : 0;
+    if (!server.alive() || health !== 200) report.crashes++;
+  } finally {
+    await server.stop();
+  }
+  report.escaped = server
+    .stderr()
+    .split("\n")
+    .filter((line) => line.startsWith("last-resort handler"));
+  report.store = await checkStore(db);
+  rmSync(dir, { recursive: true, force: true });
+  report.seconds = Math.round((performance.now() - started) / 100) / 10;
+  report.ok =
+    report.crashes === 0 &&
+    report.serverErrors.length === 0 &&
+    report.hangs.length === 0 &&
+    report.escaped.length === 0 &&
+    report.store.problems.length === 0 &&
+    report.requests === requests;
+  return report;
+}

@@ -1,0 +1,65 @@
+// The real server (server/main.ts) in a child process on a free loopback port and a temp store, so that a crash
+// shows as the process ending rather than taking the fuzzer with it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything it wrote to stderr (the last-resort handler's log lines among them). */
+  stderr: () => string;
+  alive: () => boolean;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "server", "main.ts")], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, EXTRACT_WORKERS: "1", API_TOKEN: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    let stdout = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes("listening on")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
+  });
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    stderr: () => stderr,
+    alive,
+    stop: (signal = "SIGTERM") =>
+      new Promise((resolve) => {
+        if (!alive()) return resolve();
+        // A server that does not stop within 10 s of the signal is killed: a fuzz run never leaves one behind.
+        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill(signal);
+      }),
+  };
+}
