@@ -53,14 +53,17 @@ export class Shutdown {
       const deadline = setTimeout(() => {
         log("shutdown took too long: exiting anyway");
         exit(1);
-      }, this.options.deadlineMs ?? 10_000);
+      }, this.options.deadlineMs ?? 20_000);
       deadline.unref();
       for (const res of this.inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets close as soon as their last answer is sent; requests under way are left to finish.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();
-      const cut = setTimeout(() => server.closeAllConnections(), this.options.graceMs ?? 8000);
+      const cut = setTimeout(() => server.closeAllConnections(), this.options.graceMs ?? 15_000);
       cut.unref();
       await closed;
+      clearInterval(idle);
       clearTimeout(cut);
       for (const step of this.options.steps) await step();
       clearTimeout(deadline);

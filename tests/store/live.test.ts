@@ -82,9 +82,9 @@ describe("npm start as a process", () => {
   it("on SIGINT lets a write in progress finish and keeps it, and exits 0 with its port free", async () => {
     const db = join(dir, "sigint.db");
     running = await startServerProcess(db);
-    const body = JSON.stringify(Array.from({ length: 20 }, (_, i) => syntheticArticle(100 + i)));
+    const body = JSON.stringify(Array.from({ length: 10 }, (_, i) => syntheticArticle(100 + i)));
     const post = fetch(`${running.url}/api/documents`, { method: "POST", headers: { "Content-Type": "application/json" }, body });
-    // The request is under way (extraction of 20 articles takes a while on the main thread) when the signal comes.
+    // The request is under way (extraction of 10 articles takes a while on the main thread) when the signal comes.
     await new Promise((r) => setTimeout(r, 300));
     running.child.kill("SIGINT");
     const answer = await post.catch((err: Error) => {
@@ -95,7 +95,7 @@ describe("npm start as a process", () => {
     expect(await portIsFree(running.port)).toBe(true);
     const store = new SqliteStore(db);
     try {
-      expect(await store.countDocuments()).toBe(20);
+      expect(await store.countDocuments()).toBe(10);
       expect(store.checkIntegrity()).toBe("ok");
     } finally {
       await store.close();
