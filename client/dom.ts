@@ -8,7 +8,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   children: Child[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  // `style` through the CSSOM: the page's Content-Security-Policy refuses inline style attributes, not that.
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "style") node.style.cssText = v;
+    else node.setAttribute(k, v);
+  }
   node.append(...children);
   return node;
 }

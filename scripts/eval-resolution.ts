@@ -15,7 +15,12 @@ const USAGE = "usage: npm run eval:resolution -- --labels FILE [--json]";
 const NEWS = join(import.meta.dirname, "..", "..", "shared", "data", "news");
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { labels: { type: "string" }, json: { type: "boolean" } } });
+  let values: { labels?: string; json?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { labels: { type: "string" }, json: { type: "boolean" } } }));
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}\n${USAGE}`);
+  }
   if (!values.labels) throw new InputError(`missing --labels FILE\n${USAGE}`);
   if (!existsSync(values.labels)) throw new InputError(`no such labels file: ${values.labels}`);
   let labels;

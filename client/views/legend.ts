@@ -2,7 +2,7 @@
 // follows the colour mode (types, or Louvain communities with their biggest members) and the size measure.
 import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../server/graph/appearance.js";
 import { ENTITY_TYPES } from "../../server/types.js";
-import { el } from "../dom.js";
+import { el, swatch } from "../dom.js";
 import { COMMUNITY_COLORS, type EntityGraphClient } from "../graph-view.js";
 import type { ViewState } from "../state.js";
 
@@ -15,8 +15,12 @@ const SIZE_MEANING: Record<ViewState["sizeBy"], string> = {
   pagerank: "PageRank (how central it is)",
 };
 
-const row = (colour: string, label: string, attrs: Record<string, string> = {}, shape = "swatch") =>
-  el("li", attrs, [el("span", { class: shape, style: `background:${colour}` }), label]);
+/** A key row; the colour through the CSSOM (swatch()), since the page's CSP refuses inline style attributes. */
+const row = (colour: string, label: string, attrs: Record<string, string> = {}, shape = "swatch") => {
+  const mark = swatch(colour);
+  mark.className = shape;
+  return el("li", attrs, [mark, label]);
+};
 
 /** The biggest communities among the drawn nodes, each named after its most-mentioned member. */
 export function communityRows(graph: EntityGraphClient): { community: number; colour: string; label: string; size: number }[] {
