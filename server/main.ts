@@ -28,9 +28,6 @@ if (maxBodyBytes === undefined) {
   process.exit(2);
 }
 
-// An error no handler caught is logged and the server keeps serving (server/last-resort.ts).
-keepServing();
-
 if (cacheBytes() === undefined) {
   console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);
   process.exit(2);
@@ -49,6 +46,10 @@ if (seedsDir && (await store.countDocuments()) === 0) {
   const inputs = parsed.flatMap((p) => ("input" in p ? [p.input] : []));
   if (inputs.length > 0) await service.ingest(inputs);
 }
+
+// From here on, an error no handler caught is logged and the server keeps serving (server/last-resort.ts); a failure
+// while starting (the store, the seeds) still ends the process with its message.
+keepServing();
 
 const app = createApp({
   corpus: () => service.current(),

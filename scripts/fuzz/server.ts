@@ -1,9 +1,10 @@
 // The real server (server/main.ts) in a child process on a free loopback port and a temp store, so that a crash
 // shows as the process ending rather than taking the fuzzer with it.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { freePort } from "../bench/process.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,17 +15,6 @@ export interface ServerProcess {
   stderr: () => string;
   alive: () => boolean;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {

@@ -6,6 +6,8 @@ import { register } from "tsx/esm/api";
 
 register();
 const { extractBounded } = await import("../../server/extract/index.ts");
+extractBounded({ text: "Ready." });
+parentPort.postMessage({ ready: true });
 
 parentPort.on("message", (job) => {
   job.inputs.forEach((input, index) => {

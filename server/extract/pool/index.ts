@@ -72,6 +72,8 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
   const entry = options.entry ?? new URL("./worker-entry.mjs", import.meta.url);
   const queue: Task[] = [];
   const running = new Set<Worker>();
+  /** Workers that have loaded their model (a worker says so once): the time budget does not count the loading. */
+  const ready = new WeakSet<Worker>();
   let closed = false;
 
   /** One worker slot: takes batches from the queue until it is empty; a new worker replaces one that failed. */
@@ -87,6 +89,7 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
   const spawn = (slot?: Slot) => {
     const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
     running.add(worker);
+    worker.on("message", (msg: { ready?: boolean }) => msg.ready && ready.add(worker));
     // Between jobs nothing listens for a job's errors: an idle worker that dies is replaced (and never ends the process).
     worker.on("error", () => undefined);
     worker.on("exit", () => {
@@ -123,7 +126,8 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
         batch[next]?.resolve({ refused: new RejectedInput("too-large", reason) });
         queue.unshift(...batch.slice(next + 1));
       };
-      const onMessage = (msg: WorkerMessage) => {
+      const onMessage = (msg: WorkerMessage | { ready: true }) => {
+        if ("ready" in msg) return arm(); // loaded: the first document's budget starts now
         const task = batch[msg.index]!;
         next = msg.index + 1;
         if ("error" in msg) task.reject(new Error(`extraction worker: ${msg.error}`));
@@ -141,7 +145,7 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
       worker.on("message", onMessage);
       worker.once("error", onError);
       worker.once("exit", onExit);
-      arm();
+      if (ready.has(worker)) arm();
       worker.postMessage({ inputs: batch.map((t) => t.input) });
     });
 

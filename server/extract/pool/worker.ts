@@ -5,6 +5,10 @@ import { parentPort } from "node:worker_threads";
 import type { DocumentInput } from "../../types.js";
 import { extractBounded } from "../index.js";
 
+// Load the model and lexicons before saying so: the pool's time budget starts once the worker is ready.
+extractBounded({ text: "Ready." });
+parentPort!.postMessage({ ready: true });
+
 parentPort!.on("message", (job: { inputs: DocumentInput[] }) => {
   job.inputs.forEach((input, index) => {
     try {
