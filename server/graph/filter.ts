@@ -39,7 +39,19 @@ export class GraphQueryError extends Error {
   override readonly name = "GraphQueryError";
 }
 
-const QUERY_KEYS = ["types", "kinds", "minMentions", "minWeight", "minConfidence", "from", "to", "focus", "hops", "linked", "limit"] as const;
+const QUERY_KEYS = [
+  "types",
+  "kinds",
+  "minMentions",
+  "minWeight",
+  "minConfidence",
+  "from",
+  "to",
+  "focus",
+  "hops",
+  "linked",
+  "limit",
+] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function list<T extends string>(key: string, raw: string, allowed: readonly T[]): T[] {
