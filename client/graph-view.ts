@@ -107,7 +107,12 @@ export class GraphView {
     this.renderer.on("resize", () => this.scheduleLabels());
     // Sigma resizes on window resizes only; the controls above the graph can change its height (a control filled
     // in, a notice shown), and a canvas with stale dimensions frames every node off by half the difference.
-    new ResizeObserver(() => this.renderer.refresh()).observe(container);
+    // Sizes are fitted to the canvas too, so they are fitted again for the new one.
+    new ResizeObserver(() => {
+      this.renderer.resize();
+      this.fitSizes();
+      this.renderer.refresh();
+    }).observe(container);
     // Sigma picks the disc drawn on top; where discs overlap, the one whose centre is nearest the pointer is meant.
     this.renderer.on("clickNode", ({ node, event }) => handlers.clickNode(this.nodeAt(event.x, event.y) ?? node, event.original.shiftKey));
     this.renderer.on("clickEdge", ({ edge, event }) => {
