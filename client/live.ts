@@ -14,23 +14,39 @@ export interface Health {
 /**
  * Calls `changed` with the new health whenever the stamp differs from the last one seen; `seen()` records the
  * page's own reload so that it is not reported back. Errors (a restarting server) are retried at the next poll.
+ *
+ * A poll's answer is dropped when the page recorded a write of its own while the poll was out: a poll sent
+ * before the write may answer after `seen()` with the old stamp, or one sent during `seen()` with the new stamp
+ * before `seen()` has it; either would look like someone else's change (the page would reload, nodes would move).
  */
-export function followCorpus(changed: (health: Health) => void): { seen: () => Promise<void> } {
+export function followCorpus(
+  changed: (health: Health) => void,
+  fetchHealth: () => Promise<Health> = () => getJson<Health>("/api/health"),
+  pollMs = LIVE_POLL_MS,
+): { seen: () => Promise<void>; poll: () => Promise<void> } {
   let stamp: string | undefined;
+  let ownWrites = 0; // seen() calls so far
+  let recording = 0; // seen() calls not yet answered
+  const ask = () => fetchHealth().catch(() => undefined); // errors: the next poll tries again
   const poll = async () => {
-    try {
-      const health = await getJson<Health>("/api/health");
-      if (stamp !== undefined && health.stamp !== stamp) changed(health);
-      stamp = health.stamp;
-    } catch {
-      // the next poll tries again
-    }
+    const before = ownWrites;
+    const health = await ask();
+    if (!health || recording > 0 || ownWrites !== before) return;
+    if (stamp !== undefined && health.stamp !== stamp) changed(health);
+    stamp = health.stamp;
   };
   void poll();
-  setInterval(() => void poll(), LIVE_POLL_MS);
+  if (pollMs > 0) setInterval(() => void poll(), pollMs);
   return {
+    poll,
     seen: async () => {
-      stamp = (await getJson<Health>("/api/health").catch(() => undefined))?.stamp ?? stamp;
+      ownWrites++;
+      recording++;
+      try {
+        stamp = (await ask())?.stamp ?? stamp;
+      } finally {
+        recording--;
+      }
     },
   };
 }

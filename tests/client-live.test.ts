@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+
+import { type Health, followCorpus } from "../client/live.js";
+
+/** A fake /api/health whose answers the test releases one by one, in any order. */
+function server() {
+  let current = "s0";
+  const waiting: Array<() => void> = [];
+  const fetchHealth = () =>
+    new Promise<Health>((resolve) => {
+      const stamp = current; // the server answers with the corpus it has when asked
+      waiting.push(() => resolve({ documents: 1, entities: 1, edges: 0, stamp }));
+    });
+  const release = async (i: number) => {
+    waiting[i]!();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { fetchHealth, release, write: (stamp: string) => (current = stamp) };
+}
+
+describe("followCorpus", () => {
+  it("reports a change made by someone else", async () => {
+    const s = server();
+    const changes: string[] = [];
+    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    await s.release(0); // first poll: s0
+    s.write("s1");
+    const p = live.poll();
+    await s.release(1);
+    await p;
+    expect(changes).toEqual(["s1"]);
+  });
+
+  it("does not report the page's own write when an older poll answers after seen()", async () => {
+    const s = server();
+    const changes: string[] = [];
+    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    await s.release(0);
+    const late = live.poll(); // asked before the write: will say s0
+    s.write("s1");
+    const seen = live.seen(); // asked after: s1
+    await s.release(2);
+    await seen;
+    await s.release(1);
+    await late;
+    expect(changes).toEqual([]);
+    const next = live.poll();
+    await s.release(3);
+    await next;
+    expect(changes).toEqual([]); // s1 was recorded as the page's own
+  });
+
+  it("does not report the page's own write when a poll sent during seen() answers first", async () => {
+    const s = server();
+    const changes: string[] = [];
+    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    await s.release(0);
+    s.write("s1");
+    const seen = live.seen();
+    const during = live.poll();
+    await s.release(2); // the poll's s1 arrives before seen() has it
+    await during;
+    await s.release(1);
+    await seen;
+    expect(changes).toEqual([]);
+  });
+
+  it("still reports someone else's later change after the page's own write", async () => {
+    const s = server();
+    const changes: string[] = [];
+    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    await s.release(0);
+    s.write("s1");
+    const seen = live.seen();
+    await s.release(1);
+    await seen;
+    s.write("s2");
+    const p = live.poll();
+    await s.release(2);
+    await p;
+    expect(changes).toEqual(["s2"]);
+  });
+});
