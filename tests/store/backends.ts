@@ -19,9 +19,27 @@ export interface Backend {
   open(location: string): Store & { checkIntegrity(): string | Promise<string> };
   /** Removes every store `location` made. */
   cleanup(): Promise<void>;
+  /** Opens the store called `name` in this file: made empty the first time, the same one again after. */
+  store(name: string): Promise<Store & { checkIntegrity(): string | Promise<string> }>;
 }
 
-function sqliteBackend(): Backend {
+/** `store(name)` on top of a backend's location and open. */
+function withNamedStores(backend: Omit<Backend, "store">): Backend {
+  const named = new Map<string, Promise<string>>();
+  return {
+    ...backend,
+    async store(name) {
+      if (!named.has(name)) named.set(name, backend.location(name));
+      return backend.open(await named.get(name)!);
+    },
+    async cleanup() {
+      named.clear();
+      await backend.cleanup();
+    },
+  };
+}
+
+function sqliteBackend(): Omit<Backend, "store"> {
   const dirs: (() => void)[] = [];
   let n = 0;
   return {
@@ -39,7 +57,7 @@ function sqliteBackend(): Backend {
   };
 }
 
-function postgresBackend(): Backend {
+function postgresBackend(): Omit<Backend, "store"> {
   const made: string[] = [];
   let admin: pg.Client | undefined;
   const connect = async () => {
@@ -70,7 +88,7 @@ function postgresBackend(): Backend {
   };
 }
 
-export const BACKENDS: Backend[] = [sqliteBackend(), postgresBackend()];
+export const BACKENDS: Backend[] = [withNamedStores(sqliteBackend()), withNamedStores(postgresBackend())];
 
 if (!PG_TEST_URL) console.warn("PostgreSQL store tests skipped: PG_TEST_URL is not set (see README, PostgreSQL)");
 
