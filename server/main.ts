@@ -15,6 +15,7 @@ import { keepServing } from "./last-resort.js";
 import { Shutdown } from "./shutdown.js";
 import { watchStore } from "./store-watch.js";
 import { databasePath, openStore } from "./store/index.js";
+import { StoreFormatError } from "./store/sqlite.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -34,8 +35,19 @@ if (cacheBytes() === undefined) {
   process.exit(2);
 }
 
+// A file that is not a store (or a newer one) is refused with its reason, not a stack trace: nothing was written.
+function openOrExit(path: string) {
+  try {
+    return openStore(path);
+  } catch (err) {
+    if (!(err instanceof StoreFormatError)) throw err;
+    console.error(`${err.message}\nSet DATABASE_PATH to a store file (a new path makes a new store).`);
+    process.exit(2);
+  }
+}
+
 const started = performance.now();
-const store = openStore(databasePath());
+const store = openOrExit(databasePath());
 // Posted articles are extracted in worker threads, so a big upload never blocks reads.
 const pool = createExtractionPool();
 const service = await CorpusService.open(store, buildCorpus, { pool });
