@@ -10,6 +10,7 @@ import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
+import { closeLayoutWorker } from "./graph/layout-supervisor.js";
 import { keepServing } from "./last-resort.js";
 import { Shutdown } from "./shutdown.js";
 import { watchStore } from "./store-watch.js";
@@ -77,7 +78,9 @@ const watch = watchStore(service, {
 });
 // SIGTERM / SIGINT: no new requests, those under way and the write in progress finish, then the watcher,
 // the workers and the store close, and the process exits 0.
-const shutdown = new Shutdown({ steps: [() => watch.stop(), () => service.idle(), () => pool.close(), () => store.close()] });
+const shutdown = new Shutdown({
+  steps: [() => watch.stop(), () => service.idle(), () => pool.close(), () => closeLayoutWorker(), () => store.close()],
+});
 const server = createServer(shutdown.wrap(app));
 shutdown.listen(server);
 server.listen(port, host, () => {
