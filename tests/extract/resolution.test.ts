@@ -270,4 +270,15 @@ describe("events resolved by kind, place and year", () => {
     expect(personSpellingKey("George W Bush")).toBe(personSpellingKey("George Bush"));
     expect(personSpellingKey("George Bush")).not.toBe(personSpellingKey("Georgia Bush"));
   });
+
+  it.each([
+    ["Jim Quellaghan", "James Quellaghan", true],
+    ["Tony Bruntwick", "Anthony Bruntwick", true],
+    // false positives: short forms of two names, other given names, a lone word
+    ["Chris Vell", "Christine Vell", false],
+    ["Tim Roe", "Tom Roe", false],
+    ["Jim", "James", false],
+  ])("%s and %s share a spelling key: %s", (a, b, same) => {
+    expect(personSpellingKey(a) === personSpellingKey(b)).toBe(same);
+  });
 });
