@@ -1,6 +1,7 @@
 // People across the corpus: words glued to the front of a name, spelling variants, and lone surnames.
 import { nameTokens } from "../04-coreference.js";
 import { countryIndex } from "../lexicon/countries.js";
+import { NICKNAMES } from "../lexicon/nicknames.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";
 import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
 
@@ -18,12 +19,14 @@ const fold = (t: string) =>
 
 /**
  * Spelling key of a person's name: transliterations (Zelenskyy / Zelensky / Zelenskiy), a hyphen or a space
- * (Kilroy-Silk / Kilroy Silk) and a middle initial (George W Bush / George Bush) make no difference.
+ * (Kilroy-Silk / Kilroy Silk), a middle initial (George W Bush / George Bush) and a given name's short form (Jim /
+ * James Callaghan, lexicon/nicknames.ts) make no difference.
  */
 export function personSpellingKey(name: string): string {
   const tokens = nameTokens(name);
   const kept = tokens.filter((t, i) => i === 0 || i === tokens.length - 1 || t.replace(/\.$/, "").length > 1);
-  return kept.map(fold).join("");
+  const given = kept.length >= 2 ? NICKNAMES[kept[0]!.toLowerCase()] : undefined;
+  return (given ? [given, ...kept.slice(1)] : kept).map(fold).join("");
 }
 
 /** Where a name is written only because a sentence or a hyphenated word starts there ("Euro-Sceptic Kilroy"). */
