@@ -5,7 +5,8 @@ import { nameTokens } from "./04-coreference.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
 import { caseCounts, documentYears } from "./resolve/corpus-stats.js";
 import { resolveEvents } from "./resolve/events.js";
-import { junkReason, phraseCounter } from "./resolve/junk.js";
+import { junkReason } from "./resolve/junk.js";
+import { corpusPhrases } from "./resolve/phrase-counts.js";
 import { acronymOf, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
 import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
 import { voteTypes } from "./resolve/type-vote.js";
@@ -125,7 +126,7 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
     if (list) list.push(u);
     else members.set(key, [u]);
   }
-  const phraseCase = phraseCounter(() => [...sentenceText.values()].join("\n"));
+  const phraseCase = corpusPhrases.counter(docs);
   const entities: Entity[] = [];
   const ids = new Set<string>();
   const idOfUnit = new Map<Unit, string>();
