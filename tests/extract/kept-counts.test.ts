@@ -1,9 +1,10 @@
-// The phrase counts kept between resolutions equal a count over the whole corpus's joined text, whatever documents
+// The counts kept between resolutions (phrases, word cases) equal counts over the whole corpus, whatever documents
 // came and went in between (seeded random sequences), including the corpus's first sentence and sentence starts.
 import { describe, expect, it } from "vitest";
 
 import { phraseCounter } from "../../server/extract/resolve/junk.js";
-import { PhraseCounts } from "../../server/extract/resolve/phrase-counts.js";
+import { caseCounts } from "../../server/extract/resolve/corpus-stats.js";
+import { CaseCountsKept, PhraseCounts } from "../../server/extract/resolve/kept-counts.js";
 import { mulberry32 } from "../../server/random.js";
 import type { DocExtraction } from "../../server/types.js";
 
@@ -27,11 +28,12 @@ const PHRASES = ["Human Rights", "Prime Minister", "Human Rights Watch", "Nothin
 
 const reference = (docs: DocExtraction[]) => phraseCounter(() => docs.flatMap((d) => d.sentences.map((s) => s.text)).join("\n"));
 
-describe("phrase counts kept between resolutions", () => {
-  it.each([1, 2, 3, 4, 5])("equal a count over the joined text through random adds and deletes (seed %i)", (seed) => {
+describe("counts kept between resolutions", () => {
+  it.each([1, 2, 3, 4, 5])("equal counts over the whole corpus through random adds and deletes (seed %i)", (seed) => {
     const random = mulberry32(seed);
     const pool = Array.from({ length: 24 }, (_, i) => doc(`d${String(i).padStart(2, "0")}`, TEXTS[i % TEXTS.length]!));
     const counts = new PhraseCounts();
+    const cases = new CaseCountsKept();
     let corpus: DocExtraction[] = [];
     for (let step = 0; step < 30; step++) {
       const d = pool[Math.floor(random() * pool.length)]!;
@@ -40,6 +42,8 @@ describe("phrase counts kept between resolutions", () => {
       const kept = counts.counter(corpus);
       const full = reference(corpus);
       for (const phrase of PHRASES) expect(kept(phrase), `${phrase} at step ${step}`).toEqual(full(phrase));
+      const sorted = (c: ReturnType<typeof caseCounts>) => Object.entries(c).map(([k, m]) => [k, [...m].sort()]);
+      expect(sorted(cases.of(corpus)), `case counts at step ${step}`).toEqual(sorted(caseCounts(corpus)));
     }
   });
 
