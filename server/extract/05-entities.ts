@@ -114,7 +114,7 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
   const groups = new KeyGroups();
   joinSpellings(units, groups);
   retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
-  joinOrganizations(units, groups);
+  joinOrganizations(units, groups, text);
   const lone = resolveLoneNames(units, groups);
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 

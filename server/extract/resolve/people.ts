@@ -88,7 +88,7 @@ interface Candidate {
  * DOMINANT_SHARE of the corpus's full-name uses of that surname, when that name also fits the document's other
  * entities best: each holder of the surname is scored by how likely the entities named beside the lone surname are
  * in that holder's documents (naive Bayes over co-mentioned entities, with the share of uses as the prior). With no
- * dominant name, or a better fitting one, it stays apart. Returns the group each lone unit joins.
+ * dominant name, or a better fitting one seen at least twice, it stays apart. Returns the group each lone unit joins.
  */
 export function resolveLoneNames(units: Unit[], groups: KeyGroups): Map<Unit, string> {
   const people = units.filter((u) => typeOf(u.key) === "person");
@@ -138,7 +138,8 @@ export function resolveLoneNames(units: Unit[], groups: KeyGroups): Map<Unit, st
       return logp;
     };
     const topScore = score(top);
-    if (owners.some((c) => c !== top && score(c) > topScore)) continue;
+    // a rival seen once has one document for context, where every entity looks certain: it cannot veto
+    if (owners.some((c) => c !== top && c.mentions >= 2 && score(c) > topScore)) continue;
     joined.set(u, top.group);
   }
   return joined;
