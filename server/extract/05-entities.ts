@@ -115,7 +115,8 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
   joinSpellings(units, groups);
   retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
   joinOrganizations(units, groups, text);
-  const lone = resolveLoneNames(units, groups);
+  const ambiguous = new Set<Unit>();
+  const lone = resolveLoneNames(units, groups, ambiguous);
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
   const members = new Map<string, Unit[]>();
@@ -155,6 +156,7 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
       aliases: sortedUnique([...names, ...all.map((m) => m.surface), ...(official ? [official] : [])]),
       roles: sortedUnique(all.flatMap((m) => (m.role ? [m.role] : []))),
       affiliations: votedAffiliations(all),
+      ...(group.some((u) => ambiguous.has(u)) ? { ambiguous: true as const } : {}),
     });
   }
   const byDoc = new Map<string, (ResolvedMention | undefined)[]>();

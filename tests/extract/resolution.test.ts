@@ -54,6 +54,23 @@ describe("a lone surname across documents", () => {
   ])("%s", (_, texts, expected) => {
     expect(labels("person", ...texts)).toEqual(expected);
   });
+
+  it.each([
+    [
+      "shared by two, none dominant",
+      [...repeat(3, "Dr Arthur Penhallow spoke on day #."), ...repeat(3, "Dr Nina Penhallow spoke on day #."), "Mr Penhallow was away."],
+      ["Penhallow"],
+    ],
+    // false positives: a surname one person holds, a full name
+    ["held by one", [...arthur, "Mr Penhallow met Hilda Brackwater again."], []],
+    ["a full name", ["Dr Arthur Penhallow spoke.", "Dr Nina Penhallow spoke."], []],
+  ])("a lone surname %s is marked ambiguous: %j", (_, texts, expected) => {
+    expect(
+      corpus(...texts)
+        .entities.filter((e) => e.ambiguous)
+        .map((e) => e.label),
+    ).toEqual(expected);
+  });
 });
 
 describe("spelling variants and glued words", () => {
