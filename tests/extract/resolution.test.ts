@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { caseCounts, documentYears, mostlyLowerCase } from "../../server/extract/resolve/corpus-stats.js";
 import { eventParts } from "../../server/extract/resolve/events.js";
+import { definedAcronym } from "../../server/extract/resolve/organizations.js";
 import { personSpellingKey } from "../../server/extract/resolve/people.js";
 import { cueOf, voteWinner } from "../../server/extract/resolve/type-vote.js";
 
@@ -44,8 +45,31 @@ describe("a lone surname across documents", () => {
       ],
       ["Arthur Penhallow", "Hilda Brackwater", "Nina Penhallow", "Oskar Venn", "Penhallow"],
     ],
+    // a holder seen once fits its one document perfectly, which proves nothing: the dominant name wins
+    [
+      "joins the dominant name over a holder seen once",
+      [...arthur, "Nina Penhallow of the Quillon Trust spoke with Oskar Venn.", "Mr Penhallow praised the Quillon Trust and Oskar Venn."],
+      ["Arthur Penhallow", "Hilda Brackwater", "Nina Penhallow", "Oskar Venn"],
+    ],
   ])("%s", (_, texts, expected) => {
     expect(labels("person", ...texts)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "shared by two, none dominant",
+      [...repeat(3, "Dr Arthur Penhallow spoke on day #."), ...repeat(3, "Dr Nina Penhallow spoke on day #."), "Mr Penhallow was away."],
+      ["Penhallow"],
+    ],
+    // false positives: a surname one person holds, a full name
+    ["held by one", [...arthur, "Mr Penhallow met Hilda Brackwater again."], []],
+    ["a full name", ["Dr Arthur Penhallow spoke.", "Dr Nina Penhallow spoke."], []],
+  ])("a lone surname %s is marked ambiguous: %j", (_, texts, expected) => {
+    expect(
+      corpus(...texts)
+        .entities.filter((e) => e.ambiguous)
+        .map((e) => e.label),
+    ).toEqual(expected);
   });
 });
 
@@ -115,6 +139,18 @@ describe("short forms of institutions", () => {
     expect(labels("organization", ...texts)).toEqual(expected);
   });
 
+  it.each([
+    ["Quorlex Systems (QS) said", "Quorlex Systems", "QS"],
+    // false positives: a title in brackets, other letters, brackets far from the name
+    ["Ada Roe (MP) said", "Ada Roe", undefined],
+    ["Quorlex Systems (QLX) said", "Quorlex Systems", undefined],
+    ["Quorlex Systems said (QS was its old name)", "Quorlex Systems", undefined],
+  ])("%j defines an acronym for %s: %s", (sentence, name, expected) => {
+    const start = sentence.indexOf(name);
+    const m = { sentenceId: "s", docId: "d", start, end: start + name.length, surface: name, name, type: "person" as const, cluster: "" };
+    expect(definedAcronym(m, sentence)).toBe(expected);
+  });
+
   it("a nationality in front is the country behind", () => {
     expect(labels("organization", "The Ukrainian Armed Forces moved.", "The Armed Forces of Ukraine stayed.")).toEqual([
       "Armed Forces of Ukraine",
@@ -139,10 +175,15 @@ describe("types voted over the corpus", () => {
     ["Velmont leader Ada Roe", "organization"],
     ["the comedy Quorndale", "work"],
     ["Quorndale, starring Ada Roe", "work"],
+    ["games giant Quorlex Systems", "organization"],
+    ["Quorlex Systems (QS) said", "organization"],
+    // false positives: a person's title in brackets, a person's trade in front
+    ["Ada Roe (MP) said", undefined],
+    ["developer Ada Roe said", undefined],
     // false positive: a plain name has no cue
     ["then Quillon said", undefined],
   ])("cue of %j", (sentence, expected) => {
-    const name = sentence.match(/Blake|Quillon Trust|Nightbeat|Velmont|Quorndale|Quillon/)![0];
+    const name = sentence.match(/Blake|Quillon Trust|Nightbeat|Velmont|Quorndale|Quorlex Systems|Ada Roe|Quillon/)![0];
     const start = sentence.indexOf(name);
     const m = { sentenceId: "s", docId: "d", start, end: start + name.length, surface: name, name, type: "person" as const, cluster: "" };
     expect(cueOf(m, sentence)).toBe(expected);

@@ -4,6 +4,7 @@
 import type { Mention } from "../../types.js";
 import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
 import type { CaseCounts } from "./corpus-stats.js";
+import { definedAcronym } from "./organizations.js";
 import { type Unit, nameOf, typeOf } from "./units.js";
 
 /** What the words around a mention say it is; "work" is a programme or show, which is none of our types. */
@@ -17,6 +18,9 @@ const WORK_AFTER = /^(?:\s+(?:programme|show|series|documentary)\b|,?\s+starring
 // "the comedy Sideways", "blockbuster The Aviator", "the game Halo": a creative work's title after the word for its kind
 const WORK_BEFORE =
   /(?:^|\s)(?:film|movie|blockbuster|biopic|comedy|drama|thriller|musical|sitcom|album|novel|game|documentary|programme|series)\s+$/u;
+// "games giant Electronic Arts", "Scottish band Franz Ferdinand": the word for a kind of organization in front
+const ORG_NOUN_BEFORE =
+  /(?:^|\s)(?:firm|company|giant|group|maker|retailer|bank|airline|carrier|operator|manufacturer|broadcaster|band|label|studio|club|agency)\s+$/u;
 const BROADCASTER_BEFORE = /(?:^|\s)\p{Lu}{2,}\d?(?:\s+\p{Lu}\p{Ll}+)?['’]s\s+$/u;
 
 /**
@@ -29,7 +33,9 @@ export function cueOf(m: Mention, sentence: string): Cue | undefined {
   const single = !m.name.includes(" ");
   if (m.role !== undefined || HONORIFIC_BEFORE.test(before)) return "person";
   if (WORK_AFTER.test(after) || WORK_BEFORE.test(before) || (single && BROADCASTER_BEFORE.test(before))) return "work";
-  if (PARTY_AFTER.test(after) || THE_BEFORE.test(before)) return "organization";
+  if (PARTY_AFTER.test(after) || THE_BEFORE.test(before) || ORG_NOUN_BEFORE.test(before)) return "organization";
+  // "Electronic Arts (EA)": an organization defines its acronym; a person's name is not followed by its initials
+  if (definedAcronym(m, sentence)) return "organization";
   const next = WORD_AFTER.exec(after)?.[1];
   if (single && next && TITLE_WORDS.has(next) && !HONORIFICS.has(next)) return "organization"; // "Veritas leader"
   return undefined;
