@@ -200,6 +200,8 @@ export class PgStore implements Store {
 
   /** Holds the write lock (a session advisory lock) while `work` runs; its writes go through the same connection. */
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    // Already inside: the lock is held (another session's lock request would wait on it for ever).
+    if (this.held.getStore()) return work();
     await this.ready;
     const client = await this.pool.connect();
     try {

@@ -251,6 +251,27 @@ describe.skipIf(!PG_TEST_URL)(`PgStore databases${PG_TEST_URL ? "" : " [skipped,
     expect(await store.currentVersion()).toBe(0);
   });
 
+  it("exclusive keeps other writers out until it ends, and may be entered again from inside", async () => {
+    const location = await backend.location();
+    const [a, b] = [new PgStore(location), new PgStore(location)];
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    const none = { put: [], remove: [] };
+    const empty = { put: [], remove: [], derived: { entities: none, edges: none, clusters: none } };
+    const order: string[] = [];
+    let outside: Promise<number> | undefined;
+    await a.exclusive(async () => {
+      outside = b.write({ ...empty, expectedVersion: 1 }).then((v) => (order.push("b"), v));
+      await new Promise((r) => setTimeout(r, 300));
+      await a.exclusive(() => a.write({ ...empty, expectedVersion: 0 }));
+      order.push("a");
+    });
+    expect(await outside).toBe(2);
+    expect(order).toEqual(["a", "b"]);
+  });
+
   it("names itself by the URL without its password", () => {
     const store = new PgStore("postgres://ann:s3cret@127.0.0.1:1/db");
     expect(store.location).toBe("postgres://ann@127.0.0.1:1/db");
