@@ -1,8 +1,8 @@
 // The corrections routes as the client reads them (types from the server modules, as types only).
 import type { Duplicate } from "../server/corrections/review.js";
 import type { CorrectionAnswer } from "../server/corrections/service.js";
-import type { SearchHit } from "../server/graph/search.js";
-import type { Correction, CorrectionOutcome } from "../server/types.js";
+import type { SearchHit } from "../common/search.js";
+import type { Correction, CorrectionOutcome } from "../common/types.js";
 import { ApiError, getJson } from "./api.js";
 
 export type { CorrectionAnswer, Duplicate };

@@ -8,28 +8,13 @@ import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
-import { TYPE_COLORS, nodeSize } from "../server/graph/appearance.js";
-import type { EdgeAttributes, NodeAttributes } from "../server/graph/build.js";
-import { ENTITY_TYPES } from "../server/types.js";
+import { type ColorBy, type SizeBy, colorFor, sizeFor } from "../common/appearance.js";
+import type { EdgeAttributes, NodeAttributes } from "../common/graph.js";
+import { ENTITY_TYPES } from "../common/types.js";
 import type { GraphData, GraphView as ServerView } from "./api.js";
-import type { ColorBy, SizeBy } from "./state.js";
 
 export const DIM_NODE = "rgb(228,228,228)";
 const DIM_EDGE = "rgb(240,240,240)";
-/** Tableau 10 without the type colours' near twins: enough to tell Louvain communities apart. */
-export const COMMUNITY_COLORS = [
-  "rgb(31,119,180)",
-  "rgb(255,127,14)",
-  "rgb(44,160,44)",
-  "rgb(214,39,40)",
-  "rgb(148,103,189)",
-  "rgb(140,86,75)",
-  "rgb(227,119,194)",
-  "rgb(127,127,127)",
-  "rgb(188,189,34)",
-  "rgb(23,190,207)",
-];
-
 type Bbox = NonNullable<ServerView["bbox"]>;
 const LABEL_SIZE = 13;
 const LABEL_FONT = "Arial";
@@ -290,13 +275,11 @@ export class GraphView {
   }
 
   private baseSize(a: NodeAttributes): number {
-    if (this.sizeBy === "degree") return Math.min(40, 4 + 3 * Math.sqrt(a.degree ?? 0));
-    if (this.sizeBy === "pagerank") return 4 + 30 * Math.sqrt((a.pagerank ?? 0) / this.maxPagerank);
-    return nodeSize(a.mentions);
+    return sizeFor(a, this.sizeBy, this.maxPagerank);
   }
 
   private reduceNode(node: string, a: NodeAttributes): Partial<NodeDisplayData> {
-    const color = this.colorBy === "community" ? COMMUNITY_COLORS[(a.community ?? 0) % COMMUNITY_COLORS.length]! : TYPE_COLORS[a.type];
+    const color = colorFor(a, this.colorBy);
     const size = this.sizeOf(a);
     const labelled = this.labels.has(node);
     const out: Partial<NodeDisplayData> = { ...a, size, color, zIndex: size, label: labelled ? a.label : null, forceLabel: labelled };

@@ -1,6 +1,6 @@
 // Wires the explorer: one view state (mirrored in the URL), producers that change it, and the views that follow it.
 import type { DocumentSummary } from "../server/corpus.js";
-import { ENTITY_TYPES } from "../server/types.js";
+import { ENTITY_TYPES } from "../common/types.js";
 import { ApiError, fetchDocument, fetchDocuments, fetchEdge, fetchEntity, fetchGraph, type GraphView as ServerView } from "./api.js";
 import { type CorrectionAnswer, fetchCorrections, fetchDuplicates } from "./corrections-api.js";
 import { el } from "./dom.js";

@@ -1,12 +1,10 @@
 // View state: what is selected, filtered and open. It lives in the URL, so a copied link reopens the same view.
 // Laid out as Gephi Lite's state modules: the state type and its defaults, pure producers, then the URL codec.
-import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../server/graph/filter.js";
-import { ENTITY_TYPES, type EntityType } from "../server/types.js";
+import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../common/types.js";
+import { COLOR_BY, type ColorBy, SIZE_BY, type SizeBy } from "../common/appearance.js";
+import { ENTITY_TYPES, type EntityType } from "../common/types.js";
 
-export const SIZE_BY = ["mentions", "degree", "pagerank"] as const;
-export type SizeBy = (typeof SIZE_BY)[number];
-export const COLOR_BY = ["type", "community"] as const;
-export type ColorBy = (typeof COLOR_BY)[number];
+export { COLOR_BY, type ColorBy, SIZE_BY, type SizeBy };
 
 export interface ViewState {
   /** Selected entity: its panel is open and its neighbourhood stays bright. */

@@ -4,7 +4,9 @@ import { buildExtraction } from "./extract/index.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
 import { type SearchHit, searchNames } from "./graph/search.js";
-import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKey } from "./graph/layout.js";
+import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInput, layoutKey } from "./graph/layout.js";
+import { placeBeside } from "./graph/layout-incremental.js";
+import { layoutSupervisor } from "./graph/layout-supervisor.js";
 import type { Correction, Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
 
 /** Where an entity is named in a sentence: offsets into the sentence text. */
@@ -121,6 +123,32 @@ export interface LayoutCache {
   set(key: string, record: LayoutRecord): Promise<void>;
 }
 
+/** The lookups the answers read, built once per extraction (a new layout of the same corpus shares them). */
+interface CorpusIndexes {
+  docs: Map<string, Doc>;
+  sentences: Map<string, Sentence>;
+  entities: Map<string, Entity>;
+  edges: Map<string, Edge>;
+  mentionsByEntity: Map<string, ResolvedMention[]>;
+  mentionsBySentence: Map<string, ResolvedMention[]>;
+}
+
+const indexCorpus = (extraction: Extraction): CorpusIndexes => ({
+  docs: new Map(extraction.documents.map((d) => [d.id, d])),
+  sentences: new Map(extraction.sentences.map((s) => [s.id, s])),
+  entities: new Map(extraction.entities.map((e) => [e.id, e])),
+  edges: new Map(extraction.edges.map((e) => [e.id, e])),
+  mentionsByEntity: groupBy(extraction.mentions, (m) => m.entityId),
+  mentionsBySentence: groupBy(extraction.mentions, (m) => m.sentenceId),
+});
+
+/** A layout still to compute after the write that built this corpus: the nodes it moves, and where to keep it. */
+interface PendingLayout {
+  key: string;
+  moving: Set<string>;
+  cache: LayoutCache | undefined;
+}
+
 /**
  * The extracted corpus with the indexes the API reads: built once from per-document extractions,
  * rebuilt whenever a document is added or removed.
@@ -128,12 +156,14 @@ export interface LayoutCache {
 export class Corpus {
   readonly extraction: Extraction;
   readonly graph: EntityGraph;
+  private readonly indexes: CorpusIndexes;
   private readonly docs: Map<string, Doc>;
   private readonly sentences: Map<string, Sentence>;
   private readonly entities: Map<string, Entity>;
   private readonly edges: Map<string, Edge>;
   private readonly mentionsByEntity: Map<string, ResolvedMention[]>;
   private readonly mentionsBySentence: Map<string, ResolvedMention[]>;
+  private pending: PendingLayout | undefined;
   private gexfCache: string | undefined;
   private gexfPending: Promise<string> | undefined;
   /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
@@ -147,26 +177,44 @@ export class Corpus {
     built?: { extraction: Extraction; graph: EntityGraph },
     /** The analysts' corrections log this corpus was built with (GET /api/corrections). */
     readonly corrections: Correction[] = [],
+    indexes?: CorpusIndexes,
   ) {
     this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
     this.graph = built?.graph ?? buildGraph(this.extraction);
-    this.docs = new Map(this.extraction.documents.map((d) => [d.id, d]));
-    this.sentences = new Map(this.extraction.sentences.map((s) => [s.id, s]));
-    this.entities = new Map(this.extraction.entities.map((e) => [e.id, e]));
-    this.edges = new Map(this.extraction.edges.map((e) => [e.id, e]));
-    this.mentionsByEntity = groupBy(this.extraction.mentions, (m) => m.entityId);
-    this.mentionsBySentence = groupBy(this.extraction.mentions, (m) => m.sentenceId);
+    this.indexes = indexes ?? indexCorpus(this.extraction);
+    ({
+      docs: this.docs,
+      sentences: this.sentences,
+      entities: this.entities,
+      edges: this.edges,
+      mentionsByEntity: this.mentionsByEntity,
+      mentionsBySentence: this.mentionsBySentence,
+    } = this.indexes);
   }
 
   /**
    * The same corpus, but the layout and the metrics run in a worker thread (the event loop stays free) or come
    * from the cache when the graph is the one they were computed for. They equal those of `new Corpus(docs)`.
    */
-  static async build(docExtractions: DocExtraction[], cache?: LayoutCache, corrections: Correction[] = []): Promise<Corpus> {
+  static async build(
+    docExtractions: DocExtraction[],
+    cache?: LayoutCache,
+    corrections: Correction[] = [],
+    options: { previous?: Corpus; moveAbove?: number } = {},
+  ): Promise<Corpus> {
     const extraction = buildExtraction(docExtractions, { corrections });
     const graph = buildGraph(extraction, { layout: false, metrics: false });
     const key = layoutKey(graph);
     let record = await cache?.get(key);
+    const { previous } = options;
+    if (!record && previous && graph.order > (options.moveAbove ?? WORKER_LAYOUT_ABOVE)) {
+      // A write to a big graph: served at once with its new nodes beside their neighbours, laid out after the commit.
+      const moving = placeBeside(graph, previous.graph);
+      for (const id of previous.unsettled()) if (graph.hasNode(id)) moving.add(id);
+      const corpus = new Corpus(docExtractions, { extraction, graph }, corrections);
+      corpus.pending = { key, moving, cache };
+      return corpus;
+    }
     if (!record) {
       // A small graph lays out in milliseconds: starting a worker would cost more than it saves.
       record = graph.order > WORKER_LAYOUT_ABOVE ? await layoutInWorker(graph) : layoutInPlace(graph);
@@ -174,6 +222,27 @@ export class Corpus {
     }
     assignLayout(graph, record);
     return new Corpus(docExtractions, { extraction, graph }, corrections);
+  }
+
+  /** The nodes whose place is still provisional: placed beside their neighbours, not yet laid out. */
+  unsettled(): ReadonlySet<string> {
+    return this.pending?.moving ?? new Set();
+  }
+
+  /**
+   * After the write that built this corpus is committed: its new nodes laid out among their neighbours (held in
+   * place) and the metrics computed again, in the layout worker; the same corpus with them (a new stamp), kept in the
+   * layout cache. Undefined when nothing was pending, or when a newer corpus's layout replaced this one.
+   */
+  async settle(): Promise<Corpus | undefined> {
+    const pending = this.pending;
+    if (!pending) return undefined;
+    const record = await layoutSupervisor().refine(layoutInput(this.graph, pending.moving));
+    if (!record) return undefined;
+    await pending.cache?.set(pending.key, record);
+    const graph = this.graph.copy();
+    assignLayout(graph, record);
+    return new Corpus(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.indexes);
   }
 
   graphJson() {

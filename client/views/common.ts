@@ -1,7 +1,7 @@
 // Pieces shared by the panels: entity links, sentences with highlights, grouping by document.
 import type { EntitySpan } from "../../server/corpus.js";
-import { TYPE_COLORS } from "../../server/graph/appearance.js";
-import type { EntityType } from "../../server/types.js";
+import { TYPE_COLORS } from "../../common/appearance.js";
+import type { EntityType } from "../../common/types.js";
 import { type Span, el, linkButton } from "../dom.js";
 import type { Actions } from "./actions.js";
 

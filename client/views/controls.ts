@@ -1,8 +1,8 @@
 // The toolbar: legend that filters types, edge-kind toggles, sliders, size and colour, date range, layout, export.
 // Inputs only dispatch producers; update() writes the state back into them (after a reload from the URL, say).
-import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../../server/graph/filter.js";
-import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../server/graph/appearance.js";
-import { ENTITY_TYPES } from "../../server/types.js";
+import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../../common/types.js";
+import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../common/appearance.js";
+import { ENTITY_TYPES } from "../../common/types.js";
 import { el, swatch } from "../dom.js";
 import {
   COLOR_BY,

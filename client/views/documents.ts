@@ -1,7 +1,7 @@
 // Documents: the list (title, date, source, entity count, delete), adding articles by paste or drop with
 // progress, and the reader, where every recognised entity is highlighted in its type colour and selects its node.
 import type { DocumentSummary } from "../../server/corpus.js";
-import { TYPE_COLORS } from "../../server/graph/appearance.js";
+import { TYPE_COLORS } from "../../common/appearance.js";
 import { addDocuments, deleteDocument, type DocumentDetail } from "../api.js";
 import { el, linkButton, wrapped } from "../dom.js";
 import type { Actions } from "./actions.js";

@@ -1,5 +1,5 @@
 // The edge panel: the sentences behind a link; for a stance, the holder, the cue and the target highlighted.
-import type { EntityType } from "../../server/types.js";
+import type { EntityType } from "../../common/types.js";
 import type { EdgeDetail } from "../api.js";
 import { el, wrapped } from "../dom.js";
 import type { Actions } from "./actions.js";

@@ -1,6 +1,6 @@
 // The entity panel's corrections: merge into… (with search), split aliases out (checkboxes), rename, change type,
 // hide, keep apart from…. Each posts one correction; the graph then follows in place (Actions.corrected).
-import { ENTITY_TYPES } from "../../server/types.js";
+import { ENTITY_TYPES } from "../../common/types.js";
 import type { EntityDetail } from "../api.js";
 import { type CorrectionBody, postCorrection, searchCorpus } from "../corrections-api.js";
 import { el } from "../dom.js";

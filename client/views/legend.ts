@@ -1,9 +1,9 @@
 // The key under the graph: what a disc's colour and size and an edge's colour mean in the current view. It
 // follows the colour mode (types, or Louvain communities with their biggest members) and the size measure.
-import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../server/graph/appearance.js";
-import { ENTITY_TYPES } from "../../server/types.js";
+import { COMMUNITY_COLORS, CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS } from "../../common/appearance.js";
+import { ENTITY_TYPES } from "../../common/types.js";
 import { el, swatch } from "../dom.js";
-import { COMMUNITY_COLORS, type EntityGraphClient } from "../graph-view.js";
+import type { EntityGraphClient } from "../graph-view.js";
 import type { ViewState } from "../state.js";
 
 /** Communities listed by name; the others share the last row. */

@@ -1,7 +1,7 @@
 // Search with autocomplete over names and aliases, the entities drawn first, then the whole corpus from the
 // server; arrows move, Enter chooses, Escape closes.
-import { TYPE_COLORS } from "../../server/graph/appearance.js";
-import { type SearchHit, type Searchable, searchNames } from "../../server/graph/search.js";
+import { TYPE_COLORS } from "../../common/appearance.js";
+import { type SearchHit, type Searchable, searchNames } from "../../common/search.js";
 import { el, swatch } from "../dom.js";
 import type { EntityGraphClient } from "../graph-view.js";
 

@@ -2,38 +2,13 @@ import Graph, { UndirectedGraph } from "graphology";
 import louvain from "graphology-communities-louvain";
 import pagerank from "graphology-metrics/centrality/pagerank.js";
 
-import type { Edge, EdgeKind, EntityType, Extraction, Stance } from "../types.js";
-import { CO_MENTION_COLOR, STANCE_COLORS, TYPE_COLORS, edgeSize, nodeSize } from "./appearance.js";
+import { CO_MENTION_COLOR, STANCE_COLORS, colorFor, edgeSize, sizeFor } from "../../common/appearance.js";
+import type { EdgeAttributes, NodeAttributes } from "../../common/graph.js";
+import type { Edge, Extraction } from "../../common/types.js";
 import { mulberry32 } from "../random.js";
 import { applyLayout } from "./layout.js";
 
-export interface NodeAttributes {
-  label: string;
-  type: EntityType;
-  aliases: string[];
-  roles: string[];
-  affiliations: string[];
-  mentions: number;
-  documents: number;
-  /** Louvain community over the weighted, undirected projection of all edges. */
-  community: number;
-  pagerank: number;
-  degree: number;
-  x: number;
-  y: number;
-  size: number;
-  color: string;
-}
-
-export interface EdgeAttributes {
-  kind: EdgeKind;
-  weight: number;
-  stance?: Stance;
-  confidence?: number;
-  size: number;
-  color: string;
-  type?: "arrow" | "line";
-}
+export type { EdgeAttributes, NodeAttributes };
 
 export type EntityGraph = Graph<NodeAttributes, EdgeAttributes>;
 
@@ -106,12 +81,14 @@ export function buildGraph(extraction: Extraction, { layout = true, metrics = tr
   const random = mulberry32(42);
   for (const e of extraction.entities) {
     const mentions = mentionCount.get(e.id) ?? 0;
+    const looks = { type: e.type, mentions };
     graph.addNode(e.id, {
       label: e.label,
       type: e.type,
       aliases: e.aliases,
       roles: e.roles,
       affiliations: e.affiliations,
+      ...(e.ambiguous ? { ambiguous: true as const } : {}),
       mentions,
       documents: docSets.get(e.id)?.size ?? 0,
       community: 0,
@@ -119,8 +96,8 @@ export function buildGraph(extraction: Extraction, { layout = true, metrics = tr
       degree: 0,
       x: random() * 100,
       y: random() * 100,
-      size: nodeSize(mentions),
-      color: TYPE_COLORS[e.type],
+      size: sizeFor(looks, "mentions"),
+      color: colorFor(looks, "type"),
     });
   }
   for (const edge of extraction.edges) {

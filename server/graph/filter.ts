@@ -3,12 +3,11 @@
 import Graph from "graphology";
 
 import { ENTITY_TYPES, type EntityType, type Extraction } from "../types.js";
-import { edgeSize, nodeSize } from "./appearance.js";
+import { edgeSize, sizeFor } from "../../common/appearance.js";
+import { EDGE_FILTER_KINDS, type EdgeFilterKind, edgeFilterKind } from "../../common/types.js";
 import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
 
-/** Edge kinds as a user toggles them: stance edges split by their stance. */
-export const EDGE_FILTER_KINDS = ["co-mention", "support", "oppose"] as const;
-export type EdgeFilterKind = (typeof EDGE_FILTER_KINDS)[number];
+export { EDGE_FILTER_KINDS, type EdgeFilterKind };
 
 /** Top-N by PageRank when the caller gives no limit and the graph is larger. */
 export const DEFAULT_LIMIT = 500;
@@ -126,10 +125,6 @@ export interface FilterResult {
   bbox: { x: [number, number]; y: [number, number] };
 }
 
-function edgeFilterKind(a: EdgeAttributes): EdgeFilterKind {
-  return a.kind === "stance" ? (a.stance ?? "support") : "co-mention";
-}
-
 function bboxOf(graph: EntityGraph): FilterResult["bbox"] {
   const box: FilterResult["bbox"] = { x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
   graph.forEachNode((_n, a) => {
@@ -177,7 +172,7 @@ export function filterGraph(source: FilterSource, query: GraphQuery): FilterResu
       if (query.types && !query.types.includes(a.type)) return;
       if (query.minMentions !== undefined && attrs.mentions < query.minMentions) return;
     }
-    nodeAttrs.set(id, dated ? { ...attrs, size: nodeSize(attrs.mentions) } : attrs);
+    nodeAttrs.set(id, dated ? { ...attrs, size: sizeFor(attrs, "mentions") } : attrs);
   });
 
   const edgeAttrs = new Map<string, EdgeAttributes>();

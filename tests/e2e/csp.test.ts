@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { TYPE_COLORS } from "../../server/graph/appearance.js";
+import { TYPE_COLORS } from "../../common/appearance.js";
 import { hasChromium, launchBrowser } from "../helpers/browser.js";
 import { repoRoot, seedCorpus, startServer } from "../helpers/server.js";
 import { clickNode, countColour, settled } from "./page.js";

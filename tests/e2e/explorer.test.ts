@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { TYPE_COLORS } from "../../server/graph/appearance.js";
+import { TYPE_COLORS } from "../../common/appearance.js";
 import { artifactsDir, hasChromium, launchBrowser } from "../helpers/browser.js";
 import { repoRoot, seedCorpus, startServer } from "../helpers/server.js";
 import { type ExplorerWindow, clickNode, countColour, hoverNode, nodePosition, openExplorer, settled, shownNodes } from "./page.js";

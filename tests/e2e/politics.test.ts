@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { STANCE_COLORS, TYPE_COLORS } from "../../server/graph/appearance.js";
+import { STANCE_COLORS, TYPE_COLORS } from "../../common/appearance.js";
 import { hasChromium, launchBrowser } from "../helpers/browser.js";
 import { type Running, health, ingestCli, portIsFree, startServerProcess } from "../helpers/process.js";
 import { repoRoot } from "../helpers/server.js";

@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { TYPE_COLORS } from "../../server/graph/appearance.js";
+import { TYPE_COLORS } from "../../common/appearance.js";
 import { filterGraph } from "../../server/graph/filter.js";
 import { artifactsDir, hasChromium, launchBrowser } from "../helpers/browser.js";
 import { repoRoot, startServer } from "../helpers/server.js";
