@@ -115,8 +115,9 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
   const groups = new KeyGroups();
   joinSpellings(units, groups);
   retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
-  joinOrganizations(units, groups);
-  const lone = resolveLoneNames(units, groups);
+  joinOrganizations(units, groups, text);
+  const ambiguous = new Set<Unit>();
+  const lone = resolveLoneNames(units, groups, ambiguous);
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
   const members = new Map<string, Unit[]>();
@@ -156,6 +157,7 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
       aliases: sortedUnique([...names, ...all.map((m) => m.surface), ...(official ? [official] : [])]),
       roles: sortedUnique(all.flatMap((m) => (m.role ? [m.role] : []))),
       affiliations: votedAffiliations(all),
+      ...(group.some((u) => ambiguous.has(u)) ? { ambiguous: true as const } : {}),
     });
   }
   const byDoc = new Map<string, (ResolvedMention | undefined)[]>();

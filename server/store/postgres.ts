@@ -78,6 +78,11 @@ export class PgStore implements Store {
     return this.pool;
   }
 
+  /** Runs `work` in a transaction of its own (the ingest queue's bookkeeping when a batch stores nothing). */
+  transact<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.transaction("BEGIN", work);
+  }
+
   private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>, held?: pg.PoolClient): Promise<T> {
     await this.ready;
     const client = held ?? (await this.pool.connect());
@@ -226,6 +231,11 @@ export class PgStore implements Store {
     return async () => {
       if (this.listeners.delete(client)) await client.end();
     };
+  }
+
+  /** The database's size on disk, for the ingest summary. */
+  async sizeBytes(): Promise<number> {
+    return Number((await this.rows<{ n: string }>("SELECT pg_database_size(current_database()) AS n"))[0]!.n);
   }
 
   /** "ok" when every derived row points at something (the foreign keys make sure of it; this checks they did). */

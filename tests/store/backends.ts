@@ -1,12 +1,15 @@
 // The store suites run once per backend: SQLite always, PostgreSQL when PG_TEST_URL names a server to create
 // databases on (e.g. `PG_TEST_URL=$(npm run -s pg:local)`; .ci/run starts one). Each store gets its own database,
 // dropped after the file's tests, as each SQLite store gets its own file.
+import { spawn } from "node:child_process";
+
 import pg from "pg";
 import { afterAll, describe } from "vitest";
 
-import { PgStore } from "../../server/store/postgres.js";
+import { PgStore, isPostgresUrl } from "../../server/store/postgres.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import type { Store } from "../../server/store/store.js";
+import { repoRoot } from "../helpers/server.js";
 import { tempDir } from "./fixtures.js";
 
 export const PG_TEST_URL = process.env.PG_TEST_URL || undefined;
@@ -19,9 +22,27 @@ export interface Backend {
   open(location: string): Store & { checkIntegrity(): string | Promise<string> };
   /** Removes every store `location` made. */
   cleanup(): Promise<void>;
+  /** Opens the store called `name` in this file: made empty the first time, the same one again after. */
+  store(name: string): Promise<Store & { checkIntegrity(): string | Promise<string> }>;
 }
 
-function sqliteBackend(): Backend {
+/** `store(name)` on top of a backend's location and open. */
+function withNamedStores(backend: Omit<Backend, "store">): Backend {
+  const named = new Map<string, Promise<string>>();
+  return {
+    ...backend,
+    async store(name) {
+      if (!named.has(name)) named.set(name, backend.location(name));
+      return backend.open(await named.get(name)!);
+    },
+    async cleanup() {
+      named.clear();
+      await backend.cleanup();
+    },
+  };
+}
+
+function sqliteBackend(): Omit<Backend, "store"> {
   const dirs: (() => void)[] = [];
   let n = 0;
   return {
@@ -39,7 +60,7 @@ function sqliteBackend(): Backend {
   };
 }
 
-function postgresBackend(): Backend {
+function postgresBackend(): Omit<Backend, "store"> {
   const made: string[] = [];
   let admin: pg.Client | undefined;
   const connect = async () => {
@@ -70,7 +91,7 @@ function postgresBackend(): Backend {
   };
 }
 
-export const BACKENDS: Backend[] = [sqliteBackend(), postgresBackend()];
+export const BACKENDS: Backend[] = [withNamedStores(sqliteBackend()), withNamedStores(postgresBackend())];
 
 if (!PG_TEST_URL) console.warn("PostgreSQL store tests skipped: PG_TEST_URL is not set (see README, PostgreSQL)");
 
@@ -88,4 +109,23 @@ export function describeEachBackend(name: string, fn: (backend: Backend) => void
 /** The store's own integrity check, whichever backend: "ok" when sound. */
 export async function checkIntegrity(store: Store): Promise<string> {
   return (store as Store & { checkIntegrity(): string | Promise<string> }).checkIntegrity();
+}
+
+/** The environment that points a CLI (ingest, worker) at a store: a PostgreSQL URL or an SQLite file. */
+export const storeEnv = (location: string): NodeJS.ProcessEnv =>
+  isPostgresUrl(location)
+    ? { ...process.env, DATABASE_URL: location, DATABASE_PATH: "" }
+    : { ...process.env, DATABASE_PATH: location, DATABASE_URL: "" };
+
+/** Runs `node <args>` in the repository to its end and gives back its exit code and output. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
