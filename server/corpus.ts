@@ -1,6 +1,9 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import { LRUCache } from "lru-cache";
 
-import { buildExtraction } from "./extract/index.js";
+import { buildExtraction, buildInSteps } from "./extract/index.js";
+import { runInSlices } from "./slices.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
 import { type SearchHit, searchNames } from "./graph/search.js";
@@ -202,8 +205,11 @@ export class Corpus {
     corrections: Correction[] = [],
     options: { previous?: Corpus; moveAbove?: number } = {},
   ): Promise<Corpus> {
-    const extraction = buildExtraction(docExtractions, { corrections });
+    // In slices: the server answers reads between them while a write is resolved.
+    const extraction = await runInSlices(buildInSteps(docExtractions, { corrections }));
+    await nextTurn();
     const graph = buildGraph(extraction, { layout: false, metrics: false });
+    await nextTurn();
     const key = layoutKey(graph);
     let record = await cache?.get(key);
     const { previous } = options;
@@ -211,7 +217,10 @@ export class Corpus {
       // A write to a big graph: served at once with its new nodes beside their neighbours, laid out after the commit.
       const moving = placeBeside(graph, previous.graph);
       for (const id of previous.unsettled()) if (graph.hasNode(id)) moving.add(id);
-      const corpus = new Corpus(docExtractions, { extraction, graph }, corrections);
+      await nextTurn();
+      const indexes = indexCorpus(extraction);
+      await nextTurn();
+      const corpus = new Corpus(docExtractions, { extraction, graph }, corrections, indexes);
       corpus.pending = { key, moving, cache };
       return corpus;
     }
