@@ -1,5 +1,5 @@
-// Between the API (or the ingest CLI) and the store: holds the current corpus, extracts new documents,
-// applies one write at a time, and answers with what changed in the graph.
+// The write side, between the API (or the ingest CLI) and the store: extracts new documents, applies one write at a
+// time, builds the read side's next version (corpus.ts) and swaps it in, and answers with what changed in the graph.
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 import { Corpus } from "./corpus.js";
