@@ -67,6 +67,7 @@ async function main(): Promise<number> {
         await sleep(options.pollMs);
         continue;
       }
+      console.error(`worker ${worker}: claimed ${claimed.length} documents`);
       // The lease is renewed while the batch is extracted, so a slow batch is not taken over from a live worker.
       const renew = setInterval(
         () =>

@@ -3,9 +3,10 @@
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./04-coreference.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
-import { caseCounts, documentYears } from "./resolve/corpus-stats.js";
+import { documentYears } from "./resolve/corpus-stats.js";
 import { resolveEvents } from "./resolve/events.js";
-import { junkReason, phraseCounter } from "./resolve/junk.js";
+import { junkReason } from "./resolve/junk.js";
+import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
 import { acronymOf, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
 import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
 import { voteTypes } from "./resolve/type-vote.js";
@@ -104,7 +105,7 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
   const sentenceText = new Map<string, string>();
   for (const d of docs) for (const s of d.sentences) sentenceText.set(s.id, s.text);
   const text = (id: string) => sentenceText.get(id) ?? "";
-  const counts = caseCounts(docs);
+  const counts = corpusCaseCounts.of(docs);
   const units = makeUnits(docs);
 
   stripLeadingWords(units, counts, text);
@@ -126,7 +127,7 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
     if (list) list.push(u);
     else members.set(key, [u]);
   }
-  const phraseCase = phraseCounter(() => [...sentenceText.values()].join("\n"));
+  const phraseCase = corpusPhrases.counter(docs);
   const entities: Entity[] = [];
   const ids = new Set<string>();
   const idOfUnit = new Map<Unit, string>();

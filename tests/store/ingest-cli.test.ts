@@ -41,7 +41,7 @@ async function checkStore(backend: Backend, path: string) {
 }
 
 describeEachBackend("ingest CLI", (backend) => {
-  describe("npm run ingest", () => {
+  describe("npm run ingest", { timeout: 180_000 }, () => {
     const folder = join(dir, `mixed-${backend.name}`);
     let db: string;
     let unused: string;
