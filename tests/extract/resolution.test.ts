@@ -78,6 +78,7 @@ describe("spelling variants and glued words", () => {
     ["Kell-Morton", "Robert Kell-Morton spoke.", "Robert Kell Morton replied."],
     ["Kell-Morton lone", "Robert Kell-Morton spoke.", "Mr Kell-Morton replied."],
     ["middle initial", "George Q Harlan spoke.", "George Harlan replied."],
+    ["short given name", "Jim Quellaghan spoke.", "James Quellaghan replied."],
   ])("%s: one node", (_, a, b) => {
     expect(labels("person", a, b)).toHaveLength(1);
   });
@@ -86,6 +87,7 @@ describe("spelling variants and glued words", () => {
     ["George Harlan", "Georgina Harlan"],
     ["Michael Orme", "John Orme"],
     ["Alastair Quint", "Menzies Quint"],
+    ["Chris Quellaghan", "Christine Quellaghan"],
   ])("%s and %s stay apart", (a, b) => {
     expect(labels("person", `${a} spoke.`, `${b} replied.`)).toEqual([a, b].sort());
   });
