@@ -61,6 +61,9 @@ export class PgStore implements Store {
     this.pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE || 4) });
     // An idle connection the server dropped (a restart): the pool replaces it; the next query says what went wrong.
     this.pool.on("error", (err) => console.error(`${this.location}: ${err.message}`));
+    // A connection lost while checked out fails its query (the caller hears of it); without a listener its 'error'
+    // event would also end the process.
+    this.pool.on("connect", (client) => client.on("error", () => undefined));
     this.ready = this.pool.connect().then(async (client) => {
       try {
         await migrate(client, this.location);

@@ -272,6 +272,26 @@ describe.skipIf(!PG_TEST_URL)(`PgStore databases${PG_TEST_URL ? "" : " [skipped,
     expect(order).toEqual(["a", "b"]);
   });
 
+  it("a connection lost in the middle of a query fails that call only; the process and the store go on", async () => {
+    const location = await backend.location();
+    const store = new PgStore(location);
+    cleanups.push(() => store.close());
+    const pool = await store.connection();
+    // In a transaction: a connection checked out of the pool, as every write holds one.
+    const sleeping = store
+      .transact((client) => client.query("SELECT pg_sleep(30)"))
+      .then(
+        () => "finished",
+        (err: Error) => err.message,
+      );
+    const name = new URL(location).pathname.slice(1);
+    const kill = `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+                  WHERE datname = $1 AND query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid()`;
+    for (let killed = false; !killed;) killed = (await pool.query(kill, [name])).rowCount! > 0;
+    expect(await sleeping).toMatch(/terminat/);
+    expect(await store.countDocuments()).toBe(0);
+  });
+
   it("names itself by the URL without its password", () => {
     const store = new PgStore("postgres://ann:s3cret@127.0.0.1:1/db");
     expect(store.location).toBe("postgres://ann@127.0.0.1:1/db");
