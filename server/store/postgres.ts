@@ -89,16 +89,18 @@ export class PgStore implements Store {
   private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>, held?: pg.PoolClient): Promise<T> {
     await this.ready;
     const client = held ?? (await this.pool.connect());
+    // A connection that cannot even roll back is broken: the pool drops it instead of handing it out again.
+    let broken: Error | undefined;
     try {
       await client.query(begin);
       const result = await work(client);
       await client.query("COMMIT");
       return result;
     } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
       throw err;
     } finally {
-      if (!held) client.release();
+      if (!held) client.release(broken);
     }
   }
 
