@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CorpusService, buildCorpus, buildExtractionOnly } from "../../server/corpus-service.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
-import { IngestQueue } from "../../server/queue/ingest-queue.js";
+import { ClaimLostError, IngestQueue } from "../../server/queue/ingest-queue.js";
 import { watchStore } from "../../server/store-watch.js";
 import { deriveRecords } from "../../server/store/derived.js";
 import { PgStore } from "../../server/store/postgres.js";
@@ -132,6 +132,26 @@ describe.skipIf(!PG_TEST_URL)(
         const fromSqlite = await CorpusService.open(new SqliteStore(join(dir, "same.db")), buildCorpus);
         expect(fromPg.current().graphJson()).toEqual(fromSqlite.current().graphJson());
         await Promise.all([sqlite.store.close(), fromPg.store.close(), fromSqlite.store.close()]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("a lapsed claim is taken over by the next claim, and the first worker can no longer mark its rows", async () => {
+      const { store, queue } = await queued("lease", [syntheticArticle(6000), syntheticArticle(6001)]);
+      try {
+        const a = await queue.claim("a", 10, 200);
+        expect(a.map((c) => c.attempts)).toEqual([1, 1]);
+        expect(await queue.claim("b", 10, 60_000)).toEqual([]); // held: nothing for b yet
+        await new Promise((r) => setTimeout(r, 300));
+        const b = await queue.claim("b", 10, 60_000);
+        expect(b.map((c) => [c.id, c.attempts])).toEqual(a.map((c) => [c.id, 2]));
+        const outcomes = a.map((c) => ({ id: c.id, docId: "x" }));
+        await expect(store.transact((client) => IngestQueue.finish(client, "a", outcomes))).rejects.toBeInstanceOf(ClaimLostError);
+        expect((await queueRows(store)).map((r) => [r.state, r.claimed_by])).toEqual([
+          ["queued", "b"],
+          ["queued", "b"],
+        ]);
       } finally {
         await store.close();
       }
