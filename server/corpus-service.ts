@@ -1,5 +1,7 @@
-// Between the API (or the ingest CLI) and the store: holds the current corpus, extracts new documents,
-// applies one write at a time, and answers with what changed in the graph.
+// The write side, between the API (or the ingest CLI) and the store: extracts new documents, applies one write at a
+// time, builds the read side's next version (corpus.ts) and swaps it in, and answers with what changed in the graph.
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import { Corpus } from "./corpus.js";
 import { buildExtraction, extractBounded } from "./extract/index.js";
 import { checkTextLimits } from "./extract/limits.js";
@@ -331,8 +333,12 @@ export class CorpusService<V extends CorpusView = Corpus> {
       corrections: [...this.state.corrections.filter((c) => !undone.has(c.id)), ...(corrections?.put ?? [])],
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
-    const next = makeState(await this.build(docs, this.store, log.corrections, this.state.view), this.state.version, log);
+    const view = await this.build(docs, this.store, log.corrections, this.state.view);
+    await nextTurn(); // reads are answered between the steps of a write
+    const next = makeState(view, this.state.version, log);
+    await nextTurn();
     const { rows, graph } = diffDerived(this.state.derived, next.derived);
+    await nextTurn();
     next.version = await this.store.write({
       put,
       remove,

@@ -1,6 +1,11 @@
-import { LRUCache } from "lru-cache";
+// The read side: one version of the corpus as the API reads it, the graph view (nodes, edges, positions), its
+// indexes and the answers shaped from them, with their cache (read-cache.ts). The write side (corpus-service.ts)
+// builds a new one for every write and swaps it in; a version is never changed after it is served.
+import { setImmediate as nextTurn } from "node:timers/promises";
 
-import { buildExtraction } from "./extract/index.js";
+import { buildExtraction, buildInSteps } from "./extract/index.js";
+import { cachedAnswer, nextCachePrefix } from "./read-cache.js";
+import { runInSlices } from "./slices.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
 import { type SearchHit, searchNames } from "./graph/search.js";
@@ -82,38 +87,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** Corpus stamps are unique per process run: a restarted server never repeats its predecessor's. */
 const PROCESS_STAMP = Date.now().toString(36);
 let corporaBuilt = 0;
-/** Bytes of serialized answers kept (CACHE_MB): a 500-node graph view of a big corpus is about 1 MB with its gzip. */
-export const DEFAULT_CACHE_MB = 128;
-
-/** CACHE_MB as bytes: a positive number of megabytes, else undefined (the server refuses to start on it). */
-export function cacheBytes(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const raw = env.CACHE_MB?.trim();
-  if (raw === undefined || raw === "") return DEFAULT_CACHE_MB * 2 ** 20;
-  const mb = Number(raw);
-  return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 2 ** 20) : undefined;
-}
-
-/** What an answer holds in memory, roughly: its buffers' bytes and two bytes per string character, nested. */
-export function approximateBytes(value: unknown): number {
-  if (Buffer.isBuffer(value)) return value.buffer.byteLength; // the whole block it keeps alive, not only its slice
-  if (typeof value === "string") return value.length * 2;
-  if (typeof value !== "object" || value === null) return 8;
-  return Object.values(value).reduce((sum: number, v) => sum + approximateBytes(v), 16);
-}
-
-/**
- * Serialized answers of every corpus, least recently used out first, bounded by bytes (CACHE_MB), whatever
- * queries clients make. Shared, so that a write (which builds a new Corpus) never doubles the bound; keys carry
- * the corpus's serial number, and the old corpus's answers simply age out.
- */
-const responses = new LRUCache<string, { value: unknown }>({
-  maxSize: cacheBytes() ?? DEFAULT_CACHE_MB * 2 ** 20,
-  sizeCalculation: (entry, key) => Math.max(1, approximateBytes(entry.value) + key.length * 2),
-});
-let corpusSerial = 0;
-
-/** Bytes the response cache holds now, and its bound (tests, health checks). */
-export const responseCacheBytes = () => ({ used: responses.calculatedSize, max: responses.maxSize });
 /** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
 const WORKER_LAYOUT_ABOVE = 500;
 
@@ -167,7 +140,7 @@ export class Corpus {
   private gexfCache: string | undefined;
   private gexfPending: Promise<string> | undefined;
   /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
-  private readonly cacheKey = `${corpusSerial++}:`;
+  private readonly cacheKey = nextCachePrefix();
   /** Changes whenever the corpus does (each write or reload builds a new Corpus): a page polls it to follow. */
   readonly stamp = `${PROCESS_STAMP}.${++corporaBuilt}`;
 
@@ -202,8 +175,11 @@ export class Corpus {
     corrections: Correction[] = [],
     options: { previous?: Corpus; moveAbove?: number } = {},
   ): Promise<Corpus> {
-    const extraction = buildExtraction(docExtractions, { corrections });
+    // In slices: the server answers reads between them while a write is resolved.
+    const extraction = await runInSlices(buildInSteps(docExtractions, { corrections }));
+    await nextTurn();
     const graph = buildGraph(extraction, { layout: false, metrics: false });
+    await nextTurn();
     const key = layoutKey(graph);
     let record = await cache?.get(key);
     const { previous } = options;
@@ -211,7 +187,10 @@ export class Corpus {
       // A write to a big graph: served at once with its new nodes beside their neighbours, laid out after the commit.
       const moving = placeBeside(graph, previous.graph);
       for (const id of previous.unsettled()) if (graph.hasNode(id)) moving.add(id);
-      const corpus = new Corpus(docExtractions, { extraction, graph }, corrections);
+      await nextTurn();
+      const indexes = indexCorpus(extraction);
+      await nextTurn();
+      const corpus = new Corpus(docExtractions, { extraction, graph }, corrections, indexes);
       corpus.pending = { key, moving, cache };
       return corpus;
     }
@@ -255,11 +234,7 @@ export class Corpus {
    * Kept in the shared byte-bounded cache (`responses`); an answer larger than the whole bound is not kept.
    */
   cached<T>(key: string, compute: () => T): T {
-    const hit = responses.get(this.cacheKey + key);
-    if (hit) return hit.value as T;
-    const value = compute();
-    responses.set(this.cacheKey + key, { value });
-    return value;
+    return cachedAnswer(this.cacheKey + key, compute);
   }
 
   /** How many sentences `entity(id)` pages through (its mentions). */

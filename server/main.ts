@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
-import { cacheBytes } from "./corpus.js";
+import { cacheBytes } from "./read-cache.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";

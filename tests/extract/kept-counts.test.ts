@@ -47,6 +47,15 @@ describe("counts kept between resolutions", () => {
     }
   });
 
+  it("keep each counter right while another corpus is counted beside it (resolutions run in slices)", () => {
+    const counts = new PhraseCounts();
+    const a = [doc("a", TEXTS[0]!), doc("b", TEXTS[1]!)];
+    const b = [doc("c", TEXTS[2]!)];
+    const first = counts.counter(a);
+    counts.counter([...a, ...b])("Human Rights");
+    expect(first("Human Rights")).toEqual(reference(a)("Human Rights"));
+  });
+
   it("counts a match at the very start of the corpus, and none at another sentence's start", () => {
     const counts = new PhraseCounts().counter([doc("a", ["Human Rights first.", "Human Rights again."])]);
     expect(counts("Human Rights")).toEqual({ lower: 0, capitalised: 1 });

@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
 import { addCorrection, exportCorrections, importCorrections } from "../../server/corrections/service.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
+import { mulberry32 } from "../../server/random.js";
 import { repoRoot } from "../helpers/server.js";
 import { checkIntegrity, describeEachBackend } from "./backends.js";
 import { syntheticArticle } from "./fixtures.js";
@@ -38,6 +39,38 @@ describeEachBackend("incremental ingest and delete", (backend) => {
     expect(reopened.current().graphJson()).toEqual(b.current().graphJson());
     expect(await checkIntegrity(incremental)).toBe("ok");
     await Promise.all([incremental.close(), full.close(), reopened.store.close()]);
+  });
+});
+
+describeEachBackend("a seeded random sequence of adds and deletes", (backend) => {
+  it.each([1, 2, 3])("gives, after every few writes, the graph and stored records of a full rebuild (seed %i)", async (seed) => {
+    const random = mulberry32(seed);
+    const inputs = [...seeds, ...[10, 11, 12, 13, 14, 15, 16, 17].map(syntheticArticle)];
+    const store = await backend.store(`random-${seed}`);
+    const a = await CorpusService.open(store, buildCorpus);
+    const present = new Set<(typeof inputs)[number]>();
+    for (let step = 0; step < 12; step++) {
+      const absent = inputs.filter((i) => !present.has(i));
+      if (present.size > 0 && (absent.length === 0 || random() < 0.35)) {
+        const gone = [...present][Math.floor(random() * present.size)]!;
+        await a.remove(a.current().docExtractions.find((d) => d.doc.text === gone.text)!.doc.id);
+        present.delete(gone);
+      } else {
+        // one document, or a batch of two in one write
+        const batch = absent.filter(() => random() < 0.5).slice(0, 1 + Math.floor(random() * 2));
+        const chosen = batch.length > 0 ? batch : [absent[0]!];
+        await a.ingest(chosen);
+        for (const input of chosen) present.add(input);
+      }
+      if (step % 4 !== 3) continue;
+      const full = await backend.store(`random-${seed}-full-${step}`);
+      const b = await CorpusService.open(full, buildCorpus);
+      await b.ingest([...present]);
+      expect(a.current().graphJson(), `step ${step}`).toEqual(b.current().graphJson());
+      expect(await store.loadDerived(), `step ${step}`).toEqual(await full.loadDerived());
+      await full.close();
+    }
+    await store.close();
   });
 });
 

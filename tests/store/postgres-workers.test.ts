@@ -1,6 +1,7 @@
 // PostgreSQL only: the ingest queue and its workers (npm run worker), and servers following writes by LISTEN/NOTIFY.
 // Skipped, saying so, without PG_TEST_URL (see backends.ts).
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
@@ -158,3 +159,37 @@ describe.skipIf(!PG_TEST_URL)(
     });
   },
 );
+
+const ingestArgs = (args: string[]) => ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), ...args];
+
+describe("npm run ingest -- --queue", { timeout: 120_000 }, () => {
+  it("refuses an SQLite store, and the worker too, saying that the queue needs PostgreSQL", async () => {
+    const db = join(dir, "no-queue.db");
+    const res = await runNode(ingestArgs(["--queue", "seeds"]), storeEnv(db));
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/--queue needs a PostgreSQL store/);
+    const worker = await runNode(workerArgs(["--exit-when-empty"]), storeEnv(db));
+    expect(worker.status).toBe(2);
+    expect(worker.stderr).toMatch(/the worker needs a PostgreSQL store/);
+  });
+
+  it.skipIf(!PG_TEST_URL)("enqueues the good files' documents without extracting them, and names the bad ones", async () => {
+    const url = await postgres.location("cli-queue");
+    const folder = join(dir, "to-queue");
+    mkdirSync(folder, { recursive: true });
+    for (const i of [1, 2, 3]) writeFileSync(join(folder, `${i}.txt`), syntheticArticle(5000 + i).text);
+    writeFileSync(join(folder, "empty.md"), "\n");
+    const res = await runNode(ingestArgs(["--queue", folder]), storeEnv(url));
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/empty\.md: text is empty/);
+    expect(res.stdout).toMatch(/^4 files: 3 queued, 1 rejected in [\d.]+s; 3 waiting for workers -> postgres:\/\//);
+    const store = new PgStore(url);
+    try {
+      expect(await store.countDocuments()).toBe(0);
+      const rows = await queueRows(store);
+      expect(rows.map((r) => r.state)).toEqual(["queued", "queued", "queued"]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -240,6 +240,17 @@ describe.skipIf(!PG_TEST_URL)(`PgStore databases${PG_TEST_URL ? "" : " [skipped,
     await setup.end();
   });
 
+  it("refuses a text with a NUL character (PostgreSQL text cannot hold it) and stores nothing", async () => {
+    const store = new PgStore(await backend.location());
+    cleanups.push(() => store.close());
+    const input = { text: "Tony Blair met Gordon Brown\u0000 in London." };
+    const { rows } = diffDerived(emptyDerived(), emptyDerived());
+    const write = store.write({ put: [{ input, extraction: extractDocument(input) }], remove: [], derived: rows, expectedVersion: 0 });
+    await expect(write).rejects.toThrow(/a NUL character at index 27/);
+    expect(await store.countDocuments()).toBe(0);
+    expect(await store.currentVersion()).toBe(0);
+  });
+
   it("names itself by the URL without its password", () => {
     const store = new PgStore("postgres://ann:s3cret@127.0.0.1:1/db");
     expect(store.location).toBe("postgres://ann@127.0.0.1:1/db");

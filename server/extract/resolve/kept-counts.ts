@@ -26,19 +26,24 @@ export class PhraseCounts {
   private counted = new Map<Texts, DocExtraction>();
   private readonly counts = new Map<string, number>();
   private first = "";
+  private generation = 0;
 
   /** Counts for this set of documents, in this order (the corpus's first sentence counts from its start). */
   counter(docs: readonly DocExtraction[]): (phrase: string) => { lower: number; capitalised: number } {
     this.sync(docs);
+    const generation = ++this.generation;
+    const first = this.first;
     const all = docs.map((d) => d.sentences);
     const count = (needle: string) => {
-      let n = this.counts.get(needle);
+      const full = () => all.reduce((sum, sentences) => sum + countIn(sentences, needle), 0);
+      // Another resolution (of another corpus, run in slices beside this one) moved the counts on: count afresh.
+      let n = generation === this.generation ? this.counts.get(needle) : full();
       if (n === undefined) {
-        n = all.reduce((sum, sentences) => sum + countIn(sentences, needle), 0);
+        n = full();
         this.counts.set(needle, n);
       }
       // The joined text's very first character has nothing before it, so a match there counts.
-      const atStart = this.first.startsWith(needle) && !asciiLetter(this.first.charCodeAt(needle.length)) ? 1 : 0;
+      const atStart = first.startsWith(needle) && !asciiLetter(first.charCodeAt(needle.length)) ? 1 : 0;
       return n + atStart;
     };
     return (phrase) => ({ lower: count(phrase.toLowerCase()), capitalised: count(phrase) });
@@ -78,9 +83,15 @@ export class CaseCountsKept {
     const { now, added, removed, whole } = changes(this.counted, docs, (d) => d.sentences);
     if (!this.totals || whole) this.totals = caseCounts(docs);
     else {
+      // A new object, not the last one changed: a resolution still running in slices keeps reading the last one.
+      const totals: CaseCounts = {
+        lower: new Map(this.totals.lower),
+        capitalised: new Map(this.totals.capitalised),
+        titleQualifier: new Map(this.totals.titleQualifier),
+      };
       const add = (from: CaseCounts, sign: number) => {
         for (const key of ["lower", "capitalised", "titleQualifier"] as const) {
-          const into = this.totals![key];
+          const into = totals[key];
           for (const [word, n] of from[key]) {
             const total = (into.get(word) ?? 0) + sign * n;
             if (total === 0) into.delete(word);
@@ -90,6 +101,7 @@ export class CaseCountsKept {
       };
       add(caseCounts(added), 1);
       add(caseCounts(removed), -1);
+      this.totals = totals;
     }
     this.counted = now;
     return this.totals;
