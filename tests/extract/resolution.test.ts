@@ -201,6 +201,10 @@ describe("the vote", () => {
     [votes(1, 0), { person: 4, organization: 41 }, "organization"],
     [votes(0, 1), { person: 26, organization: 9 }, "person"],
     [votes(1, 0), { person: 1, organization: 2 }, "person"],
+    [votes(1, 0), { person: 9, organization: 0 }, "person"],
+    [votes(0, 1), { person: 9, organization: 0 }, "organization"],
+    // a tie of weights goes to the recogniser's majority
+    [votes(0, 1), { person: 16, organization: 6 }, "person"],
     // false positive: an even vote decides nothing
     [votes(0, 0), { person: 2, organization: 2 }, undefined],
   ])("cues %j, recognised %j -> %s", (cue, recognised, expected) => {
