@@ -9,8 +9,9 @@ export const LIVE_POLL_MS = 2000;
 export type Health = Omit<Answer<"health">, "ok">;
 
 /**
- * Calls `changed` with the new health whenever the stamp differs from the last one seen; `seen()` records the
- * page's own reload so that it is not reported back. Errors (a restarting server) are retried at the next poll.
+ * Calls `changed` with the new health whenever the stamp differs from the last one seen, and `moved` when only the
+ * layout stamp does (the same corpus, new positions); `seen()` records the page's own reload so that it is not
+ * reported back. Errors (a restarting server) are retried at the next poll.
  *
  * A poll's answer is dropped when the page recorded a write of its own while the poll was out: a poll sent
  * before the write may answer after `seen()` with the old stamp, or one sent during `seen()` with the new stamp
@@ -18,10 +19,12 @@ export type Health = Omit<Answer<"health">, "ok">;
  */
 export function followCorpus(
   changed: (health: Health) => void,
+  moved: (health: Health) => void,
   fetchHealth: () => Promise<Health> = () => getJson("health", "/api/health"),
   pollMs = LIVE_POLL_MS,
 ): { seen: () => Promise<void>; poll: () => Promise<void> } {
   let stamp: string | undefined;
+  let layout: string | undefined;
   let ownWrites = 0; // seen() calls so far
   let recording = 0; // seen() calls not yet answered
   const ask = () => fetchHealth().catch(() => undefined); // errors: the next poll tries again
@@ -30,7 +33,8 @@ export function followCorpus(
     const health = await ask();
     if (!health || recording > 0 || ownWrites !== before) return;
     if (stamp !== undefined && health.stamp !== stamp) changed(health);
-    stamp = health.stamp;
+    else if (layout !== undefined && health.layout !== layout) moved(health);
+    [stamp, layout] = [health.stamp, health.layout];
   };
   void poll();
   if (pollMs > 0) setInterval(() => void poll(), pollMs);
@@ -40,7 +44,8 @@ export function followCorpus(
       ownWrites++;
       recording++;
       try {
-        stamp = (await ask())?.stamp ?? stamp;
+        const health = await ask();
+        if (health) [stamp, layout] = [health.stamp, health.layout];
       } finally {
         recording--;
       }

@@ -274,13 +274,29 @@ function bindToolbar(): void {
 }
 
 // Someone else changed the corpus: reload at once when nothing is open, else offer it and leave the panel be.
-const live = followCorpus((health) => {
-  const busy = state.selected || state.edge || state.docs || state.doc || state.corrections;
-  if (!busy) return void reloadAll();
-  const notice = $("live-notice");
-  notice.querySelector("span")!.textContent = `The corpus changed: now ${health.documents.toLocaleString("en")} documents.`;
-  notice.hidden = false;
-});
+const live = followCorpus(
+  (health) => {
+    if (!busy()) return void reloadAll();
+    const notice = $("live-notice");
+    notice.querySelector("span")!.textContent = `The corpus changed: now ${health.documents.toLocaleString("en")} documents.`;
+    notice.hidden = false;
+  },
+  // The same corpus with its new nodes laid out: redrawn at once when nothing is open, else at the next reload.
+  () => {
+    if (!busy()) void redrawPositions();
+  },
+);
+
+function busy(): boolean {
+  return Boolean(state.selected || state.edge || state.docs || state.doc || state.corrections);
+}
+
+/** The server's new positions for the same corpus, framed anew; the panel and the selection stay. */
+async function redrawPositions(): Promise<void> {
+  graphView.resetFrame();
+  await loadGraph();
+  graphView.setSelection(state.selected, state.edge);
+}
 
 async function main(): Promise<void> {
   bindToolbar();

@@ -87,6 +87,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** Corpus stamps are unique per process run: a restarted server never repeats its predecessor's. */
 const PROCESS_STAMP = Date.now().toString(36);
 let corporaBuilt = 0;
+const nextStamp = () => `${PROCESS_STAMP}.${++corporaBuilt}`;
 /** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
 const WORKER_LAYOUT_ABOVE = 500;
 
@@ -104,6 +105,8 @@ interface CorpusIndexes {
   edges: Map<string, Edge>;
   mentionsByEntity: Map<string, ResolvedMention[]>;
   mentionsBySentence: Map<string, ResolvedMention[]>;
+  /** The corpus's stamp: shared by every layout of the same extraction. */
+  stamp: string;
 }
 
 const indexCorpus = (extraction: Extraction): CorpusIndexes => ({
@@ -113,6 +116,7 @@ const indexCorpus = (extraction: Extraction): CorpusIndexes => ({
   edges: new Map(extraction.edges.map((e) => [e.id, e])),
   mentionsByEntity: groupBy(extraction.mentions, (m) => m.entityId),
   mentionsBySentence: groupBy(extraction.mentions, (m) => m.sentenceId),
+  stamp: nextStamp(),
 });
 
 /** A layout still to compute after the write that built this corpus: the nodes it moves, and where to keep it. */
@@ -141,8 +145,10 @@ export class Corpus {
   private gexfPending: Promise<string> | undefined;
   /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
   private readonly cacheKey = nextCachePrefix();
-  /** Changes whenever the corpus does (each write or reload builds a new Corpus): a page polls it to follow. */
-  readonly stamp = `${PROCESS_STAMP}.${++corporaBuilt}`;
+  /** Changes whenever the corpus does (each write or reload): a page polls it to follow. */
+  readonly stamp: string;
+  /** Changes with the stamp, and also when only the positions do (`settle`): a page then redraws, nothing more. */
+  readonly layoutStamp = nextStamp();
 
   /** Builds everything on the calling thread, layout included (tests, CLI, small corpora). */
   constructor(
@@ -155,6 +161,7 @@ export class Corpus {
     this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
     this.graph = built?.graph ?? buildGraph(this.extraction);
     this.indexes = indexes ?? indexCorpus(this.extraction);
+    this.stamp = this.indexes.stamp;
     ({
       docs: this.docs,
       sentences: this.sentences,

@@ -5,24 +5,35 @@ import { type Health, followCorpus } from "../client/live.js";
 /** A fake /api/health whose answers the test releases one by one, in any order. */
 function server() {
   let current = "s0";
+  let layout = "l0";
   const waiting: Array<() => void> = [];
   const fetchHealth = () =>
     new Promise<Health>((resolve) => {
-      const stamp = current; // the server answers with the corpus it has when asked
-      waiting.push(() => resolve({ documents: 1, entities: 1, edges: 0, stamp }));
+      const [stamp, at] = [current, layout]; // the server answers with the corpus it has when asked
+      waiting.push(() => resolve({ documents: 1, entities: 1, edges: 0, stamp, layout: at }));
     });
   const release = async (i: number) => {
     waiting[i]!();
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { fetchHealth, release, write: (stamp: string) => (current = stamp) };
+  return {
+    fetchHealth,
+    release,
+    write: (stamp: string) => ([current, layout] = [stamp, `${stamp}-layout`]),
+    settle: (at: string) => (layout = at),
+  };
 }
 
 describe("followCorpus", () => {
   it("reports a change made by someone else", async () => {
     const s = server();
     const changes: string[] = [];
-    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    const live = followCorpus(
+      (h) => changes.push(h.stamp),
+      (h) => changes.push(`moved ${h.layout}`),
+      s.fetchHealth,
+      0,
+    );
     await s.release(0); // first poll: s0
     s.write("s1");
     const p = live.poll();
@@ -34,7 +45,12 @@ describe("followCorpus", () => {
   it("does not report the page's own write when an older poll answers after seen()", async () => {
     const s = server();
     const changes: string[] = [];
-    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    const live = followCorpus(
+      (h) => changes.push(h.stamp),
+      (h) => changes.push(`moved ${h.layout}`),
+      s.fetchHealth,
+      0,
+    );
     await s.release(0);
     const late = live.poll(); // asked before the write: will say s0
     s.write("s1");
@@ -53,7 +69,12 @@ describe("followCorpus", () => {
   it("does not report the page's own write when a poll sent during seen() answers first", async () => {
     const s = server();
     const changes: string[] = [];
-    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    const live = followCorpus(
+      (h) => changes.push(h.stamp),
+      (h) => changes.push(`moved ${h.layout}`),
+      s.fetchHealth,
+      0,
+    );
     await s.release(0);
     s.write("s1");
     const seen = live.seen();
@@ -68,7 +89,12 @@ describe("followCorpus", () => {
   it("still reports someone else's later change after the page's own write", async () => {
     const s = server();
     const changes: string[] = [];
-    const live = followCorpus((h) => changes.push(h.stamp), s.fetchHealth, 0);
+    const live = followCorpus(
+      (h) => changes.push(h.stamp),
+      (h) => changes.push(`moved ${h.layout}`),
+      s.fetchHealth,
+      0,
+    );
     await s.release(0);
     s.write("s1");
     const seen = live.seen();
@@ -79,5 +105,26 @@ describe("followCorpus", () => {
     await s.release(2);
     await p;
     expect(changes).toEqual(["s2"]);
+  });
+
+  it("reports new positions of the same corpus as moved, not changed, the page's own write included", async () => {
+    const s = server();
+    const changes: string[] = [];
+    const live = followCorpus(
+      (h) => changes.push(h.stamp),
+      (h) => changes.push(`moved ${h.layout}`),
+      s.fetchHealth,
+      0,
+    );
+    await s.release(0);
+    s.write("s1");
+    const seen = live.seen();
+    await s.release(1);
+    await seen;
+    s.settle("l1"); // the write's new nodes laid out after its answer
+    const p = live.poll();
+    await s.release(2);
+    await p;
+    expect(changes).toEqual(["moved l1"]);
   });
 });

@@ -117,13 +117,17 @@ export const searchHitSchema = z.object({
   rank: z.number(),
 });
 
-/** GET /api/health: `stamp` changes whenever the corpus does. */
+/**
+ * GET /api/health: `stamp` changes whenever the corpus does (documents, corrections); `layout` also changes when
+ * only the positions do (a big graph's new nodes laid out after the write was answered).
+ */
 export const healthSchema = z.object({
   ok: z.literal(true),
   documents: z.number(),
   entities: z.number(),
   edges: z.number(),
   stamp: z.string(),
+  layout: z.string(),
 });
 
 /** GET /api/graph: graphology's serialized form (`graph.export()`). */

@@ -26,12 +26,15 @@ export function randomEntityRequest(ids: string[], seed = 1): autocannon.Request
   };
 }
 
-const stampOf = async (url: string) => ((await (await fetch(`${url}/api/health`)).json()) as { stamp: string }).stamp;
+/** The health answer's `stamp` (the corpus) or `layout` (its positions too). */
+type Stamp = "stamp" | "layout";
+const stampOf = async (url: string, which: Stamp = "stamp") =>
+  ((await (await fetch(`${url}/api/health`)).json()) as Record<Stamp, string>)[which];
 
-async function waitForStamp(url: string, not: string, timeoutMs: number): Promise<string | undefined> {
+async function waitForStamp(url: string, not: string, timeoutMs: number, which: Stamp = "stamp"): Promise<string | undefined> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
-    const stamp = await stampOf(url);
+    const stamp = await stampOf(url, which);
     if (stamp !== not) return stamp;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -44,7 +47,7 @@ const post = (url: string, text: string) =>
 /**
  * POST one article at a time (`texts`, each new to the store), and time: the answer; "visible", when the served
  * corpus has it (the health stamp moved on and an entity it added or changed answers); and "laid out", when the
- * stamp moves on again (the layout worker's positions are in; at most 60 s). Medians.
+ * layout stamp moves on again (the layout worker's positions are in; at most 60 s). Medians.
  */
 export async function postToVisible(url: string, texts: string[]) {
   const answered: number[] = [];
@@ -57,10 +60,11 @@ export async function postToVisible(url: string, texts: string[]) {
     const body = (await res.json()) as { change: { entities: { added: string[]; updated: string[] } } };
     answered.push(performance.now() - t0);
     const shown = await waitForStamp(url, before, 60_000);
+    const placed = await stampOf(url, "layout");
     const probe = body.change.entities.added[0] ?? body.change.entities.updated[0];
     if (probe) while (!(await fetch(`${url}/api/entities/${encodeURIComponent(probe)}`)).ok) await new Promise((r) => setTimeout(r, 20));
     visible.push(performance.now() - t0);
-    if (shown && (await waitForStamp(url, shown, 60_000))) laidOut.push(performance.now() - t0);
+    if (shown && (await waitForStamp(url, placed, 60_000, "layout"))) laidOut.push(performance.now() - t0);
   }
   return { answeredMs: median(answered), visibleMs: median(visible), laidOutMs: laidOut.length ? median(laidOut) : NaN, posts: texts.length };
 }

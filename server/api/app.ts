@@ -80,7 +80,14 @@ export function createApp(options: AppOptions) {
 
   api.get("/health", (_req, res) => {
     const c = options.corpus();
-    res.json({ ok: true, documents: c.extraction.documents.length, entities: c.graph.order, edges: c.graph.size, stamp: c.stamp });
+    res.json({
+      ok: true,
+      documents: c.extraction.documents.length,
+      entities: c.graph.order,
+      edges: c.graph.size,
+      stamp: c.stamp,
+      layout: c.layoutStamp,
+    });
   });
 
   // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts
