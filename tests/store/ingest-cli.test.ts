@@ -93,7 +93,7 @@ describe("npm run ingest", () => {
     [["package.json"], /unsupported file type ".json"/],
     [[], /no input files or folders/],
     [["seeds", "--batch", "0"], /--batch needs a whole number/],
-    [["seeds", "--fast"], /unknown option --fast/],
+    [["seeds", "--fast"], /Unknown option '--fast'/],
   ])("%j fails with exit code 2 and says why", (args, message) => {
     const res = ingest(join(dir, "unused.db"), ...args);
     expect(res.status).toBe(2);
