@@ -9,6 +9,8 @@ export const nodeAttributesSchema = z.object({
   aliases: z.array(z.string()),
   roles: z.array(z.string()),
   affiliations: z.array(z.string()),
+  /** See Entity.ambiguous. */
+  ambiguous: z.literal(true).optional(),
   mentions: z.number(),
   documents: z.number(),
   /** Louvain community over the weighted, undirected projection of all edges. */

@@ -112,6 +112,11 @@ export interface Entity {
   aliases: string[];
   roles: string[];
   affiliations: string[];
+  /**
+   * A lone name that several people of the corpus bear with none dominant ("Campbell" between Alastair and Menzies
+   * Campbell): kept as a node of its own, not resolved to one of them.
+   */
+  ambiguous?: true;
 }
 
 /** One sentence behind an edge. For stances, the holder/cue/target spans are offsets into the sentence text. */

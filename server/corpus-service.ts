@@ -1,5 +1,7 @@
-// Between the API (or the ingest CLI) and the store: holds the current corpus, extracts new documents,
-// applies one write at a time, and answers with what changed in the graph.
+// The write side, between the API (or the ingest CLI) and the store: extracts new documents, applies one write at a
+// time, builds the read side's next version (corpus.ts) and swaps it in, and answers with what changed in the graph.
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import { Corpus } from "./corpus.js";
 import { buildExtraction, extractBounded } from "./extract/index.js";
 import { checkTextLimits } from "./extract/limits.js";
@@ -13,14 +15,21 @@ import type { Correction, DocExtraction, DocumentInput, Extraction } from "./typ
 export interface CorpusView {
   readonly docExtractions: DocExtraction[];
   readonly extraction: Extraction;
+  /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
+  settle?(): Promise<CorpusView | undefined>;
 }
 
-/** Builds the view of a set of documents with the corrections log applied after resolution. */
-export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store, corrections: Correction[]) => Promise<V>;
+/**
+ * Builds the view of a set of documents with the corrections log applied after resolution; `previous` is the view
+ * before the write (the layout starts from its positions).
+ */
+export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store, corrections: Correction[], previous?: V) => Promise<V>;
 
-/** The server's view: the full corpus, its layout computed in a worker or reused from the store. */
-export const buildCorpus: BuildView<Corpus> = (docs, store, corrections) =>
-  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections);
+/** The server's view: the full corpus, its layout reused from the store, or moved on from the previous one's. */
+export const buildCorpus: BuildView<Corpus> = (docs, store, corrections, previous) =>
+  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
+    ...(previous ? { previous } : {}),
+  });
 /** The CLI's view: resolution only; the server lays out the graph when it next starts. */
 export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections) => ({
   docExtractions: docs,
@@ -126,6 +135,8 @@ const MAX_CONFLICT_RETRIES = 5;
 export class CorpusService<V extends CorpusView = Corpus> {
   private state: State<V>;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The layout of the latest write, running after its commit. */
+  private settling: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly store: Store,
@@ -164,9 +175,28 @@ export class CorpusService<V extends CorpusView = Corpus> {
     return this.serialize(() => this.commitPut(extracted, options.replace ?? false, options.supersedes ?? []));
   }
 
-  private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>): Promise<State<V>> {
+  private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>, previous?: V): Promise<State<V>> {
     const { documents, version, corrections, nextCorrectionId } = await store.load();
-    return makeState(await build(documents, store, corrections), version, { corrections, nextCorrectionId });
+    return makeState(await build(documents, store, corrections, previous), version, { corrections, nextCorrectionId });
+  }
+
+  /** Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile. */
+  private serve(state: State<V>): void {
+    this.state = state;
+    const view = state.view;
+    const better = view.settle?.() as Promise<V | undefined> | undefined;
+    if (!better) return;
+    this.settling = better.then(
+      (next) => {
+        if (next && this.state.view === view) this.state = { ...this.state, view: next };
+      },
+      (err: unknown) => console.error("layout after a write failed (the graph keeps its provisional positions):", err),
+    );
+  }
+
+  /** Resolves once the view of the latest write has settled (its layout is in): tests and benchmarks wait on it. */
+  async settled(): Promise<void> {
+    for (let seen: Promise<void> | undefined; seen !== this.settling;) await (seen = this.settling);
   }
 
   /** The corrections log as of the last committed write. */
@@ -214,7 +244,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
   syncWithStore(): Promise<boolean> {
     return this.serialize(async () => {
       if ((await this.store.currentVersion()) === this.state.version) return false;
-      this.state = await CorpusService.loadState(this.store, this.build);
+      this.serve(await CorpusService.loadState(this.store, this.build, this.state.view));
       return true;
     });
   }
@@ -284,11 +314,11 @@ export class CorpusService<V extends CorpusView = Corpus> {
       } catch (err) {
         if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
         const reloadAndCommit = async () => {
-          this.state = await CorpusService.loadState(this.store, this.build);
+          this.serve(await CorpusService.loadState(this.store, this.build, this.state.view));
           return this.tryCommit(plan);
         };
         if (attempt >= 1 && this.store.exclusive) return this.store.exclusive(reloadAndCommit);
-        this.state = await CorpusService.loadState(this.store, this.build);
+        this.serve(await CorpusService.loadState(this.store, this.build, this.state.view));
       }
     }
   }
@@ -303,8 +333,12 @@ export class CorpusService<V extends CorpusView = Corpus> {
       corrections: [...this.state.corrections.filter((c) => !undone.has(c.id)), ...(corrections?.put ?? [])],
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
-    const next = makeState(await this.build(docs, this.store, log.corrections), this.state.version, log);
+    const view = await this.build(docs, this.store, log.corrections, this.state.view);
+    await nextTurn(); // reads are answered between the steps of a write
+    const next = makeState(view, this.state.version, log);
+    await nextTurn();
     const { rows, graph } = diffDerived(this.state.derived, next.derived);
+    await nextTurn();
     next.version = await this.store.write({
       put,
       remove,
@@ -312,7 +346,7 @@ export class CorpusService<V extends CorpusView = Corpus> {
       expectedVersion: this.state.version,
       ...(corrections ? { corrections } : {}),
     });
-    this.state = next;
+    this.serve(next);
     return graph;
   }
 }

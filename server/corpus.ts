@@ -1,70 +1,23 @@
-import { LRUCache } from "lru-cache";
+// The read side: one version of the corpus as the API reads it, the graph view (nodes, edges, positions), its
+// indexes and the answers shaped from them, with their cache (read-cache.ts). The write side (corpus-service.ts)
+// builds a new one for every write and swaps it in; a version is never changed after it is served.
+import { setImmediate as nextTurn } from "node:timers/promises";
 
-import { buildExtraction } from "./extract/index.js";
+import { buildExtraction, buildInSteps } from "./extract/index.js";
+import { cachedAnswer, nextCachePrefix } from "./read-cache.js";
+import { runInSlices } from "./slices.js";
 import { type EntityGraph, buildGraph } from "./graph/build.js";
 import { gexfInWorker, toGexf } from "./graph/gexf.js";
 import { type SearchHit, searchNames } from "./graph/search.js";
-import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKey } from "./graph/layout.js";
-import type { Correction, Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
+import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInput, layoutKey } from "./graph/layout.js";
+import { placeBeside } from "./graph/layout-incremental.js";
+import { layoutSupervisor } from "./graph/layout-supervisor.js";
+import type { DocumentSummary } from "../common/api/documents.js";
+import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../common/api/views.js";
+import type { Correction, Doc, DocExtraction, Edge, Entity, Extraction, ResolvedMention, Sentence } from "./types.js";
 
-/** Where an entity is named in a sentence: offsets into the sentence text. */
-export interface EntitySpan {
-  start: number;
-  end: number;
-  entityId: string;
-  type: EntityType;
-}
-
-export interface MentionView {
-  sentenceId: string;
-  text: string;
-  start: number;
-  end: number;
-  surface: string;
-  docId: string;
-  docTitle: string;
-  docDate?: string;
-  /** The other entities named in the sentence, so a view can link them. */
-  others: EntitySpan[];
-}
-
-/** A neighbour of an entity through one edge, e.g. a top co-mentioned entity or the target of a stance. */
-export interface RelatedEntity {
-  id: string;
-  label: string;
-  type: EntityType;
-  edge: string;
-  weight: number;
-  confidence?: number;
-}
-
-export interface Highlight {
-  start: number;
-  end: number;
-  role: "source" | "target" | "cue";
-}
-
-export interface EvidenceView {
-  sentenceId: string;
-  text: string;
-  docId: string;
-  docTitle: string;
-  cue?: string;
-  confidence?: number;
-  highlights: Highlight[];
-  /** Every entity named in the sentence, so a view can link them. */
-  entities: EntitySpan[];
-}
-
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  date?: string;
-  source?: string;
-  author?: string;
-  sentences: number;
-  entities: number;
-}
+// The answers' shapes are the API contract's (common/api/, z.infer); re-exported for the server's modules.
+export type { DocumentSummary, EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity };
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -80,38 +33,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** Corpus stamps are unique per process run: a restarted server never repeats its predecessor's. */
 const PROCESS_STAMP = Date.now().toString(36);
 let corporaBuilt = 0;
-/** Bytes of serialized answers kept (CACHE_MB): a 500-node graph view of a big corpus is about 1 MB with its gzip. */
-export const DEFAULT_CACHE_MB = 128;
-
-/** CACHE_MB as bytes: a positive number of megabytes, else undefined (the server refuses to start on it). */
-export function cacheBytes(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const raw = env.CACHE_MB?.trim();
-  if (raw === undefined || raw === "") return DEFAULT_CACHE_MB * 2 ** 20;
-  const mb = Number(raw);
-  return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 2 ** 20) : undefined;
-}
-
-/** What an answer holds in memory, roughly: its buffers' bytes and two bytes per string character, nested. */
-export function approximateBytes(value: unknown): number {
-  if (Buffer.isBuffer(value)) return value.buffer.byteLength; // the whole block it keeps alive, not only its slice
-  if (typeof value === "string") return value.length * 2;
-  if (typeof value !== "object" || value === null) return 8;
-  return Object.values(value).reduce((sum: number, v) => sum + approximateBytes(v), 16);
-}
-
-/**
- * Serialized answers of every corpus, least recently used out first, bounded by bytes (CACHE_MB), whatever
- * queries clients make. Shared, so that a write (which builds a new Corpus) never doubles the bound; keys carry
- * the corpus's serial number, and the old corpus's answers simply age out.
- */
-const responses = new LRUCache<string, { value: unknown }>({
-  maxSize: cacheBytes() ?? DEFAULT_CACHE_MB * 2 ** 20,
-  sizeCalculation: (entry, key) => Math.max(1, approximateBytes(entry.value) + key.length * 2),
-});
-let corpusSerial = 0;
-
-/** Bytes the response cache holds now, and its bound (tests, health checks). */
-export const responseCacheBytes = () => ({ used: responses.calculatedSize, max: responses.maxSize });
 /** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
 const WORKER_LAYOUT_ABOVE = 500;
 
@@ -121,6 +42,32 @@ export interface LayoutCache {
   set(key: string, record: LayoutRecord): Promise<void>;
 }
 
+/** The lookups the answers read, built once per extraction (a new layout of the same corpus shares them). */
+interface CorpusIndexes {
+  docs: Map<string, Doc>;
+  sentences: Map<string, Sentence>;
+  entities: Map<string, Entity>;
+  edges: Map<string, Edge>;
+  mentionsByEntity: Map<string, ResolvedMention[]>;
+  mentionsBySentence: Map<string, ResolvedMention[]>;
+}
+
+const indexCorpus = (extraction: Extraction): CorpusIndexes => ({
+  docs: new Map(extraction.documents.map((d) => [d.id, d])),
+  sentences: new Map(extraction.sentences.map((s) => [s.id, s])),
+  entities: new Map(extraction.entities.map((e) => [e.id, e])),
+  edges: new Map(extraction.edges.map((e) => [e.id, e])),
+  mentionsByEntity: groupBy(extraction.mentions, (m) => m.entityId),
+  mentionsBySentence: groupBy(extraction.mentions, (m) => m.sentenceId),
+});
+
+/** A layout still to compute after the write that built this corpus: the nodes it moves, and where to keep it. */
+interface PendingLayout {
+  key: string;
+  moving: Set<string>;
+  cache: LayoutCache | undefined;
+}
+
 /**
  * The extracted corpus with the indexes the API reads: built once from per-document extractions,
  * rebuilt whenever a document is added or removed.
@@ -128,16 +75,18 @@ export interface LayoutCache {
 export class Corpus {
   readonly extraction: Extraction;
   readonly graph: EntityGraph;
+  private readonly indexes: CorpusIndexes;
   private readonly docs: Map<string, Doc>;
   private readonly sentences: Map<string, Sentence>;
   private readonly entities: Map<string, Entity>;
   private readonly edges: Map<string, Edge>;
   private readonly mentionsByEntity: Map<string, ResolvedMention[]>;
   private readonly mentionsBySentence: Map<string, ResolvedMention[]>;
+  private pending: PendingLayout | undefined;
   private gexfCache: string | undefined;
   private gexfPending: Promise<string> | undefined;
   /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
-  private readonly cacheKey = `${corpusSerial++}:`;
+  private readonly cacheKey = nextCachePrefix();
   /** Changes whenever the corpus does (each write or reload builds a new Corpus): a page polls it to follow. */
   readonly stamp = `${PROCESS_STAMP}.${++corporaBuilt}`;
 
@@ -147,26 +96,50 @@ export class Corpus {
     built?: { extraction: Extraction; graph: EntityGraph },
     /** The analysts' corrections log this corpus was built with (GET /api/corrections). */
     readonly corrections: Correction[] = [],
+    indexes?: CorpusIndexes,
   ) {
     this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
     this.graph = built?.graph ?? buildGraph(this.extraction);
-    this.docs = new Map(this.extraction.documents.map((d) => [d.id, d]));
-    this.sentences = new Map(this.extraction.sentences.map((s) => [s.id, s]));
-    this.entities = new Map(this.extraction.entities.map((e) => [e.id, e]));
-    this.edges = new Map(this.extraction.edges.map((e) => [e.id, e]));
-    this.mentionsByEntity = groupBy(this.extraction.mentions, (m) => m.entityId);
-    this.mentionsBySentence = groupBy(this.extraction.mentions, (m) => m.sentenceId);
+    this.indexes = indexes ?? indexCorpus(this.extraction);
+    ({
+      docs: this.docs,
+      sentences: this.sentences,
+      entities: this.entities,
+      edges: this.edges,
+      mentionsByEntity: this.mentionsByEntity,
+      mentionsBySentence: this.mentionsBySentence,
+    } = this.indexes);
   }
 
   /**
    * The same corpus, but the layout and the metrics run in a worker thread (the event loop stays free) or come
    * from the cache when the graph is the one they were computed for. They equal those of `new Corpus(docs)`.
    */
-  static async build(docExtractions: DocExtraction[], cache?: LayoutCache, corrections: Correction[] = []): Promise<Corpus> {
-    const extraction = buildExtraction(docExtractions, { corrections });
+  static async build(
+    docExtractions: DocExtraction[],
+    cache?: LayoutCache,
+    corrections: Correction[] = [],
+    options: { previous?: Corpus; moveAbove?: number } = {},
+  ): Promise<Corpus> {
+    // In slices: the server answers reads between them while a write is resolved.
+    const extraction = await runInSlices(buildInSteps(docExtractions, { corrections }));
+    await nextTurn();
     const graph = buildGraph(extraction, { layout: false, metrics: false });
+    await nextTurn();
     const key = layoutKey(graph);
     let record = await cache?.get(key);
+    const { previous } = options;
+    if (!record && previous && graph.order > (options.moveAbove ?? WORKER_LAYOUT_ABOVE)) {
+      // A write to a big graph: served at once with its new nodes beside their neighbours, laid out after the commit.
+      const moving = placeBeside(graph, previous.graph);
+      for (const id of previous.unsettled()) if (graph.hasNode(id)) moving.add(id);
+      await nextTurn();
+      const indexes = indexCorpus(extraction);
+      await nextTurn();
+      const corpus = new Corpus(docExtractions, { extraction, graph }, corrections, indexes);
+      corpus.pending = { key, moving, cache };
+      return corpus;
+    }
     if (!record) {
       // A small graph lays out in milliseconds: starting a worker would cost more than it saves.
       record = graph.order > WORKER_LAYOUT_ABOVE ? await layoutInWorker(graph) : layoutInPlace(graph);
@@ -174,6 +147,27 @@ export class Corpus {
     }
     assignLayout(graph, record);
     return new Corpus(docExtractions, { extraction, graph }, corrections);
+  }
+
+  /** The nodes whose place is still provisional: placed beside their neighbours, not yet laid out. */
+  unsettled(): ReadonlySet<string> {
+    return this.pending?.moving ?? new Set();
+  }
+
+  /**
+   * After the write that built this corpus is committed: its new nodes laid out among their neighbours (held in
+   * place) and the metrics computed again, in the layout worker; the same corpus with them (a new stamp), kept in the
+   * layout cache. Undefined when nothing was pending, or when a newer corpus's layout replaced this one.
+   */
+  async settle(): Promise<Corpus | undefined> {
+    const pending = this.pending;
+    if (!pending) return undefined;
+    const record = await layoutSupervisor().refine(layoutInput(this.graph, pending.moving));
+    if (!record) return undefined;
+    await pending.cache?.set(pending.key, record);
+    const graph = this.graph.copy();
+    assignLayout(graph, record);
+    return new Corpus(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.indexes);
   }
 
   graphJson() {
@@ -186,11 +180,7 @@ export class Corpus {
    * Kept in the shared byte-bounded cache (`responses`); an answer larger than the whole bound is not kept.
    */
   cached<T>(key: string, compute: () => T): T {
-    const hit = responses.get(this.cacheKey + key);
-    if (hit) return hit.value as T;
-    const value = compute();
-    responses.set(this.cacheKey + key, { value });
-    return value;
+    return cachedAnswer(this.cacheKey + key, compute);
   }
 
   /** How many sentences `entity(id)` pages through (its mentions). */

@@ -5,15 +5,17 @@ import { fileURLToPath } from "node:url";
 import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
-import { cacheBytes } from "./corpus.js";
+import { cacheBytes } from "./read-cache.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
+import { closeLayoutWorker } from "./graph/layout-supervisor.js";
 import { keepServing } from "./last-resort.js";
 import { Shutdown } from "./shutdown.js";
 import { watchStore } from "./store-watch.js";
 import { databasePath, openStore } from "./store/index.js";
+import { StoreFormatError } from "./store/sqlite.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -33,8 +35,19 @@ if (cacheBytes() === undefined) {
   process.exit(2);
 }
 
+// A file that is not a store (or a newer one) is refused with its reason, not a stack trace: nothing was written.
+function openOrExit(path: string) {
+  try {
+    return openStore(path);
+  } catch (err) {
+    if (!(err instanceof StoreFormatError)) throw err;
+    console.error(`${err.message}\nSet DATABASE_PATH to a store file (a new path makes a new store).`);
+    process.exit(2);
+  }
+}
+
 const started = performance.now();
-const store = openStore(databasePath());
+const store = openOrExit(databasePath());
 // Posted articles are extracted in worker threads, so a big upload never blocks reads.
 const pool = createExtractionPool();
 const service = await CorpusService.open(store, buildCorpus, { pool });
@@ -65,7 +78,9 @@ const watch = watchStore(service, {
 });
 // SIGTERM / SIGINT: no new requests, those under way and the write in progress finish, then the watcher,
 // the workers and the store close, and the process exits 0.
-const shutdown = new Shutdown({ steps: [() => watch.stop(), () => service.idle(), () => pool.close(), () => store.close()] });
+const shutdown = new Shutdown({
+  steps: [() => watch.stop(), () => service.idle(), () => pool.close(), () => closeLayoutWorker(), () => store.close()],
+});
 const server = createServer(shutdown.wrap(app));
 shutdown.listen(server);
 server.listen(port, host, () => {

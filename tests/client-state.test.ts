@@ -11,6 +11,7 @@ import {
   selectEdge,
   selectEntity,
   setDateRange,
+  setMinConfidence,
   setMinMentions,
   setStancesOnly,
   toSearch,
@@ -36,6 +37,17 @@ describe("client view state", () => {
     ["stances only", [setStancesOnly(true)], "?kinds=support%2Coppose&linked=1", "kinds=support%2Coppose&linked=1"],
     ["stances only, then off", [setStancesOnly(true), setStancesOnly(false)], "", ""],
     ["slider", [setMinMentions(3)], "?minMentions=3", "minMentions=3"],
+    ["min confidence", [setMinConfidence(0.8)], "?minConfidence=0.8", "minConfidence=0.8"],
+    ["min confidence back to 0 leaves the URL", [setMinConfidence(0.8), setMinConfidence(0)], "", ""],
+    ["min confidence above 1 is 1", [setMinConfidence(3)], "?minConfidence=1", "minConfidence=1"],
+    ["negative min confidence is 0", [setMinConfidence(-0.5)], "", ""],
+    ["min confidence not a number is 0", [setMinConfidence(Number.NaN)], "", ""],
+    [
+      "min confidence with stances only",
+      [setStancesOnly(true), setMinConfidence(0.95)],
+      "?kinds=support%2Coppose&linked=1&minConfidence=0.95",
+      "kinds=support%2Coppose&linked=1&minConfidence=0.95",
+    ],
     ["date range", [setDateRange("2025-01-01", undefined)], "?from=2025-01-01", "from=2025-01-01"],
     ["neighbourhood", [focusOn("person:a", 2)], "?focus=person%3Aa&hops=2&selected=person%3Aa", "focus=person%3Aa&hops=2"],
     ["back to the whole graph", [focusOn("person:a", 2), wholeGraph()], "?selected=person%3Aa", ""],
@@ -51,6 +63,10 @@ describe("client view state", () => {
 
   it("ignores what it cannot read", () => {
     expect(fromSearch("?types=planet&minMentions=-4&from=yesterday&size=huge")).toEqual(DEFAULT_STATE);
+  });
+
+  it.each(["1.5", "-0.2", "high", "", "0"])("reads minConfidence=%s as no threshold", (raw) => {
+    expect(fromSearch(`?minConfidence=${raw}`).minConfidence).toBe(0);
   });
 });
 

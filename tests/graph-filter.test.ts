@@ -68,6 +68,34 @@ describe("filterGraph: which edges a query keeps", () => {
   });
 });
 
+describe("filterGraph: minConfidence hides stance edges below it, never co-mentions", () => {
+  const stance = "person:volodymyr-zelensky->country:russia:oppose";
+  const all = edges({});
+  const confidence = corpus.graph.getEdgeAttribute(stance, "confidence")!;
+  const cases: [string, number, boolean][] = [
+    ["0 keeps every stance", 0, true],
+    ["the edge's own confidence keeps it", confidence, true],
+    ["just above it hides it", confidence + 0.01, false],
+    ["1 hides every stance below certainty", 1, false],
+  ];
+  it.each(cases)("%s", (_name, minConfidence, kept) => {
+    expect(confidence).toBeGreaterThan(0);
+    expect(confidence).toBeLessThan(1);
+    const shown = edges({ minConfidence });
+    expect(shown.includes(stance)).toBe(kept);
+    // every other edge stays whatever the threshold
+    expect(shown.filter((e) => e !== stance)).toEqual(all.filter((e) => e !== stance));
+  });
+
+  it("a stance edge without a confidence counts as 0", () => {
+    const g = corpus.graph.copy();
+    g.removeEdgeAttribute(stance, "confidence");
+    const r = filterGraph({ ...corpus, graph: g } as typeof corpus, { minConfidence: 0.1 });
+    expect(r.graph.hasEdge(stance)).toBe(false);
+    expect(filterGraph({ ...corpus, graph: g } as typeof corpus, { minConfidence: 0 }).graph.hasEdge(stance)).toBe(true);
+  });
+});
+
 describe("filterGraph: attributes and counts", () => {
   it("returns graphology's JSON unchanged for an empty query on a small graph", () => {
     expect(filterGraph(corpus, {}).graph.export()).toEqual(corpus.graphJson());
@@ -180,6 +208,15 @@ describe("parseGraphQuery", () => {
     expect(parseGraphQuery({ types: "", other: "ignored" })).toEqual({});
   });
 
+  it.each([
+    ["0", 0],
+    ["0.75", 0.75],
+    [".9", 0.9],
+    ["1", 1],
+  ])("reads minConfidence %s as %f", (raw, expected) => {
+    expect(parseGraphQuery({ minConfidence: raw })).toEqual({ minConfidence: expected });
+  });
+
   const bad: [string, Record<string, unknown>, RegExp][] = [
     ["unknown type", { types: "person,planet" }, /types: unknown value "planet"/],
     ["unknown kind", { kinds: "stance" }, /kinds: unknown value "stance"/],
@@ -193,6 +230,10 @@ describe("parseGraphQuery", () => {
     ["linked not a flag", { linked: "yes" }, /linked: expected 1 or 0/],
     ["limit above the cap", { limit: "20000" }, /limit: expected a whole number from 0 to 10000/],
     ["repeated parameter", { types: ["person", "country"] }, /types: give it once/],
+    ["minConfidence above 1", { minConfidence: "1.5" }, /minConfidence: expected a number from 0 to 1/],
+    ["negative minConfidence", { minConfidence: "-0.2" }, /minConfidence: expected a number from 0 to 1/],
+    ["minConfidence not a number", { minConfidence: "high" }, /minConfidence: expected a number from 0 to 1/],
+    ["minConfidence as a percentage", { minConfidence: "80%" }, /minConfidence/],
   ];
   it.each(bad)("rejects %s", (_name, params, message) => {
     expect(() => parseGraphQuery(params)).toThrow(message);
@@ -212,6 +253,17 @@ describe("GET /api/graph and /api/export.gexf with a query", () => {
     const view = JSON.parse(res.headers["x-graph-view"]);
     expect(view.shown.nodes).toBe(3);
     expect(view.hidden.nodes).toBe(corpus.graph.order - 3);
+  });
+
+  it("drops the stance edge above its confidence, and refuses a confidence above 1", async () => {
+    const keys = async (q: string) =>
+      ((await request(app).get(`/api/graph?${q}`).expect(200)).body.edges as { key: string }[]).map((e) => e.key);
+    const stance = "person:volodymyr-zelensky->country:russia:oppose";
+    const confidence = corpus.graph.getEdgeAttribute(stance, "confidence")!;
+    expect(await keys(`kinds=oppose&minConfidence=${confidence}`)).toEqual([stance]);
+    expect(await keys(`kinds=oppose&minConfidence=${Math.min(1, confidence + 0.01)}`)).toEqual([]);
+    const res = await request(app).get("/api/graph?minConfidence=2").expect(400);
+    expect(res.body.error).toMatch(/minConfidence/);
   });
 
   it("answers 400 with an error for bad values and 400 for an unknown focus", async () => {

@@ -5,7 +5,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { createApp } from "../server/api/app.js";
-import { approximateBytes, responseCacheBytes } from "../server/corpus.js";
+import { approximateBytes, responseCacheBytes } from "../server/read-cache.js";
 import { EDGE_FILTER_KINDS, type GraphQuery, filterGraph, parseGraphQuery } from "../server/graph/filter.js";
 import { canonicalGraphQuery, graphQueryKey } from "../server/graph/query-key.js";
 import { ENTITY_TYPES } from "../server/types.js";
@@ -28,6 +28,7 @@ describe("canonical graph query", () => {
     ["every edge kind and no kind filter", { kinds: EDGE_FILTER_KINDS.join(",") }, {}],
     ["date ranges holding the same documents", { from: "2000-01-01", to: "2025-01-31" }, { from: dates[0]!, to: "2025-02-09" }],
     ["two empty date ranges", { from: "1990-01-01", to: "1990-02-01" }, { from: "2099-01-01" }],
+    ["minConfidence 0 and none", { minConfidence: "0" }, {}],
   ])("one key for %s", (_name, a, b) => {
     expect(key(a)).toBe(key(b));
   });
@@ -39,6 +40,8 @@ describe("canonical graph query", () => {
     ["ranges holding different documents", { from: dates[0]! }, { from: dates[1]! }],
     ["a range and none (undated documents drop out)", { from: "2000-01-01" }, {}],
     ["hops 1 and 2", { focus: "person:volodymyr-zelensky", hops: "1" }, { focus: "person:volodymyr-zelensky", hops: "2" }],
+    ["two min confidences", { minConfidence: "0.5" }, { minConfidence: "0.95" }],
+    ["a min confidence and none", { minConfidence: "0.5" }, {}],
   ])("two keys for %s", (_name, a, b) => {
     expect(key(a)).not.toBe(key(b));
   });
@@ -52,6 +55,7 @@ describe("canonical graph query", () => {
       kinds: someOf(EDGE_FILTER_KINDS),
       minMentions: fc.option(fc.nat(12), { nil: undefined }),
       minWeight: fc.option(fc.nat(6), { nil: undefined }),
+      minConfidence: fc.option(fc.constantFrom(0, 0.5, 0.8, 0.95, 1), { nil: undefined }),
       from: dateArb,
       to: dateArb,
       limit: fc.option(fc.nat(40), { nil: undefined }),

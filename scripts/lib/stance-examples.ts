@@ -20,13 +20,16 @@ export function labelledPairs(rows: LabelRow[]): LabelledPair[] {
     const doc = extractDocument(corpusArticle(file), { stances: false });
     const ex = buildExtraction([doc]);
     const entityOf = new Map(ex.entities.map((e) => [e.id, e]));
-    const entity = (mention: number) => entityOf.get(ex.mentions[mention]!.entityId)!;
+    // Resolution leaves junk mentions out of ex.mentions, so a document mention is found by where it is written.
+    const entityAt = new Map(ex.mentions.map((m) => [`${m.start}:${m.end}`, entityOf.get(m.entityId)]));
+    const entity = (mention: number) => entityAt.get(`${doc.mentions[mention]!.start}:${doc.mentions[mention]!.end}`);
     for (const { sentence, masked } of maskSentences(doc.sentences, doc.mentions, { all: true })) {
       const row = fileRows.find((r) => sentence.start < r.end && r.start < sentence.end);
       if (!row) continue;
       const ruled = readStances(sentence, masked, doc.mentions);
       for (const c of candidatePairs(masked, doc.mentions)) {
         const [a, b] = [entity(c.a), entity(c.b)];
+        if (!a || !b) continue;
         let label = 0;
         for (const g of row.stances) {
           if (goldMatches(a, b, g)) label = g.stance === "support" ? 1 : 3;

@@ -3,12 +3,14 @@
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./04-coreference.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
-import { caseCounts, documentYears } from "./resolve/corpus-stats.js";
+import { documentYears } from "./resolve/corpus-stats.js";
 import { resolveEvents } from "./resolve/events.js";
-import { junkReason, phraseCounter } from "./resolve/junk.js";
+import { junkReason } from "./resolve/junk.js";
+import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
 import { acronymOf, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
 import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
 import { voteTypes } from "./resolve/type-vote.js";
+import { type Steps, every, runSteps } from "../slices.js";
 import { KeyGroups, type Unit, makeUnits, typeOf } from "./resolve/units.js";
 
 export { acronymOf, initialsOf } from "./resolve/organizations.js";
@@ -101,21 +103,34 @@ export interface Resolution {
 
 /** Resolves every mention of the corpus to an entity. Deterministic: the same documents give the same ids. */
 export function resolveEntities(docs: DocExtraction[]): Resolution {
+  return runSteps(resolveInSteps(docs));
+}
+
+/** `resolveEntities` in steps, so that the server answers requests between them while it resolves a write. */
+export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   const sentenceText = new Map<string, string>();
   for (const d of docs) for (const s of d.sentences) sentenceText.set(s.id, s.text);
   const text = (id: string) => sentenceText.get(id) ?? "";
-  const counts = caseCounts(docs);
+  const counts = corpusCaseCounts.of(docs);
   const units = makeUnits(docs);
+  yield;
 
   stripLeadingWords(units, counts, text);
+  yield;
   const vote = voteTypes(units, text, counts);
+  yield;
   const settings = documentSettings(docs);
   const eventLabels = resolveEvents(units, settings.place, settings.year, text);
+  yield;
   const groups = new KeyGroups();
   joinSpellings(units, groups);
+  yield;
   retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
-  joinOrganizations(units, groups);
-  const lone = resolveLoneNames(units, groups);
+  joinOrganizations(units, groups, text);
+  yield;
+  const ambiguous = new Set<Unit>();
+  const lone = resolveLoneNames(units, groups, ambiguous);
+  yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
   const members = new Map<string, Unit[]>();
@@ -125,11 +140,13 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
     if (list) list.push(u);
     else members.set(key, [u]);
   }
-  const phraseCase = phraseCounter(() => [...sentenceText.values()].join("\n"));
+  const phraseCase = corpusPhrases.counter(docs);
+  yield;
   const entities: Entity[] = [];
   const ids = new Set<string>();
   const idOfUnit = new Map<Unit, string>();
-  for (const [key, group] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [i, [key, group]] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0])).entries()) {
+    if (every(i, 256)) yield;
     const type = typeOf(key);
     const names = group.flatMap((u) => u.names);
     const all = group.flatMap((u) => u.mentions);
@@ -155,13 +172,15 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
       aliases: sortedUnique([...names, ...all.map((m) => m.surface), ...(official ? [official] : [])]),
       roles: sortedUnique(all.flatMap((m) => (m.role ? [m.role] : []))),
       affiliations: votedAffiliations(all),
+      ...(group.some((u) => ambiguous.has(u)) ? { ambiguous: true as const } : {}),
     });
   }
   const byDoc = new Map<string, (ResolvedMention | undefined)[]>();
   const mentions: ResolvedMention[] = [];
   const unitOf = new Map<Mention, { unit: Unit; index: number }>();
   for (const u of units) u.mentions.forEach((m, index) => unitOf.set(m, { unit: u, index }));
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
+    if (every(i, 64)) yield;
     const list = d.mentions.map((m) => {
       const { unit, index } = unitOf.get(m)!;
       const entityId = idOfUnit.get(unit);

@@ -17,7 +17,8 @@ import {
   isTitleCase,
   splitConjoinedNames,
 } from "./04-coreference.js";
-import { resolveEntities } from "./05-entities.js";
+import { resolveInSteps } from "./05-entities.js";
+import { type Steps, every, runSteps } from "../slices.js";
 import { LIMITS, boundSentences, capMentionsPerSentence } from "./limits.js";
 import { recognizeDocument } from "./ner/index.js";
 import { coMentionEdges, stanceEdges } from "./06-edges.js";
@@ -107,12 +108,27 @@ export interface BuildOptions {
  * with the corpus's role book (`withRoleBook`): they depend on the set of documents, not on the order they came in.
  */
 export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {}): Extraction {
+  return runSteps(buildInSteps(docs, options));
+}
+
+/** `buildExtraction` in steps: the server runs them in slices, answering requests in between. */
+export function* buildInSteps(docs: DocExtraction[], options: BuildOptions = {}): Steps<Extraction> {
   const roles = options.roles ?? roleBookOf(docs);
-  const sorted = docs.map((d) => withRoleBook(d, roles)).sort((a, b) => a.doc.id.localeCompare(b.doc.id));
-  const resolved = resolveEntities(sorted);
+  yield;
+  const read: DocExtraction[] = [];
+  for (const [i, d] of docs.entries()) {
+    if (every(i, 64)) yield;
+    read.push(withRoleBook(d, roles));
+  }
+  const sorted = read.sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+  const resolved = yield* resolveInSteps(sorted);
   const { entities, mentions: all, applied } = applyCorrections(resolved, options.corrections ?? []);
+  yield;
   const byDoc = realigned(resolved.byDoc, all);
-  const edges = [...coMentionEdges(all), ...stanceEdges(sorted, byDoc)];
+  const coMentions = coMentionEdges(all);
+  yield;
+  const edges = [...coMentions, ...stanceEdges(sorted, byDoc)];
+  yield;
   const shown = applied ? withoutHidden(entities, all, edges) : { mentions: all, edges };
   return {
     documents: sorted.map((d) => d.doc),

@@ -88,6 +88,7 @@ export function buildGraph(extraction: Extraction, { layout = true, metrics = tr
       aliases: e.aliases,
       roles: e.roles,
       affiliations: e.affiliations,
+      ...(e.ambiguous ? { ambiguous: true as const } : {}),
       mentions,
       documents: docSets.get(e.id)?.size ?? 0,
       community: 0,

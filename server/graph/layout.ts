@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
-import { runOnce } from "../workers.js";
+import { layoutSupervisor } from "./layout-supervisor.js";
 import { separateDiscs } from "./separate.js";
 import { type EdgeAttributes, type EntityGraph, type Metrics, type NodeAttributes, assignMetrics, computeMetrics } from "./build.js";
 
@@ -108,14 +108,24 @@ export function layoutInPlace(graph: EntityGraph): LayoutRecord {
   return { positions: readPositions(copy), metrics };
 }
 
-/** Layout and metrics computed in a worker thread, so that a large corpus does not block the event loop. */
-export function layoutInWorker(graph: EntityGraph): Promise<LayoutRecord> {
-  const light = new Graph<Pick<NodeAttributes, "x" | "y" | "size">, Pick<EdgeAttributes, "weight">>({ multi: true, type: "mixed" });
-  graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y, size: a.size }));
+/** The light graph a layout worker needs: positions, sizes, weights, and (`fixed`) the nodes that may not move. */
+export type LayoutInput = ReturnType<Graph["export"]>;
+
+export function layoutInput(graph: EntityGraph, moving?: Set<string>): LayoutInput {
+  const light = new Graph<Pick<NodeAttributes, "x" | "y" | "size"> & { fixed?: boolean }, Pick<EdgeAttributes, "weight">>({
+    multi: true,
+    type: "mixed",
+  });
+  graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y, size: a.size, ...(moving && !moving.has(n) ? { fixed: true } : {}) }));
   graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
     undirected
       ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight })
       : light.addDirectedEdgeWithKey(e, s, t, { weight: a.weight }),
   );
-  return runOnce<LayoutRecord>(new URL("./layout-worker-entry.mjs", import.meta.url), light.export());
+  return light.export();
+}
+
+/** Layout and metrics computed in the layout worker, so that a large corpus does not block the event loop. */
+export function layoutInWorker(graph: EntityGraph): Promise<LayoutRecord> {
+  return layoutSupervisor().full(layoutInput(graph));
 }

@@ -35,7 +35,7 @@ function set<T extends string>(values: T[] | undefined, all: readonly T[]): T[] 
 /**
  * The query in a canonical form that `filterGraph` answers identically (see its steps): the limit capped at the
  * node count (no cut happens above it), thresholds capped one above the largest count (nothing passes above it)
- * and 0 or 1 dropped (every mention count and edge weight is at least 1), types and kinds sorted (all of them is
+ * and 0 or 1 dropped (every mention count and edge weight is at least 1; a min confidence of 0 likewise), types and kinds sorted (all of them is
  * no filter), a date range replaced by the first and last document dates inside it, hops 1 made explicit.
  */
 export function canonicalGraphQuery(query: GraphQuery, source: FilterSource): GraphQuery {
@@ -47,6 +47,8 @@ export function canonicalGraphQuery(query: GraphQuery, source: FilterSource): Gr
   if (kinds) out.kinds = kinds;
   if (query.minMentions !== undefined && query.minMentions > 1) out.minMentions = Math.min(query.minMentions, maxMentions + 1);
   if (query.minWeight !== undefined && query.minWeight > 1) out.minWeight = Math.min(query.minWeight, maxWeight + 1);
+  // Every stance confidence is at least 0, so 0 hides nothing.
+  if (query.minConfidence !== undefined && query.minConfidence > 0) out.minConfidence = query.minConfidence;
   if (query.from !== undefined || query.to !== undefined) {
     const inRange = dates.filter((d) => d >= (query.from ?? "") && d <= (query.to ?? "\uffff"));
     // An empty range keeps only its emptiness: any two such ranges give the same (empty) counts.

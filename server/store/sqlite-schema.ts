@@ -149,35 +149,38 @@ export class StoreFormatError extends Error {
   override name = "StoreFormatError";
 }
 
-/** Creates the schema in a new file, or checks an existing file is one this program can read. */
-function migrate(db: Database.Database, path: string): void {
+/**
+ * Throws StoreFormatError when the file is another program's SQLite file or a newer store's. Runs before any pragma
+ * that writes (WAL mode rewrites the file's header), so that a file we refuse is left exactly as it was.
+ */
+function refuseUnreadable(db: Database.Database, path: string): void {
   const version = db.pragma("user_version", { simple: true }) as number;
-  if (version === SCHEMA_VERSION) return;
   if (version === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
     if (tables.n > 0) throw new StoreFormatError(`${path} is an SQLite file but not an entity graph store`);
-    db.transaction(() => {
+  } else if (version > SCHEMA_VERSION) {
+    throw new StoreFormatError(`${path} has schema version ${version}; this program reads version ${SCHEMA_VERSION}`);
+  }
+}
+
+/** Creates the schema in a new file, or brings an older store up to this version (refuseUnreadable ran first). */
+function migrate(db: Database.Database): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    if (version === 0) {
       db.exec(SCHEMA);
       db.exec(LAYOUTS);
-      db.exec(CORRECTIONS);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-    return;
-  }
-  if (version >= 1 && version < SCHEMA_VERSION) {
-    db.transaction(() => {
-      if (version === 1) db.exec(LAYOUTS);
-      // Version 3: where a stance's target is written when it is named in another sentence. Stances stored before
-      // have none (their evidence points at the target's own mention) until `npm run ingest -- --rebuild`.
-      if (version <= 2) {
-        db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
-      }
-      db.exec(CORRECTIONS);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-    return;
-  }
-  throw new StoreFormatError(`${path} has schema version ${version}; this program reads version ${SCHEMA_VERSION}`);
+    }
+    if (version === 1) db.exec(LAYOUTS);
+    // Version 3: where a stance's target is written when it is named in another sentence. Stances stored before
+    // have none (their evidence points at the target's own mention) until `npm run ingest -- --rebuild`.
+    if (version >= 1 && version <= 2) {
+      db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
+    }
+    db.exec(CORRECTIONS);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
 }
 
 /** SQLite's answers that mean the file is no database we can use (others, such as a busy lock, are thrown as they are). */
@@ -200,13 +203,14 @@ export function openDatabase(location: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     db = new Database(location);
+    refuseUnreadable(db, location);
     db.pragma("journal_mode = WAL");
     // FULL: a commit the API has answered survives a power cut, not only a crash of the process.
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
     // A second writer (the CLI while the server runs) waits for the lock instead of failing at once.
     db.pragma("busy_timeout = 10000");
-    migrate(db, location);
+    migrate(db);
     return db;
   } catch (err) {
     db?.close();

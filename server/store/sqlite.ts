@@ -4,197 +4,27 @@
 import Database from "better-sqlite3";
 
 import { contentHash } from "../extract/01-documents.js";
-import {
-  type Correction,
-  type CorrectionChange,
-  type Doc,
-  type DocExtraction,
-  type DocumentInput,
-  type Edge,
-  type EntityType,
-  type Evidence,
-  type Mention,
-  type Sentence,
-  type Stance,
-  type StanceMention,
-} from "../types.js";
+import type { DocumentInput, Edge } from "../types.js";
 import type { LayoutRecord } from "../graph/layout.js";
 import type { Derived, EntityRecord } from "./derived.js";
+import {
+  type CorrectionRow,
+  type DocumentRow,
+  type EdgeRow,
+  type EntityRow,
+  type EvidenceRow,
+  type InputRow,
+  type MentionRow,
+  type SentenceRow,
+  type StanceRow,
+  groupRows,
+  toCorrection,
+  toDerived,
+  toDocExtraction,
+  toInput,
+} from "./rows.js";
 import { openDatabase } from "./sqlite-schema.js";
 import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  input_title: string | null;
-  source: string | null;
-  date: string | null;
-  input_date: string | null;
-  author: string | null;
-  credit: string | null;
-  text: string;
-}
-interface SentenceRow {
-  id: string;
-  doc_id: string;
-  idx: number;
-  start: number;
-  end: number;
-  text: string;
-}
-interface MentionRow {
-  doc_id: string;
-  sentence_id: string;
-  start: number;
-  end: number;
-  surface: string;
-  name: string;
-  type: EntityType;
-  role: string | null;
-  affiliation: string | null;
-  cluster: string;
-}
-interface StanceRow {
-  doc_id: string;
-  sentence_id: string;
-  holder: number;
-  target: number;
-  stance: Stance;
-  cue: string;
-  confidence: number;
-  cue_start: number;
-  cue_end: number;
-  holder_start: number | null;
-  holder_end: number | null;
-  target_start: number | null;
-  target_end: number | null;
-}
-interface EntityRow {
-  id: string;
-  label: string;
-  type: EntityType;
-  roles: string;
-  affiliations: string;
-  mentions: number;
-  documents: number;
-}
-interface EdgeRow {
-  id: string;
-  kind: Edge["kind"];
-  source: string;
-  target: string;
-  stance: Stance | null;
-}
-interface EvidenceRow {
-  edge_id: string;
-  sentence_id: string;
-  doc_id: string;
-  cue: string | null;
-  confidence: number | null;
-  holder_start: number | null;
-  holder_end: number | null;
-  cue_start: number | null;
-  cue_end: number | null;
-  target_start: number | null;
-  target_end: number | null;
-}
-
-interface CorrectionRow {
-  id: number;
-  action: string;
-  change: string;
-  author: string;
-  at: string;
-  note: string | null;
-}
-
-const toCorrection = (row: CorrectionRow): Correction =>
-  ({
-    ...(JSON.parse(row.change) as CorrectionChange),
-    id: row.id,
-    author: row.author,
-    at: row.at,
-    ...(row.note === null ? {} : { note: row.note }),
-  }) as Correction;
-
-/** Optional fields come back absent, not null: a loaded document equals a freshly extracted one. */
-function withOptional<T extends object>(target: T, fields: Record<string, string | null>): T {
-  for (const [key, value] of Object.entries(fields)) if (value !== null) Object.assign(target, { [key]: value });
-  return target;
-}
-
-const span = (start: number | null, end: number | null): [number, number] | undefined =>
-  start === null || end === null ? undefined : [start, end];
-
-function groupRows<R extends { doc_id: string }>(rows: R[]): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const row of rows) {
-    const list = map.get(row.doc_id);
-    if (list) list.push(row);
-    else map.set(row.doc_id, [row]);
-  }
-  return map;
-}
-
-function toDocExtraction(row: DocumentRow, sentences: SentenceRow[], mentions: MentionRow[], stances: StanceRow[]): DocExtraction {
-  const doc: Doc = withOptional(
-    { id: row.id, title: row.title, text: row.text },
-    {
-      source: row.source,
-      date: row.date,
-      author: row.author,
-      credit: row.credit,
-    },
-  );
-  return {
-    doc,
-    sentences: sentences.map((s): Sentence => ({ id: s.id, docId: s.doc_id, index: s.idx, start: s.start, end: s.end, text: s.text })),
-    mentions: mentions.map((m): Mention =>
-      withOptional(
-        {
-          sentenceId: m.sentence_id,
-          docId: m.doc_id,
-          start: m.start,
-          end: m.end,
-          surface: m.surface,
-          name: m.name,
-          type: m.type,
-          cluster: m.cluster,
-        },
-        { role: m.role, affiliation: m.affiliation },
-      ),
-    ),
-    stances: stances.map((s) => {
-      const stance: StanceMention = {
-        sentenceId: s.sentence_id,
-        holder: s.holder,
-        target: s.target,
-        stance: s.stance,
-        cue: s.cue,
-        confidence: s.confidence,
-        cueSpan: [s.cue_start, s.cue_end],
-      };
-      const holderSpan = span(s.holder_start, s.holder_end);
-      if (holderSpan) stance.holderSpan = holderSpan;
-      const targetSpan = span(s.target_start, s.target_end);
-      if (targetSpan) stance.targetSpan = targetSpan;
-      return stance;
-    }),
-  };
-}
-
-function toEvidence(row: EvidenceRow): Evidence {
-  const evidence: Evidence = { sentenceId: row.sentence_id, docId: row.doc_id };
-  if (row.cue !== null) evidence.cue = row.cue;
-  if (row.confidence !== null) evidence.confidence = row.confidence;
-  const holder = span(row.holder_start, row.holder_end);
-  const cue = span(row.cue_start, row.cue_end);
-  const target = span(row.target_start, row.target_end);
-  if (holder) evidence.holderSpan = holder;
-  if (cue) evidence.cueSpan = cue;
-  if (target) evidence.targetSpan = target;
-  return evidence;
-}
 
 export { StoreFormatError } from "./sqlite-schema.js";
 
@@ -401,58 +231,20 @@ export class SqliteStore implements Store {
   }
 
   async loadInputs(): Promise<DocumentInput[]> {
-    const rows = this.db.prepare("SELECT text, input_title, source, input_date, author FROM documents ORDER BY id").all() as Pick<
-      DocumentRow,
-      "text" | "input_title" | "source" | "input_date" | "author"
-    >[];
-    return rows.map((r) =>
-      withOptional({ text: r.text }, { title: r.input_title, source: r.source, date: r.input_date, author: r.author }),
-    );
+    const rows = this.db.prepare("SELECT text, input_title, source, input_date, author FROM documents ORDER BY id").all() as InputRow[];
+    return rows.map(toInput);
   }
 
   async loadDerived(): Promise<Derived> {
-    return this.db.transaction(() => {
-      const aliases = new Map<string, string[]>();
-      for (const row of this.db.prepare("SELECT entity_id, alias FROM entity_aliases").all() as {
-        entity_id: string;
-        alias: string;
-      }[]) {
-        aliases.set(row.entity_id, [...(aliases.get(row.entity_id) ?? []), row.alias]);
-      }
-      const entities = new Map<string, EntityRecord>();
-      for (const row of this.db.prepare("SELECT * FROM entities ORDER BY id").all() as EntityRow[]) {
-        entities.set(row.id, {
-          id: row.id,
-          label: row.label,
-          type: row.type,
-          aliases: (aliases.get(row.id) ?? []).sort((a, b) => a.localeCompare(b)),
-          roles: JSON.parse(row.roles) as string[],
-          affiliations: JSON.parse(row.affiliations) as string[],
-          mentions: row.mentions,
-          documents: row.documents,
-        });
-      }
-      const evidence = new Map<string, Evidence[]>();
-      for (const row of this.db.prepare("SELECT * FROM evidence ORDER BY edge_id, idx").all() as EvidenceRow[]) {
-        const list = evidence.get(row.edge_id) ?? [];
-        list.push(toEvidence(row));
-        evidence.set(row.edge_id, list);
-      }
-      const edges = new Map<string, Edge>();
-      for (const row of this.db.prepare("SELECT * FROM edges ORDER BY id").all() as EdgeRow[]) {
-        const edge: Edge = { id: row.id, kind: row.kind, source: row.source, target: row.target, evidence: [] };
-        if (row.stance !== null) edge.stance = row.stance;
-        edge.evidence = evidence.get(row.id) ?? [];
-        edges.set(row.id, edge);
-      }
-      const clusters = new Map(
-        (this.db.prepare("SELECT cluster, entity_id FROM clusters").all() as { cluster: string; entity_id: string }[]).map((r) => [
-          r.cluster,
-          r.entity_id,
-        ]),
-      );
-      return { entities, edges, clusters };
-    })();
+    return this.db.transaction(() =>
+      toDerived({
+        aliases: this.db.prepare("SELECT entity_id, alias FROM entity_aliases").all() as { entity_id: string; alias: string }[],
+        entities: this.db.prepare("SELECT * FROM entities ORDER BY id").all() as EntityRow[],
+        evidence: this.db.prepare("SELECT * FROM evidence ORDER BY edge_id, idx").all() as EvidenceRow[],
+        edges: this.db.prepare("SELECT * FROM edges ORDER BY id").all() as EdgeRow[],
+        clusters: this.db.prepare("SELECT cluster, entity_id FROM clusters").all() as { cluster: string; entity_id: string }[],
+      }),
+    )();
   }
 
   async hasDocument(id: string): Promise<boolean> {

@@ -62,6 +62,11 @@ export interface Store {
    * version check reloads, recomputes and writes inside it. Other writers wait (SQLite: up to the busy timeout).
    */
   exclusive?<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onChange` with the new version whenever a write commits, in any process (PostgreSQL: LISTEN/NOTIFY).
+   * Resolves to a function that stops it. Absent where only polling `currentVersion` sees other processes' writes.
+   */
+  subscribe?(onChange: (version: number) => void, onError?: (err: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

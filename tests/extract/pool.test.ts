@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { Corpus } from "../../server/corpus.js";
-import { createExtractionPool } from "../../server/extract/pool/index.js";
+import { createExtractionPool, defaultPoolSize } from "../../server/extract/pool/index.js";
 import { repoRoot } from "../helpers/server.js";
 
 const inputs = readdirSync(`${repoRoot}seeds`)
@@ -21,9 +21,28 @@ describe("extraction pool", () => {
     await two.close();
   });
 
+  it("starts no worker before its first job", () => {
+    expect(two.started).toBe(0);
+  });
+
   it("gives the same graph, byte for byte, with no worker and with two workers", async () => {
     const [a, b] = await Promise.all([inline.extract(inputs), two.extract(inputs)]);
     expect(b.map((d) => d.doc.source)).toEqual(inputs.map((i) => i.source)); // input order kept
     expect(JSON.stringify(new Corpus(b).graphJson())).toBe(JSON.stringify(new Corpus(a).graphJson()));
+    expect(two.started).toBe(2);
   }, 120_000); // two workers load their models first: 25 s on a busy 2-core machine
+});
+
+describe("EXTRACT_WORKERS", () => {
+  it.each([
+    ["0", 0],
+    ["3", 3],
+    [" 1 ", 1],
+  ])("%j gives a pool of %i", (raw, size) => {
+    expect(defaultPoolSize({ EXTRACT_WORKERS: raw })).toBe(size);
+  });
+
+  it.each(["", "-1", "two", "1.5"])("%j is not a size: one worker per core", (raw) => {
+    expect(defaultPoolSize({ EXTRACT_WORKERS: raw })).toBeGreaterThanOrEqual(1);
+  });
 });

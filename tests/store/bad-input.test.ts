@@ -7,68 +7,69 @@ import { createApp } from "../../server/api/app.js";
 import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
 import { LIMITS } from "../../server/extract/limits.js";
 import { createExtractionPool } from "../../server/extract/pool/index.js";
-import { SqliteStore } from "../../server/store/sqlite.js";
-import { syntheticArticle, tempDir } from "./fixtures.js";
+import type { Store } from "../../server/store/store.js";
+import { describeEachBackend } from "./backends.js";
+import { syntheticArticle } from "./fixtures.js";
 
-const { dir, remove } = tempDir("bad-input-");
-let ctx: { app: ReturnType<typeof createApp>; store: SqliteStore; service: CorpusService };
+describeEachBackend("bad input", (backend) => {
+  let ctx: { app: ReturnType<typeof createApp>; store: Store; service: CorpusService };
 
-beforeAll(async () => {
-  const store = new SqliteStore(`${dir}/graph.db`);
-  const service = await CorpusService.open(store, buildCorpus);
-  await service.ingest([syntheticArticle(1)]);
-  ctx = { app: createApp({ corpus: () => service.current(), write: { service, maxBodyBytes: 2 * 1024 * 1024 } }), store, service };
-});
-afterAll(async () => {
-  await ctx.store.close();
-  remove();
-});
-
-const BOUNDARY = "----fuzzBoundary42";
-const multipart = (body: string) =>
-  request(ctx.app).post("/api/documents").set("Content-Type", `multipart/form-data; boundary=${BOUNDARY}`).send(Buffer.from(body));
-const filePart = (name: string, text: string) =>
-  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${text}`;
-
-describe("a request that cannot end the process", () => {
-  it("answers 400 naming the file for a multipart body that ends inside a file, and keeps serving", async () => {
-    const res = await multipart(filePart("cut.txt", "Ann Other met Bo Dee in Ruritania")).expect(400);
-    expect(res.body.error).toBe('bad multipart body: file "cut.txt": Unexpected end of form');
-    // ends between parts, and inside the headers of a part
-    const between = await multipart(`${filePart("a.txt", syntheticArticle(2).text)}\r\n--${BOUNDARY}`).expect(400);
-    expect(between.body.error).toMatch(/^bad multipart body: /);
-    await multipart(`--${BOUNDARY}\r\nContent-Disposition: form-da`).expect(400);
-    const whole = await multipart(`${filePart("b.txt", syntheticArticle(3).text)}\r\n--${BOUNDARY}--\r\n`).expect(201);
-    expect(whole.body.documents[0].from).toBe("b.txt");
-    await request(ctx.app).get("/api/health").expect(200);
+  beforeAll(async () => {
+    const store = await backend.store("graph");
+    const service = await CorpusService.open(store, buildCorpus);
+    await service.ingest([syntheticArticle(1)]);
+    ctx = { app: createApp({ corpus: () => service.current(), write: { service, maxBodyBytes: 2 * 1024 * 1024 } }), store, service };
+  });
+  afterAll(async () => {
+    await ctx.store.close();
   });
 
-  it("answers 400 for a 100 KB word without spaces (it was a 500: a regex built from the name was too large)", async () => {
-    const res = await request(ctx.app)
-      .post("/api/documents")
-      .type("text/plain")
-      .send(`Mr Quox${"a".repeat(100_000)} said so.`)
-      .expect(400);
-    expect(res.body.error).toBe(
-      `request body: a word of 100004 characters without a space at offset 3 (limit ${LIMITS.tokenChars}): not prose`,
-    );
-  });
+  const BOUNDARY = "----fuzzBoundary42";
+  const multipart = (body: string) =>
+    request(ctx.app).post("/api/documents").set("Content-Type", `multipart/form-data; boundary=${BOUNDARY}`).send(Buffer.from(body));
+  const filePart = (name: string, text: string) =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${text}`;
 
-  it("answers 413 for a 1 MB line (it ran extraction workers out of memory), naming the limit", async () => {
-    const line = Array.from({ length: 150_000 }, (_, i) => ["Mr Quill", "met", "Ondra", "in", "Velm"][i % 5]).join(" ");
-    const res = await request(ctx.app).post("/api/documents").type("text/plain").send(line).expect(413);
-    expect(res.body.error).toMatch(new RegExp(`above the ${LIMITS.documentChars}-character limit per document`));
-  });
+  describe("a request that cannot end the process", () => {
+    it("answers 400 naming the file for a multipart body that ends inside a file, and keeps serving", async () => {
+      const res = await multipart(filePart("cut.txt", "Ann Other met Bo Dee in Ruritania")).expect(400);
+      expect(res.body.error).toBe('bad multipart body: file "cut.txt": Unexpected end of form');
+      // ends between parts, and inside the headers of a part
+      const between = await multipart(`${filePart("a.txt", syntheticArticle(2).text)}\r\n--${BOUNDARY}`).expect(400);
+      expect(between.body.error).toMatch(/^bad multipart body: /);
+      await multipart(`--${BOUNDARY}\r\nContent-Disposition: form-da`).expect(400);
+      const whole = await multipart(`${filePart("b.txt", syntheticArticle(3).text)}\r\n--${BOUNDARY}--\r\n`).expect(201);
+      expect(whole.body.documents[0].from).toBe("b.txt");
+      await request(ctx.app).get("/api/health").expect(200);
+    });
 
-  it("stores a document with a very long sentence, read in pieces, and says so in the answer", async () => {
-    const sentence = Array.from({ length: 1200 }, (_, i) => `Mira Tolland visited Quenby and Ostrava on day ${i}`).join(", ");
-    const res = await request(ctx.app)
-      .post("/api/documents")
-      .send({ text: `${sentence}.` })
-      .expect(201);
-    expect(res.body.documents[0].cut[0]).toBe(`1 sentence(s) longer than ${LIMITS.sentenceChars} characters read in pieces`);
-    const doc = await request(ctx.app).get(`/api/documents/${res.body.documents[0].id}`).expect(200);
-    expect(doc.body.text.length).toBe(sentence.length + 1); // the text is stored whole
+    it("answers 400 for a 100 KB word without spaces (it was a 500: a regex built from the name was too large)", async () => {
+      const res = await request(ctx.app)
+        .post("/api/documents")
+        .type("text/plain")
+        .send(`Mr Quox${"a".repeat(100_000)} said so.`)
+        .expect(400);
+      expect(res.body.error).toBe(
+        `request body: a word of 100004 characters without a space at offset 3 (limit ${LIMITS.tokenChars}): not prose`,
+      );
+    });
+
+    it("answers 413 for a 1 MB line (it ran extraction workers out of memory), naming the limit", async () => {
+      const line = Array.from({ length: 150_000 }, (_, i) => ["Mr Quill", "met", "Ondra", "in", "Velm"][i % 5]).join(" ");
+      const res = await request(ctx.app).post("/api/documents").type("text/plain").send(line).expect(413);
+      expect(res.body.error).toMatch(new RegExp(`above the ${LIMITS.documentChars}-character limit per document`));
+    });
+
+    it("stores a document with a very long sentence, read in pieces, and says so in the answer", async () => {
+      const sentence = Array.from({ length: 1200 }, (_, i) => `Mira Tolland visited Quenby and Ostrava on day ${i}`).join(", ");
+      const res = await request(ctx.app)
+        .post("/api/documents")
+        .send({ text: `${sentence}.` })
+        .expect(201);
+      expect(res.body.documents[0].cut[0]).toBe(`1 sentence(s) longer than ${LIMITS.sentenceChars} characters read in pieces`);
+      const doc = await request(ctx.app).get(`/api/documents/${res.body.documents[0].id}`).expect(200);
+      expect(doc.body.text.length).toBe(sentence.length + 1); // the text is stored whole
+    });
   });
 });
 

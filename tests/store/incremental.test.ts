@@ -1,23 +1,21 @@
 // "Incremental equals a full rebuild": documents added one by one, with a delete in between, give the same
 // graph and the same stored records as a fresh store given the final set at once.
-import { afterAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 
 import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
 import { addCorrection, exportCorrections, importCorrections } from "../../server/corrections/service.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
-import { SqliteStore } from "../../server/store/sqlite.js";
+import { mulberry32 } from "../../server/random.js";
 import { repoRoot } from "../helpers/server.js";
-import { syntheticArticle, tempDir } from "./fixtures.js";
-
-const { dir, remove } = tempDir();
-afterAll(remove);
+import { checkIntegrity, describeEachBackend } from "./backends.js";
+import { syntheticArticle } from "./fixtures.js";
 
 const seeds = listArticleFiles([`${repoRoot}seeds`]).map((f) => readArticle(f, repoRoot));
 const extra = [0, 1, 2, 3, 4, 5].map(syntheticArticle);
 
-describe("incremental ingest and delete", () => {
+describeEachBackend("incremental ingest and delete", (backend) => {
   it("ends with the same graph JSON, documents and stored records as a full rebuild", async () => {
-    const incremental = new SqliteStore(`${dir}/incremental.db`);
+    const incremental = await backend.store("incremental");
     const a = await CorpusService.open(incremental, buildCorpus);
     for (const input of [...seeds, ...extra]) await a.ingest([input]);
     const deleted = [seeds[2]!, extra[1]!, extra[4]!];
@@ -27,7 +25,7 @@ describe("incremental ingest and delete", () => {
     }
 
     const finalSet = [...seeds, ...extra].filter((input) => !deleted.includes(input));
-    const full = new SqliteStore(`${dir}/full.db`);
+    const full = await backend.store("full");
     const b = await CorpusService.open(full, buildCorpus);
     await b.ingest(finalSet);
 
@@ -37,14 +35,46 @@ describe("incremental ingest and delete", () => {
     expect((await incremental.load()).documents).toEqual((await full.load()).documents);
 
     // And reopening the incremental store (a restart) builds that graph again without extracting anything.
-    const reopened = await CorpusService.open(new SqliteStore(`${dir}/incremental.db`), buildCorpus);
+    const reopened = await CorpusService.open(await backend.store("incremental"), buildCorpus);
     expect(reopened.current().graphJson()).toEqual(b.current().graphJson());
-    expect(incremental.checkIntegrity()).toBe("ok");
+    expect(await checkIntegrity(incremental)).toBe("ok");
     await Promise.all([incremental.close(), full.close(), reopened.store.close()]);
   });
 });
 
-describe("a role read with the role book of the corpus", () => {
+describeEachBackend("a seeded random sequence of adds and deletes", (backend) => {
+  it.each([1, 2, 3])("gives, after every few writes, the graph and stored records of a full rebuild (seed %i)", async (seed) => {
+    const random = mulberry32(seed);
+    const inputs = [...seeds, ...[10, 11, 12, 13, 14, 15, 16, 17].map(syntheticArticle)];
+    const store = await backend.store(`random-${seed}`);
+    const a = await CorpusService.open(store, buildCorpus);
+    const present = new Set<(typeof inputs)[number]>();
+    for (let step = 0; step < 12; step++) {
+      const absent = inputs.filter((i) => !present.has(i));
+      if (present.size > 0 && (absent.length === 0 || random() < 0.35)) {
+        const gone = [...present][Math.floor(random() * present.size)]!;
+        await a.remove(a.current().docExtractions.find((d) => d.doc.text === gone.text)!.doc.id);
+        present.delete(gone);
+      } else {
+        // one document, or a batch of two in one write
+        const batch = absent.filter(() => random() < 0.5).slice(0, 1 + Math.floor(random() * 2));
+        const chosen = batch.length > 0 ? batch : [absent[0]!];
+        await a.ingest(chosen);
+        for (const input of chosen) present.add(input);
+      }
+      if (step % 4 !== 3) continue;
+      const full = await backend.store(`random-${seed}-full-${step}`);
+      const b = await CorpusService.open(full, buildCorpus);
+      await b.ingest([...present]);
+      expect(a.current().graphJson(), `step ${step}`).toEqual(b.current().graphJson());
+      expect(await store.loadDerived(), `step ${step}`).toEqual(await full.loadDerived());
+      await full.close();
+    }
+    await store.close();
+  });
+});
+
+describeEachBackend("a role read with the role book of the corpus", (backend) => {
   it("gives the same graph whether the article naming the role comes before or after the ones that title its holder", async () => {
     const untitled = {
       text: "Tony Blair spoke in Leeds on Friday.\nLiam Fox accused the prime minister of hiding from voters.",
@@ -54,10 +84,10 @@ describe("a role read with the role book of the corpus", () => {
       { text: "Prime Minister Tony Blair opened a hospital in Leeds on Monday.", title: "Hospital" },
       { text: "Prime Minister Tony Blair met nurses in Bristol.", title: "Nurses" },
     ];
-    const first = new SqliteStore(`${dir}/role-first.db`);
+    const first = await backend.store("role-first");
     const a = await CorpusService.open(first, buildCorpus);
     for (const input of [untitled, ...titled]) await a.ingest([input]);
-    const last = new SqliteStore(`${dir}/role-last.db`);
+    const last = await backend.store("role-last");
     const b = await CorpusService.open(last, buildCorpus);
     await b.ingest([...titled, untitled]);
 
@@ -70,9 +100,9 @@ describe("a role read with the role book of the corpus", () => {
   });
 });
 
-describe("corrections with incremental ingest", () => {
+describeEachBackend("corrections with incremental ingest", (backend) => {
   it("made between ingests and deletes, give the same graph as the same corrections imported into a full rebuild", async () => {
-    const store = new SqliteStore(`${dir}/corrected-incremental.db`);
+    const store = await backend.store("corrected-incremental");
     const a = await CorpusService.open(store, buildCorpus);
     const correct = async (body: object) => addCorrection(a, body, "local");
     await a.ingest(seeds);
@@ -86,14 +116,14 @@ describe("corrections with incremental ingest", () => {
     await correct({ action: "hide", entity: "organization:youtube" });
     expect(a.current().extraction.corrections!.log.map((o) => o.status)).toEqual(Array(6).fill("applied"));
 
-    const full = new SqliteStore(`${dir}/corrected-full.db`);
+    const full = await backend.store("corrected-full");
     const b = await CorpusService.open(full, buildCorpus);
     await b.ingest([...seeds, ...extra.filter((_x, i) => i !== 2)]);
     await importCorrections(b, JSON.parse(JSON.stringify(exportCorrections(a.corrections()))));
 
     expect(a.current().graphJson()).toEqual(b.current().graphJson());
     expect(await store.loadDerived()).toEqual(await full.loadDerived());
-    const reopened = await CorpusService.open(new SqliteStore(`${dir}/corrected-incremental.db`), buildCorpus);
+    const reopened = await CorpusService.open(await backend.store("corrected-incremental"), buildCorpus);
     expect(reopened.current().graphJson()).toEqual(b.current().graphJson());
     await Promise.all([store.close(), full.close(), reopened.store.close()]);
   });

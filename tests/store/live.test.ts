@@ -9,15 +9,16 @@ import { CorpusService, buildExtractionOnly } from "../../server/corpus-service.
 import { watchStore } from "../../server/store-watch.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { type Running, health, ingestCli, portIsFree, startServerProcess, until } from "../helpers/process.js";
+import { describeEachBackend } from "./backends.js";
 import { syntheticArticle, tempDir } from "./fixtures.js";
 
 const { dir, remove } = tempDir("live-");
 afterAll(remove);
 
-describe("a service follows writes made through another connection", () => {
+describeEachBackend("a service follows writes made through another connection", (backend) => {
   it("reloads within the poll interval and reports the change", async () => {
-    const path = join(dir, "two.db");
-    const [a, b] = [new SqliteStore(path), new SqliteStore(path)];
+    const path = await backend.location("two");
+    const [a, b] = [backend.open(path), backend.open(path)];
     const writer = await CorpusService.open(a, buildExtractionOnly);
     const reader = await CorpusService.open(b, buildExtractionOnly);
     const seen: number[] = [];

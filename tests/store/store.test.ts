@@ -1,33 +1,35 @@
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { CorpusService, buildExtractionOnly } from "../../server/corpus-service.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { deriveRecords, diffDerived, emptyDerived } from "../../server/store/derived.js";
 import type { Correction } from "../../server/types.js";
 import { SqliteStore, StoreFormatError } from "../../server/store/sqlite.js";
+import { PgStore } from "../../server/store/postgres.js";
+import { SCHEMA_VERSION } from "../../server/store/postgres-schema.js";
 import { StoreConflictError } from "../../server/store/store.js";
+import { BACKENDS, type Backend, PG_TEST_URL, checkIntegrity, describeEachBackend } from "./backends.js";
 import { syntheticArticle, tempDir } from "./fixtures.js";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
 
-function freshStore(): SqliteStore {
-  const { dir, remove } = tempDir();
-  const store = new SqliteStore(`${dir}/graph.db`);
-  cleanups.push(() => {
-    void store.close();
-    remove();
-  });
+async function freshStore(backend: Backend) {
+  const store = backend.open(await backend.location());
+  cleanups.push(() => store.close());
   return store;
 }
 
 const inputs = [0, 1, 2, 3].map(syntheticArticle);
 const extracted = inputs.map((input) => ({ input, extraction: extractDocument(input) }));
 
-describe("SqliteStore", () => {
+describeEachBackend("store", (backend) => {
   it("gives back exactly the extractions it was given, and the derived records of all of them", async () => {
-    const store = freshStore();
+    const store = await freshStore(backend);
     const derived = deriveRecords(buildExtraction(extracted.map((e) => e.extraction)));
     const { rows } = diffDerived(emptyDerived(), derived);
     const version = await store.write({ put: extracted, remove: [], derived: rows, expectedVersion: 0 });
@@ -37,11 +39,11 @@ describe("SqliteStore", () => {
     const byId = (a: { doc: { id: string } }, b: { doc: { id: string } }) => a.doc.id.localeCompare(b.doc.id);
     expect(loaded.documents).toEqual(extracted.map((e) => e.extraction).sort(byId));
     expect(await store.loadDerived()).toEqual(derived);
-    expect(store.checkIntegrity()).toBe("ok");
+    expect(await checkIntegrity(store)).toBe("ok");
   });
 
   it("keeps what was given for re-extraction: a derived title is not frozen into the input", async () => {
-    const store = freshStore();
+    const store = await freshStore(backend);
     const one = extracted[0]!;
     const { rows } = diffDerived(emptyDerived(), deriveRecords(buildExtraction([one.extraction])));
     await store.write({ put: [one], remove: [], derived: rows, expectedVersion: 0 });
@@ -51,7 +53,7 @@ describe("SqliteStore", () => {
   });
 
   it("deletes a document with its rows, and removes entities and edges left without evidence", async () => {
-    const store = freshStore();
+    const store = await freshStore(backend);
     const all = deriveRecords(buildExtraction(extracted.map((e) => e.extraction)));
     await store.write({ put: extracted, remove: [], derived: diffDerived(emptyDerived(), all).rows, expectedVersion: 0 });
     const gone = extracted[3]!.extraction.doc.id;
@@ -59,11 +61,11 @@ describe("SqliteStore", () => {
     await store.write({ put: [], remove: [gone], derived: diffDerived(all, rest).rows, expectedVersion: 1 });
     expect(await store.hasDocument(gone)).toBe(false);
     expect(await store.loadDerived()).toEqual(rest);
-    expect(store.checkIntegrity()).toBe("ok");
+    expect(await checkIntegrity(store)).toBe("ok");
   });
 
   it("refuses a write computed from an older version, and changes nothing", async () => {
-    const store = freshStore();
+    const store = await freshStore(backend);
     const write = { put: [extracted[0]!], remove: [], derived: diffDerived(emptyDerived(), emptyDerived()).rows };
     await store.write({ ...write, expectedVersion: 0 });
     await expect(store.write({ ...write, expectedVersion: 0 })).rejects.toBeInstanceOf(StoreConflictError);
@@ -71,15 +73,15 @@ describe("SqliteStore", () => {
   });
 
   it("rolls back the whole write when a derived row points at nothing (foreign keys checked at commit)", async () => {
-    const store = freshStore();
+    const store = await freshStore(backend);
     const edge = { id: "a--b", kind: "co-mention" as const, source: "person:a", target: "person:b", evidence: [] };
     const derived = { entities: { put: [], remove: [] }, edges: { put: [edge], remove: [] }, clusters: { put: [], remove: [] } };
-    await expect(store.write({ put: [extracted[0]!], remove: [], derived, expectedVersion: 0 })).rejects.toThrow(/FOREIGN KEY/);
+    await expect(store.write({ put: [extracted[0]!], remove: [], derived, expectedVersion: 0 })).rejects.toThrow(/foreign key/i);
     expect(await store.countDocuments()).toBe(0);
   });
 
   it("keeps where a stance's target is written when it is named in another sentence", async () => {
-    const store = freshStore();
+    const store = await freshStore(backend);
     const input = { text: "Tony Blair spoke in Leeds on Friday.\nLiam Fox accused him of hiding from voters." };
     const extraction = extractDocument(input);
     expect(extraction.stances.map((s) => s.targetSpan)).toEqual([[17, 20]]);
@@ -88,6 +90,22 @@ describe("SqliteStore", () => {
     expect((await store.load()).documents).toEqual([extraction]);
   });
 
+  it("the stale writer reloads and retries: both writes land and the derived rows stay exact (two writers, one store)", async () => {
+    const location = await backend.location();
+    const first = await CorpusService.open(backend.open(location), buildExtractionOnly);
+    const second = await CorpusService.open(backend.open(location), buildExtractionOnly);
+    await first.ingest([inputs[0]!]);
+    const result = await second.ingest([inputs[1]!]);
+    expect(result.documents[0]!.status).toBe("created");
+    expect(second.current().docExtractions).toHaveLength(2);
+    const check = backend.open(location);
+    const { documents } = await check.load();
+    expect(await check.loadDerived()).toEqual(deriveRecords(buildExtraction(documents)));
+    await Promise.all([first.store.close(), second.store.close(), check.close()]);
+  });
+});
+
+describe("SqliteStore files", () => {
   it("upgrades a version-2 file in place: stances gain the target columns, corrections its table, and what was stored stays", async () => {
     const { dir, remove } = tempDir();
     cleanups.push(remove);
@@ -154,19 +172,88 @@ describe("SqliteStore", () => {
   });
 });
 
-describe("two writers on one file (the CLI while the server runs)", () => {
-  it("the stale writer reloads and retries: both writes land and the derived rows stay exact", async () => {
-    const { dir, remove } = tempDir();
-    cleanups.push(remove);
-    const first = await CorpusService.open(new SqliteStore(`${dir}/g.db`), buildExtractionOnly);
-    const second = await CorpusService.open(new SqliteStore(`${dir}/g.db`), buildExtractionOnly);
-    await first.ingest([inputs[0]!]);
-    const result = await second.ingest([inputs[1]!]);
-    expect(result.documents[0]!.status).toBe("created");
-    expect(second.current().docExtractions).toHaveLength(2);
-    const check = new SqliteStore(`${dir}/g.db`);
-    const { documents } = await check.load();
-    expect(await check.loadDerived()).toEqual(deriveRecords(buildExtraction(documents)));
-    await Promise.all([first.store.close(), second.store.close(), check.close()]);
+describeEachBackend("corrections log", (backend) => {
+  it("keeps corrections by id, and an undone id is never given again", async () => {
+    const store = await freshStore(backend);
+    const none = { put: [], remove: [] };
+    const derived = { entities: none, edges: none, clusters: none };
+    const correction = (id: number) =>
+      ({
+        id,
+        action: "hide",
+        entity: { id: "person:x", keys: ["person:x"] },
+        author: "local",
+        at: "2026-01-01T00:00:00Z",
+      }) satisfies Correction;
+    await store.write({
+      put: [],
+      remove: [],
+      derived,
+      expectedVersion: 0,
+      corrections: { put: [correction(1), correction(2)], remove: [] },
+    });
+    await store.write({ put: [], remove: [], derived, expectedVersion: 1, corrections: { put: [], remove: [2] } });
+    expect(await store.load()).toMatchObject({ corrections: [correction(1)], nextCorrectionId: 3, version: 2 });
+  });
+});
+
+describe.skipIf(!PG_TEST_URL)(`PgStore databases${PG_TEST_URL ? "" : " [skipped, PG_TEST_URL not set]"}`, () => {
+  const backend = BACKENDS.find((b) => b.name === "postgres")!;
+  afterAll(() => backend.cleanup());
+
+  it("upgrades a version-3 database in place: the corrections table and the queue are added, what was stored stays", async () => {
+    const location = await backend.location();
+    const old = new PgStore(location);
+    const one = extracted[0]!;
+    const { rows } = diffDerived(emptyDerived(), deriveRecords(buildExtraction([one.extraction])));
+    await old.write({ put: [one], remove: [], derived: rows, expectedVersion: 0 });
+    const pool = await old.connection();
+    await pool.query(
+      "DROP TABLE corrections, ingest_queue; DELETE FROM meta WHERE key = 'next_correction_id'; UPDATE meta SET value = 3 WHERE key = 'schema'",
+    );
+    await old.close();
+    const upgraded = new PgStore(location);
+    cleanups.push(() => upgraded.close());
+    expect(await upgraded.load()).toMatchObject({ documents: [one.extraction], corrections: [], nextCorrectionId: 1, version: 1 });
+    const schema = await (await upgraded.connection()).query("SELECT value FROM meta WHERE key = 'schema'");
+    expect(schema.rows[0].value).toBe(SCHEMA_VERSION);
+  });
+
+  it("refuses a database that is not a store, and one from a newer program, adding nothing", async () => {
+    const location = await backend.location();
+    const setup = new pg.Client({ connectionString: location });
+    await setup.connect();
+    await setup.query("CREATE TABLE notes (text text)");
+    const foreign = new PgStore(location);
+    await expect(foreign.load()).rejects.toBeInstanceOf(StoreFormatError);
+    await foreign.close();
+    const tables = await setup.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
+    expect(tables.rows[0].n).toBe(1);
+    await setup.query("DROP TABLE notes");
+    const fresh = new PgStore(location);
+    await fresh.countDocuments();
+    await fresh.close();
+    await setup.query("UPDATE meta SET value = 99 WHERE key = 'schema'");
+    const newer = new PgStore(location);
+    await expect(newer.load()).rejects.toThrow(/schema version 99/);
+    await newer.close();
+    await setup.end();
+  });
+
+  it("refuses a text with a NUL character (PostgreSQL text cannot hold it) and stores nothing", async () => {
+    const store = new PgStore(await backend.location());
+    cleanups.push(() => store.close());
+    const input = { text: "Tony Blair met Gordon Brown\u0000 in London." };
+    const { rows } = diffDerived(emptyDerived(), emptyDerived());
+    const write = store.write({ put: [{ input, extraction: extractDocument(input) }], remove: [], derived: rows, expectedVersion: 0 });
+    await expect(write).rejects.toThrow(/a NUL character at index 27/);
+    expect(await store.countDocuments()).toBe(0);
+    expect(await store.currentVersion()).toBe(0);
+  });
+
+  it("names itself by the URL without its password", () => {
+    const store = new PgStore("postgres://ann:s3cret@127.0.0.1:1/db");
+    expect(store.location).toBe("postgres://ann@127.0.0.1:1/db");
+    void store.close();
   });
 });

@@ -3,11 +3,11 @@
 // the model; they do not overrule it. The probability is the stance's confidence; the cue is the rule's cue when a
 // rule read the same stance, else the lexicon cue word nearest the pair, else none (cue "", an empty span).
 import type { Mention, Sentence, StanceMention } from "../../types.js";
-import { pairTokens } from "../stance-model/features.js";
+import { type PairTokens, pairTokens } from "../stance-model/features.js";
 import { classify, decide, POLAR, type StanceModel } from "../stance-model/model.js";
 import type { Masked } from "./mask.js";
 import { NEGATIONS, OWNED_NOUNS, PHYSICAL_CUES, REFUSALS } from "../lexicon/stance-cues.js";
-import { type Candidate, candidatePairs, pairInput } from "./pairs.js";
+import { candidatePairs, pairInput } from "./pairs.js";
 
 const NEGATED = new Set<string>([...NEGATIONS.filter((n) => !n.includes(" ")), ...REFUSALS.map((r) => r.split(" ")[0]!)]);
 
@@ -27,21 +27,24 @@ export function modelStances(
   const slotOf = new Map([...masked.slots.values()].map((s) => [s.mention, s]));
   const out: StanceMention[] = [];
   for (const c of candidatePairs(masked, mentions)) {
+    // Where a rule read this pair, the rule stands (negation, refusal and ownership are theirs to judge).
+    if (ruled.some((r) => (r.holder === c.a && r.target === c.b) || (r.holder === c.b && r.target === c.a))) continue;
     const input = pairInput(sentence, c, ruled);
-    const probs = classify(model, input);
+    const read = pairTokens(input);
+    // Without a cue word in reach of both sides no stance can be kept: the pair is not scored at all.
+    if (!read || (requireCue && !cueInReach(read))) continue;
+    const probs = classify(model, input, read);
     if (!probs) continue;
     const cls = decide(probs, threshold);
     if (cls === 0) continue;
     const { holderIsX, stance } = POLAR[cls - 1]!;
     const [holder, target] = holderIsX ? [c.a, c.b] : [c.b, c.a];
-    // Where a rule read this pair, the rule stands (negation, refusal and ownership are theirs to judge).
-    if (ruled.some((r) => (r.holder === c.a && r.target === c.b) || (r.holder === c.b && r.target === c.a))) continue;
     const holderSlot = slotOf.get(holder);
     const targetSlot = slotOf.get(target);
     // A thing ("the offer") stands for its maker only as a target; "him" only for a stance its subject holds.
     if (holderSlot?.thing) continue;
     if (targetSlot?.objectOf !== undefined && mentions[targetSlot.objectOf]!.cluster !== mentions[holder]!.cluster) continue;
-    const cue = cueBetween(input.text, c, stance, holderIsX);
+    const cue = cueBetween(input.text, read, stance, holderIsX);
     if (!cue && requireCue) continue;
     const found: StanceMention = {
       sentenceId: sentence.id,
@@ -59,14 +62,23 @@ export function modelStances(
   return out;
 }
 
+/** Some cue word between the pair at most MAX_CUE_GAP words from each side: what cueBetween needs first. */
+export function cueInReach({ tokens, x, y }: PairTokens): boolean {
+  for (let i = Math.max(x + 1, y - 1 - MAX_CUE_GAP); i < y && i - x - 1 <= MAX_CUE_GAP; i++) if (tokens[i]!.cue) return true;
+  return false;
+}
+
 /**
  * The lexicon cue word of the stance's polarity between the pair, in reach of both: not negated or refused, not a
  * physical act ("the US attack on Iraq"), at most MAX_CUE_GAP words from each side, and the target not the owner
  * of something other than a thing one can be for or against ("criticised Mr Blair's spokesman").
  */
-function cueBetween(text: string, c: Candidate, stance: string, holderIsX: boolean): { cue: string; span: [number, number] } | undefined {
-  const read = pairTokens({ text, a: c.aSpan, b: c.bSpan });
-  if (!read) return undefined;
+function cueBetween(
+  text: string,
+  read: PairTokens,
+  stance: string,
+  holderIsX: boolean,
+): { cue: string; span: [number, number] } | undefined {
   const { tokens, x, y } = read;
   const t = holderIsX ? y : x;
   if (tokens[t + 1]?.w === "'s" && !OWNED.test(tokens[t + 2]?.w ?? "")) return undefined;

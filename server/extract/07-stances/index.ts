@@ -69,8 +69,8 @@ export function maskSentences(
 
 /**
  * Finds who supports or opposes whom in each sentence of one document: the rule readings run on sentences with a
- * cue word, and the stance model (decide.ts) scores every pair of every sentence that names two things, with the
- * readings' stances as features. `rulesOnly` gives the readings alone (the evaluation's baseline).
+ * cue word, and the stance model (decide.ts) scores the pairs of those sentences with a cue word near both sides,
+ * with the readings' stances as features (every pair of every sentence with STANCE_ANY_CUE=1). `rulesOnly` gives the readings alone (the evaluation's baseline).
  */
 export function findStances(
   sentences: Sentence[],
@@ -78,12 +78,15 @@ export function findStances(
   roles?: RoleBook,
   { model = defaultModel(), rulesOnly = false }: { model?: StanceModel; rulesOnly?: boolean } = {},
 ): StanceMention[] {
-  const masked = maskSentences(sentences, mentions, { all: !rulesOnly, ...(roles ? { roles } : {}) });
+  const options = modelOptions();
+  // The model keeps a stance only with a cue word near both sides, so a sentence without one is not even masked.
+  const all = !rulesOnly && options.requireCue === false;
+  const masked = maskSentences(sentences, mentions, { all, ...(roles ? { roles } : {}) });
   return dedupe(
     mentions,
     masked.flatMap(({ sentence, masked }) => {
-      const ruled = ANY_CUE.test(sentence.text) ? readStances(sentence, masked, mentions) : [];
-      return rulesOnly ? ruled : [...ruled, ...modelStances(sentence, masked, mentions, ruled, model, modelOptions())];
+      const ruled = !all || ANY_CUE.test(sentence.text) ? readStances(sentence, masked, mentions) : [];
+      return rulesOnly ? ruled : [...ruled, ...modelStances(sentence, masked, mentions, ruled, model, options)];
     }),
   );
 }

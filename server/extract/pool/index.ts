@@ -11,6 +11,8 @@ export type ExtractionOutcome = BoundedExtraction | { refused: RejectedInput };
 
 export interface ExtractionPool {
   readonly size: number;
+  /** Workers running now: none until the first job. */
+  readonly started: number;
   /** Extracts every input; results come back in input order whatever worker did them. Fails if any document fails. */
   extract(inputs: DocumentInput[]): Promise<DocExtraction[]>;
   /** Extracts every input, each succeeding or failing on its own (a worker that dies fails only its document). */
@@ -27,10 +29,11 @@ export interface PoolOptions {
   entry?: URL;
 }
 
-/** Pool size from EXTRACT_WORKERS, else one worker per core. */
-export function defaultPoolSize(): number {
-  const fromEnv = Number(process.env.EXTRACT_WORKERS);
-  return Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : availableParallelism();
+/** Pool size from EXTRACT_WORKERS (0: extract on the calling thread), else one worker per core. */
+export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.EXTRACT_WORKERS?.trim();
+  const fromEnv = raw ? Number(raw) : NaN;
+  return Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : availableParallelism();
 }
 
 // Documents per message: big enough that messaging is cheap next to extraction, small enough to balance.
@@ -61,11 +64,13 @@ type WorkerMessage = { index: number; result: BoundedExtraction } | { index: num
  * A worker that runs out of memory, crashes, or spends more than the budget on one document is replaced; that
  * document is refused with the reason, and the rest of its batch goes to the next worker.
  * `size: 0` extracts on the calling thread (for small jobs and tests; no time budget there).
+ * Workers start with the first job, not before: a server that only reads never pays for their models (about
+ * 155 MB each at rest).
  */
 export function createExtractionPool(size = defaultPoolSize(), options: PoolOptions = {}): ExtractionPool {
   if (size <= 0) {
     const extractEach = async (inputs: DocumentInput[]) => inputs.map((input) => extractBounded(input));
-    return { size: 0, extractEach, extract: (inputs) => allOrFail(extractEach(inputs)), close: async () => {} };
+    return { size: 0, started: 0, extractEach, extract: (inputs) => allOrFail(extractEach(inputs)), close: async () => {} };
   }
   const budgetMs = options.budgetMs ?? LIMITS.extractionMs;
   const maxHeapMb = options.maxHeapMb ?? WORKER_HEAP_MB;
@@ -98,11 +103,13 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
     return worker;
   };
   const slots: Slot[] = [];
-  for (let i = 0; i < size; i++) {
-    const slot: Slot = { worker: undefined as unknown as Worker, busy: false };
-    slot.worker = spawn(slot);
-    slots.push(slot);
-  }
+  const start = () => {
+    while (slots.length < size) {
+      const slot: Slot = { worker: undefined as unknown as Worker, busy: false };
+      slot.worker = spawn(slot);
+      slots.push(slot);
+    }
+  };
 
   const runBatch = (worker: Worker, batch: Task[]) =>
     new Promise<boolean>((settled) => {
@@ -168,6 +175,7 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
           new Promise<ExtractionOutcome>((resolve, reject) => {
             if (closed) return reject(new Error("the extraction pool is closed"));
             queue.push({ input, resolve, reject });
+            start();
             pump();
           }),
       ),
@@ -175,6 +183,9 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
 
   return {
     size,
+    get started() {
+      return running.size;
+    },
     extractEach,
     extract: (inputs) => allOrFail(extractEach(inputs)),
     async close() {

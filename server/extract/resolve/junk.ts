@@ -1,6 +1,7 @@
 // Names that are no entity once the whole corpus is read. Each rule is a reason, not a list of names.
 import type { EntityType } from "../../types.js";
 import { CALENDAR_WORDS } from "../lexicon/events.js";
+import { TITLE_WORDS } from "../lexicon/titles.js";
 import { nameTokens } from "../04-coreference.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";
 
@@ -13,7 +14,7 @@ export interface Candidate {
   work: boolean;
 }
 
-export type JunkReason = "common noun" | "calendar word" | "programme or show";
+export type JunkReason = "common noun" | "calendar word" | "programme or show" | "title word";
 
 /**
  * Why an entity is junk, or undefined when it is not:
@@ -21,17 +22,21 @@ export type JunkReason = "common noun" | "calendar word" | "programme or show";
  *   headline ("Bill", "House"); a name of several words likewise when the corpus writes the whole phrase
  *   lower-case more often ("Human Rights");
  * - a month, weekday or holiday alone ("Christmas");
- * - a programme or show ("the BBC's Newsnight programme").
- * Countries come from the dataset and are never junk; nor is a name written with a person's cue.
+ * - a programme or show ("the BBC's Newsnight programme"), or a film, album or game ("the comedy Sideways");
+ * - a title alone ("Lord", "Queen", "PM"): it says what somebody is, not who, even written "the Queen said".
+ * Countries come from the dataset and are never junk; nor, but for a title alone, is a name written with a
+ * person's cue.
  */
 export function junkReason(
   c: Candidate,
   counts: CaseCounts,
   phraseCase: (phrase: string) => { lower: number; capitalised: number },
 ): JunkReason | undefined {
-  if (c.type === "country" || c.personCues > 0) return undefined;
-  if (c.work) return "programme or show";
+  if (c.type === "country") return undefined;
   const tokens = nameTokens(c.label);
+  if (tokens.length === 1 && TITLE_WORDS.has(tokens[0]!.toLowerCase())) return "title word";
+  if (c.personCues > 0) return undefined;
+  if (c.work) return "programme or show";
   if (tokens.length === 1 && CALENDAR_WORDS.has(tokens[0]!.toLowerCase())) return "calendar word";
   if (tokens.length === 1 && mostlyLowerCase(counts, tokens[0]!)) return "common noun";
   if (tokens.length > 1 && tokens.every((t) => mostlyLowerCase(counts, t))) {

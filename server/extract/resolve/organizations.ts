@@ -1,5 +1,6 @@
 // Organizations across the corpus: acronyms and short forms join the full name, a nationality in front of a name
 // is the same as "of" the country behind it.
+import type { Mention } from "../../types.js";
 import { countryIndex, countryName } from "../lexicon/countries.js";
 import { NAME_FUNCTION_WORDS } from "../lexicon/events.js";
 import { SHORT_FORMS } from "../lexicon/short-forms.js";
@@ -49,7 +50,7 @@ const isOrg = (key: string) => typeOf(key) === "organization" || typeOf(key) ===
  * - a well-known short form and its full name, when the corpus has it (lexicon/short-forms.ts).
  * Never on a shared word: European Union is not European Council.
  */
-export function joinOrganizations(units: Unit[], groups: KeyGroups): void {
+export function joinOrganizations(units: Unit[], groups: KeyGroups, sentenceText?: (id: string) => string): void {
   const mentionsOf = new Map<string, number>();
   const writtenAs = new Map<string, string>();
   for (const u of units) {
@@ -74,8 +75,10 @@ export function joinOrganizations(units: Unit[], groups: KeyGroups): void {
   const defined = new Map<string, Map<string, number>>();
   for (const u of units) {
     for (const m of u.mentions) {
-      const acronym = acronymOf(m.name);
-      if (!acronym || ownKey(m) === u.cluster) continue;
+      // "Electronic Arts (EA)" where the recogniser typed the two apart, so the document did not link them
+      const written = sentenceText && definedAcronym(m, sentenceText(m.sentenceId));
+      const acronym = written || acronymOf(m.name);
+      if (!acronym || (!written && ownKey(m) === u.cluster)) continue;
       const counts = defined.get(acronym) ?? new Map<string, number>();
       counts.set(u.key, (counts.get(u.key) ?? 0) + 1);
       defined.set(acronym, counts);
@@ -98,6 +101,14 @@ export function joinOrganizations(units: Unit[], groups: KeyGroups): void {
       (acronym ? (dominant(defined.get(acronym)) ?? dominant(byInitials.get(acronym))) : undefined);
     if (target && target !== key) groups.join(key, target);
   }
+}
+
+const ACRONYM_AFTER = /^\s+\((\p{Lu}{2,6})\)/u;
+
+/** "Electronic Arts (EA)" -> "EA": the acronym written in brackets after a name, when it is the name's initials. */
+export function definedAcronym(m: Mention, sentence: string): string | undefined {
+  const acronym = ACRONYM_AFTER.exec(sentence.slice(m.end, m.end + 12))?.[1];
+  return acronym && acronym === initialsOf(m.name) ? acronym : undefined;
 }
 
 /** The key holding DOMINANT_SHARE of the counts, if one does. */

@@ -1,6 +1,7 @@
 // People across the corpus: words glued to the front of a name, spelling variants, and lone surnames.
 import { nameTokens } from "../04-coreference.js";
 import { countryIndex } from "../lexicon/countries.js";
+import { NICKNAMES } from "../lexicon/nicknames.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";
 import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
 
@@ -18,12 +19,14 @@ const fold = (t: string) =>
 
 /**
  * Spelling key of a person's name: transliterations (Zelenskyy / Zelensky / Zelenskiy), a hyphen or a space
- * (Kilroy-Silk / Kilroy Silk) and a middle initial (George W Bush / George Bush) make no difference.
+ * (Kilroy-Silk / Kilroy Silk), a middle initial (George W Bush / George Bush) and a given name's short form (Jim /
+ * James Callaghan, lexicon/nicknames.ts) make no difference.
  */
 export function personSpellingKey(name: string): string {
   const tokens = nameTokens(name);
   const kept = tokens.filter((t, i) => i === 0 || i === tokens.length - 1 || t.replace(/\.$/, "").length > 1);
-  return kept.map(fold).join("");
+  const given = kept.length >= 2 ? NICKNAMES[kept[0]!.toLowerCase()] : undefined;
+  return (given ? [given, ...kept.slice(1)] : kept).map(fold).join("");
 }
 
 /** Where a name is written only because a sentence or a hyphenated word starts there ("Euro-Sceptic Kilroy"). */
@@ -85,9 +88,10 @@ interface Candidate {
  * DOMINANT_SHARE of the corpus's full-name uses of that surname, when that name also fits the document's other
  * entities best: each holder of the surname is scored by how likely the entities named beside the lone surname are
  * in that holder's documents (naive Bayes over co-mentioned entities, with the share of uses as the prior). With no
- * dominant name, or a better fitting one, it stays apart. Returns the group each lone unit joins.
+ * dominant name, or a better fitting one seen at least twice, it stays apart, and goes into `ambiguous` when given.
+ * Returns the group each lone unit joins.
  */
-export function resolveLoneNames(units: Unit[], groups: KeyGroups): Map<Unit, string> {
+export function resolveLoneNames(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): Map<Unit, string> {
   const people = units.filter((u) => typeOf(u.key) === "person");
   const isLone = new Set<string>(); // spelling groups that hold a one-word name: "Kilroy-Silk" with "Kilroy Silk"
   for (const u of people) if (nameTokens(nameOf(u.key)).length === 1) isLone.add(groups.find(u.key));
@@ -118,7 +122,10 @@ export function resolveLoneNames(units: Unit[], groups: KeyGroups): Map<Unit, st
     }
     const total = owners.reduce((n, c) => n + c.mentions, 0);
     const top = owners.reduce((a, b) => (b.mentions > a.mentions || (b.mentions === a.mentions && b.group < a.group) ? b : a));
-    if (top.mentions < DOMINANT_SHARE * total) continue;
+    if (top.mentions < DOMINANT_SHARE * total) {
+      ambiguous?.add(u);
+      continue;
+    }
     const context = [...docKeys.get(u.docId)!].filter((k) => k !== own && !owners.some((c) => c.group === k));
     const vocabulary = new Set(context);
     for (const c of owners) for (const k of contextOf(c, docKeys).keys()) vocabulary.add(k);
@@ -135,7 +142,11 @@ export function resolveLoneNames(units: Unit[], groups: KeyGroups): Map<Unit, st
       return logp;
     };
     const topScore = score(top);
-    if (owners.some((c) => c !== top && score(c) > topScore)) continue;
+    // a rival seen once has one document for context, where every entity looks certain: it cannot veto
+    if (owners.some((c) => c !== top && c.mentions >= 2 && score(c) > topScore)) {
+      ambiguous?.add(u);
+      continue;
+    }
     joined.set(u, top.group);
   }
   return joined;

@@ -4,6 +4,7 @@
 import type { Mention } from "../../types.js";
 import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
 import type { CaseCounts } from "./corpus-stats.js";
+import { definedAcronym } from "./organizations.js";
 import { type Unit, nameOf, typeOf } from "./units.js";
 
 /** What the words around a mention say it is; "work" is a programme or show, which is none of our types. */
@@ -13,17 +14,28 @@ const HONORIFIC_BEFORE = new RegExp(`(?:^|\\s)(?:${[...HONORIFICS].map((h) => h.
 const PARTY_AFTER = /^\s+[Pp]arty\b/u;
 const WORD_AFTER = /^\s(\p{Ll}[\p{L}-]*)/u;
 const THE_BEFORE = /(?:^|\s)the\s+$/;
-const WORK_AFTER = /^\s+(?:programme|show|series|documentary)\b/u;
+const WORK_AFTER = /^(?:\s+(?:programme|show|series|documentary)\b|,?\s+starring\b)/u;
+// "the comedy Sideways", "blockbuster The Aviator", "the game Halo": a creative work's title after the word for its kind
+const WORK_BEFORE =
+  /(?:^|\s)(?:film|movie|blockbuster|biopic|comedy|drama|thriller|musical|sitcom|album|novel|game|documentary|programme|series)\s+$/u;
+// "games giant Electronic Arts", "Scottish band Franz Ferdinand": the word for a kind of organization in front
+const ORG_NOUN_BEFORE =
+  /(?:^|\s)(?:firm|company|giant|group|maker|retailer|bank|airline|carrier|operator|manufacturer|broadcaster|band|label|studio|club|agency)\s+$/u;
 const BROADCASTER_BEFORE = /(?:^|\s)\p{Lu}{2,}\d?(?:\s+\p{Lu}\p{Ll}+)?['’]s\s+$/u;
 
-/** The cue around one mention, if any: "Mr Blair" (person), "the Treasury" (organization), "Newsnight programme" (work). */
+/**
+ * The cue around one mention, if any: "Mr Blair" (person), "the Treasury" (organization), "Newsnight programme" or
+ * "the film Sideways" (work).
+ */
 export function cueOf(m: Mention, sentence: string): Cue | undefined {
   const before = sentence.slice(Math.max(0, m.start - 24), m.start);
   const after = sentence.slice(m.end, m.end + 24);
   const single = !m.name.includes(" ");
   if (m.role !== undefined || HONORIFIC_BEFORE.test(before)) return "person";
-  if (WORK_AFTER.test(after) || (single && BROADCASTER_BEFORE.test(before))) return "work";
-  if (PARTY_AFTER.test(after) || THE_BEFORE.test(before)) return "organization";
+  if (WORK_AFTER.test(after) || WORK_BEFORE.test(before) || (single && BROADCASTER_BEFORE.test(before))) return "work";
+  if (PARTY_AFTER.test(after) || THE_BEFORE.test(before) || ORG_NOUN_BEFORE.test(before)) return "organization";
+  // "Electronic Arts (EA)": an organization defines its acronym; a person's name is not followed by its initials
+  if (definedAcronym(m, sentence)) return "organization";
   const next = WORD_AFTER.exec(after)?.[1];
   if (single && next && TITLE_WORDS.has(next) && !HONORIFICS.has(next)) return "organization"; // "Veritas leader"
   return undefined;
@@ -38,10 +50,24 @@ export interface TypeVote {
 
 const VOTED = new Set(["person", "organization"]);
 
+/** A cue seen once weighs as much as this many mentions the recogniser typed; seen twice or more, the cues decide. */
+export const CUE_WEIGHT = 3;
+
+interface Tally {
+  cue: Record<Cue, number>;
+  recognised: { person: number; organization: number };
+}
+
+/** The name a mention votes for: "the Treasury" -> "treasury", as unit keys are written. */
+const votedName = (m: Mention) => m.name.toLowerCase().replace(/^the\s+/, "");
+
 /**
  * Retypes units by the vote over their name (person and organization only: countries come from the dataset, events
- * from their pattern). `titled` adds what the corpus text says outside mentions ("Veritas leader" where the
- * recogniser saw no name), except for the surname of a person named in full somewhere in the corpus.
+ * from their pattern). Every mention written with the name votes, also inside another name's cluster ("actor
+ * DiCaprio" in Leonardo DiCaprio's): the type its recogniser gave, and its cue. A cue seen at least twice decides
+ * ("Veritas leader" twice over 29 person readings); one cue is one voice among the mentions ("vice president Boeing"
+ * once over 41 organization readings). `titled` adds what the corpus text says outside mentions ("Veritas leader"
+ * where the recogniser saw no name), except for the surname of a person named in full somewhere in the corpus.
  */
 export function voteTypes(units: Unit[], sentenceText: (id: string) => string, counts: CaseCounts): TypeVote {
   const surnames = new Set(
@@ -52,14 +78,25 @@ export function voteTypes(units: Unit[], sentenceText: (id: string) => string, c
   );
   const cues = new Map<Unit, Record<Cue, number>>();
   const byName = new Map<string, Unit[]>();
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (name: string) => {
+    let t = tallies.get(name);
+    if (!t) tallies.set(name, (t = { cue: { person: 0, organization: 0, work: 0 }, recognised: { person: 0, organization: 0 } }));
+    return t;
+  };
   for (const u of units) {
     const c: Record<Cue, number> = { person: 0, organization: 0, work: 0 };
+    const voted = VOTED.has(typeOf(u.key));
     for (const m of u.mentions) {
       const cue = cueOf(m, sentenceText(m.sentenceId));
       if (cue) c[cue]++;
+      if (!voted) continue;
+      const t = tallyOf(votedName(m));
+      if (cue) t.cue[cue]++;
+      if (m.type === "person" || m.type === "organization") t.recognised[m.type]++;
     }
     cues.set(u, c);
-    if (!VOTED.has(typeOf(u.key))) continue;
+    if (!voted) continue;
     const name = nameOf(u.key);
     const list = byName.get(name);
     if (list) list.push(u);
@@ -67,19 +104,14 @@ export function voteTypes(units: Unit[], sentenceText: (id: string) => string, c
   }
   const works = new Set<string>();
   for (const [name, group] of byName) {
-    const cue: Record<Cue, number> = { person: 0, organization: 0, work: 0 };
-    const recognised = { person: 0, organization: 0 };
-    for (const u of group) {
-      const c = cues.get(u)!;
-      for (const k of Object.keys(cue) as Cue[]) cue[k] += c[k];
-      recognised[typeOf(u.key) as "person" | "organization"] += u.mentions.length;
-    }
+    const { cue, recognised } = tallyOf(name);
     // Text outside mentions: "Veritas leader", where the recogniser found no name to attach a cue to; not for a
     // person's surname ("a Blair spokesman").
     if (!name.includes(" ") && !surnames.has(name) && cue.work === 0) cue.organization += counts.titleQualifier.get(name) ?? 0;
     // A name written as a programme's ("Newsnight programme") is one, though its staff have titles ("Newsnight journalist").
-    const work = cue.work > 0 && cue.person === 0 && cue.work >= cue.organization;
-    const winner = work ? "work" : (majority(cue) ?? (Object.values(cue).every((n) => n === 0) ? majority(recognised) : undefined));
+    // Seen twice, as other cues: "the game Chelsea lost" once does not make a club a title.
+    const work = cue.work >= 2 && cue.person === 0 && cue.work >= cue.organization;
+    const winner = work ? "work" : voteWinner(cue, recognised);
     if (!winner) continue;
     if (winner === "work") {
       works.add(name);
@@ -88,6 +120,16 @@ export function voteTypes(units: Unit[], sentenceText: (id: string) => string, c
     for (const u of group) u.key = `${winner}:${name}`;
   }
   return { cues, works };
+}
+
+/** Cues seen twice or more decide; else each cue weighs CUE_WEIGHT mentions in the recogniser's majority. */
+export function voteWinner(cue: Record<Cue, number>, recognised: { person: number; organization: number }) {
+  const byCue = majority({ person: cue.person, organization: cue.organization });
+  if (byCue && cue[byCue] >= 2) return byCue;
+  return majority({
+    person: recognised.person + CUE_WEIGHT * cue.person,
+    organization: recognised.organization + CUE_WEIGHT * cue.organization,
+  });
 }
 
 /** The key holding more than half of the votes, if one does. */

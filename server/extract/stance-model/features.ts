@@ -141,9 +141,14 @@ function quoted(tokens: Token[]): boolean[] {
   return inside;
 }
 
-/** The features of one pair, or undefined when its spans overlap. */
-export function pairFeatures(input: PairInput): string[] | undefined {
-  const read = pairTokens(input);
+/** The pair as the model reads it: its tokens, X and Y's indexes, and whether `b` is X. */
+export type PairTokens = NonNullable<ReturnType<typeof pairTokens>>;
+
+/**
+ * The features of one pair, or undefined when its spans overlap. `read` is the pair's tokens when the caller
+ * has them already (the stance stage tokenises once per pair, to check for a cue before it scores).
+ */
+export function pairFeatures(input: PairInput, read: PairTokens | undefined = pairTokens(input)): string[] | undefined {
   if (!read) return undefined;
   const { tokens, x, y, swapped } = read;
   const at = (i: number) => (i < 0 ? "^" : i >= tokens.length ? "$" : tokens[i]!.w);

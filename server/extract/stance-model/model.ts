@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Stance } from "../../types.js";
 import { type LogisticModel, predict } from "./logistic.js";
-import { type PairInput, pairFeatures } from "./features.js";
+import { type PairInput, type PairTokens, pairFeatures, pairTokens } from "./features.js";
 
 /** The classes, with X the entity written first and Y the other: the DSE benchmark's order (p = X, q = Y). */
 export const CLASSES = ["none", "X supports Y", "Y supports X", "X opposes Y", "Y opposes X"] as const;
@@ -82,8 +82,12 @@ export function defaultModel(): StanceModel {
 }
 
 /** The five class probabilities of a pair (X = the span written first), or undefined when its spans overlap. */
-export function classify(model: LogisticModel, input: PairInput): Float64Array | undefined {
-  const features = pairFeatures(input);
+export function classify(
+  model: LogisticModel,
+  input: PairInput,
+  read: PairTokens | undefined = pairTokens(input),
+): Float64Array | undefined {
+  const features = pairFeatures(input, read);
   return features ? predict(model, features) : undefined;
 }
 

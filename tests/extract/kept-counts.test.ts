@@ -1,0 +1,63 @@
+// The counts kept between resolutions (phrases, word cases) equal counts over the whole corpus, whatever documents
+// came and went in between (seeded random sequences), including the corpus's first sentence and sentence starts.
+import { describe, expect, it } from "vitest";
+
+import { phraseCounter } from "../../server/extract/resolve/junk.js";
+import { caseCounts } from "../../server/extract/resolve/corpus-stats.js";
+import { CaseCountsKept, PhraseCounts } from "../../server/extract/resolve/kept-counts.js";
+import { mulberry32 } from "../../server/random.js";
+import type { DocExtraction } from "../../server/types.js";
+
+const doc = (id: string, texts: string[]): DocExtraction =>
+  ({
+    doc: { id, title: id, text: texts.join("\n") },
+    sentences: texts.map((text, index) => ({ id: `${id}:${index}`, docId: id, index, start: 0, end: text.length, text })),
+    mentions: [],
+    stances: [],
+  }) as unknown as DocExtraction;
+
+const TEXTS = [
+  ["Human rights groups said human rights mattered.", "Human Rights Watch agreed."],
+  ["The human rights bill passed.", "Critics of human rightsism left."],
+  ["We met the Human Rights lawyers.", "human rights, they said, and humanity."],
+  ["Human rights first.", "Nothing here."],
+  ["The Prime Minister spoke to the prime minister's aides.", "prime minister"],
+  ["Sub\nline human rights", "xhuman rights and human rightsx"],
+];
+const PHRASES = ["Human Rights", "Prime Minister", "Human Rights Watch", "Nothing", "Rights"];
+
+const reference = (docs: DocExtraction[]) => phraseCounter(() => docs.flatMap((d) => d.sentences.map((s) => s.text)).join("\n"));
+
+describe("counts kept between resolutions", () => {
+  it.each([1, 2, 3, 4, 5])("equal counts over the whole corpus through random adds and deletes (seed %i)", (seed) => {
+    const random = mulberry32(seed);
+    const pool = Array.from({ length: 24 }, (_, i) => doc(`d${String(i).padStart(2, "0")}`, TEXTS[i % TEXTS.length]!));
+    const counts = new PhraseCounts();
+    const cases = new CaseCountsKept();
+    let corpus: DocExtraction[] = [];
+    for (let step = 0; step < 30; step++) {
+      const d = pool[Math.floor(random() * pool.length)]!;
+      corpus = corpus.includes(d) ? corpus.filter((x) => x !== d) : [...corpus, d];
+      corpus.sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+      const kept = counts.counter(corpus);
+      const full = reference(corpus);
+      for (const phrase of PHRASES) expect(kept(phrase), `${phrase} at step ${step}`).toEqual(full(phrase));
+      const sorted = (c: ReturnType<typeof caseCounts>) => Object.entries(c).map(([k, m]) => [k, [...m].sort()]);
+      expect(sorted(cases.of(corpus)), `case counts at step ${step}`).toEqual(sorted(caseCounts(corpus)));
+    }
+  });
+
+  it("keep each counter right while another corpus is counted beside it (resolutions run in slices)", () => {
+    const counts = new PhraseCounts();
+    const a = [doc("a", TEXTS[0]!), doc("b", TEXTS[1]!)];
+    const b = [doc("c", TEXTS[2]!)];
+    const first = counts.counter(a);
+    counts.counter([...a, ...b])("Human Rights");
+    expect(first("Human Rights")).toEqual(reference(a)("Human Rights"));
+  });
+
+  it("counts a match at the very start of the corpus, and none at another sentence's start", () => {
+    const counts = new PhraseCounts().counter([doc("a", ["Human Rights first.", "Human Rights again."])]);
+    expect(counts("Human Rights")).toEqual({ lower: 0, capitalised: 1 });
+  });
+});

@@ -1,0 +1,77 @@
+// A write to a big graph is laid out after its commit, from the positions the graph had: its new nodes start beside
+// their neighbours and only they move (a little push apart aside), and the metrics come out as a full computation's.
+import { describe, expect, it } from "vitest";
+
+import { Corpus, type LayoutCache } from "../server/corpus.js";
+import { extractDocument } from "../server/extract/index.js";
+import type { LayoutRecord } from "../server/graph/layout.js";
+import { seedCorpus } from "./helpers/server.js";
+import { syntheticArticle } from "./store/fixtures.js";
+
+const memoryCache = () => {
+  const saved = new Map<string, LayoutRecord>();
+  const cache: LayoutCache = { get: async (key) => saved.get(key), set: async (key, record) => void saved.set(key, record) };
+  return { saved, cache };
+};
+
+const extent = (corpus: Corpus) => {
+  const xs = corpus.graph.mapNodes((_n, a) => a.x);
+  const ys = corpus.graph.mapNodes((_n, a) => a.y);
+  return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+};
+
+const withoutPlaces = (corpus: Corpus) =>
+  corpus.graph.mapNodes((n, a) => {
+    const { x: _x, y: _y, ...rest } = a;
+    return [n, rest] as const;
+  });
+
+describe("layout of a write, after its commit", async () => {
+  const before = seedCorpus();
+  const added = [100, 101].map((i) => extractDocument(syntheticArticle(i)));
+  const docs = [...before.docExtractions, ...added];
+  const { saved, cache } = memoryCache();
+  // moveAbove 0: the seeds stand in for a big corpus (the server moves on from the old layout above 500 nodes)
+  const provisional = await Corpus.build(docs, cache, [], { previous: before, moveAbove: 0 });
+  const fresh = provisional.graph.filterNodes((n) => !before.graph.hasNode(n));
+
+  it("serves the old nodes where they were and the new ones beside a neighbour, before any layout ran", () => {
+    expect(fresh.length).toBeGreaterThan(0);
+    expect([...provisional.unsettled()].sort()).toEqual([...fresh].sort());
+    provisional.graph.forEachNode((n, a) => {
+      if (!before.graph.hasNode(n)) return;
+      expect([a.x, a.y]).toEqual([before.graph.getNodeAttribute(n, "x"), before.graph.getNodeAttribute(n, "y")]);
+    });
+    const span = extent(before);
+    for (const n of fresh) {
+      const a = provisional.graph.getNodeAttributes(n);
+      const near = provisional.graph
+        .neighbors(n)
+        .map((m) => Math.hypot(provisional.graph.getNodeAttribute(m, "x") - a.x, provisional.graph.getNodeAttribute(m, "y") - a.y));
+      if (near.length > 0) expect(Math.min(...near)).toBeLessThan(0.5 * span);
+    }
+    expect(saved.size).toBe(0); // nothing laid out yet
+  });
+
+  it("then lays out the new nodes, barely moves the old ones, and keeps the result for a restart", async () => {
+    const settled = (await provisional.settle())!;
+    expect(settled.stamp).not.toBe(provisional.stamp);
+    expect(settled.unsettled().size).toBe(0);
+    const span = extent(before);
+    settled.graph.forEachNode((n, a) => {
+      if (!before.graph.hasNode(n)) return;
+      const d = Math.hypot(a.x - before.graph.getNodeAttribute(n, "x"), a.y - before.graph.getNodeAttribute(n, "y"));
+      expect(d).toBeLessThan(0.05 * span);
+    });
+    expect(fresh.some((n) => settled.graph.getNodeAttribute(n, "x") !== provisional.graph.getNodeAttribute(n, "x"))).toBe(true);
+    // metrics (communities, PageRank, degree) and every other attribute as a full build gives them
+    expect(withoutPlaces(settled)).toEqual(withoutPlaces(new Corpus(docs)));
+    expect(saved.size).toBe(1);
+    const restarted = await Corpus.build(docs, cache);
+    expect(restarted.graphJson()).toEqual(settled.graphJson());
+  });
+
+  it("a corpus with nothing pending settles to nothing", async () => {
+    expect(await before.settle()).toBeUndefined();
+  });
+});
