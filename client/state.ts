@@ -2,6 +2,7 @@
 // Laid out as Gephi Lite's state modules: the state type and its defaults, pure producers, then the URL codec.
 import { EDGE_FILTER_KINDS, type EdgeFilterKind } from "../common/types.js";
 import { COLOR_BY, type ColorBy, SIZE_BY, type SizeBy } from "../common/appearance.js";
+import { ISO_DAY } from "../common/dates.js";
 import { ENTITY_TYPES, type EntityType } from "../common/types.js";
 
 export { COLOR_BY, type ColorBy, SIZE_BY, type SizeBy };
@@ -176,7 +177,6 @@ function listParam<T extends string>(raw: string | null, allowed: readonly T[]):
   return chosen.length ? chosen : [...allowed];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const confidence = (raw: string | null) => {
   const n = Number(raw);
   return raw !== null && Number.isFinite(n) && n > 0 && n <= 1 ? n : 0;
@@ -208,7 +208,7 @@ export function fromSearch(search: string): ViewState {
   }
   for (const key of ["from", "to"] as const) {
     const v = q.get(key);
-    if (v && ISO_DATE.test(v)) s[key] = v;
+    if (v && ISO_DAY.test(v)) s[key] = v;
   }
   return s;
 }

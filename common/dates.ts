@@ -17,3 +17,11 @@ export function normalizeDate(value: string): string | undefined {
   // Date rolls "2025-02-30" over to March 2: a real date reads back the same.
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) ? day : undefined;
 }
+
+const ISO_DATE_IN_TEXT = /\b(?:date\s+)?((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/i;
+
+/** A date the text states in ISO form ("date 2025-02-15"), if any. */
+export function findIsoDate(text: string): string | undefined {
+  const m = ISO_DATE_IN_TEXT.exec(text);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}

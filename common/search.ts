@@ -1,4 +1,5 @@
 // Name search over entities: one ranking for the client (entities drawn) and the server (the whole corpus).
+import type { SearchHit } from "./api/views.js";
 import type { EntityType } from "./types.js";
 
 export interface Searchable {
@@ -9,14 +10,7 @@ export interface Searchable {
   mentions: number;
 }
 
-export interface SearchHit {
-  id: string;
-  label: string;
-  type: EntityType;
-  /** The alias that matched, when it was not the label: "Zelenskyy" finds Volodymyr Zelensky "(Zelenskyy)". */
-  via?: string;
-  rank: number;
-}
+export type { SearchHit };
 
 /** Best hits first: a name that starts with the query, then one containing it; labels before aliases; more mentions first. */
 export function searchNames(items: Iterable<Searchable>, query: string, max = 8): SearchHit[] {

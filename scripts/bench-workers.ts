@@ -10,16 +10,19 @@ import pg from "pg";
 
 import { IngestQueue } from "../server/queue/ingest-queue.js";
 import { PgStore } from "../server/store/postgres.js";
-import { argValue, loadNews, repoRoot } from "./bench/corpus.js";
+import { loadNews, repoRoot } from "./bench/corpus.js";
+import { countOption, readArgs } from "./lib/args.js";
 
 const admin = process.env.PG_TEST_URL || process.env.DATABASE_URL;
 if (!admin) {
   console.error("bench:workers: set PG_TEST_URL to a PostgreSQL server where databases may be created (npm run pg:local)");
   process.exit(2);
 }
-const limit = Number(argValue("--limit") ?? 300);
-const counts = (argValue("--workers") ?? "1,2,4").split(",").map(Number);
-const batch = argValue("--batch") ?? "25";
+const USAGE = "usage: npm run bench:workers -- [--limit N] [--workers 1,2,4] [--batch N]";
+const { values } = readArgs(USAGE, { options: { limit: { type: "string" }, workers: { type: "string" }, batch: { type: "string" } } });
+const limit = countOption(values.limit, "limit", 300, USAGE);
+const counts = (values.workers ?? "1,2,4").split(",").map(Number);
+const batch = String(countOption(values.batch, "batch", 25, USAGE));
 const articles = loadNews(limit);
 const words = articles.reduce((sum, a) => sum + a.words, 0);
 

@@ -10,15 +10,25 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 
 import { launchBrowser } from "../tests/helpers/browser.js";
-import { NEWS_DIR, argValue, loadNews, repoRoot } from "./bench/corpus.js";
+import { NEWS_DIR, loadNews, repoRoot } from "./bench/corpus.js";
 import { measurePool, measureSingleThread } from "./bench/extract.js";
 import { freePort, memoryMb, runToEnd, spawnTs, waitForOk } from "./bench/process.js";
 import { postToVisible, randomEntityRequest, readsDuringSequentialPosts, storedEntityIds } from "./bench/writes.js";
+import { countOption, readArgs } from "./lib/args.js";
 
-const quick = process.argv.includes("--quick");
-const serverOnly = process.argv.includes("--server-only");
-const givenDb = argValue("--db");
-const limit = Number(argValue("--limit") ?? (quick ? 120 : Infinity));
+const USAGE = "usage: npm run bench [-- --quick] [--server-only] [--db path] [--limit N]";
+const { values } = readArgs(USAGE, {
+  options: {
+    quick: { type: "boolean", default: false },
+    "server-only": { type: "boolean", default: false },
+    db: { type: "string" },
+    limit: { type: "string" },
+  },
+});
+const quick = values.quick;
+const serverOnly = values["server-only"];
+const givenDb = values.db;
+const limit = countOption(values.limit, "limit", quick ? 120 : Infinity, USAGE);
 const rounds = quick ? 1 : 3;
 const loadSeconds = quick ? 3 : 10;
 const cores = availableParallelism();

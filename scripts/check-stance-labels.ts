@@ -7,13 +7,14 @@ import { createHash } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { readArgs } from "./lib/args.js";
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusRoot = resolve(repoRoot, "../shared/data/news/bbc");
-const labelsFlag = process.argv.indexOf("--labels");
-const labelsPath =
-  labelsFlag >= 0 && process.argv[labelsFlag + 1]
-    ? resolve(process.argv[labelsFlag + 1]!)
-    : join(repoRoot, "tests/labels/stance-bbc.jsonl");
+const { values } = readArgs("usage: npx tsx scripts/check-stance-labels.ts [--labels tests/labels/<file>.jsonl]", {
+  options: { labels: { type: "string" } },
+});
+const labelsPath = values.labels ? resolve(values.labels) : join(repoRoot, "tests/labels/stance-bbc.jsonl");
 
 interface Stance {
   holder: string;

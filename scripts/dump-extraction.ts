@@ -9,10 +9,12 @@ import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import { listArticleFiles, readArticle } from "../server/io/read-documents.js";
 import type { DocExtraction } from "../server/types.js";
 import { loadNews, repoRoot } from "./bench/corpus.js";
+import { readArgs } from "./lib/args.js";
 
-const out = process.argv[2];
+const USAGE = "usage: npm run dump:extraction -- out.jsonl";
+const out = readArgs(USAGE, { allowPositionals: true }).positionals[0];
 if (!out) {
-  console.error("usage: npm run dump:extraction -- out.jsonl");
+  console.error(USAGE);
   process.exit(2);
 }
 const inputs = [

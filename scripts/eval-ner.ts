@@ -13,6 +13,7 @@ import nlp from "compromise";
 
 import { recognizeDocument } from "../server/extract/ner/index.js";
 import { evaluateDocuments, formatScores, parseConll, type Scores } from "../server/extract/ner/score.js";
+import { readArgs } from "./lib/args.js";
 
 type Recognizer = (texts: string[]) => { start: number; end: number; label: string }[][];
 
@@ -35,17 +36,20 @@ const compromiseBaseline: Recognizer = (texts) =>
     return spans;
   });
 
-function main(argv: string[]): number {
-  const json = argv.includes("--json");
-  const baselineAt = argv.indexOf("--baseline");
-  const baseline = baselineAt >= 0 ? argv[baselineAt + 1] : undefined;
+const USAGE = "usage: npx tsx scripts/eval-ner.ts <conll-file> [--json] [--baseline compromise]";
+
+function main(): number {
+  const { values, positionals: paths } = readArgs(USAGE, {
+    options: { json: { type: "boolean", default: false }, baseline: { type: "string" } },
+    allowPositionals: true,
+  });
+  const { json, baseline } = values;
   if (baseline !== undefined && baseline !== "compromise") {
     console.error(`eval-ner: unknown baseline "${baseline}" (known: compromise)`);
     return 2;
   }
-  const paths = argv.filter((a, i) => a !== "--json" && (baselineAt < 0 || (i !== baselineAt && i !== baselineAt + 1)));
   if (paths.length !== 1) {
-    console.error("usage: npx tsx scripts/eval-ner.ts <conll-file> [--json] [--baseline compromise]");
+    console.error(USAGE);
     return 2;
   }
   const path = paths[0];
@@ -72,4 +76,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = main();

@@ -7,8 +7,9 @@ import { join, resolve } from "node:path";
 
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import type { Entity } from "../server/types.js";
+import { readArgs } from "./lib/args.js";
 import { evalPairs } from "./lib/eval-pairs.js";
-import { LABELS_DIR, byFile, emptyScore, openRoleBook, readArticle, readLabels, scoreRow, summarize } from "./lib/stance-labels.js";
+import { LABELS_DIR, byFile, emptyScore, openRoleBook, corpusArticle, readLabels, scoreRow, summarize } from "./lib/stance-labels.js";
 
 interface Predicted {
   holder: Entity;
@@ -18,28 +19,30 @@ interface Predicted {
   sentence: string;
 }
 
+const USAGE = "usage: npm run eval:stance [-- --json] [--verbose] [--labels <file.jsonl>] [--no-role-book] [--pairs <dse-file>]";
+
 function main(): void {
-  const json = process.argv.includes("--json");
-  const pairsFlag = process.argv.indexOf("--pairs");
-  if (pairsFlag >= 0) {
-    const file = process.argv[pairsFlag + 1];
-    if (!file || file.startsWith("--")) {
-      console.error("eval:stance: --pairs needs a file (the DSE format: sentence with [p] and [q], p, q, label)");
-      process.exit(2);
-    }
-    return evalPairs(resolve(file), json);
-  }
-  const verbose = process.argv.includes("--verbose");
-  const labelsFlag = process.argv.indexOf("--labels");
-  const labelsPath = labelsFlag >= 0 ? resolve(process.argv[labelsFlag + 1] ?? "") : join(LABELS_DIR, "stance-bbc.jsonl");
+  const { values } = readArgs(USAGE, {
+    options: {
+      json: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      pairs: { type: "string" },
+      labels: { type: "string" },
+      "no-role-book": { type: "boolean", default: false },
+    },
+  });
+  const { json, verbose } = values;
+  // --pairs: the DSE format, sentence with [p] and [q], p, q, label.
+  if (values.pairs !== undefined) return evalPairs(resolve(values.pairs), json);
+  const labelsPath = values.labels !== undefined ? resolve(values.labels) : join(LABELS_DIR, "stance-bbc.jsonl");
   const rows = readLabels(labelsPath, "eval:stance");
   // "the prime minister" with no name in the article: read with the role book of the unlabelled articles.
-  const roles = process.argv.includes("--no-role-book") ? undefined : openRoleBook();
+  const roles = values["no-role-book"] ? undefined : openRoleBook();
 
   const score = emptyScore();
   const errors: string[] = [];
   for (const [file, fileRows] of byFile(rows)) {
-    const text = readArticle(file);
+    const { text } = corpusArticle(file);
     const ex = buildExtraction([extractDocument({ text, source: file })], roles ? { roles } : {});
     const entities = new Map(ex.entities.map((e) => [e.id, e]));
     const sentences = new Map(ex.sentences.map((s) => [s.id, s]));

@@ -1,28 +1,28 @@
 // npm run extract -- <file-or-dir>... --out <path.json|path.gexf>
-// Reads .txt/.md articles, extracts the entity graph and writes it as graphology JSON or GEXF 1.3.
+// Reads articles the way `npm run ingest` does (.txt, .md, .html, .jsonl, sidecars), extracts the entity graph and
+// writes it as graphology JSON or GEXF 1.3.
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
+import { parseArgs } from "node:util";
 
 import { Corpus } from "../server/corpus.js";
 import { extractDocument } from "../server/extract/index.js";
-import { InputError, listArticleFiles, readArticle } from "../server/io/read-documents.js";
+import { InputError, listIngestSources, readAs } from "../server/io/read-documents.js";
+import type { DocumentInput } from "../server/types.js";
 
 const USAGE = "usage: npm run extract -- <file-or-dir>... --out <graph.json|graph.gexf>";
 const OUTPUT_FORMATS = [".json", ".gexf"];
 
-function parseArgs(argv: string[]): { inputs: string[]; out: string } {
-  const inputs: string[] = [];
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--out" || arg === "-o") {
-      out = argv[++i];
-      if (!out) throw new InputError(`--out needs a path\n${USAGE}`);
-    } else if (arg.startsWith("--out=")) out = arg.slice("--out=".length);
-    else if (arg.startsWith("-")) throw new InputError(`unknown option ${arg}\n${USAGE}`);
-    else inputs.push(arg);
+function readOptions(argv: string[]): { inputs: string[]; out: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { out: { type: "string", short: "o" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}\n${USAGE}`);
   }
+  const { values, positionals: inputs } = parsed;
   if (inputs.length === 0) throw new InputError(`no input files or folders\n${USAGE}`);
+  const out = values.out;
   if (!out) throw new InputError(`missing --out <path>\n${USAGE}`);
   if (!OUTPUT_FORMATS.includes(extname(out).toLowerCase())) {
     throw new InputError(`unknown output extension "${extname(out) || "(none)"}" for ${out}: use .json or .gexf`);
@@ -30,18 +30,28 @@ function parseArgs(argv: string[]): { inputs: string[]; out: string } {
   return { inputs, out };
 }
 
+/** Every document of the inputs; a file that cannot be read is an InputError naming it and why. */
+function readInputs(inputs: string[]): DocumentInput[] {
+  return listIngestSources(inputs).flatMap(({ path, source }) =>
+    readAs(path, source).map((p) => {
+      if ("error" in p) throw new InputError(p.error.message);
+      return p.input;
+    }),
+  );
+}
+
 function main(): void {
   const started = performance.now();
-  const { inputs, out } = parseArgs(process.argv.slice(2));
-  const files = listArticleFiles(inputs);
-  if (files.length === 0) throw new InputError(`no .txt or .md articles found in ${inputs.join(", ")}`);
-  const corpus = new Corpus(files.map((f) => extractDocument(readArticle(f))));
+  const { inputs, out } = readOptions(process.argv.slice(2));
+  const documents = readInputs(inputs);
+  if (documents.length === 0) throw new InputError(`no articles found in ${inputs.join(", ")}`);
+  const corpus = new Corpus(documents.map((d) => extractDocument(d)));
   const body = extname(out).toLowerCase() === ".gexf" ? corpus.gexf() : JSON.stringify(corpus.graphJson());
   writeFileSync(out, body);
-  const { documents, sentences } = corpus.extraction;
+  const { sentences } = corpus.extraction;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `${documents.length} documents, ${sentences.length} sentences, ${corpus.graph.order} entities, ${corpus.graph.size} edges in ${seconds}s -> ${out}`,
+    `${corpus.extraction.documents.length} documents, ${sentences.length} sentences, ${corpus.graph.order} entities, ${corpus.graph.size} edges in ${seconds}s -> ${out}`,
   );
 }
 

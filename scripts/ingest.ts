@@ -4,6 +4,7 @@
 // document first (after the extractor improved). Bad files are reported and skipped; the exit code is then 2.
 // --queue (PostgreSQL only) reads and checks the files but only enqueues them: `npm run worker` processes extract them.
 import { existsSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
 
 import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
 import { RejectedInput } from "../server/ingest/errors.js";
@@ -32,34 +33,39 @@ interface Options {
   workers: number;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = {
-    inputs: [],
-    rebuild: false,
-    queue: false,
-    batch: DEFAULT_BATCH,
-    db: databasePath(),
-    workers: defaultPoolSize(),
-  };
-  const value = (i: number, flag: string) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith("--")) throw new InputError(`${flag} needs a value\n${USAGE}`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--rebuild") options.rebuild = true;
-    else if (arg === "--queue") options.queue = true;
-    else if (arg === "--batch") {
-      options.batch = Number(value(++i, arg));
-      if (!Number.isInteger(options.batch) || options.batch < 1) throw new InputError(`--batch needs a whole number above 0`);
-    } else if (arg === "--db") options.db = value(++i, arg);
-    else if (arg === "--workers") {
-      options.workers = Number(value(++i, arg));
-      if (!Number.isInteger(options.workers) || options.workers < 0) throw new InputError(`--workers needs a whole number, 0 or more`);
-    } else if (arg.startsWith("-")) throw new InputError(`unknown option ${arg}\n${USAGE}`);
-    else options.inputs.push(arg);
+function readOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        rebuild: { type: "boolean", default: false },
+        queue: { type: "boolean", default: false },
+        batch: { type: "string" },
+        db: { type: "string" },
+        workers: { type: "string" },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}\n${USAGE}`);
   }
+  const { values, positionals } = parsed;
+  const whole = (raw: string | undefined, fallback: number, min: number, message: string) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (raw.trim() === "" || !Number.isInteger(n) || n < min) throw new InputError(message);
+    return n;
+  };
+  const options: Options = {
+    inputs: positionals,
+    rebuild: values.rebuild,
+    queue: values.queue,
+    batch: whole(values.batch, DEFAULT_BATCH, 1, "--batch needs a whole number above 0"),
+    db: values.db ?? databasePath(),
+    workers: whole(values.workers, defaultPoolSize(), 0, "--workers needs a whole number, 0 or more"),
+  };
   if (options.inputs.length === 0 && !options.rebuild) throw new InputError(`no input files or folders\n${USAGE}`);
   if (options.queue && options.rebuild) throw new InputError("--queue and --rebuild do not go together");
   if (options.queue && !isPostgresUrl(options.db)) {
@@ -232,7 +238,7 @@ async function enqueueFiles(location: string, files: IngestSource[], skipped: nu
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2));
   // Folders' entries that are no file (a FIFO would block for ever), loops and unreadable paths: said and skipped.
   const skipped: string[] = [];
   const files = listIngestSources(options.inputs, (message) => {

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
-import { CORPUS_DIR, openArticles, openRoleBook, readArticle } from "./lib/stance-labels.js";
+import { CORPUS_DIR, openArticles, openRoleBook, corpusArticle } from "./lib/stance-labels.js";
 
 if (!existsSync(CORPUS_DIR)) {
   console.error(`no BBC corpus at ${CORPUS_DIR}`);
@@ -18,7 +18,7 @@ const roles = openRoleBook();
 const files = openArticles();
 const lines: string[] = [];
 for (const file of files) {
-  const ex = buildExtraction([extractDocument({ text: readArticle(file), source: file })], { roles });
+  const ex = buildExtraction([extractDocument(corpusArticle(file))], { roles });
   const label = new Map(ex.entities.map((e) => [e.id, e.label]));
   const sentence = new Map(ex.sentences.map((s) => [s.id, s.text]));
   for (const edge of ex.edges.filter((e) => e.kind === "stance")) {

@@ -2,11 +2,12 @@
 // plus one drawn frame, for a URL given (default http://127.0.0.1:3000/), median of several runs.
 //   npx tsx scripts/measure-first-render.ts [url] [--runs 5]
 import { launchBrowser } from "../tests/helpers/browser.js";
+import { countOption, readArgs } from "./lib/args.js";
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf("--runs");
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
-const url = args.find((a, i) => !a.startsWith("--") && i !== runsAt + 1) ?? "http://127.0.0.1:3000/";
+const USAGE = "usage: npx tsx scripts/measure-first-render.ts [url] [--runs 5]";
+const { values, positionals } = readArgs(USAGE, { options: { runs: { type: "string" } }, allowPositionals: true });
+const runs = countOption(values.runs, "runs", 5, USAGE);
+const url = positionals[0] ?? "http://127.0.0.1:3000/";
 
 const browser = await launchBrowser();
 const times: number[] = [];

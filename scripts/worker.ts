@@ -5,6 +5,7 @@
 // database. A worker that dies (kill -9, a lost machine) leaves its claim to expire, and another takes the batch.
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
 
 import type pg from "pg";
 
@@ -26,26 +27,39 @@ interface Options {
   pollMs: number;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { batch: 50, leaseMs: 120_000, threads: 0, exitWhenEmpty: false, pollMs: 1000 };
-  const number = (i: number, flag: string, min: number) => {
-    const v = Number(argv[i]);
-    if (argv[i] === undefined || !Number.isFinite(v) || v < min) throw new InputError(`${flag} needs a number, at least ${min}\n${USAGE}`);
+function readOptions(argv: string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        batch: { type: "string" },
+        lease: { type: "string" },
+        threads: { type: "string" },
+        "exit-when-empty": { type: "boolean", default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new InputError(`${(err as Error).message}\n${USAGE}`);
+  }
+  const number = (raw: string | undefined, flag: string, min: number, fallback: number) => {
+    if (raw === undefined) return fallback;
+    const v = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(v) || v < min) throw new InputError(`--${flag} needs a number, at least ${min}\n${USAGE}`);
     return v;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--batch") options.batch = Math.floor(number(++i, arg, 1));
-    else if (arg === "--lease") options.leaseMs = number(++i, arg, 0.1) * 1000;
-    else if (arg === "--threads") options.threads = Math.floor(number(++i, arg, 0));
-    else if (arg === "--exit-when-empty") options.exitWhenEmpty = true;
-    else throw new InputError(`unknown option ${arg}\n${USAGE}`);
-  }
-  return options;
+  return {
+    batch: Math.floor(number(values.batch, "batch", 1, 50)),
+    leaseMs: number(values.lease, "lease", 0.1, 120) * 1000,
+    threads: Math.floor(number(values.threads, "threads", 0, 0)),
+    exitWhenEmpty: values["exit-when-empty"],
+    pollMs: 1000,
+  };
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2));
   const location = databasePath();
   if (!isPostgresUrl(location)) throw new InputError("the worker needs a PostgreSQL store: set DATABASE_URL=postgres://user@host/db");
   const store = new PgStore(location);

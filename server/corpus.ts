@@ -12,66 +12,12 @@ import { type SearchHit, searchNames } from "./graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInput, layoutKey } from "./graph/layout.js";
 import { placeBeside } from "./graph/layout-incremental.js";
 import { layoutSupervisor } from "./graph/layout-supervisor.js";
-import type { Correction, Doc, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention, Sentence } from "./types.js";
+import type { DocumentSummary } from "../common/api/documents.js";
+import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../common/api/views.js";
+import type { Correction, Doc, DocExtraction, Edge, Entity, Extraction, ResolvedMention, Sentence } from "./types.js";
 
-/** Where an entity is named in a sentence: offsets into the sentence text. */
-export interface EntitySpan {
-  start: number;
-  end: number;
-  entityId: string;
-  type: EntityType;
-}
-
-export interface MentionView {
-  sentenceId: string;
-  text: string;
-  start: number;
-  end: number;
-  surface: string;
-  docId: string;
-  docTitle: string;
-  docDate?: string;
-  /** The other entities named in the sentence, so a view can link them. */
-  others: EntitySpan[];
-}
-
-/** A neighbour of an entity through one edge, e.g. a top co-mentioned entity or the target of a stance. */
-export interface RelatedEntity {
-  id: string;
-  label: string;
-  type: EntityType;
-  edge: string;
-  weight: number;
-  confidence?: number;
-}
-
-export interface Highlight {
-  start: number;
-  end: number;
-  role: "source" | "target" | "cue";
-}
-
-export interface EvidenceView {
-  sentenceId: string;
-  text: string;
-  docId: string;
-  docTitle: string;
-  cue?: string;
-  confidence?: number;
-  highlights: Highlight[];
-  /** Every entity named in the sentence, so a view can link them. */
-  entities: EntitySpan[];
-}
-
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  date?: string;
-  source?: string;
-  author?: string;
-  sentences: number;
-  entities: number;
-}
+// The answers' shapes are the API contract's (common/api/, z.infer); re-exported for the server's modules.
+export type { DocumentSummary, EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity };
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

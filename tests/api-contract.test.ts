@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
 import type { z } from "zod";
 
 import { type Answer, type AnswerName, answers } from "../common/api/index.js";
-import type { SearchHit } from "../common/search.js";
 import type { Duplicate } from "../server/corrections/review.js";
 import type { correctionsLog } from "../server/corrections/service.js";
 import type { Corpus } from "../server/corpus.js";
@@ -95,7 +94,6 @@ describe("the server's answer types are the contract's", () => {
     expectTypeOf<NonNullable<ReturnType<Corpus["edge"]>>>().toExtend<Answer<"edge">>();
     expectTypeOf<NonNullable<ReturnType<Corpus["document"]>>>().toExtend<Answer<"document">>();
     expectTypeOf<ReturnType<Corpus["documents"]>>().toExtend<Answer<"documents">>();
-    expectTypeOf<SearchHit[]>().toExtend<Answer<"search">>();
     expectTypeOf<{ duplicates: Duplicate[] }>().toExtend<Answer<"duplicates">>();
     expectTypeOf<{ corrections: ReturnType<typeof correctionsLog> }>().toExtend<Answer<"corrections">>();
   });

@@ -116,6 +116,7 @@ export const searchHitSchema = z.object({
   via: z.string().optional(),
   rank: z.number(),
 });
+export type SearchHit = z.infer<typeof searchHitSchema>;
 
 /**
  * GET /api/health: `stamp` changes whenever the corpus does (documents, corrections); `layout` also changes when

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { readArticle } from "../../server/io/read-documents.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const NEWS_DIR = join(repoRoot, "..", "shared", "data", "news", "bbc");
@@ -23,7 +25,7 @@ export function loadNews(limit = Infinity): Article[] {
     if (!existsSync(dir) || category.includes(".")) continue;
     for (const file of readdirSync(dir).sort()) {
       if (!file.endsWith(".txt")) continue;
-      const text = readFileSync(join(dir, file), "utf8");
+      const { text } = readArticle(join(dir, file), NEWS_DIR);
       articles.push({ path: `${category}/${file}`, text, words: text.split(/\s+/).filter(Boolean).length });
     }
   }
@@ -36,9 +38,4 @@ export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-export function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }

@@ -5,7 +5,7 @@ import { candidatePairs, pairInput } from "../../server/extract/07-stances/pairs
 import { readStances } from "../../server/extract/07-stances/readings.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import type { PairInput } from "../../server/extract/stance-model/features.js";
-import { byFile, goldMatches, readArticle, type LabelRow } from "./stance-labels.js";
+import { byFile, goldMatches, corpusArticle, type LabelRow } from "./stance-labels.js";
 
 export interface LabelledPair {
   input: PairInput;
@@ -17,7 +17,7 @@ export interface LabelledPair {
 export function labelledPairs(rows: LabelRow[]): LabelledPair[] {
   const out: LabelledPair[] = [];
   for (const [file, fileRows] of byFile(rows)) {
-    const doc = extractDocument({ text: readArticle(file), source: file }, { stances: false });
+    const doc = extractDocument(corpusArticle(file), { stances: false });
     const ex = buildExtraction([doc]);
     const entityOf = new Map(ex.entities.map((e) => [e.id, e]));
     // Resolution leaves junk mentions out of ex.mentions, so a document mention is found by where it is written.

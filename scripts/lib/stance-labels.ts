@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 
 import { extractDocument } from "../../server/extract/index.js";
 import { type RoleBook, roleBookOf } from "../../server/extract/role-book.js";
+import { readArticle } from "../../server/io/read-documents.js";
 import type { Entity } from "../../server/types.js";
 
 export interface GoldStance {
@@ -46,7 +47,8 @@ export function readLabels(path: string, tool: string): LabelRow[] {
     .map((l) => JSON.parse(l) as LabelRow);
 }
 
-export const readArticle = (file: string) => readFileSync(join(CORPUS_DIR, file), "utf8");
+/** A corpus article ("politics/001.txt") read like any ingest file, named by its path in the corpus. */
+export const corpusArticle = (file: string) => readArticle(join(CORPUS_DIR, file), CORPUS_DIR);
 
 /** The BBC articles no label set touches ("business/001.txt", ...): text no rule was tuned on and no label scores. */
 export function openArticles(): string[] {
@@ -73,7 +75,7 @@ export function openArticles(): string[] {
  * articles only, so that no labelled article's own text tells who holds its roles.
  */
 export function openRoleBook(): RoleBook {
-  return roleBookOf(openArticles().map((file) => extractDocument({ text: readArticle(file), source: file }, { stances: false })));
+  return roleBookOf(openArticles().map((file) => extractDocument(corpusArticle(file), { stances: false })));
 }
 
 /** Rows grouped by article, in first-seen order. */

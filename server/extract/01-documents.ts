@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 
+import { findIsoDate } from "../../common/dates.js";
 import type { Doc, DocumentInput } from "../types.js";
 import { findDatelineDate } from "./dates.js";
 import { BOILERPLATE_LINES, BOILERPLATE_PATTERNS, BOILERPLATE_PREFIXES } from "./lexicon/boilerplate.js";
@@ -32,14 +33,6 @@ export function boilerplatePrefixLength(line: string): number {
     }
   }
   return cut;
-}
-
-const ISO_DATE = /\b(?:date\s+)?((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/i;
-
-/** A date the text states in ISO form ("date 2025-02-15"), if any. */
-export function findIsoDate(text: string): string | undefined {
-  const m = ISO_DATE.exec(text);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
 /** The first line that is not page furniture, cut to a readable length. */

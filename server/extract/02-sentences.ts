@@ -1,5 +1,6 @@
 import nlp from "compromise";
 
+import { escapeRegExp } from "../../common/regex.js";
 import type { Doc, Sentence } from "../types.js";
 import { boilerplatePrefixLength, isBoilerplateLine, readByline } from "./01-documents.js";
 
@@ -11,9 +12,7 @@ export function isAuthorLine(line: string, author: string | undefined): boolean 
   if (!author) return false;
   const t = line.trim();
   const first = author.split(/\s+/)[0]!;
-  return (
-    t === author || t.startsWith(`${author} `) || new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+\\p{Ll}`, "u").test(t)
-  );
+  return t === author || t.startsWith(`${author} `) || new RegExp(`^${escapeRegExp(first)}\\s+\\p{Ll}`, "u").test(t);
 }
 
 const TITLE_CASE_SMALL_WORDS = new Set([

@@ -1,4 +1,5 @@
 import type { EntityType, Mention, Sentence } from "../types.js";
+import { escapeRegExp } from "../../common/regex.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./ner/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
@@ -143,7 +144,7 @@ function countryRegex(): RegExp {
   if (!countryPattern) {
     const idx = countryIndex();
     const forms = [...idx.names.keys(), ...idx.capitals.keys()].sort((a, b) => b.length - a.length);
-    const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const escaped = forms.map(escapeRegExp);
     countryPattern = new RegExp(`(?<![\\p{L}\\p{N}.])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "gu");
   }
   return countryPattern;
@@ -372,13 +373,12 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   return candidate(sentence, start, span.end, "organization", name);
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const PARTY_BY_FORM = new Map(PARTIES.flatMap((p) => [...p.forms, ...p.adjectives].map((f) => [f, p.name] as const)));
 const PARTY_ADJECTIVES = new Set(PARTIES.flatMap((p) => p.adjectives));
 const PARTY_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${[...PARTY_BY_FORM.keys()]
     .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
+    .map(escapeRegExp)
     .join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
 );

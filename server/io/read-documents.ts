@@ -80,15 +80,16 @@ export function listArticleFiles(
 /** Every .txt/.md/.html/.jsonl file under the paths, for `npm run ingest`. */
 export const listIngestFiles = (paths: string[], onSkip?: (message: string) => void) => listArticleFiles(paths, INGEST_EXTENSIONS, onSkip);
 
+/**
+ * The one document of a text, Markdown or HTML file, named by its path relative to root (tests, evaluation):
+ * read like any ingest file (readAs); a file that holds no single readable document is an InputError.
+ */
 export function readArticle(path: string, root = process.cwd()): DocumentInput {
-  const buffer = readFileSync(path);
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(buffer);
-  return { text, source: relative(root, path) || path };
-}
-
-/** The documents in one file of any ingest format, each with the file's path (relative to root) as its source. */
-export function readDocuments(path: string, root = process.cwd()): Parsed[] {
-  return readAs(path, relative(root, path) || path);
+  const parsed = readAs(path, relative(root, path) || path);
+  const only = parsed[0];
+  if (parsed.length !== 1 || !only) throw new InputError(`${path}: ${parsed.length} documents, expected one`);
+  if ("error" in only) throw new InputError(only.error.message);
+  return only.input;
 }
 
 /** An ingest file and the name its documents are stored under. */

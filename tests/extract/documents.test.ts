@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { findIsoDate, isBoilerplateLine, makeDocument, titleOf } from "../../server/extract/01-documents.js";
+import { findIsoDate } from "../../common/dates.js";
+import { isBoilerplateLine, makeDocument, titleOf } from "../../server/extract/01-documents.js";
 
 describe("page furniture", () => {
   it.each([

@@ -99,7 +99,7 @@ describeEachBackend("ingest CLI", (backend) => {
       [["package.json"], /unsupported file type ".json"/],
       [[], /no input files or folders/],
       [["seeds", "--batch", "0"], /--batch needs a whole number/],
-      [["seeds", "--fast"], /unknown option --fast/],
+      [["seeds", "--fast"], /Unknown option '--fast'/],
     ])("%j fails with exit code 2 and says why", async (args, message) => {
       const res = await ingest(unused, ...args);
       expect(res.status).toBe(2);

@@ -1,5 +1,6 @@
 // The cue lexicon (../lexicon/stance-cues.ts) as the lookups and patterns the stance readings use: every form of
 // every cue verb, participle, noun and agent noun, with its polarity, and the words that flip or soften a cue.
+import { escapeRegExp } from "../../../common/regex.js";
 import type { Stance } from "../../types.js";
 import {
   AGENT_NOUNS,
@@ -14,7 +15,8 @@ import {
   VERB_CUES,
 } from "../lexicon/stance-cues.js";
 
-export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A literal as a regular expression (the one copy: common/regex.ts). */
+export const escape = escapeRegExp;
 /** A regex alternation of the forms, longest first so that "criticised" wins over "criticise". */
 export const alternation = (forms: Iterable<string>) =>
   [...forms]

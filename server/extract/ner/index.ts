@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadModelFile, tagDocument, type TaggerModel } from "./model.js";
+import { sentenceBounds } from "../02-sentences.js";
 import { decodeIob } from "./score.js";
 import { tokenize, type Token } from "./tokenize.js";
 
@@ -65,17 +66,19 @@ export function tagTokens(tokens: readonly string[], docContext?: DocContext): s
   return labels[0];
 }
 
-/** Entities in one text (a sentence or a whole article; the whole text is one document). */
+/**
+ * Entities in one text (a sentence or a whole article; the whole text is one document), with offsets into it.
+ * Lines are paragraphs, broken into sentences the way the pipeline breaks them (02-sentences.ts).
+ */
 export function recognize(text: string): Span[] {
-  const tokens = tokenize(text);
-  const sentences = splitSentences(tokens, text);
-  const labels = tagDocument(
-    getModel(),
-    sentences.map((s) => s.map((t) => t.text)),
-  );
-  const spans: Span[] = [];
-  for (let s = 0; s < sentences.length; s++) spans.push(...labelsToSpans(sentences[s], labels[s], text));
-  return spans;
+  const bounds: [number, number][] = [];
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    for (const [start, end] of sentenceBounds(line)) bounds.push([lineStart + start, lineStart + end]);
+    lineStart += line.length + 1;
+  }
+  const found = recognizeDocument(bounds.map(([start, end]) => text.slice(start, end)));
+  return found.flatMap((spans, k) => spans.map((s) => ({ ...s, start: s.start + bounds[k]![0], end: s.end + bounds[k]![0] })));
 }
 
 /** Entities per sentence of one document; the sentences share document-level evidence. */
@@ -108,31 +111,4 @@ export function labelsToSpans(tokens: readonly Token[], labels: readonly string[
     spans.push({ start, end, text: text.slice(start, end), label: s.type as EntityLabel });
   }
   return spans;
-}
-
-const SENTENCE_END = new Set([".", "!", "?", "…", "..."]);
-const CLOSERS = new Set(['"', "”", "’", "'", ")", "]"]);
-
-/**
- * Splits a token stream into sentences: after ".", "!" or "?" (plus closing quotes/brackets)
- * and at line breaks. Abbreviations ("U.S.", "Mr.") are single tokens, so they never end a sentence.
- */
-export function splitSentences(tokens: readonly Token[], text: string): Token[][] {
-  const out: Token[][] = [];
-  let cur: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i];
-    if (cur.length > 0 && text.slice(cur[cur.length - 1].end, tok.start).includes("\n")) {
-      out.push(cur);
-      cur = [];
-    }
-    cur.push(tok);
-    if (SENTENCE_END.has(tok.text)) {
-      while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1].text) && tokens[i + 1].start === tokens[i].end) cur.push(tokens[++i]);
-      out.push(cur);
-      cur = [];
-    }
-  }
-  if (cur.length > 0) out.push(cur);
-  return out;
 }
