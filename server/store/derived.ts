@@ -3,8 +3,11 @@
 // the derived records before and after it, so the store's tables always match the documents it holds.
 import type { Edge, Entity, Extraction } from "../types.js";
 
-/** An entity as stored: its record plus the counts the graph sizes nodes by. */
-export interface EntityRecord extends Entity {
+/**
+ * An entity as stored: its record plus the counts the graph sizes nodes by. Not `ambiguous`: that mark is
+ * recomputed by resolution whenever the graph is built, and the entities table has no column for it.
+ */
+export interface EntityRecord extends Omit<Entity, "ambiguous"> {
   mentions: number;
   documents: number;
 }
@@ -55,8 +58,11 @@ export function deriveRecords(extraction: Extraction): Derived {
     documents.set(m.entityId, docs);
     clusters.set(m.cluster, m.entityId);
   }
-  const entities = new Map(
-    extraction.entities.map((e) => [e.id, { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 }]),
+  const entities = new Map<string, EntityRecord>(
+    extraction.entities.map(({ ambiguous: _recomputed, ...e }) => [
+      e.id,
+      { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 },
+    ]),
   );
   return { entities, edges: new Map(extraction.edges.map((e) => [e.id, e])), clusters };
 }
