@@ -6,6 +6,7 @@ import { contentHash } from "../extract/01-documents.js";
 import { RejectedInput } from "../ingest/errors.js";
 import type { Correction } from "../types.js";
 import type { DerivedChange } from "./derived.js";
+import { mentionValues, stanceValues } from "./rows.js";
 import type { StoredDocument } from "./store.js";
 
 type Column = [name: string, type: "text" | "int4" | "float8"];
@@ -80,40 +81,9 @@ export async function insertDocuments(client: pg.PoolClient, put: StoredDocument
   await insertRows(client, "documents", DOCUMENT, docs);
   const sentences = put.flatMap(({ extraction }) => extraction.sentences.map((s) => [s.id, s.docId, s.index, s.start, s.end, s.text]));
   await insertRows(client, "sentences", SENTENCE, sentences);
-  const mentions = put.flatMap(({ extraction: { doc, mentions } }) =>
-    mentions.map((m, i) => [
-      doc.id,
-      i,
-      m.sentenceId,
-      m.start,
-      m.end,
-      m.surface,
-      m.name,
-      m.type,
-      m.role ?? null,
-      m.affiliation ?? null,
-      m.cluster,
-    ]),
-  );
+  const mentions = put.flatMap(({ extraction: { doc, mentions } }) => mentions.map((m, i) => [...mentionValues(doc.id, m, i)]));
   await insertRows(client, "mentions", MENTION, mentions);
-  const stances = put.flatMap(({ extraction: { doc, stances } }) =>
-    stances.map((st, i) => [
-      doc.id,
-      i,
-      st.sentenceId,
-      st.holder,
-      st.target,
-      st.stance,
-      st.cue,
-      st.confidence,
-      st.cueSpan[0],
-      st.cueSpan[1],
-      st.holderSpan?.[0] ?? null,
-      st.holderSpan?.[1] ?? null,
-      st.targetSpan?.[0] ?? null,
-      st.targetSpan?.[1] ?? null,
-    ]),
-  );
+  const stances = put.flatMap(({ extraction: { doc, stances } }) => stances.map((st, i) => [...stanceValues(doc.id, st, i)]));
   await insertRows(client, "stances", STANCE, stances);
 }
 

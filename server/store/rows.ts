@@ -233,3 +233,26 @@ export function toDerived(rows: {
   }
   return { entities, edges, clusters: new Map(rows.clusters.map((r) => [r.cluster, r.entity_id])) };
 }
+
+/** A mention's column values in insert order (doc_id, idx, sentence_id, ...), for either store. */
+export const mentionValues = (docId: string, m: Mention, i: number) =>
+  [docId, i, m.sentenceId, m.start, m.end, m.surface, m.name, m.type, m.role ?? null, m.affiliation ?? null, m.cluster] as const;
+
+/** A stance's column values in insert order (doc_id, idx, sentence_id, ...), for either store. */
+export const stanceValues = (docId: string, st: StanceMention, i: number) =>
+  [
+    docId,
+    i,
+    st.sentenceId,
+    st.holder,
+    st.target,
+    st.stance,
+    st.cue,
+    st.confidence,
+    st.cueSpan[0],
+    st.cueSpan[1],
+    st.holderSpan?.[0] ?? null,
+    st.holderSpan?.[1] ?? null,
+    st.targetSpan?.[0] ?? null,
+    st.targetSpan?.[1] ?? null,
+  ] as const;

@@ -18,6 +18,8 @@ import {
   type SentenceRow,
   type StanceRow,
   groupRows,
+  mentionValues,
+  stanceValues,
   toCorrection,
   toDerived,
   toDocExtraction,
@@ -112,39 +114,8 @@ export class SqliteStore implements Store {
       text: doc.text,
     });
     for (const sentence of sentences) s.insertSentence.run(sentence);
-    mentions.forEach((m, i) =>
-      s.insertMention.run(
-        doc.id,
-        i,
-        m.sentenceId,
-        m.start,
-        m.end,
-        m.surface,
-        m.name,
-        m.type,
-        m.role ?? null,
-        m.affiliation ?? null,
-        m.cluster,
-      ),
-    );
-    stances.forEach((st, i) =>
-      s.insertStance.run(
-        doc.id,
-        i,
-        st.sentenceId,
-        st.holder,
-        st.target,
-        st.stance,
-        st.cue,
-        st.confidence,
-        st.cueSpan[0],
-        st.cueSpan[1],
-        st.holderSpan?.[0] ?? null,
-        st.holderSpan?.[1] ?? null,
-        st.targetSpan?.[0] ?? null,
-        st.targetSpan?.[1] ?? null,
-      ),
-    );
+    mentions.forEach((m, i) => s.insertMention.run(...mentionValues(doc.id, m, i)));
+    stances.forEach((st, i) => s.insertStance.run(...stanceValues(doc.id, st, i)));
   }
 
   private putEntity(entity: EntityRecord): void {
