@@ -24,16 +24,22 @@ function server() {
   };
 }
 
+/** A page following the fake server: what it was told, as "stamp" (changed) or "moved layout" (moved). */
+function follow() {
+  const s = server();
+  const changes: string[] = [];
+  const live = followCorpus(
+    (h) => changes.push(h.stamp),
+    (h) => changes.push(`moved ${h.layout}`),
+    s.fetchHealth,
+    0,
+  );
+  return { s, changes, live };
+}
+
 describe("followCorpus", () => {
   it("reports a change made by someone else", async () => {
-    const s = server();
-    const changes: string[] = [];
-    const live = followCorpus(
-      (h) => changes.push(h.stamp),
-      (h) => changes.push(`moved ${h.layout}`),
-      s.fetchHealth,
-      0,
-    );
+    const { s, changes, live } = follow();
     await s.release(0); // first poll: s0
     s.write("s1");
     const p = live.poll();
@@ -43,14 +49,7 @@ describe("followCorpus", () => {
   });
 
   it("does not report the page's own write when an older poll answers after seen()", async () => {
-    const s = server();
-    const changes: string[] = [];
-    const live = followCorpus(
-      (h) => changes.push(h.stamp),
-      (h) => changes.push(`moved ${h.layout}`),
-      s.fetchHealth,
-      0,
-    );
+    const { s, changes, live } = follow();
     await s.release(0);
     const late = live.poll(); // asked before the write: will say s0
     s.write("s1");
@@ -67,14 +66,7 @@ describe("followCorpus", () => {
   });
 
   it("does not report the page's own write when a poll sent during seen() answers first", async () => {
-    const s = server();
-    const changes: string[] = [];
-    const live = followCorpus(
-      (h) => changes.push(h.stamp),
-      (h) => changes.push(`moved ${h.layout}`),
-      s.fetchHealth,
-      0,
-    );
+    const { s, changes, live } = follow();
     await s.release(0);
     s.write("s1");
     const seen = live.seen();
@@ -87,14 +79,7 @@ describe("followCorpus", () => {
   });
 
   it("still reports someone else's later change after the page's own write", async () => {
-    const s = server();
-    const changes: string[] = [];
-    const live = followCorpus(
-      (h) => changes.push(h.stamp),
-      (h) => changes.push(`moved ${h.layout}`),
-      s.fetchHealth,
-      0,
-    );
+    const { s, changes, live } = follow();
     await s.release(0);
     s.write("s1");
     const seen = live.seen();
@@ -108,14 +93,7 @@ describe("followCorpus", () => {
   });
 
   it("reports new positions of the same corpus as moved, not changed, the page's own write included", async () => {
-    const s = server();
-    const changes: string[] = [];
-    const live = followCorpus(
-      (h) => changes.push(h.stamp),
-      (h) => changes.push(`moved ${h.layout}`),
-      s.fetchHealth,
-      0,
-    );
+    const { s, changes, live } = follow();
     await s.release(0);
     s.write("s1");
     const seen = live.seen();

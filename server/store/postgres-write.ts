@@ -6,7 +6,7 @@ import { contentHash } from "../extract/01-documents.js";
 import { RejectedInput } from "../ingest/errors.js";
 import type { Correction } from "../types.js";
 import type { DerivedChange } from "./derived.js";
-import { mentionValues, stanceValues } from "./rows.js";
+import { evidenceValues, mentionValues, stanceValues } from "./rows.js";
 import type { StoredDocument } from "./store.js";
 
 type Column = [name: string, type: "text" | "int4" | "float8"];
@@ -131,22 +131,7 @@ export async function writeDerived(client: pg.PoolClient, { entities, edges, clu
     "edge_id",
     edges.put.map((e) => e.id),
   );
-  const evidence = edges.put.flatMap((edge) =>
-    edge.evidence.map((ev, i) => [
-      edge.id,
-      i,
-      ev.sentenceId,
-      ev.docId,
-      ev.cue ?? null,
-      ev.confidence ?? null,
-      ev.holderSpan?.[0] ?? null,
-      ev.holderSpan?.[1] ?? null,
-      ev.cueSpan?.[0] ?? null,
-      ev.cueSpan?.[1] ?? null,
-      ev.targetSpan?.[0] ?? null,
-      ev.targetSpan?.[1] ?? null,
-    ]),
-  );
+  const evidence = edges.put.flatMap((edge) => edge.evidence.map((ev, i) => [...evidenceValues(edge.id, ev, i)]));
   await insertRows(client, "evidence", EVIDENCE, evidence);
 }
 

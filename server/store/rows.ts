@@ -256,3 +256,20 @@ export const stanceValues = (docId: string, st: StanceMention, i: number) =>
     st.targetSpan?.[0] ?? null,
     st.targetSpan?.[1] ?? null,
   ] as const;
+
+/** One evidence sentence's column values in insert order (edge_id, idx, sentence_id, ...), for either store. */
+export const evidenceValues = (edgeId: string, ev: Evidence, i: number) =>
+  [
+    edgeId,
+    i,
+    ev.sentenceId,
+    ev.docId,
+    ev.cue ?? null,
+    ev.confidence ?? null,
+    ev.holderSpan?.[0] ?? null,
+    ev.holderSpan?.[1] ?? null,
+    ev.cueSpan?.[0] ?? null,
+    ev.cueSpan?.[1] ?? null,
+    ev.targetSpan?.[0] ?? null,
+    ev.targetSpan?.[1] ?? null,
+  ] as const;

@@ -17,6 +17,7 @@ import {
   type MentionRow,
   type SentenceRow,
   type StanceRow,
+  evidenceValues,
   groupRows,
   mentionValues,
   stanceValues,
@@ -137,22 +138,7 @@ export class SqliteStore implements Store {
     const s = this.statements;
     s.upsertEdge.run(edge.id, edge.kind, edge.source, edge.target, edge.stance ?? null);
     s.deleteEvidence.run(edge.id);
-    edge.evidence.forEach((ev, i) =>
-      s.insertEvidence.run(
-        edge.id,
-        i,
-        ev.sentenceId,
-        ev.docId,
-        ev.cue ?? null,
-        ev.confidence ?? null,
-        ev.holderSpan?.[0] ?? null,
-        ev.holderSpan?.[1] ?? null,
-        ev.cueSpan?.[0] ?? null,
-        ev.cueSpan?.[1] ?? null,
-        ev.targetSpan?.[0] ?? null,
-        ev.targetSpan?.[1] ?? null,
-      ),
-    );
+    edge.evidence.forEach((ev, i) => s.insertEvidence.run(...evidenceValues(edge.id, ev, i)));
   }
 
   private applyWrite(change: StoreWrite): number {
