@@ -1,12 +1,9 @@
-// The corrections routes as the client reads them (types from the server modules, as types only).
-import type { Duplicate } from "../server/corrections/review.js";
-import type { CorrectionAnswer } from "../server/corrections/service.js";
-import type { SearchHit } from "../common/search.js";
-import type { Correction, CorrectionOutcome } from "../common/types.js";
-import { ApiError, getJson } from "./api.js";
+// The corrections routes as the client reads them (types and, in development, checks: common/api/).
+import type { CorrectionAnswer, Duplicate, LoggedCorrection } from "../common/api/corrections.js";
+import type { Answer, AnswerName } from "../common/api/index.js";
+import { ApiError, checked, getJson } from "./api.js";
 
-export type { CorrectionAnswer, Duplicate };
-export type LoggedCorrection = Correction & Pick<CorrectionOutcome, "status"> & { now: string[] };
+export type { CorrectionAnswer, Duplicate, LoggedCorrection };
 
 /** What the entity panel posts: entities by id (the server names them the stable way). */
 export type CorrectionBody =
@@ -17,11 +14,11 @@ export type CorrectionBody =
   | { action: "hide"; entity: string; note?: string }
   | { action: "keep-apart"; entities: [string, string]; note?: string };
 
-async function send<T>(url: string, init: RequestInit): Promise<T> {
+async function send<N extends AnswerName>(name: N, url: string, init: RequestInit): Promise<Answer<N>> {
   const res = await fetch(url, init);
-  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
   if (!res.ok) throw new ApiError(res.status, body.error ?? `${res.status} ${res.statusText}`);
-  return body;
+  return checked(name, body);
 }
 
 const json = (body: unknown): RequestInit => ({
@@ -30,9 +27,9 @@ const json = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-export const postCorrection = (body: CorrectionBody) => send<CorrectionAnswer>("/api/corrections", json(body));
-export const undoCorrection = (id: number) => send<CorrectionAnswer>(`/api/corrections/${id}`, { method: "DELETE" });
-export const importCorrections = (file: unknown) => send<{ imported: LoggedCorrection[] }>("/api/corrections/import", json(file));
-export const fetchCorrections = () => getJson<{ corrections: LoggedCorrection[] }>("/api/corrections");
-export const fetchDuplicates = () => getJson<{ duplicates: Duplicate[] }>("/api/review/duplicates");
-export const searchCorpus = (q: string) => getJson<SearchHit[]>(`/api/search?q=${encodeURIComponent(q)}&limit=8`);
+export const postCorrection = (body: CorrectionBody) => send("correction", "/api/corrections", json(body));
+export const undoCorrection = (id: number) => send("correction", `/api/corrections/${id}`, { method: "DELETE" });
+export const importCorrections = (file: unknown) => send("imported", "/api/corrections/import", json(file));
+export const fetchCorrections = () => getJson("corrections", "/api/corrections");
+export const fetchDuplicates = () => getJson("duplicates", "/api/review/duplicates");
+export const searchCorpus = (q: string) => getJson("search", `/api/search?q=${encodeURIComponent(q)}&limit=8`);

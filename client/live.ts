@@ -1,15 +1,12 @@
 // Follows the corpus on the server: another process (the ingest CLI, a second server) may change the store, and
 // the server then serves a new corpus with a new stamp (GET /api/health). The page polls it and reloads in place.
+import type { Answer } from "../common/api/index.js";
 import { getJson } from "./api.js";
 
 export const LIVE_POLL_MS = 2000;
 
-export interface Health {
-  documents: number;
-  entities: number;
-  edges: number;
-  stamp: string;
-}
+/** What the page reads of GET /api/health. */
+export type Health = Omit<Answer<"health">, "ok">;
 
 /**
  * Calls `changed` with the new health whenever the stamp differs from the last one seen; `seen()` records the
@@ -21,7 +18,7 @@ export interface Health {
  */
 export function followCorpus(
   changed: (health: Health) => void,
-  fetchHealth: () => Promise<Health> = () => getJson<Health>("/api/health"),
+  fetchHealth: () => Promise<Health> = () => getJson("health", "/api/health"),
   pollMs = LIVE_POLL_MS,
 ): { seen: () => Promise<void>; poll: () => Promise<void> } {
   let stamp: string | undefined;

@@ -1,5 +1,5 @@
 // Wires the explorer: one view state (mirrored in the URL), producers that change it, and the views that follow it.
-import type { DocumentSummary } from "../server/corpus.js";
+import type { DocumentSummary } from "../common/api/documents.js";
 import { ENTITY_TYPES } from "../common/types.js";
 import { ApiError, fetchDocument, fetchDocuments, fetchEdge, fetchEntity, fetchGraph, type GraphView as ServerView } from "./api.js";
 import { type CorrectionAnswer, fetchCorrections, fetchDuplicates } from "./corrections-api.js";

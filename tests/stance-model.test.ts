@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { candidatePairs, standalonePair } from "../server/extract/07-stances/pairs.js";
 import { mask } from "../server/extract/07-stances/mask.js";
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
-import { pairFeatures } from "../server/extract/stance-model/features.js";
+import { cueInReach } from "../server/extract/07-stances/decide.js";
+import { pairFeatures, pairTokens } from "../server/extract/stance-model/features.js";
 import { train, type Example } from "../server/extract/stance-model/logistic.js";
 import { CLASSES, classify, decide, defaultModel, fromModelFile, toModelFile } from "../server/extract/stance-model/model.js";
 import { scorePairs } from "../server/extract/stance-model/score.js";
@@ -52,6 +53,23 @@ describe("pair features", () => {
   it("gives nothing for overlapping or empty spans", () => {
     expect(pairFeatures({ text, a: [6, 17], b: [10, 20] })).toBeUndefined();
     expect(pairFeatures({ text, a: [6, 6], b: [50, 59] })).toBeUndefined();
+  });
+});
+
+describe("the cue check before a pair is scored", () => {
+  // The model keeps a stance only with a cue word at most four words from each side, so a pair without one is
+  // never scored: the check must say yes whenever such a cue is there.
+  it.each([
+    ["Mayor Ilse Tarrow criticised Governor Ben Okoro.", true],
+    ["Mayor Ilse Tarrow has very sharply criticised Governor Ben Okoro.", true],
+    ["Mayor Ilse Tarrow has once again very sharply criticised Governor Ben Okoro.", false],
+    ["Mayor Ilse Tarrow did not criticise Governor Ben Okoro.", true],
+    ["Mayor Ilse Tarrow travelled with Governor Ben Okoro.", false],
+    ["Mayor Ilse Tarrow, who on Monday in a long speech to the council criticised the plan of Governor Ben Okoro.", false],
+    ["Mayor Ilse Tarrow met Governor Ben Okoro, and later criticised the plan.", false],
+    ["Critics of Mayor Ilse Tarrow met Governor Ben Okoro.", false],
+  ])("%s -> %s", (text, expected) => {
+    expect(cueInReach(pairTokens({ text, ...pair(text) })!)).toBe(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 // Pieces shared by the panels: entity links, sentences with highlights, grouping by document.
-import type { EntitySpan } from "../../server/corpus.js";
+import type { EntitySpan } from "../../common/api/views.js";
 import { TYPE_COLORS } from "../../common/appearance.js";
 import type { EntityType } from "../../common/types.js";
 import { type Span, el, linkButton } from "../dom.js";

@@ -1,6 +1,6 @@
 // Documents: the list (title, date, source, entity count, delete), adding articles by paste or drop with
 // progress, and the reader, where every recognised entity is highlighted in its type colour and selects its node.
-import type { DocumentSummary } from "../../server/corpus.js";
+import type { DocumentSummary } from "../../common/api/documents.js";
 import { TYPE_COLORS } from "../../common/appearance.js";
 import { addDocuments, deleteDocument, type DocumentDetail } from "../api.js";
 import { el, linkButton, wrapped } from "../dom.js";

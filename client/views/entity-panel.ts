@@ -1,5 +1,5 @@
 // The entity panel: who or what it is, when it is mentioned, with whom, its stances, and every sentence naming it.
-import type { MentionView, RelatedEntity } from "../../server/corpus.js";
+import type { MentionView, RelatedEntity } from "../../common/api/views.js";
 import { type EntityDetail, fetchEntity } from "../api.js";
 import { el, svg, wrapped } from "../dom.js";
 import type { Actions } from "./actions.js";

@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
+import { DEFAULT_SENTENCES, entityPageSchema, searchQuerySchema } from "../../common/api/queries.js";
 import type { Corpus } from "../corpus.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { graphQueryKey } from "../graph/query-key.js";
@@ -11,7 +12,7 @@ import { toGexf } from "../graph/gexf.js";
 import { type TrustProxy, guardWrites } from "./access.js";
 import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
-import { HttpError } from "./errors.js";
+import { HttpError, readRequest } from "./errors.js";
 import { securityHeaders, sourceMaps } from "./headers.js";
 
 export interface AppOptions {
@@ -29,18 +30,7 @@ export interface AppOptions {
 
 const notFound = (what: string, id: string) => new HttpError(404, `unknown ${what}: ${id}`);
 
-/** Sentences in one entity answer unless asked for more (`?limit=`, at most MAX_SENTENCES; `?offset=` pages on). */
-export const DEFAULT_SENTENCES = 200;
-const MAX_SENTENCES = 5000;
-
-function wholeNumber(value: unknown, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (typeof value !== "string" || !Number.isInteger(n) || n < min || n > max) {
-    throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}`);
-  }
-  return n;
-}
+export { DEFAULT_SENTENCES };
 
 /**
  * A JSON answer encoded once: its bytes, a gzipped copy for clients that accept it (every browser; a 900 KB
@@ -111,8 +101,9 @@ export function createApp(options: AppOptions) {
     if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
     // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
     const total = corpus.sentenceCount(req.params.id);
-    const offset = Math.min(wholeNumber(req.query.offset, "offset", 0, Number.MAX_SAFE_INTEGER) ?? 0, total);
-    const limit = Math.min(wholeNumber(req.query.limit, "limit", 1, MAX_SENTENCES) ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
+    const page = readRequest(entityPageSchema, req.query);
+    const offset = Math.min(page.offset ?? 0, total);
+    const limit = Math.min(page.limit ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
     const key = `entity:${req.params.id}:${offset}:${limit}`;
     sendPrepared(
       req,
@@ -122,10 +113,7 @@ export function createApp(options: AppOptions) {
   });
 
   api.get("/search", (req, res) => {
-    const q = typeof req.query.q === "string" ? req.query.q : "";
-    const limit = req.query.limit === undefined ? 8 : Number(req.query.limit);
-    if (!q.trim()) throw new HttpError(400, "search needs a query: /api/search?q=<name>");
-    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new HttpError(400, "limit must be a whole number from 1 to 50");
+    const { q, limit } = readRequest(searchQuerySchema, req.query);
     res.json(options.corpus().search(q, limit));
   });
 

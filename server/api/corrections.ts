@@ -2,12 +2,13 @@
 // Writes take the same access rules as document writes: the app guards every write route (./access.ts guardWrites).
 import express, { type Request, type Response, Router } from "express";
 
+import { correctionIdSchema, duplicatesQuerySchema } from "../../common/api/queries.js";
 import type { Corpus } from "../corpus.js";
 import { addCorrection, correctionsLog, exportCorrections, importCorrections, undoCorrection } from "../corrections/service.js";
 import { possibleDuplicates } from "../corrections/review.js";
 import { CorrectionError } from "../corrections/validate.js";
 import type { WriteOptions } from "./documents-write.js";
-import { HttpError } from "./errors.js";
+import { HttpError, readRequest } from "./errors.js";
 
 const MAX_CORRECTIONS_BODY = 5 * 1024 * 1024;
 
@@ -43,9 +44,7 @@ export function correctionRoutes(options: { corpus: () => Corpus; write?: WriteO
   });
 
   router.get("/review/duplicates", (req, res) => {
-    const raw = req.query.limit;
-    const limit = raw === undefined ? 50 : Number(raw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, "limit must be a whole number from 1 to 500");
+    const { limit } = readRequest(duplicatesQuerySchema, req.query);
     const corpus = options.corpus();
     res.json({ duplicates: corpus.cached(`duplicates:${limit}`, () => possibleDuplicates(corpus.extraction, corpus.graph, limit)) });
   });
@@ -70,9 +69,7 @@ export function correctionRoutes(options: { corpus: () => Corpus; write?: WriteO
   });
 
   router.delete("/corrections/:id", async (req: Request<{ id: string }>, res: Response) => {
-    const id = Number(req.params.id);
-    if (!/^\d+$/.test(req.params.id) || !Number.isSafeInteger(id))
-      throw new HttpError(400, `correction id must be a whole number: ${req.params.id}`);
+    const id = readRequest(correctionIdSchema, req.params.id);
     res.json(await translated(() => undoCorrection(write.service, id)));
   });
   return router;

@@ -1,21 +1,13 @@
 // Corrections as writes: each one checked against the corpus as corrected so far, stored with the derived change
 // in one transaction (CorpusService.apply), and answered with what changed in the graph.
+import type { CorrectionAnswer } from "../../common/api/corrections.js";
 import type { CorpusService, CorpusView } from "../corpus-service.js";
 import type { GraphChange } from "../store/derived.js";
 import { CORRECTION_ACTIONS, type Correction, type CorrectionChange, ENTITY_TYPES, type EntityRef, type Extraction } from "../types.js";
 import { CorrectionError, parseCorrectionRequest, toChange } from "./validate.js";
 
-export interface Relabelled {
-  id: string;
-  from: string;
-  to: string;
-}
-
-/** The graph change of a correction: ids added, updated and removed, and the entities whose label changed. */
-export interface CorrectionAnswer {
-  correction?: Correction;
-  change: GraphChange & { entities: GraphChange["entities"] & { relabelled: Relabelled[] } };
-}
+export type { CorrectionAnswer };
+type Relabelled = CorrectionAnswer["change"]["entities"]["relabelled"][number];
 
 function relabelled(before: Extraction, after: Extraction): Relabelled[] {
   const old = new Map(before.entities.map((e) => [e.id, e.label]));

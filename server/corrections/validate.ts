@@ -1,7 +1,9 @@
 // A posted correction, checked twice: its shape (400, naming the field), then against the corpus as corrected so far
 // (404 for an entity that is not there, 409 for a merge cycle or entities kept apart, 400 for an alias it lacks).
 // Only a correction that passes both is stored, so a bad one changes nothing.
-import { CORRECTION_ACTIONS, type CorrectionChange, ENTITY_TYPES, type EntityRef, type EntityType, type Extraction } from "../types.js";
+import { type CorrectionRequest, correctionRequestSchema } from "../../common/api/corrections.js";
+import { parseWith } from "../../common/api/parse.js";
+import type { CorrectionChange, EntityRef, Extraction } from "../types.js";
 import { clusterKeys } from "./apply.js";
 
 export class CorrectionError extends Error {
@@ -15,92 +17,14 @@ export class CorrectionError extends Error {
   }
 }
 
-/** What a client posts: entities by id. */
-export type CorrectionRequest =
-  | { action: "merge"; from: string; into: string; note?: string }
-  | { action: "split"; entity: string; aliases: string[]; documents: string[]; into?: string; note?: string }
-  | { action: "rename"; entity: string; label: string; note?: string }
-  | { action: "retype"; entity: string; type: EntityType; note?: string }
-  | { action: "hide"; entity: string; note?: string }
-  | { action: "keep-apart"; entities: [string, string]; note?: string };
-
-const FIELDS: Record<CorrectionRequest["action"], string[]> = {
-  merge: ["from", "into"],
-  split: ["entity", "aliases", "documents", "into"],
-  rename: ["entity", "label"],
-  retype: ["entity", "type"],
-  hide: ["entity"],
-  "keep-apart": ["entities"],
-};
-const MAX_LABEL = 200;
-const MAX_NOTE = 2000;
-
 const bad = (field: string, message: string) => new CorrectionError(400, `${field}: ${message}`, { field });
 
-function text(body: Record<string, unknown>, field: string, max = MAX_LABEL): string {
-  const v = body[field];
-  if (typeof v !== "string" || !v.trim()) throw bad(field, "must be a non-empty string");
-  if (v.length > max) throw bad(field, `must be at most ${max} characters`);
-  return v.trim();
-}
-
-function texts(body: Record<string, unknown>, field: string): string[] {
-  const v = body[field];
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || !x.trim())) throw bad(field, "must be an array of non-empty strings");
-  return [...new Set(v as string[])];
-}
-
-/** The shape of a posted correction; entity ids are checked against the corpus afterwards. */
+/** The shape of a posted correction (common/api/corrections.ts); entity ids are checked against the corpus afterwards. */
 export function parseCorrectionRequest(body: unknown): CorrectionRequest {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new CorrectionError(400, "the body must be a JSON object with an action");
-  }
-  const b = body as Record<string, unknown>;
-  const action = b.action;
-  if (typeof action !== "string" || !(CORRECTION_ACTIONS as readonly string[]).includes(action)) {
-    throw bad("action", `must be one of ${CORRECTION_ACTIONS.join(", ")}`);
-  }
-  const a = action as CorrectionRequest["action"];
-  for (const key of Object.keys(b)) {
-    if (key !== "action" && key !== "note" && !FIELDS[a].includes(key))
-      throw bad(key, `unknown field for ${a} (expected ${FIELDS[a].join(", ")})`);
-  }
-  const note = b.note === undefined ? {} : { note: text(b, "note", MAX_NOTE) };
-  switch (a) {
-    case "merge":
-      return { action: a, from: text(b, "from"), into: text(b, "into"), ...note };
-    case "split": {
-      const aliases = texts(b, "aliases");
-      const documents = texts(b, "documents");
-      if (aliases.length === 0 && documents.length === 0) throw bad("aliases", "name at least one alias (or documents) to split out");
-      return {
-        action: a,
-        entity: text(b, "entity"),
-        aliases,
-        documents,
-        ...(b.into === undefined ? {} : { into: text(b, "into") }),
-        ...note,
-      };
-    }
-    case "rename":
-      return { action: a, entity: text(b, "entity"), label: text(b, "label"), ...note };
-    case "retype": {
-      const type = text(b, "type");
-      if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw bad("type", `must be one of ${ENTITY_TYPES.join(", ")}`);
-      return { action: a, entity: text(b, "entity"), type: type as EntityType, ...note };
-    }
-    case "hide":
-      return { action: a, entity: text(b, "entity"), ...note };
-    case "keep-apart": {
-      const ids = b.entities;
-      if (!Array.isArray(ids) || ids.length !== 2 || ids.some((x) => typeof x !== "string" || !x.trim())) {
-        throw bad("entities", "must be an array of two entity ids");
-      }
-      if (ids[0] === ids[1]) throw bad("entities", "an entity cannot be kept apart from itself");
-      return { action: a, entities: [ids[0] as string, ids[1] as string], ...note };
-    }
-  }
+  const read = parseWith(correctionRequestSchema, body);
+  if (read.ok) return read.value;
+  const { field, message } = read.problem;
+  throw field ? bad(field, message) : new CorrectionError(400, message);
 }
 
 const keysByExtraction = new WeakMap<Extraction, Map<string, string[]>>();

@@ -2,35 +2,19 @@
 // Positions come unchanged from the full graph, so a filter never moves a node on screen.
 import Graph from "graphology";
 
-import { ENTITY_TYPES, type EntityType, type Extraction } from "../types.js";
+import { parseWith } from "../../common/api/parse.js";
+import { type GraphQuery, MAX_NODES, graphQuerySchema } from "../../common/api/queries.js";
+import type { GraphView } from "../../common/api/views.js";
 import { edgeSize, sizeFor } from "../../common/appearance.js";
-import { EDGE_FILTER_KINDS, type EdgeFilterKind, edgeFilterKind } from "../../common/types.js";
+import { EDGE_FILTER_KINDS, type EdgeFilterKind, type Extraction, edgeFilterKind } from "../../common/types.js";
 import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
 
-export { EDGE_FILTER_KINDS, type EdgeFilterKind };
+export { EDGE_FILTER_KINDS, type EdgeFilterKind, type GraphQuery, MAX_NODES };
 
 /** Top-N by PageRank when the caller gives no limit and the graph is larger. */
 export const DEFAULT_LIMIT = 500;
-/** What a browser is ever sent, whatever the query says. */
-export const MAX_NODES = 10_000;
+/** What a browser is ever sent, whatever the query says (nodes: MAX_NODES). */
 export const MAX_EDGES = 100_000;
-
-export interface GraphQuery {
-  types?: EntityType[];
-  kinds?: EdgeFilterKind[];
-  minMentions?: number;
-  minWeight?: number;
-  /** Stance edges below this confidence (0-1) are left out; co-mention edges are kept. */
-  minConfidence?: number;
-  /** ISO dates, inclusive: keep what has evidence in documents dated in range. */
-  from?: string;
-  to?: string;
-  focus?: string;
-  hops?: 1 | 2;
-  /** Only entities with at least one edge that passes the edge filters (the "stances only" view). */
-  linked?: boolean;
-  limit?: number;
-}
 
 /** A query the filter cannot answer; `status` lets the API's error handler send it as a 400. */
 export class GraphQueryError extends Error {
@@ -38,71 +22,11 @@ export class GraphQueryError extends Error {
   override readonly name = "GraphQueryError";
 }
 
-const QUERY_KEYS = [
-  "types",
-  "kinds",
-  "minMentions",
-  "minWeight",
-  "minConfidence",
-  "from",
-  "to",
-  "focus",
-  "hops",
-  "linked",
-  "limit",
-] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function list<T extends string>(key: string, raw: string, allowed: readonly T[]): T[] {
-  const items = raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const item of items) {
-    if (!allowed.includes(item as T)) throw new GraphQueryError(`${key}: unknown value "${item}" (one of ${allowed.join(", ")})`);
-  }
-  return items as T[];
-}
-
-function count(key: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new GraphQueryError(`${key}: expected a whole number from 0 to ${max}, got "${raw}"`);
-  return Number(raw);
-}
-
-function isoDate(key: string, raw: string): string {
-  if (!ISO_DATE.test(raw) || Number.isNaN(Date.parse(raw))) throw new GraphQueryError(`${key}: expected a date YYYY-MM-DD, got "${raw}"`);
-  return raw;
-}
-
 /** Reads a URL query (`?types=person,country&minMentions=2&focus=person:x&hops=2`); throws GraphQueryError on bad values. */
 export function parseGraphQuery(params: Record<string, unknown>): GraphQuery {
-  const query: GraphQuery = {};
-  for (const key of QUERY_KEYS) {
-    const value = params[key];
-    if (value === undefined || value === "") continue;
-    if (typeof value !== "string") throw new GraphQueryError(`${key}: give it once`);
-    if (key === "types") query.types = list(key, value, ENTITY_TYPES);
-    else if (key === "kinds") query.kinds = list(key, value, EDGE_FILTER_KINDS);
-    else if (key === "minMentions") query.minMentions = count(key, value);
-    else if (key === "minWeight") query.minWeight = count(key, value);
-    else if (key === "minConfidence") {
-      const n = Number(value);
-      if (!/^\d*\.?\d+$/.test(value) || n > 1) throw new GraphQueryError(`minConfidence: expected a number from 0 to 1, got "${value}"`);
-      query.minConfidence = n;
-    } else if (key === "from") query.from = isoDate(key, value);
-    else if (key === "to") query.to = isoDate(key, value);
-    else if (key === "focus") query.focus = value;
-    else if (key === "hops") {
-      if (value !== "1" && value !== "2") throw new GraphQueryError(`hops: expected 1 or 2, got "${value}"`);
-      query.hops = value === "1" ? 1 : 2;
-    } else if (key === "linked") {
-      if (value !== "1" && value !== "0") throw new GraphQueryError(`linked: expected 1 or 0, got "${value}"`);
-      if (value === "1") query.linked = true;
-    } else query.limit = count(key, value, MAX_NODES);
-  }
-  if (query.from && query.to && query.from > query.to) throw new GraphQueryError(`from ${query.from} is after to ${query.to}`);
-  if (query.hops && !query.focus) throw new GraphQueryError("hops needs focus");
-  return query;
+  const read = parseWith(graphQuerySchema, params);
+  if (!read.ok) throw new GraphQueryError(read.problem.message);
+  return read.value;
 }
 
 /** What the filter reads: a Corpus fits. */
@@ -111,19 +35,8 @@ export interface FilterSource {
   extraction: Pick<Extraction, "documents" | "mentions" | "edges">;
 }
 
-export interface Counts {
-  nodes: number;
-  edges: number;
-}
-
-export interface FilterResult {
-  graph: EntityGraph;
-  total: Counts;
-  shown: Counts;
-  hidden: Counts;
-  /** Extent of the full graph's positions: a client that frames on it keeps nodes still across filters. */
-  bbox: { x: [number, number]; y: [number, number] };
-}
+/** The subgraph and the X-Graph-View header's counts; `bbox` is the full graph's extent, so a client framing on it keeps nodes still. */
+export type FilterResult = Required<GraphView> & { graph: EntityGraph };
 
 function bboxOf(graph: EntityGraph): FilterResult["bbox"] {
   const box: FilterResult["bbox"] = { x: [Infinity, -Infinity], y: [Infinity, -Infinity] };

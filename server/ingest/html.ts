@@ -2,7 +2,7 @@
 // scripts, styles and page furniture are dropped, and the headline, date and author are taken from the markup.
 import { Parser } from "htmlparser2";
 
-import { normalizeDate } from "./validate.js";
+import { normalizeDate } from "../../common/dates.js";
 
 export interface HtmlArticle {
   text: string;

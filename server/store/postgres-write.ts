@@ -3,6 +3,7 @@
 import type pg from "pg";
 
 import { contentHash } from "../extract/01-documents.js";
+import { RejectedInput } from "../ingest/errors.js";
 import type { Correction } from "../types.js";
 import type { DerivedChange } from "./derived.js";
 import type { StoredDocument } from "./store.js";
@@ -57,6 +58,13 @@ const updateAll = (columns: Column[]) =>
     .join(", ")}`;
 
 export async function insertDocuments(client: pg.PoolClient, put: StoredDocument[]): Promise<void> {
+  // PostgreSQL text cannot hold NUL (SQLite's can): said before anything is sent, so the write rolls back cleanly.
+  for (const { extraction } of put) {
+    const at = extraction.doc.text.indexOf("\u0000");
+    if (at >= 0) {
+      throw new RejectedInput("unsupported", `a NUL character at index ${at}: binary content, not text`, extraction.doc.title);
+    }
+  }
   const docs = put.map(({ input, extraction: { doc } }) => [
     doc.id,
     contentHash(doc.text),

@@ -61,6 +61,9 @@ export class PgStore implements Store {
     this.pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE || 4) });
     // An idle connection the server dropped (a restart): the pool replaces it; the next query says what went wrong.
     this.pool.on("error", (err) => console.error(`${this.location}: ${err.message}`));
+    // A connection lost while checked out fails its query (the caller hears of it); without a listener its 'error'
+    // event would also end the process.
+    this.pool.on("connect", (client) => client.on("error", () => undefined));
     this.ready = this.pool.connect().then(async (client) => {
       try {
         await migrate(client, this.location);
@@ -86,16 +89,18 @@ export class PgStore implements Store {
   private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>, held?: pg.PoolClient): Promise<T> {
     await this.ready;
     const client = held ?? (await this.pool.connect());
+    // A connection that cannot even roll back is broken: the pool drops it instead of handing it out again.
+    let broken: Error | undefined;
     try {
       await client.query(begin);
       const result = await work(client);
       await client.query("COMMIT");
       return result;
     } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
       throw err;
     } finally {
-      if (!held) client.release();
+      if (!held) client.release(broken);
     }
   }
 
@@ -200,6 +205,8 @@ export class PgStore implements Store {
 
   /** Holds the write lock (a session advisory lock) while `work` runs; its writes go through the same connection. */
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    // Already inside: the lock is held (another session's lock request would wait on it for ever).
+    if (this.held.getStore()) return work();
     await this.ready;
     const client = await this.pool.connect();
     try {

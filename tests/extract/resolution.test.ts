@@ -78,6 +78,7 @@ describe("spelling variants and glued words", () => {
     ["Kell-Morton", "Robert Kell-Morton spoke.", "Robert Kell Morton replied."],
     ["Kell-Morton lone", "Robert Kell-Morton spoke.", "Mr Kell-Morton replied."],
     ["middle initial", "George Q Harlan spoke.", "George Harlan replied."],
+    ["short given name", "Jim Quellaghan spoke.", "James Quellaghan replied."],
   ])("%s: one node", (_, a, b) => {
     expect(labels("person", a, b)).toHaveLength(1);
   });
@@ -86,6 +87,7 @@ describe("spelling variants and glued words", () => {
     ["George Harlan", "Georgina Harlan"],
     ["Michael Orme", "John Orme"],
     ["Alastair Quint", "Menzies Quint"],
+    ["Chris Quellaghan", "Christine Quellaghan"],
   ])("%s and %s stay apart", (a, b) => {
     expect(labels("person", `${a} spoke.`, `${b} replied.`)).toEqual([a, b].sort());
   });
@@ -199,6 +201,10 @@ describe("the vote", () => {
     [votes(1, 0), { person: 4, organization: 41 }, "organization"],
     [votes(0, 1), { person: 26, organization: 9 }, "person"],
     [votes(1, 0), { person: 1, organization: 2 }, "person"],
+    [votes(1, 0), { person: 9, organization: 0 }, "person"],
+    [votes(0, 1), { person: 9, organization: 0 }, "organization"],
+    // a tie of weights goes to the recogniser's majority
+    [votes(0, 1), { person: 16, organization: 6 }, "person"],
     // false positive: an even vote decides nothing
     [votes(0, 0), { person: 2, organization: 2 }, undefined],
   ])("cues %j, recognised %j -> %s", (cue, recognised, expected) => {

@@ -4,7 +4,8 @@ import { firstInvalidUtf8Offset } from "../../server/ingest/decode.js";
 import { formatOf, parseFile } from "../../server/ingest/formats.js";
 import { htmlToText } from "../../server/ingest/html.js";
 import { parseByteSize } from "../../server/ingest/size.js";
-import { normalizeDate, parseDocumentInput } from "../../server/ingest/validate.js";
+import { normalizeDate } from "../../common/dates.js";
+import { parseDocumentInput } from "../../server/ingest/validate.js";
 
 describe("htmlToText", () => {
   const cases: [string, string, ReturnType<typeof htmlToText>][] = [

@@ -1,6 +1,7 @@
 // PostgreSQL only: the ingest queue and its workers (npm run worker), and servers following writes by LISTEN/NOTIFY.
 // Skipped, saying so, without PG_TEST_URL (see backends.ts).
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CorpusService, buildCorpus, buildExtractionOnly } from "../../server/corpus-service.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
-import { IngestQueue } from "../../server/queue/ingest-queue.js";
+import { ClaimLostError, IngestQueue } from "../../server/queue/ingest-queue.js";
 import { watchStore } from "../../server/store-watch.js";
 import { deriveRecords } from "../../server/store/derived.js";
 import { PgStore } from "../../server/store/postgres.js";
@@ -136,6 +137,26 @@ describe.skipIf(!PG_TEST_URL)(
       }
     });
 
+    it("a lapsed claim is taken over by the next claim, and the first worker can no longer mark its rows", async () => {
+      const { store, queue } = await queued("lease", [syntheticArticle(6000), syntheticArticle(6001)]);
+      try {
+        const a = await queue.claim("a", 10, 200);
+        expect(a.map((c) => c.attempts)).toEqual([1, 1]);
+        expect(await queue.claim("b", 10, 60_000)).toEqual([]); // held: nothing for b yet
+        await new Promise((r) => setTimeout(r, 300));
+        const b = await queue.claim("b", 10, 60_000);
+        expect(b.map((c) => [c.id, c.attempts])).toEqual(a.map((c) => [c.id, 2]));
+        const outcomes = a.map((c) => ({ id: c.id, docId: "x" }));
+        await expect(store.transact((client) => IngestQueue.finish(client, "a", outcomes))).rejects.toBeInstanceOf(ClaimLostError);
+        expect((await queueRows(store)).map((r) => [r.state, r.claimed_by])).toEqual([
+          ["queued", "b"],
+          ["queued", "b"],
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("a server follows another process's writes by LISTEN/NOTIFY, well before its next poll", async () => {
       const url = await postgres.location("listen");
       const writer = await CorpusService.open(new PgStore(url), buildExtractionOnly);
@@ -158,3 +179,37 @@ describe.skipIf(!PG_TEST_URL)(
     });
   },
 );
+
+const ingestArgs = (args: string[]) => ["--import", "tsx", join(repoRoot, "scripts", "ingest.ts"), ...args];
+
+describe("npm run ingest -- --queue", { timeout: 120_000 }, () => {
+  it("refuses an SQLite store, and the worker too, saying that the queue needs PostgreSQL", async () => {
+    const db = join(dir, "no-queue.db");
+    const res = await runNode(ingestArgs(["--queue", "seeds"]), storeEnv(db));
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/--queue needs a PostgreSQL store/);
+    const worker = await runNode(workerArgs(["--exit-when-empty"]), storeEnv(db));
+    expect(worker.status).toBe(2);
+    expect(worker.stderr).toMatch(/the worker needs a PostgreSQL store/);
+  });
+
+  it.skipIf(!PG_TEST_URL)("enqueues the good files' documents without extracting them, and names the bad ones", async () => {
+    const url = await postgres.location("cli-queue");
+    const folder = join(dir, "to-queue");
+    mkdirSync(folder, { recursive: true });
+    for (const i of [1, 2, 3]) writeFileSync(join(folder, `${i}.txt`), syntheticArticle(5000 + i).text);
+    writeFileSync(join(folder, "empty.md"), "\n");
+    const res = await runNode(ingestArgs(["--queue", folder]), storeEnv(url));
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/empty\.md: text is empty/);
+    expect(res.stdout).toMatch(/^4 files: 3 queued, 1 rejected in [\d.]+s; 3 waiting for workers -> postgres:\/\//);
+    const store = new PgStore(url);
+    try {
+      expect(await store.countDocuments()).toBe(0);
+      const rows = await queueRows(store);
+      expect(rows.map((r) => r.state)).toEqual(["queued", "queued", "queued"]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -240,6 +240,58 @@ describe.skipIf(!PG_TEST_URL)(`PgStore databases${PG_TEST_URL ? "" : " [skipped,
     await setup.end();
   });
 
+  it("refuses a text with a NUL character (PostgreSQL text cannot hold it) and stores nothing", async () => {
+    const store = new PgStore(await backend.location());
+    cleanups.push(() => store.close());
+    const input = { text: "Tony Blair met Gordon Brown\u0000 in London." };
+    const { rows } = diffDerived(emptyDerived(), emptyDerived());
+    const write = store.write({ put: [{ input, extraction: extractDocument(input) }], remove: [], derived: rows, expectedVersion: 0 });
+    await expect(write).rejects.toThrow(/a NUL character at index 27/);
+    expect(await store.countDocuments()).toBe(0);
+    expect(await store.currentVersion()).toBe(0);
+  });
+
+  it("exclusive keeps other writers out until it ends, and may be entered again from inside", async () => {
+    const location = await backend.location();
+    const [a, b] = [new PgStore(location), new PgStore(location)];
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    const none = { put: [], remove: [] };
+    const empty = { put: [], remove: [], derived: { entities: none, edges: none, clusters: none } };
+    const order: string[] = [];
+    let outside: Promise<number> | undefined;
+    await a.exclusive(async () => {
+      outside = b.write({ ...empty, expectedVersion: 1 }).then((v) => (order.push("b"), v));
+      await new Promise((r) => setTimeout(r, 300));
+      await a.exclusive(() => a.write({ ...empty, expectedVersion: 0 }));
+      order.push("a");
+    });
+    expect(await outside).toBe(2);
+    expect(order).toEqual(["a", "b"]);
+  });
+
+  it("a connection lost in the middle of a query fails that call only; the process and the store go on", async () => {
+    const location = await backend.location();
+    const store = new PgStore(location);
+    cleanups.push(() => store.close());
+    const pool = await store.connection();
+    // In a transaction: a connection checked out of the pool, as every write holds one.
+    const sleeping = store
+      .transact((client) => client.query("SELECT pg_sleep(30)"))
+      .then(
+        () => "finished",
+        (err: Error) => err.message,
+      );
+    const name = new URL(location).pathname.slice(1);
+    const kill = `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+                  WHERE datname = $1 AND query = 'SELECT pg_sleep(30)' AND pid <> pg_backend_pid()`;
+    for (let killed = false; !killed;) killed = (await pool.query(kill, [name])).rowCount! > 0;
+    expect(await sleeping).toMatch(/terminat/);
+    expect(await store.countDocuments()).toBe(0);
+  });
+
   it("names itself by the URL without its password", () => {
     const store = new PgStore("postgres://ann:s3cret@127.0.0.1:1/db");
     expect(store.location).toBe("postgres://ann@127.0.0.1:1/db");
