@@ -100,7 +100,11 @@ async function ingestRow() {
 async function startServer() {
   const port = await freePort();
   const child = spawnTs("server/main.ts", [], { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath });
-  const seconds = await waitForOk(`http://127.0.0.1:${port}/api/health`, 300, child);
+  // A first start lays out the whole graph: minutes on a busy 2-core machine. A server that never answers is stopped.
+  const seconds = await waitForOk(`http://127.0.0.1:${port}/api/health`, 900, child).catch((err: unknown) => {
+    child.kill("SIGKILL");
+    throw err;
+  });
   return { child, url: `http://127.0.0.1:${port}`, seconds, rssMb: memoryMb(child.pid!, "VmRSS") ?? 0 };
 }
 

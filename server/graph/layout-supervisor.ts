@@ -22,9 +22,11 @@ export class LayoutSupervisor {
 
   /** The whole layout of a graph from its seeded start, and its metrics. */
   full(graph: LayoutInput): Promise<LayoutRecord> {
-    return new Promise((resolve, reject) =>
-      this.enqueue({ id: ++this.serial, kind: "full", graph }, { resolve: (r) => resolve(r!), reject }, false),
-    );
+    return new Promise((resolve, reject) => {
+      const done = (r: LayoutRecord | undefined) =>
+        r ? resolve(r) : reject(new Error("the layout worker closed before the layout was done"));
+      this.enqueue({ id: ++this.serial, kind: "full", graph }, { resolve: done, reject }, false);
+    });
   }
 
   /**
@@ -39,7 +41,9 @@ export class LayoutSupervisor {
     for (const { waiting } of this.queue.splice(0)) waiting.resolve(undefined);
     const worker = this.worker;
     this.worker = undefined;
-    this.fail(new Error("the layout worker is closed"));
+    // A shutdown: whatever was under way is simply not done (a refinement keeps its provisional places).
+    for (const waiting of this.waiting.values()) waiting.resolve(undefined);
+    this.waiting.clear();
     await worker?.terminate();
   }
 
