@@ -6,7 +6,8 @@ import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.j
 import { EVENT_HEADS, EVENT_KIND_MODIFIERS, GENERIC_ACRONYMS, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { FAITH_GROUPS } from "./lexicon/groups.js";
 import { PARTIES } from "./lexicon/parties.js";
-import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
+import { TITLE_WORDS } from "./lexicon/titles.js";
+import { readPrefix } from "./read-prefix.js";
 
 /** A mention before in-document resolution gives it a cluster. */
 export type MentionCandidate = Omit<Mention, "cluster">;
@@ -204,56 +205,6 @@ function isProperName(name: string): boolean {
   const words = name.match(WORD) ?? [];
   if (words.length === 0) return false;
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || NAME_FUNCTION_WORDS.has(w.toLowerCase()));
-}
-
-interface Prefix {
-  role?: string;
-  affiliation?: string;
-  /** Where the title/demonym prefix begins in the sentence. */
-  start: number;
-}
-
-/**
- * Reads the title and affiliation written in front of a person's name, walking back word by word
- * (`start` also takes in a capitalised word qualifying the title, "London mayor"):
- * "Polish Prime Minister Donald Tusk" -> role "Prime Minister", affiliation "Poland";
- * "U.S. President Donald Trump" -> role "President", affiliation "United States".
- */
-export function readPrefix(text: string, nameStart: number): Prefix {
-  const before = text.slice(0, nameStart);
-  const words = [...before.matchAll(/(\S+)\s+/g)];
-  const roleWords: string[] = [];
-  let start = nameStart;
-  let affiliation: string | undefined;
-  let qualified = false;
-  for (let i = words.length - 1; i >= 0; i--) {
-    const m = words[i]!;
-    if (m.index + m[0].length !== start) break; // words must touch: "Minister Donald", not "said. Donald"
-    const word = m[1]!;
-    if (TITLE_WORDS.has(word.toLowerCase())) {
-      roleWords.unshift(word);
-      start = m.index;
-      continue;
-    }
-    const idx = countryIndex();
-    const code = idx.demonyms.get(word) ?? idx.names.get(word);
-    if (code && roleWords.length > 0) {
-      affiliation = countryName(code);
-      start = m.index;
-    } else if (roleWords.length > 0 && /^\p{Lu}[\p{L}-]*$/u.test(word) && !qualified) {
-      // A place or party qualifying the title: "London mayor Ken Livingstone", "Tory peer Lord Tebbit", and title
-      // words before it still belong: "former Olympic champion Michael Johnson".
-      start = m.index;
-      qualified = true;
-      continue;
-    }
-    break;
-  }
-  const role = roleWords.filter((w) => !HONORIFICS.has(w.toLowerCase())).join(" ");
-  const prefix: Prefix = { start };
-  if (role) prefix.role = role;
-  if (affiliation) prefix.affiliation = affiliation;
-  return prefix;
 }
 
 /** "President Volodymyr Zelenskyy" -> name starts at "Volodymyr"; the title moves into the prefix. */

@@ -4,7 +4,7 @@
 // whom the corpus most often gives that title (07-stances/discourse.ts, `resolveRole`). Learned from the documents, never
 // listed by hand: roles change hands, and the corpus is the user's.
 import type { DocExtraction } from "../types.js";
-import { readPrefix } from "./03-mentions.js";
+import { readPrefix } from "./read-prefix.js";
 import { countryIndex } from "./lexicon/countries.js";
 import { HONORIFICS } from "./lexicon/titles.js";
 

@@ -2,7 +2,7 @@
 // are, and whose "the offer" or "the move" is. Read sentence by sentence into a DocMemory (`remember`), and asked for
 // each sentence with a cue (`findResolvedHolders`).
 import type { Mention, Sentence } from "../../types.js";
-import { readPrefix } from "../03-mentions.js";
+import { readPrefix } from "../read-prefix.js";
 import { countryIndex, countryName } from "../lexicon/countries.js";
 import {
   MAKING_VERBS,
