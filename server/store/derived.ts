@@ -4,10 +4,10 @@
 import type { Edge, Entity, Extraction } from "../types.js";
 
 /**
- * An entity as stored: its record plus the counts the graph sizes nodes by. Not `ambiguous`: that mark is
- * recomputed by resolution whenever the graph is built, and the entities table has no column for it.
+ * An entity as stored: its record plus the counts the graph sizes nodes by. Not `ambiguous` nor `event`: those are
+ * recomputed by resolution whenever the graph is built, and the entities table has no column for them.
  */
-export interface EntityRecord extends Omit<Entity, "ambiguous"> {
+export interface EntityRecord extends Omit<Entity, "ambiguous" | "event"> {
   mentions: number;
   documents: number;
 }
@@ -59,7 +59,7 @@ export function deriveRecords(extraction: Extraction): Derived {
     clusters.set(m.cluster, m.entityId);
   }
   const entities = new Map<string, EntityRecord>(
-    extraction.entities.map(({ ambiguous: _recomputed, ...e }) => [
+    extraction.entities.map(({ ambiguous: _recomputed, event: _alsoRecomputed, ...e }) => [
       e.id,
       { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 },
     ]),

@@ -8,7 +8,8 @@ import { isCommonWord } from "../ner/index.js";
 import { nameTokens } from "../04-coreference.js";
 import { yearsIn } from "./corpus-stats.js";
 import { DOMINANT_SHARE } from "./people.js";
-import { type Unit, nameOf, typeOf } from "./units.js";
+import type { EventFacts } from "../../types.js";
+import { type Unit, nameOf, typeOf, unitName } from "./units.js";
 
 const PARTY_WORDS = new Set(PARTIES.flatMap((p) => [...p.forms, ...p.adjectives]).flatMap((f) => f.split(" ")));
 
@@ -61,7 +62,8 @@ export function resolveEvents(
   const generic: { unit: Unit; kind: string; place: string; year?: number; modifier?: string }[] = [];
   for (const u of units) {
     if (typeOf(u.key) !== "event") continue;
-    const parts = eventParts(nameOf(u.key));
+    // as written: keys are lower-case, and "us" or "uk" is no country's name
+    const parts = eventParts(unitName(u));
     if (parts.named) continue;
     if (BY_PLACE.has(parts.kind) && parts.place) {
       u.key = `event:${parts.kind}|${parts.place}`;
@@ -108,6 +110,20 @@ export function resolveEvents(
     labels.set(key, [year, countryName(place), modifier, kind].filter(Boolean).join(" "));
   }
   return labels;
+}
+
+/**
+ * An event entity's kind and year, from its key: "event:election|GB|2005" (made by resolveEvents) or a name of its
+ * own ("event:2024 nato summit").
+ */
+export function eventFacts(key: string): EventFacts {
+  const name = nameOf(key);
+  if (name.includes("|")) {
+    const [kind, , year] = name.split("|") as [string, string, string | undefined];
+    return { kind, ...(year ? { year: Number(year) } : {}) };
+  }
+  const { kind, year } = eventParts(name);
+  return { kind, ...(year ? { year } : {}) };
 }
 
 /** The one year the sentences of a unit's mentions name, if they name exactly one. */

@@ -151,3 +151,42 @@ export function retypeShortNames(units: Unit[], groups: KeyGroups, personCues: (
     if (owner) groups.join(u.key, owner);
   }
 }
+
+/**
+ * "the House" for the House of Commons, "Deutsche" for Deutsche Bank: a one-word organization that starts the names
+ * of organizations the corpus names more often than it is named itself is a short form of one of them (not
+ * "Microsoft", far more common than "Microsoft Research"). In a document it joins the one of them the document
+ * names (also by another of its names: "the Commons"); in a document naming none, the one holding DOMINANT_SHARE of
+ * their mentions. Else it stays apart, marked ambiguous when `ambiguous` is given (a document naming both Houses).
+ * Returns the group each unit joins.
+ */
+export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): Map<Unit, string> {
+  const own = new Map<string, number>(); // one-word organization -> its mentions
+  const starting = new Map<string, Map<string, number>>(); // first word -> group -> mentions
+  const docGroups = new Map<string, Set<string>>();
+  for (const u of units) {
+    docGroups.set(u.docId, (docGroups.get(u.docId) ?? new Set()).add(groups.find(u.key)));
+    if (typeOf(u.key) !== "organization") continue;
+    const tokens = nameOf(u.key).split(" ");
+    if (tokens.length === 1) own.set(tokens[0]!, (own.get(tokens[0]!) ?? 0) + u.mentions.length);
+    else if (!NAME_FUNCTION_WORDS.has(tokens[0]!)) {
+      const counts = starting.get(tokens[0]!) ?? new Map<string, number>();
+      const g = groups.find(u.key);
+      counts.set(g, (counts.get(g) ?? 0) + u.mentions.length);
+      starting.set(tokens[0]!, counts);
+    }
+  }
+  const joined = new Map<Unit, string>();
+  for (const u of units) {
+    const word = nameOf(u.key);
+    const longer = starting.get(word);
+    if (typeOf(u.key) !== "organization" || !longer) continue;
+    const longerMentions = [...longer.values()].reduce((a, b) => a + b, 0);
+    if (own.get(word)! >= longerMentions || groups.find(u.key) !== u.key) continue;
+    const inDoc = [...longer.keys()].filter((g) => docGroups.get(u.docId)!.has(g));
+    const target = inDoc.length === 1 ? inDoc[0] : inDoc.length === 0 ? dominant(longer) : undefined;
+    if (target) joined.set(u, target);
+    else ambiguous?.add(u);
+  }
+  return joined;
+}
