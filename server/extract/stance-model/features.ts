@@ -9,7 +9,7 @@
 import type { Stance } from "../../types.js";
 import { AGENT_NOUNS, HEDGES, NEGATIONS, NOUN_CUES, REFUSALS, VERB_CUES } from "../lexicon/stance-cues.js";
 
-/** What the rule readings (07-stances/readings.ts) said of this pair, fed to the model as features. */
+/** What the rule readings (06-stances/readings.ts) said of this pair, fed to the model as features. */
 export interface RuleHint {
   /** The holder is the span `a` of the pair (else `b`). */
   holderIsA: boolean;

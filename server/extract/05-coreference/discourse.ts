@@ -1,3 +1,5 @@
+// Coreference of pronouns and roles (stage 5), run by the stance stage for the sentences it reads. Takes the sentences
+// and mentions so far (and the corpus's role book, if any) and gives the holders they stand for.
 // What the sentences before tell about this one: who "he", "the prime minister", "the company" and "I" in a quotation
 // are, and whose "the offer" or "the move" is. Read sentence by sentence into a DocMemory (`remember`), and asked for
 // each sentence with a cue (`findResolvedHolders`).
@@ -14,10 +16,10 @@ import {
   THING_NOUNS,
   THING_VERBS,
 } from "../lexicon/stance-cues.js";
-import { type RoleBook, roleKey } from "../role-book.js";
-import { alternation, escape, nounForms } from "./cues.js";
-import { type Reference, mask, quotedSpans, titleStart } from "./mask.js";
-import { OWNED, OWNED_MODIFIERS } from "./patterns.js";
+import { type RoleBook, roleKey } from "../07-role-book.js";
+import { alternation, escape, nounForms } from "../06-stances/cues.js";
+import { type Reference, mask, quotedSpans, titleStart } from "../06-stances/mask.js";
+import { OWNED, OWNED_MODIFIERS } from "../06-stances/patterns.js";
 
 export interface DocMemory {
   /** The most prominent person now, by `salience`: what "He" and "She" refer to. */
