@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 
-import { standalonePair } from "../server/extract/07-stances/pairs.js";
+import { standalonePair } from "../server/extract/06-stances/pairs.js";
 import { pairFeatures } from "../server/extract/stance-model/features.js";
 import { predict, train, type Example, type TrainOptions } from "../server/extract/stance-model/logistic.js";
 import { CLASSES, decide, toModelFile } from "../server/extract/stance-model/model.js";

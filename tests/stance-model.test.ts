@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { candidatePairs, standalonePair } from "../server/extract/07-stances/pairs.js";
-import { mask } from "../server/extract/07-stances/mask.js";
+import { candidatePairs, standalonePair } from "../server/extract/06-stances/pairs.js";
+import { mask } from "../server/extract/06-stances/mask.js";
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
-import { cueInReach } from "../server/extract/07-stances/decide.js";
+import { cueInReach } from "../server/extract/06-stances/decide.js";
 import { pairFeatures, pairTokens } from "../server/extract/stance-model/features.js";
 import { train, type Example } from "../server/extract/stance-model/logistic.js";
 import { CLASSES, classify, decide, defaultModel, fromModelFile, toModelFile } from "../server/extract/stance-model/model.js";

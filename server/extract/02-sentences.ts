@@ -1,3 +1,5 @@
+// Stage 2, per document: sentences. Takes a Doc and gives its Sentences, with offsets into its text, without
+// boilerplate, bylines and author lines; headlines are told apart (`isHeadline`).
 import nlp from "compromise";
 
 import { escapeRegExp } from "../../common/regex.js";

@@ -8,8 +8,9 @@
 // the direction, so the features need not.
 import type { Stance } from "../../types.js";
 import { AGENT_NOUNS, HEDGES, NEGATIONS, NOUN_CUES, REFUSALS, VERB_CUES } from "../lexicon/stance-cues.js";
+import { ATTRIBUTION_WORDS } from "../lexicon/speech.js";
 
-/** What the rule readings (07-stances/readings.ts) said of this pair, fed to the model as features. */
+/** What the rule readings (06-stances/readings.ts) said of this pair, fed to the model as features. */
 export interface RuleHint {
   /** The holder is the span `a` of the pair (else `b`). */
   holderIsA: boolean;
@@ -47,32 +48,7 @@ const negations = new Set<string>([...NEGATIONS.filter((n) => !n.includes(" ")),
 const hedges = new Set<string>(HEDGES.filter((h) => !h.includes(" ")));
 const refusals = new Set(REFUSALS.map((r) => r.split(" ")[0]!));
 /** Verbs of speech and attribution: a cue after them may be someone else's opinion, reported. */
-const SPEECH = new Set([
-  "said",
-  "says",
-  "say",
-  "told",
-  "tells",
-  "according",
-  "claimed",
-  "claims",
-  "reported",
-  "reports",
-  "wrote",
-  "writes",
-  "added",
-  "stated",
-  "tweeted",
-  "argued",
-  "argues",
-  "insisted",
-  "insists",
-  "suggested",
-  "suggests",
-  "believes",
-  "believe",
-  "thinks",
-]);
+const SPEECH: ReadonlySet<string> = new Set(ATTRIBUTION_WORDS);
 const AUXILIARIES = new Set(["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"]);
 
 export interface Token {

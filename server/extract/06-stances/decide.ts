@@ -1,4 +1,4 @@
-// The stance model over a masked sentence: every candidate pair is scored (07-stances/pairs.ts), the rule readings'
+// The stance model over a masked sentence: every candidate pair is scored (06-stances/pairs.ts), the rule readings'
 // stances are its features, and a pair is kept when the model's probability clears the threshold. The rules feed
 // the model; they do not overrule it. The probability is the stance's confidence; the cue is the rule's cue when a
 // rule read the same stance, else the lexicon cue word nearest the pair, else none (cue "", an empty span).
