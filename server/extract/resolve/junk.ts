@@ -4,7 +4,7 @@ import { CALENDAR_WORDS } from "../lexicon/events.js";
 import { resolveCountry } from "../lexicon/countries.js";
 import { TITLE_WORDS } from "../lexicon/titles.js";
 import { acronymOf } from "./organizations.js";
-import { nameTokens } from "../04-coreference.js";
+import { nameTokens } from "../05-coreference/index.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";
 
 export interface Candidate {

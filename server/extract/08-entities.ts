@@ -1,7 +1,9 @@
+// Stage 8, over the corpus: entities. Takes every document's clustered mentions and gives the Entities and each
+// mention's entity (ResolvedMention).
 // Resolution across the corpus: in-document clusters become entities. The rules, in the order they run, are in
 // resolve/ (one file per role); this file runs them and builds the entities.
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
-import { nameTokens } from "./04-coreference.js";
+import { nameTokens } from "./05-coreference/index.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
 import { documentYears } from "./resolve/corpus-stats.js";
 import { eventFacts, resolveEvents } from "./resolve/events.js";
@@ -102,6 +104,18 @@ export interface Resolution {
   byDoc: Map<string, (ResolvedMention | undefined)[]>;
 }
 
+// The resolved form of each mention as the last resolution gave it: a write changes few of them, and the others are
+// kept (the same object), which spares building them again and lets later diffs see them unchanged at once.
+const lastResolved = new WeakMap<Mention, ResolvedMention>();
+
+function resolvedMention(m: Mention, name: string, type: EntityType, entityId: string): ResolvedMention {
+  const last = lastResolved.get(m);
+  if (last && last.name === name && last.type === type && last.entityId === entityId) return last;
+  const resolved = { ...m, name, type, entityId };
+  lastResolved.set(m, resolved);
+  return resolved;
+}
+
 /** Resolves every mention of the corpus to an entity. Deterministic: the same documents give the same ids. */
 export function resolveEntities(docs: DocExtraction[]): Resolution {
   return runSteps(resolveInSteps(docs));
@@ -189,7 +203,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
     const list = d.mentions.map((m) => {
       const { unit, index } = unitOf.get(m)!;
       const entityId = idOfUnit.get(unit);
-      return entityId ? { ...m, name: unit.names[index]!, type: typeOf(groupOf(unit)), entityId } : undefined;
+      return entityId ? resolvedMention(m, unit.names[index]!, typeOf(groupOf(unit)), entityId) : undefined;
     });
     byDoc.set(d.doc.id, list);
     for (const m of list) if (m) mentions.push(m);
