@@ -4,6 +4,7 @@ import type { Mention } from "../../types.js";
 import { countryIndex, countryName } from "../lexicon/countries.js";
 import { NAME_FUNCTION_WORDS } from "../lexicon/events.js";
 import { SHORT_FORMS } from "../lexicon/short-forms.js";
+import { isCommonWord } from "../03-recognition/index.js";
 import { nameTokens, ownKey } from "../05-coreference/index.js";
 import { DOMINANT_SHARE } from "./people.js";
 import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
@@ -153,7 +154,8 @@ export function retypeShortNames(units: Unit[], groups: KeyGroups, personCues: (
 }
 
 /**
- * "the House" for the House of Commons, "Deutsche" for Deutsche Bank: a one-word organization that starts the names
+ * "the House" for the House of Commons, "the Commission" for the Commission for Racial Equality: a one-word
+ * organization whose name is a common word (one the recogniser's training text writes lower-case) and starts the names
  * of organizations the corpus names more often than it is named itself is a short form of one of them (not
  * "Microsoft", far more common than "Microsoft Research"). In a document it joins the one of them the document
  * names (also by another of its names: "the Commons"); in a document naming none, the one holding DOMINANT_SHARE of
@@ -180,7 +182,8 @@ export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<
   for (const u of units) {
     const word = nameOf(u.key);
     const longer = starting.get(word);
-    if (typeOf(u.key) !== "organization" || !longer) continue;
+    // a common word ("house", "commission"), not a name of its own: "BBC" is not short for BBC Radio
+    if (typeOf(u.key) !== "organization" || !longer || !isCommonWord(word)) continue;
     const longerMentions = [...longer.values()].reduce((a, b) => a + b, 0);
     if (own.get(word)! >= longerMentions || groups.find(u.key) !== u.key) continue;
     const inDoc = [...longer.keys()].filter((g) => docGroups.get(u.docId)!.has(g));
