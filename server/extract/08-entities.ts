@@ -10,7 +10,7 @@ import { eventFacts, resolveEvents } from "./resolve/events.js";
 import { junkReason } from "./resolve/junk.js";
 import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
 import { acronymOf, joinHeadWords, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
-import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
+import { joinDoubleSurnames, joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
 import { PLACE, markPlaces } from "./resolve/places.js";
 import { voteTypes } from "./resolve/type-vote.js";
 import { type Steps, every, runSteps } from "../slices.js";
@@ -140,6 +140,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   yield;
   const groups = new KeyGroups();
   joinSpellings(units, groups);
+  const surnameKeys = joinDoubleSurnames(units, groups, text);
   yield;
   retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
   joinOrganizations(units, groups, text);
@@ -168,11 +169,13 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
     if ((type as string) === PLACE) continue;
     const names = group.flatMap((u) => u.names);
     const all = group.flatMap((u) => u.mentions);
+    // a double surname joined to its full name is no label ("Parker Bowles")
+    const named = group.filter((u) => !surnameKeys.has(u.key));
     const label =
       eventLabels.get(key) ??
       chooseLabel(
         type,
-        names,
+        named.length > 0 ? named.flatMap((u) => u.names) : names,
         all.map((m) => m.surface),
       );
     const personCues = group.reduce((n, u) => n + vote.cues.get(u)!.person, 0);

@@ -277,6 +277,30 @@ describe("no junk", () => {
   });
 });
 
+describe("a double surname after Mr or Mrs", () => {
+  // "Camilla" and "Tomas" are given names here (two people bear each), so no rule strips them
+  const others = "Camilla Roe spoke. Tomas Brack spoke.";
+  it.each([
+    // written twice after Mrs, the end of one full name: joins it, and the full name is the label
+    [
+      ["Camilla Parker Quorn spoke.", "Mrs Parker Quorn said no. Later Mrs Parker Quorn left. Parker Quorn waved."],
+      ["Camilla Parker Quorn"],
+    ],
+    // false positives: after Sir comes a given name; once after Mr is not enough
+    [
+      ["Tomas Menzie Roe spoke.", "Sir Menzie Roe said no. Later Sir Menzie Roe left."],
+      ["Menzie Roe", "Tomas Menzie Roe"],
+    ],
+    [
+      ["Tomas Menzie Roe spoke.", "Mr Menzie Roe said no. Menzie Roe left."],
+      ["Menzie Roe", "Tomas Menzie Roe"],
+    ],
+  ])("%j -> %j", (texts, expected) => {
+    const got = labels("person", others, ...texts).filter((l) => !["Camilla Roe", "Tomas Brack", "Roe", "Brack"].includes(l));
+    expect(got).toEqual(expected);
+  });
+});
+
 describe("a capitalised head word for a longer name", () => {
   const orgs = (...texts: string[]) => labels("organization", ...texts);
   it("joins the one longer name its document names", () => {

@@ -188,3 +188,41 @@ function surnameKeys(name: string, lone = false): Set<string> {
   if (tokens.length >= 3) keys.add(fold(tokens.at(-2)!) + fold(last));
   return keys;
 }
+
+/** Mr, Mrs, Ms or Miss stand before a surname ("Mrs Parker Bowles"); Sir and Lord before a given name. */
+const SURNAME_HONORIFIC = /(?:^|\s)(?:Mr|Mrs|Ms|Miss)\.?\s+$/u;
+
+/**
+ * "Mrs Parker Bowles": a two-word name written at least twice after Mr, Mrs, Ms or Miss is a double surname. It joins
+ * the person whose full name ends with it, when that one holds DOMINANT_SHARE of the mentions of such full names.
+ * Returns the keys joined so: their names are no label ("Camilla Parker Bowles", not "Parker Bowles").
+ */
+export function joinDoubleSurnames(units: Unit[], groups: KeyGroups, sentenceText: (id: string) => string): Set<string> {
+  const honorific = new Map<string, number>();
+  const owners = new Map<string, Map<string, number>>(); // the last two words, folded -> group -> mentions
+  for (const u of units) {
+    if (typeOf(u.key) !== "person") continue;
+    const tokens = nameTokens(nameOf(u.key));
+    if (tokens.length === 2) {
+      const after = u.mentions.filter((m) => SURNAME_HONORIFIC.test(sentenceText(m.sentenceId).slice(Math.max(0, m.start - 8), m.start)));
+      if (after.length > 0) honorific.set(u.key, (honorific.get(u.key) ?? 0) + after.length);
+    } else if (tokens.length >= 3) {
+      const tail = tokens.slice(-2).map(fold).join("");
+      const counts = owners.get(tail) ?? new Map<string, number>();
+      const g = groups.find(u.key);
+      counts.set(g, (counts.get(g) ?? 0) + u.mentions.length);
+      owners.set(tail, counts);
+    }
+  }
+  const joined = new Set<string>();
+  for (const [key, n] of honorific) {
+    const counts = owners.get(nameTokens(nameOf(key)).map(fold).join(""));
+    if (n < 2 || !counts) continue;
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const [top, most] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    if (most < DOMINANT_SHARE * total || groups.find(top) === groups.find(key)) continue;
+    groups.join(key, top);
+    joined.add(key);
+  }
+  return joined;
+}
