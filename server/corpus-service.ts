@@ -2,16 +2,17 @@
 // time, builds the read side's next version (corpus.ts) and swaps it in, and answers with what changed in the graph.
 import { setImmediate as nextTurn } from "node:timers/promises";
 
-import { Corpus } from "./corpus.js";
+import { ReadModel } from "./read/model.js";
 import { buildExtraction, extractBounded } from "./extract/index.js";
 import { checkTextLimits } from "./extract/limits.js";
 import { RejectedInput } from "./ingest/errors.js";
-import { type Derived, type GraphChange, deriveRecords, diffDerived } from "./store/derived.js";
+import { type Derived, type GraphChange, deriveInSteps, deriveRecords, diffInSteps } from "./store/derived.js";
+import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
 import type { Correction, DocExtraction, DocumentInput, Extraction } from "./types.js";
 
-/** What the service rebuilds after every write: the server needs a full Corpus, the CLI only the extraction. */
+/** What the service rebuilds after every write: the server needs a full ReadModel, the CLI only the extraction. */
 export interface CorpusView {
   readonly docExtractions: DocExtraction[];
   readonly extraction: Extraction;
@@ -25,10 +26,14 @@ export interface CorpusView {
  */
 export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store, corrections: Correction[], previous?: V) => Promise<V>;
 
-/** The server's view: the full corpus, its layout reused from the store, or moved on from the previous one's. */
-export const buildCorpus: BuildView<Corpus> = (docs, store, corrections, previous) =>
-  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
+/**
+ * The server's view: the read model, its layout reused from the store or moved on from the previous one's, its
+ * sentence and document texts read from the store.
+ */
+export const buildCorpus: BuildView<ReadModel> = (docs, store, corrections, previous) =>
+  ReadModel.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
     ...(previous ? { previous } : {}),
+    texts: store,
   });
 /** The CLI's view: resolution only; the server lays out the graph when it next starts. */
 export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections) => ({
@@ -109,9 +114,9 @@ interface State<V> {
   nextCorrectionId: number;
 }
 
-function makeState<V extends CorpusView>(view: V, version: number, log: CorrectionsLog): State<V> {
+function makeState<V extends CorpusView>(view: V, version: number, log: CorrectionsLog, derived?: Derived): State<V> {
   const byId = new Map(view.docExtractions.map((d) => [d.doc.id, d]));
-  return { view, byId, derived: deriveRecords(view.extraction), version, ...log };
+  return { view, byId, derived: derived ?? deriveRecords(view.extraction), version, ...log };
 }
 
 interface CorrectionsLog {
@@ -132,7 +137,7 @@ export interface WritePlan {
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;
 
-export class CorpusService<V extends CorpusView = Corpus> {
+export class CorpusService<V extends CorpusView = ReadModel> {
   private state: State<V>;
   private queue: Promise<unknown> = Promise.resolve();
   /** The layout of the latest write, running after its commit. */
@@ -147,8 +152,8 @@ export class CorpusService<V extends CorpusView = Corpus> {
     this.state = state;
   }
 
-  /** Loads the corpus from the store: no extraction, only resolution and (for a Corpus) the graph. */
-  static async open<V extends CorpusView = Corpus>(
+  /** Loads the corpus from the store: no extraction, only resolution and (for a ReadModel) the graph. */
+  static async open<V extends CorpusView = ReadModel>(
     store: Store,
     build: BuildView<V>,
     options: { pool?: ExtractionPool } = {},
@@ -334,10 +339,10 @@ export class CorpusService<V extends CorpusView = Corpus> {
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
     const view = await this.build(docs, this.store, log.corrections, this.state.view);
-    await nextTurn(); // reads are answered between the steps of a write
-    const next = makeState(view, this.state.version, log);
-    await nextTurn();
-    const { rows, graph } = diffDerived(this.state.derived, next.derived);
+    // Reads are answered between the steps of a write: the records and their diff run in slices too.
+    const derived = await runInSlices(deriveInSteps(view.extraction));
+    const next = makeState(view, this.state.version, log, derived);
+    const { rows, graph } = await runInSlices(diffInSteps(this.state.derived, next.derived));
     await nextTurn();
     next.version = await this.store.write({
       put,
