@@ -6,7 +6,8 @@ import { ReadModel } from "./read/model.js";
 import { buildExtraction, extractBounded } from "./extract/index.js";
 import { checkTextLimits } from "./extract/limits.js";
 import { RejectedInput } from "./ingest/errors.js";
-import { type Derived, type GraphChange, deriveRecords, diffDerived } from "./store/derived.js";
+import { type Derived, type GraphChange, deriveInSteps, deriveRecords, diffInSteps } from "./store/derived.js";
+import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
 import type { Correction, DocExtraction, DocumentInput, Extraction } from "./types.js";
@@ -113,9 +114,9 @@ interface State<V> {
   nextCorrectionId: number;
 }
 
-function makeState<V extends CorpusView>(view: V, version: number, log: CorrectionsLog): State<V> {
+function makeState<V extends CorpusView>(view: V, version: number, log: CorrectionsLog, derived?: Derived): State<V> {
   const byId = new Map(view.docExtractions.map((d) => [d.doc.id, d]));
-  return { view, byId, derived: deriveRecords(view.extraction), version, ...log };
+  return { view, byId, derived: derived ?? deriveRecords(view.extraction), version, ...log };
 }
 
 interface CorrectionsLog {
@@ -338,10 +339,10 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
     const view = await this.build(docs, this.store, log.corrections, this.state.view);
-    await nextTurn(); // reads are answered between the steps of a write
-    const next = makeState(view, this.state.version, log);
-    await nextTurn();
-    const { rows, graph } = diffDerived(this.state.derived, next.derived);
+    // Reads are answered between the steps of a write: the records and their diff run in slices too.
+    const derived = await runInSlices(deriveInSteps(view.extraction));
+    const next = makeState(view, this.state.version, log, derived);
+    const { rows, graph } = await runInSlices(diffInSteps(this.state.derived, next.derived));
     await nextTurn();
     next.version = await this.store.write({
       put,

@@ -103,6 +103,18 @@ export interface Resolution {
   byDoc: Map<string, (ResolvedMention | undefined)[]>;
 }
 
+// The resolved form of each mention as the last resolution gave it: a write changes few of them, and the others are
+// kept (the same object), which spares building them again and lets later diffs see them unchanged at once.
+const lastResolved = new WeakMap<Mention, ResolvedMention>();
+
+function resolvedMention(m: Mention, name: string, type: EntityType, entityId: string): ResolvedMention {
+  const last = lastResolved.get(m);
+  if (last && last.name === name && last.type === type && last.entityId === entityId) return last;
+  const resolved = { ...m, name, type, entityId };
+  lastResolved.set(m, resolved);
+  return resolved;
+}
+
 /** Resolves every mention of the corpus to an entity. Deterministic: the same documents give the same ids. */
 export function resolveEntities(docs: DocExtraction[]): Resolution {
   return runSteps(resolveInSteps(docs));
@@ -186,7 +198,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
     const list = d.mentions.map((m) => {
       const { unit, index } = unitOf.get(m)!;
       const entityId = idOfUnit.get(unit);
-      return entityId ? { ...m, name: unit.names[index]!, type: typeOf(groupOf(unit)), entityId } : undefined;
+      return entityId ? resolvedMention(m, unit.names[index]!, typeOf(groupOf(unit)), entityId) : undefined;
     });
     byDoc.set(d.doc.id, list);
     for (const m of list) if (m) mentions.push(m);

@@ -1,6 +1,7 @@
 // What the store keeps besides the documents: entities, edges and the cluster -> entity resolution,
 // all derived from the stored documents by corpus resolution. Each write carries the difference between
 // the derived records before and after it, so the store's tables always match the documents it holds.
+import { type Steps, every, runSteps } from "../slices.js";
 import type { Edge, Entity, Extraction } from "../types.js";
 
 /**
@@ -48,22 +49,29 @@ export function emptyDerived(): Derived {
 }
 
 export function deriveRecords(extraction: Extraction): Derived {
+  return runSteps(deriveInSteps(extraction));
+}
+
+/** `deriveRecords` in steps: a write on the server yields to reads between them. */
+export function* deriveInSteps(extraction: Extraction): Steps<Derived> {
   const mentions = new Map<string, number>();
   const documents = new Map<string, Set<string>>();
   const clusters = new Map<string, string>();
-  for (const m of extraction.mentions) {
+  for (const [i, m] of extraction.mentions.entries()) {
+    if (every(i, 8192)) yield;
     mentions.set(m.entityId, (mentions.get(m.entityId) ?? 0) + 1);
     const docs = documents.get(m.entityId) ?? new Set();
     docs.add(m.docId);
     documents.set(m.entityId, docs);
     clusters.set(m.cluster, m.entityId);
   }
-  const entities = new Map<string, EntityRecord>(
-    extraction.entities.map(({ ambiguous: _recomputed, ...e }) => [
-      e.id,
-      { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 },
-    ]),
-  );
+  yield;
+  const entities = new Map<string, EntityRecord>();
+  for (const [i, { ambiguous: _recomputed, ...e }] of extraction.entities.entries()) {
+    if (every(i, 4096)) yield;
+    entities.set(e.id, { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 });
+  }
+  yield;
   return { entities, edges: new Map(extraction.edges.map((e) => [e.id, e])), clusters };
 }
 
@@ -73,14 +81,42 @@ interface KeyedDiff<T> {
   removed: string[];
 }
 
-/** Compares two maps by value (JSON), so an edge that gained one evidence sentence counts as updated. */
-function diffMaps<T>(before: Map<string, T>, after: Map<string, T>): KeyedDiff<T> {
+/**
+ * Whether two JSON-shaped values serialize alike, without serializing them: a property that is `undefined` counts
+ * as absent (as in JSON), and the order of an object's keys does not matter (the rows keep none).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    keys++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) keys--;
+  return keys === 0;
+}
+
+/** Compares two maps by value (as JSON), so an edge that gained one evidence sentence counts as updated. */
+function* diffMaps<T>(before: Map<string, T>, after: Map<string, T>): Steps<KeyedDiff<T>> {
   const diff: KeyedDiff<T> = { added: [], updated: [], removed: [] };
+  let i = 0;
   for (const [key, value] of after) {
+    if (every(i++, 2048)) yield;
     const old = before.get(key);
     if (old === undefined) diff.added.push([key, value]);
-    else if (old !== value && JSON.stringify(old) !== JSON.stringify(value)) diff.updated.push([key, value]);
+    else if (!sameJson(old, value)) diff.updated.push([key, value]);
   }
+  yield;
   for (const key of before.keys()) if (!after.has(key)) diff.removed.push(key);
   return diff;
 }
@@ -98,9 +134,14 @@ const idChange = <T>(diff: KeyedDiff<T>): IdChange => ({
 
 /** What to write to the store and what to tell the client when the derived records go from `before` to `after`. */
 export function diffDerived(before: Derived, after: Derived): { rows: DerivedChange; graph: GraphChange } {
-  const entities = diffMaps(before.entities, after.entities);
-  const edges = diffMaps(before.edges, after.edges);
-  const clusters = diffMaps(before.clusters, after.clusters);
+  return runSteps(diffInSteps(before, after));
+}
+
+/** `diffDerived` in steps: a write on the server yields to reads between them. */
+export function* diffInSteps(before: Derived, after: Derived): Steps<{ rows: DerivedChange; graph: GraphChange }> {
+  const entities = yield* diffMaps(before.entities, after.entities);
+  const edges = yield* diffMaps(before.edges, after.edges);
+  const clusters = yield* diffMaps(before.clusters, after.clusters);
   return {
     rows: {
       entities: rowChange(entities),

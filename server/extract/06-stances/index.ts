@@ -5,7 +5,8 @@
 //   cues.ts       the cue lexicon as lookups: forms, polarity, negation, hedges
 //   mask.ts       a sentence with its entities as placeholders, and the map back to the sentence
 //   patterns.ts   the constructions, as patterns over masked text
-//   readings.ts   one reading per construction, and the checks that cancel or flip it
+//   readings.ts   one reading per construction (verb-readings.ts, noun-readings.ts), run in order over reader.ts;
+//                 holders.ts the checks that drop a target or holder naming the wrong thing
 //   decide.ts     the stance model (../stance-model/) over the candidate pairs (pairs.ts), with the readings as hints
 // Who "he", "the prime minister" and "the offer" are comes from ../05-coreference/discourse.ts.
 import type { Mention, Sentence, StanceMention } from "../../types.js";

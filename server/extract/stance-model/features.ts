@@ -104,6 +104,16 @@ const stem = (w: string) => (w.length > 5 ? w.replace(/(?:ing|ed|es|s)$/, "") : 
 
 const bucket = (n: number) => (n <= 1 ? String(n) : n <= 3 ? "2-3" : n <= 6 ? "4-6" : n <= 10 ? "7-10" : n <= 20 ? "11-20" : "21+");
 
+/** The words between the pair as classes, runs of one class collapsed: "has sharply criticised" -> "w-C". */
+function shapeOf(between: readonly Token[]): string {
+  const out: string[] = [];
+  for (const t of between) {
+    const c = t.cue ? "C" : SPEECH.has(t.w) ? "S" : t.cap ? "N" : /^\p{L}/u.test(t.w) ? "w" : "P";
+    if (out[out.length - 1] !== c) out.push(c);
+  }
+  return out.join("-") || "none";
+}
+
 /** Token indexes inside double quotes. */
 function quoted(tokens: Token[]): boolean[] {
   const inside: boolean[] = [];
@@ -175,7 +185,17 @@ export function pairFeatures(input: PairInput, read: PairTokens | undefined = pa
     f.push(`cap-x-cue:${between.slice(0, firstCue).some((t) => t.cap)}:${between[firstCue]!.cue}`);
     f.push(`cap-cue-y:${between.slice(firstCue + 1).some((t) => t.cap)}:${between[firstCue]!.cue}`);
     f.push(`x-cue-gap:${bucket(firstCue)}`, `cue-y-gap:${bucket(between.length - firstCue - 1)}`);
+    // The cue's polarity with how far it stands from each side: a cue next to X is more likely X's own.
+    f.push(`cue-gap:${between[firstCue]!.cue}:${bucket(firstCue)}:${bucket(between.length - firstCue - 1)}`);
   } else f.push("nocue:B");
+  // The shape of the words between: cue C, capitalised N, speech S, comma or other mark P, else w (runs collapsed).
+  if (between.length <= 12) f.push(`shape:${shapeOf(between)}`);
+  // The nearest cue before X, with its polarity and distance ("criticism of ⟦X⟧ by ⟦Y⟧", "praising ⟦X⟧, ⟦Y⟧ said").
+  for (let i = x - 1; i >= 0 && x - i <= 6; i--) {
+    if (!tokens[i]!.cue) continue;
+    f.push(`cue-pre-x:${tokens[i]!.cue}:${bucket(x - i - 1)}`);
+    break;
+  }
 
   // Reported speech, passive "by", negation, quotes.
   for (const [name, from, to] of regions) {
