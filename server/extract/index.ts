@@ -21,7 +21,7 @@ import { resolveInSteps } from "./05-entities.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { LIMITS, boundSentences, capMentionsPerSentence } from "./limits.js";
 import { recognizeDocument } from "./ner/index.js";
-import { coMentionEdges, stanceEdges } from "./06-edges.js";
+import { coMentionsInSteps, stanceEdges } from "./06-edges.js";
 import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./07-stances/index.js";
 import { type RoleBook, personNames, roleBookOf } from "./role-book.js";
 
@@ -125,7 +125,7 @@ export function* buildInSteps(docs: DocExtraction[], options: BuildOptions = {})
   const { entities, mentions: all, applied } = applyCorrections(resolved, options.corrections ?? []);
   yield;
   const byDoc = realigned(resolved.byDoc, all);
-  const coMentions = coMentionEdges(all);
+  const coMentions = yield* coMentionsInSteps(all);
   yield;
   const edges = [...coMentions, ...stanceEdges(sorted, byDoc)];
   yield;
