@@ -12,32 +12,15 @@ import { type ColorBy, type SizeBy, colorFor, sizeFor } from "../common/appearan
 import type { EdgeAttributes, NodeAttributes } from "../common/graph.js";
 import { ENTITY_TYPES } from "../common/types.js";
 import type { GraphData, GraphView as ServerView } from "./api.js";
+import { LABEL_FONT, LABEL_SIZE, type LabelCandidate, MIN_LABELLED_RADIUS, clearLabels, labelBox } from "./graph-labels.js";
 
 export const DIM_NODE = "rgb(228,228,228)";
 const DIM_EDGE = "rgb(240,240,240)";
 type Bbox = NonNullable<ServerView["bbox"]>;
-const LABEL_SIZE = 13;
-const LABEL_FONT = "Arial";
-/** Nodes drawn smaller than this (radius, px) get no label unless selected or hovered. */
-const MIN_LABELLED_RADIUS = 3;
-const MAX_LABELS = 200;
 /** Two discs may overlap by this share of the smaller one's diameter at the default zoom, no more. */
 const MAX_OVERLAP = 0.1;
 const MIN_SIZE_SCALE = 0.15;
 
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/** Where sigma draws a node's label: right of the disc, vertically centred on it (drawDiscNodeLabel). */
-export function labelBox(x: number, y: number, radius: number, width: number): Box {
-  return { x1: x + radius + 1, y1: y - LABEL_SIZE * 0.5, x2: x + radius + 3 + width + 1, y2: y + LABEL_SIZE * 0.6 };
-}
-
-const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 export type EntityGraphClient = Graph<NodeAttributes, EdgeAttributes>;
 
 export interface GraphViewHandlers {
@@ -248,7 +231,7 @@ export class GraphView {
   private pickLabels(): void {
     const { width, height } = this.renderer.getDimensions();
     const centre = this.hovered ?? this.selected;
-    const candidates: { id: string; priority: number; box: Box }[] = [];
+    const candidates: LabelCandidate[] = [];
     this.graph.forEachNode((id, a) => {
       if (this.bright.size && !this.bright.has(id)) return;
       const radius = this.renderer.scaleSize(this.sizeOf(a));
@@ -259,15 +242,7 @@ export class GraphView {
       if (box.x2 > width && id !== centre) return; // a label cut by the panel helps nobody
       candidates.push({ id, priority: id === centre ? Infinity : radius + a.mentions / 1e6, box });
     });
-    candidates.sort((a, b) => b.priority - a.priority);
-    const kept: Box[] = [];
-    this.labels = new Set();
-    for (const c of candidates) {
-      if (this.labels.size >= MAX_LABELS) break;
-      if (kept.some((k) => overlaps(k, c.box))) continue;
-      kept.push(c.box);
-      this.labels.add(c.id);
-    }
+    this.labels = clearLabels(candidates);
   }
 
   private sizeOf(a: NodeAttributes): number {
@@ -381,49 +356,4 @@ export class GraphView {
     for (const canvas of Object.values(this.renderer.getCanvases())) ctx.drawImage(canvas, 0, 0, out.width, out.height);
     return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG export failed"))), "image/png"));
   }
-}
-
-function csvCell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join(" | ") : value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
-
-/** nodes.csv and edges.csv of what is shown, with the columns Gephi's spreadsheet import expects (Id, Source, Target). */
-export function graphCsv(graph: EntityGraphClient): { nodes: string; edges: string } {
-  const nodeCols = [
-    "label",
-    "type",
-    "mentions",
-    "documents",
-    "community",
-    "pagerank",
-    "degree",
-    "aliases",
-    "roles",
-    "affiliations",
-    "x",
-    "y",
-  ] as const;
-  const nodes = csv(
-    ["Id", "Label", ...nodeCols.slice(1)],
-    graph.mapNodes((id, a) => [id, ...nodeCols.map((c) => a[c])]),
-  );
-  const edges = csv(
-    ["Id", "Source", "Target", "Type", "kind", "stance", "weight", "confidence"],
-    graph.mapEdges((id, a, s, t, _sa, _ta, undirected) => [
-      id,
-      s,
-      t,
-      undirected ? "Undirected" : "Directed",
-      a.kind,
-      a.stance,
-      a.weight,
-      a.confidence,
-    ]),
-  );
-  return { nodes, edges };
 }

@@ -4,7 +4,8 @@ import { ENTITY_TYPES } from "../common/types.js";
 import { ApiError, fetchDocument, fetchDocuments, fetchEdge, fetchEntity, fetchGraph, type GraphView as ServerView } from "./api.js";
 import { type CorrectionAnswer, fetchCorrections, fetchDuplicates } from "./corrections-api.js";
 import { el } from "./dom.js";
-import { GraphView, graphCsv } from "./graph-view.js";
+import { graphCsv } from "./graph-export.js";
+import { GraphView } from "./graph-view.js";
 import { followCorpus } from "./live.js";
 import {
   type Producer,

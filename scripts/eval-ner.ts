@@ -11,8 +11,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 
 import nlp from "compromise";
 
-import { recognizeDocument } from "../server/extract/ner/index.js";
-import { evaluateDocuments, formatScores, parseConll, type Scores } from "../server/extract/ner/score.js";
+import { recognizeDocument } from "../server/extract/03-recognition/index.js";
+import { evaluateDocuments, formatScores, parseConll, type Scores } from "../server/extract/03-recognition/score.js";
 import { readArgs } from "./lib/args.js";
 
 type Recognizer = (texts: string[]) => { start: number; end: number; label: string }[][];

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-import { Corpus } from "../server/corpus.js";
+import { ReadModel } from "../server/read/model.js";
 import { createExtractionPool } from "../server/extract/pool/index.js";
 import { InputError, listArticleFiles, readArticle } from "../server/io/read-documents.js";
 import { formatResolutionScore, scoreResolution, validateLabels } from "./lib/resolution-score.js";
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const pool = createExtractionPool();
   try {
     const docs = await pool.extract(listArticleFiles(folders).map((f) => readArticle(f)));
-    const corpus = new Corpus(docs);
+    const corpus = new ReadModel(docs);
     const nodes = corpus.extraction.entities.map((e) => ({ ...e, mentions: corpus.graph.getNodeAttribute(e.id, "mentions") as number }));
     const score = scoreResolution(labels, nodes);
     if (values.json) console.log(JSON.stringify(score));

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
 
-import { Corpus } from "../server/corpus.js";
+import { ReadModel } from "../server/read/model.js";
 import { extractDocument } from "../server/extract/index.js";
 import { InputError, listIngestSources, readAs } from "../server/io/read-documents.js";
 import type { DocumentInput } from "../server/types.js";
@@ -45,7 +45,7 @@ function main(): void {
   const { inputs, out } = readOptions(process.argv.slice(2));
   const documents = readInputs(inputs);
   if (documents.length === 0) throw new InputError(`no articles found in ${inputs.join(", ")}`);
-  const corpus = new Corpus(documents.map((d) => extractDocument(d)));
+  const corpus = new ReadModel(documents.map((d) => extractDocument(d)));
   const body = extname(out).toLowerCase() === ".gexf" ? corpus.gexf() : JSON.stringify(corpus.graphJson());
   writeFileSync(out, body);
   const { sentences } = corpus.extraction;

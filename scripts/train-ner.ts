@@ -1,7 +1,7 @@
-// Trains the NER tagger on CoNLL-2003 English and writes server/extract/ner/model.json.gz.
+// Trains the NER tagger on CoNLL-2003 English and writes server/extract/03-recognition/model.json.gz.
 //
 //   npx tsx scripts/train-ner.ts [--train ../shared/data/ner/eng.train] [--dev ../shared/data/ner/eng.testa]
-//                                [--epochs 8] [--seed 1] [--out server/extract/ner/model.json.gz]
+//                                [--epochs 8] [--seed 1] [--out server/extract/03-recognition/model.json.gz]
 //
 // The dev file is only used to print scores after training (pass --dev none to skip).
 
@@ -10,12 +10,30 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs as parseCliArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { buildDocStats, normalizeWord, sentenceFeatures, type DocStats, type FeatureContext } from "../server/extract/ner/features.js";
-import { fromModelFile, makeFeatureContext, predictedTypeCounts, tagDocument, toModelFile } from "../server/extract/ner/model.js";
-import { allowedTransitions, decode, trainPerceptron, type LinearModel, type TrainingExample } from "../server/extract/ner/perceptron.js";
-import { decodeIob, evaluateDocuments, formatScores, parseConll, retokenize } from "../server/extract/ner/score.js";
-import { tokenize } from "../server/extract/ner/tokenize.js";
-import { labelsToSpans } from "../server/extract/ner/index.js";
+import {
+  buildDocStats,
+  normalizeWord,
+  sentenceFeatures,
+  type DocStats,
+  type FeatureContext,
+} from "../server/extract/03-recognition/features.js";
+import {
+  fromModelFile,
+  makeFeatureContext,
+  predictedTypeCounts,
+  tagDocument,
+  toModelFile,
+} from "../server/extract/03-recognition/model.js";
+import {
+  allowedTransitions,
+  decode,
+  trainPerceptron,
+  type LinearModel,
+  type TrainingExample,
+} from "../server/extract/03-recognition/perceptron.js";
+import { decodeIob, evaluateDocuments, formatScores, parseConll, retokenize } from "../server/extract/03-recognition/score.js";
+import { tokenize } from "../server/extract/03-recognition/tokenize.js";
+import { labelsToSpans } from "../server/extract/03-recognition/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
@@ -39,7 +57,7 @@ function parseArgs(argv: string[]): Args {
       dev: { type: "string", default: resolve(ROOT, "../shared/data/ner/eng.testa") },
       epochs: { type: "string", default: "8" },
       seed: { type: "string", default: "1" },
-      out: { type: "string", default: join(ROOT, "server/extract/ner/model.json.gz") },
+      out: { type: "string", default: join(ROOT, "server/extract/03-recognition/model.json.gz") },
       "min-count": { type: "string", default: "1" },
       "min-weight": { type: "string", default: "0.05" },
     },

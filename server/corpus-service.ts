@@ -2,7 +2,7 @@
 // time, builds the read side's next version (corpus.ts) and swaps it in, and answers with what changed in the graph.
 import { setImmediate as nextTurn } from "node:timers/promises";
 
-import { Corpus } from "./corpus.js";
+import { ReadModel } from "./read/model.js";
 import { buildExtraction, extractBounded } from "./extract/index.js";
 import { checkTextLimits } from "./extract/limits.js";
 import { RejectedInput } from "./ingest/errors.js";
@@ -12,7 +12,7 @@ import { type Store, StoreConflictError, type StoredDocument } from "./store/sto
 import type { ExtractionPool } from "./extract/pool/index.js";
 import type { Correction, DocExtraction, DocumentInput, Extraction } from "./types.js";
 
-/** What the service rebuilds after every write: the server needs a full Corpus, the CLI only the extraction. */
+/** What the service rebuilds after every write: the server needs a full ReadModel, the CLI only the extraction. */
 export interface CorpusView {
   readonly docExtractions: DocExtraction[];
   readonly extraction: Extraction;
@@ -26,10 +26,14 @@ export interface CorpusView {
  */
 export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store, corrections: Correction[], previous?: V) => Promise<V>;
 
-/** The server's view: the full corpus, its layout reused from the store, or moved on from the previous one's. */
-export const buildCorpus: BuildView<Corpus> = (docs, store, corrections, previous) =>
-  Corpus.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
+/**
+ * The server's view: the read model, its layout reused from the store or moved on from the previous one's, its
+ * sentence and document texts read from the store.
+ */
+export const buildCorpus: BuildView<ReadModel> = (docs, store, corrections, previous) =>
+  ReadModel.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
     ...(previous ? { previous } : {}),
+    texts: store,
   });
 /** The CLI's view: resolution only; the server lays out the graph when it next starts. */
 export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections) => ({
@@ -133,7 +137,7 @@ export interface WritePlan {
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;
 
-export class CorpusService<V extends CorpusView = Corpus> {
+export class CorpusService<V extends CorpusView = ReadModel> {
   private state: State<V>;
   private queue: Promise<unknown> = Promise.resolve();
   /** The layout of the latest write, running after its commit. */
@@ -148,8 +152,8 @@ export class CorpusService<V extends CorpusView = Corpus> {
     this.state = state;
   }
 
-  /** Loads the corpus from the store: no extraction, only resolution and (for a Corpus) the graph. */
-  static async open<V extends CorpusView = Corpus>(
+  /** Loads the corpus from the store: no extraction, only resolution and (for a ReadModel) the graph. */
+  static async open<V extends CorpusView = ReadModel>(
     store: Store,
     build: BuildView<V>,
     options: { pool?: ExtractionPool } = {},

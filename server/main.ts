@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
-import { cacheBytes } from "./read-cache.js";
+import { cacheBytes } from "./read/cache.js";
 import { CorpusService, buildCorpus } from "./corpus-service.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
@@ -84,11 +84,7 @@ const shutdown = new Shutdown({
 const server = createServer(shutdown.wrap(app));
 shutdown.listen(server);
 server.listen(port, host, () => {
-  // Write the whole graph's GEXF now, in a worker, so that the first "Export all" answers at once.
-  service
-    .current()
-    .gexfAsync()
-    .catch((err: unknown) => console.error("GEXF export failed:", err));
+  // The whole graph's GEXF is written when first asked for, not here: at start it doubled the peak memory.
   const corpus = service.current();
   const s = ((performance.now() - started) / 1000).toFixed(1);
   const writes = token ? "writes need the API token" : "writes accepted from this machine only (no API_TOKEN)";

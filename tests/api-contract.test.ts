@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { type Answer, type AnswerName, answers } from "../common/api/index.js";
 import type { Duplicate } from "../server/corrections/review.js";
 import type { correctionsLog } from "../server/corrections/service.js";
-import type { Corpus } from "../server/corpus.js";
+import type { ReadModel } from "../server/read/model.js";
 import { openSeedStore } from "./corrections/fixtures.js";
 import { tempDir } from "./store/fixtures.js";
 
@@ -90,10 +90,10 @@ describe("every API answer fits its schema", () => {
 
 describe("the server's answer types are the contract's", () => {
   it("type-checks (tsc)", () => {
-    expectTypeOf<NonNullable<ReturnType<Corpus["entity"]>>>().toExtend<Answer<"entity">>();
-    expectTypeOf<NonNullable<ReturnType<Corpus["edge"]>>>().toExtend<Answer<"edge">>();
-    expectTypeOf<NonNullable<ReturnType<Corpus["document"]>>>().toExtend<Answer<"document">>();
-    expectTypeOf<ReturnType<Corpus["documents"]>>().toExtend<Answer<"documents">>();
+    expectTypeOf<NonNullable<Awaited<ReturnType<ReadModel["entity"]>>>>().toExtend<Answer<"entity">>();
+    expectTypeOf<NonNullable<Awaited<ReturnType<ReadModel["edge"]>>>>().toExtend<Answer<"edge">>();
+    expectTypeOf<NonNullable<Awaited<ReturnType<ReadModel["document"]>>>>().toExtend<Answer<"document">>();
+    expectTypeOf<ReturnType<ReadModel["documents"]>>().toExtend<Answer<"documents">>();
     expectTypeOf<{ duplicates: Duplicate[] }>().toExtend<Answer<"duplicates">>();
     expectTypeOf<{ corrections: ReturnType<typeof correctionsLog> }>().toExtend<Answer<"corrections">>();
   });

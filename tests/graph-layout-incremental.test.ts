@@ -2,7 +2,7 @@
 // their neighbours and only they move (a little push apart aside), and the metrics come out as a full computation's.
 import { describe, expect, it } from "vitest";
 
-import { Corpus, type LayoutCache } from "../server/corpus.js";
+import { ReadModel, type LayoutCache } from "../server/read/model.js";
 import { extractDocument } from "../server/extract/index.js";
 import type { LayoutRecord } from "../server/graph/layout.js";
 import { seedCorpus } from "./helpers/server.js";
@@ -14,13 +14,13 @@ const memoryCache = () => {
   return { saved, cache };
 };
 
-const extent = (corpus: Corpus) => {
+const extent = (corpus: ReadModel) => {
   const xs = corpus.graph.mapNodes((_n, a) => a.x);
   const ys = corpus.graph.mapNodes((_n, a) => a.y);
   return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
 };
 
-const withoutPlaces = (corpus: Corpus) =>
+const withoutPlaces = (corpus: ReadModel) =>
   corpus.graph.mapNodes((n, a) => {
     const { x: _x, y: _y, ...rest } = a;
     return [n, rest] as const;
@@ -32,7 +32,7 @@ describe("layout of a write, after its commit", async () => {
   const docs = [...before.docExtractions, ...added];
   const { saved, cache } = memoryCache();
   // moveAbove 0: the seeds stand in for a big corpus (the server moves on from the old layout above 500 nodes)
-  const provisional = await Corpus.build(docs, cache, [], { previous: before, moveAbove: 0 });
+  const provisional = await ReadModel.build(docs, cache, [], { previous: before, moveAbove: 0 });
   const fresh = provisional.graph.filterNodes((n) => !before.graph.hasNode(n));
 
   it("serves the old nodes where they were and the new ones beside a neighbour, before any layout ran", () => {
@@ -67,9 +67,9 @@ describe("layout of a write, after its commit", async () => {
     });
     expect(fresh.some((n) => settled.graph.getNodeAttribute(n, "x") !== provisional.graph.getNodeAttribute(n, "x"))).toBe(true);
     // metrics (communities, PageRank, degree) and every other attribute as a full build gives them
-    expect(withoutPlaces(settled)).toEqual(withoutPlaces(new Corpus(docs)));
+    expect(withoutPlaces(settled)).toEqual(withoutPlaces(new ReadModel(docs)));
     expect(saved.size).toBe(1);
-    const restarted = await Corpus.build(docs, cache);
+    const restarted = await ReadModel.build(docs, cache);
     expect(restarted.graphJson()).toEqual(settled.graphJson());
   });
 

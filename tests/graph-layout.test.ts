@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { Corpus, type LayoutCache } from "../server/corpus.js";
+import { ReadModel, type LayoutCache } from "../server/read/model.js";
 import type { LayoutRecord } from "../server/graph/layout.js";
 import { NOMINAL_VIEW_PX, densityScale, layoutInPlace, layoutInWorker, layoutIterations } from "../server/graph/layout.js";
 import { separateDiscs } from "../server/graph/separate.js";
@@ -8,7 +8,7 @@ import { buildGraph } from "../server/graph/build.js";
 import { seedCorpus } from "./helpers/server.js";
 
 describe("layout", () => {
-  it("Corpus.build equals new Corpus, and reuses the layout and metrics from a cache", async () => {
+  it("ReadModel.build equals new ReadModel, and reuses the layout and metrics from a cache", async () => {
     const inPlace = seedCorpus();
     const saved = new Map<string, LayoutRecord>();
     let computed = 0;
@@ -19,9 +19,9 @@ describe("layout", () => {
         saved.set(key, record);
       },
     };
-    const inWorker = await Corpus.build(inPlace.docExtractions, cache);
+    const inWorker = await ReadModel.build(inPlace.docExtractions, cache);
     expect(inWorker.graphJson()).toEqual(inPlace.graphJson());
-    const again = await Corpus.build(inPlace.docExtractions, cache);
+    const again = await ReadModel.build(inPlace.docExtractions, cache);
     expect(again.graphJson()).toEqual(inPlace.graphJson());
     expect(computed).toBe(1);
   });

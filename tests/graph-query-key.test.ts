@@ -5,7 +5,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { createApp } from "../server/api/app.js";
-import { approximateBytes, responseCacheBytes } from "../server/read-cache.js";
+import { approximateBytes, responseCacheBytes } from "../server/read/cache.js";
 import { EDGE_FILTER_KINDS, type GraphQuery, filterGraph, parseGraphQuery } from "../server/graph/filter.js";
 import { canonicalGraphQuery, graphQueryKey } from "../server/graph/query-key.js";
 import { ENTITY_TYPES } from "../server/types.js";

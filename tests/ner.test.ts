@@ -2,11 +2,18 @@
 // these tests or quoted from seeds/*.txt; nothing is read from ../shared.
 
 import { describe, expect, it } from "vitest";
-import { getModel, recognize, recognizeDocument, tagTokens, tokenize } from "../server/extract/ner/index.js";
-import { buildDocStats, sentenceFeatures, wordShape } from "../server/extract/ner/features.js";
-import { isTitleCase, tagDocument } from "../server/extract/ner/model.js";
-import { allowedTransitions, decode } from "../server/extract/ner/perceptron.js";
-import { charSpanToTokenSpan, decodeIob, evaluateDocuments, joinedOffsets, parseConll, retokenize } from "../server/extract/ner/score.js";
+import { getModel, recognize, recognizeDocument, tagTokens, tokenize } from "../server/extract/03-recognition/index.js";
+import { buildDocStats, sentenceFeatures, wordShape } from "../server/extract/03-recognition/features.js";
+import { isTitleCase, tagDocument } from "../server/extract/03-recognition/model.js";
+import { allowedTransitions, decode } from "../server/extract/03-recognition/perceptron.js";
+import {
+  charSpanToTokenSpan,
+  decodeIob,
+  evaluateDocuments,
+  joinedOffsets,
+  parseConll,
+  retokenize,
+} from "../server/extract/03-recognition/score.js";
 
 describe("tokenize", () => {
   const rows: [string, string[]][] = [

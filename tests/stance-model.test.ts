@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { candidatePairs, standalonePair } from "../server/extract/07-stances/pairs.js";
-import { mask } from "../server/extract/07-stances/mask.js";
+import { candidatePairs, standalonePair } from "../server/extract/06-stances/pairs.js";
+import { mask } from "../server/extract/06-stances/mask.js";
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
-import { cueInReach } from "../server/extract/07-stances/decide.js";
+import { cueInReach } from "../server/extract/06-stances/decide.js";
+import { overruled } from "../server/extract/06-stances/overrule.js";
 import { pairFeatures, pairTokens } from "../server/extract/stance-model/features.js";
 import { train, type Example } from "../server/extract/stance-model/logistic.js";
 import { CLASSES, classify, decide, defaultModel, fromModelFile, toModelFile } from "../server/extract/stance-model/model.js";
@@ -188,5 +189,45 @@ describe("rows that must give no stance", () => {
     expect(triples("Chancellor Ida Morven sharply criticised President Karel Dusek during the summit.")).toEqual([
       "Ida Morven -oppose-> Karel Dusek",
     ]);
+  });
+});
+
+describe("rules that overrule the model", () => {
+  // Each row: the model alone reads a stance at the default threshold (so the check does something), and the
+  // rule named says it is none. The last rows are false-positive checks: stances no rule may overrule.
+  const read = (text: string, a: string, b: string) => {
+    const [x, y] = spans(text, a, b);
+    const model = defaultModel();
+    const input = standalonePair(text, x, y);
+    const tokens = pairTokens(input)!;
+    const cls = decide(classify(model, input, tokens)!, model.threshold);
+    const cue = tokens.tokens.findIndex((t, i) => i > tokens.x && i < tokens.y && t.cue);
+    return {
+      cls,
+      why: () => overruled({ text, read: tokens, cue, holderIsX: cls === 1 || cls === 3, holderIsPerson: true, targetIsPerson: true }),
+    };
+  };
+  it.each([
+    ["Mr Brown said it would back Labour.", "Brown", "Labour", "another subject between"],
+    ["Arsene Wenger was furious at reports that Pat Rice had been critical of Jose Mourinho.", "Pat Rice", "Jose Mourinho", "reported"],
+    [
+      "But challenged on the remark, MEP Mike Nattrass denied accusing Tom Hale of anything.",
+      "Mike Nattrass",
+      "Tom Hale",
+      "a denial of no claim",
+    ],
+    ["Tama Umaga also backed Jon Smith to win the series against the Lions.", "Tama Umaga", "Jon Smith", "a forecast"],
+  ])("%j: %s / %s is %s", (text, a, b, reason) => {
+    const r = read(text, a, b);
+    expect(r.cls).not.toBe(0);
+    expect(r.why()).toBe(reason);
+  });
+  it.each([
+    ["Mayor Ilse Tarrow sharply criticised Governor Ben Okoro.", "Ilse Tarrow", "Ben Okoro"],
+    ["Mayor Ilse Tarrow has praised Governor Ben Okoro for his work.", "Ilse Tarrow", "Ben Okoro"],
+  ])("%j stays a stance", (text, a, b) => {
+    const r = read(text, a, b);
+    expect(r.cls).not.toBe(0);
+    expect(r.why()).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import nlp from "compromise";
 
-import { findStances } from "../../server/extract/07-stances/index.js";
+import { findStances } from "../../server/extract/06-stances/index.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { createExtractionPool } from "../../server/extract/pool/index.js";
 import { type Article, median } from "./corpus.js";

@@ -3,7 +3,7 @@
 // scores and the confusion matrix; --json prints one line.
 import { existsSync } from "node:fs";
 
-import { standalonePair } from "../../server/extract/07-stances/pairs.js";
+import { standalonePair } from "../../server/extract/06-stances/pairs.js";
 import { CLASSES, classify, decide, defaultModel } from "../../server/extract/stance-model/model.js";
 import { scorePairs } from "../../server/extract/stance-model/score.js";
 import { readPairs } from "./dse.js";

@@ -1,8 +1,8 @@
 // Training pairs from the hand-labelled BBC sets: every candidate pair the stance stage scores in a labelled
 // sentence, labelled with the stance class the annotators gave it (none when they gave it none).
-import { maskSentences } from "../../server/extract/07-stances/index.js";
-import { candidatePairs, pairInput } from "../../server/extract/07-stances/pairs.js";
-import { readStances } from "../../server/extract/07-stances/readings.js";
+import { maskSentences } from "../../server/extract/06-stances/index.js";
+import { candidatePairs, pairInput } from "../../server/extract/06-stances/pairs.js";
+import { readStances } from "../../server/extract/06-stances/readings.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import type { PairInput } from "../../server/extract/stance-model/features.js";
 import { byFile, goldMatches, corpusArticle, type LabelRow } from "./stance-labels.js";

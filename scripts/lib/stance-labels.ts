@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { extractDocument } from "../../server/extract/index.js";
-import { type RoleBook, roleBookOf } from "../../server/extract/role-book.js";
+import { type RoleBook, roleBookOf } from "../../server/extract/07-role-book.js";
 import { readArticle } from "../../server/io/read-documents.js";
 import type { Entity } from "../../server/types.js";
 

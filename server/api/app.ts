@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
 import { DEFAULT_SENTENCES, entityPageSchema, searchQuerySchema } from "../../common/api/queries.js";
-import type { Corpus } from "../corpus.js";
+import type { ReadModel } from "../read/model.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { graphQueryKey } from "../graph/query-key.js";
 import { toGexf } from "../graph/gexf.js";
@@ -17,7 +17,7 @@ import { securityHeaders, sourceMaps } from "./headers.js";
 
 export interface AppOptions {
   /** Returns the current corpus: it is replaced when documents are added or removed. */
-  corpus: () => Corpus;
+  corpus: () => ReadModel;
   /** Folder of the built client (index.html, main.js); the API works without it. */
   clientDir?: string;
   /** POST and DELETE /api/documents; without it the API is read-only (those routes answer 404). */
@@ -103,7 +103,7 @@ export function createApp(options: AppOptions) {
     sendPrepared(req, res, answer);
   });
 
-  api.get("/entities/:id", (req: Request<{ id: string }>, res) => {
+  api.get("/entities/:id", async (req: Request<{ id: string }>, res) => {
     const corpus = options.corpus();
     if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
     // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
@@ -112,11 +112,7 @@ export function createApp(options: AppOptions) {
     const offset = Math.min(page.offset ?? 0, total);
     const limit = Math.min(page.limit ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
     const key = `entity:${req.params.id}:${offset}:${limit}`;
-    sendPrepared(
-      req,
-      res,
-      corpus.cached(key, () => prepared(corpus.entity(req.params.id, { offset, limit }))),
-    );
+    sendPrepared(req, res, await corpus.cachedAsync(key, async () => prepared(await corpus.entity(req.params.id, { offset, limit }))));
   });
 
   api.get("/search", (req, res) => {
@@ -124,8 +120,8 @@ export function createApp(options: AppOptions) {
     res.json(options.corpus().search(q, limit));
   });
 
-  api.get("/edges/:id", (req: Request<{ id: string }>, res) => {
-    const edge = options.corpus().edge(req.params.id);
+  api.get("/edges/:id", async (req: Request<{ id: string }>, res) => {
+    const edge = await options.corpus().edge(req.params.id);
     if (!edge) throw notFound("edge", req.params.id);
     res.json(edge);
   });
@@ -134,8 +130,8 @@ export function createApp(options: AppOptions) {
     res.json(options.corpus().documents());
   });
 
-  api.get("/documents/:id", (req: Request<{ id: string }>, res) => {
-    const doc = options.corpus().document(req.params.id);
+  api.get("/documents/:id", async (req: Request<{ id: string }>, res) => {
+    const doc = await options.corpus().document(req.params.id);
     if (!doc) throw notFound("document", req.params.id);
     res.json(doc);
   });

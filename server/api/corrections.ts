@@ -3,7 +3,7 @@
 import express, { type Request, type Response, Router } from "express";
 
 import { correctionIdSchema, duplicatesQuerySchema } from "../../common/api/queries.js";
-import type { Corpus } from "../corpus.js";
+import type { ReadModel } from "../read/model.js";
 import { addCorrection, correctionsLog, exportCorrections, importCorrections, undoCorrection } from "../corrections/service.js";
 import { possibleDuplicates } from "../corrections/review.js";
 import { CorrectionError } from "../corrections/validate.js";
@@ -23,7 +23,7 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The 404 for an entity a correction took away: where it went (`mergedInto`), or that it is hidden. */
-export function goneEntityError(corpus: Corpus, id: string): HttpError | undefined {
+export function goneEntityError(corpus: ReadModel, id: string): HttpError | undefined {
   const gone = corpus.extraction.corrections?.gone ?? {};
   let g = gone[id];
   if (!g) return undefined;
@@ -35,7 +35,7 @@ export function goneEntityError(corpus: Corpus, id: string): HttpError | undefin
   return new HttpError(404, `entity ${id} ${verb} ${to} (correction #${g.correction})`, { mergedInto: to, correction: g.correction });
 }
 
-export function correctionRoutes(options: { corpus: () => Corpus; write?: WriteOptions | undefined }): Router {
+export function correctionRoutes(options: { corpus: () => ReadModel; write?: WriteOptions | undefined }): Router {
   const router = Router();
 
   router.get("/corrections", (_req, res) => {

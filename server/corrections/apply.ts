@@ -1,7 +1,7 @@
 // The corrections stage: the analysts' decisions applied, in log order, to what corpus resolution made of the
 // mentions. Pure and deterministic: the same resolution and the same log give the same entities, so a graph built
 // incrementally equals a rebuild. An entity no correction concerns passes through untouched, id and all.
-import { chooseLabel, entityId } from "../extract/05-entities.js";
+import { chooseLabel, entityId } from "../extract/08-entities.js";
 import type {
   AppliedCorrections,
   Correction,

@@ -3,8 +3,8 @@
 // ("Blair" / "Tony Blair": resolution joins only when one full name has that surname), names a letter or two apart
 // ("Zelenskiy" / "Zelensky"), and an acronym beside the name it abbreviates ("IMF" / "International Monetary Fund").
 // Ranked by how much a merge would change the graph: mentions moved plus links that would be re-pointed.
-import { acronymOf, initialsOf, spellingKey } from "../extract/05-entities.js";
-import { nameTokens } from "../extract/04-coreference.js";
+import { acronymOf, initialsOf, spellingKey } from "../extract/08-entities.js";
+import { nameTokens } from "../extract/05-coreference/index.js";
 import type { EntityGraph } from "../graph/build.js";
 import type { Entity, Extraction } from "../types.js";
 

@@ -1,3 +1,5 @@
+// Stage 1, per document: documents. Takes a DocumentInput (text, file name, metadata) and gives a Doc: an id hashed
+// from the text, its title, date, author and photo credit. Also the boilerplate tests the sentence stage skips lines by.
 import { createHash } from "node:crypto";
 
 import { findIsoDate } from "../../common/dates.js";

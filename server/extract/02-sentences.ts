@@ -1,8 +1,11 @@
+// Stage 2, per document: sentences. Takes a Doc and gives its Sentences, with offsets into its text, without
+// boilerplate, bylines and author lines; headlines are told apart (`isHeadline`).
 import nlp from "compromise";
 
 import { escapeRegExp } from "../../common/regex.js";
 import type { Doc, Sentence } from "../types.js";
 import { boilerplatePrefixLength, isBoilerplateLine, readByline } from "./01-documents.js";
+import { TITLE_CASE_SMALL_WORDS } from "./lexicon/small-words.js";
 
 /**
  * Lines about the author rather than the news: the author's name alone (author box), and bio lines that
@@ -14,25 +17,6 @@ export function isAuthorLine(line: string, author: string | undefined): boolean 
   const first = author.split(/\s+/)[0]!;
   return t === author || t.startsWith(`${author} `) || new RegExp(`^${escapeRegExp(first)}\\s+\\p{Ll}`, "u").test(t);
 }
-
-const TITLE_CASE_SMALL_WORDS = new Set([
-  "a",
-  "an",
-  "the",
-  "of",
-  "to",
-  "and",
-  "or",
-  "for",
-  "in",
-  "on",
-  "at",
-  "by",
-  "with",
-  "from",
-  "as",
-  "vs",
-]);
 
 /**
  * Headlines and section titles: "Kremlin Warns of NATO Conflict" (no full stop, mostly capitalised), and

@@ -1,12 +1,13 @@
-// The extraction pipeline, in the order it runs:
-// documents -> sentences -> mentions -> in-document clusters -> stances -> (per document, stored) -> entities -> edges.
+// The extraction pipeline, stages numbered in the order they run. Per document, pure and stored:
+//   01 documents -> 02 sentences -> 03 recognition -> 04 mentions -> 05 coreference -> 06 stances.
+// Over the corpus, on every change: 07 role book -> (stances naming a role read again) -> 08 entities -> 09 edges.
 // Stances that name a role without its holder ("the prime minister") are read again when the corpus is built, with
-// the role book learned from all its documents (role-book.ts): extraction of one document stays a function of it.
+// the role book learned from all its documents (07-role-book.ts): extraction of one document stays a function of it.
 import { applyCorrections, withoutHidden } from "../corrections/apply.js";
 import type { Correction, DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
 import { makeDocument } from "./01-documents.js";
 import { isHeadline, splitSentences } from "./02-sentences.js";
-import { findMentions } from "./03-mentions.js";
+import { findMentions } from "./04-mentions.js";
 import {
   acronymDefinitions,
   clusterMentions,
@@ -16,14 +17,14 @@ import {
   harmoniseTypes,
   isTitleCase,
   splitConjoinedNames,
-} from "./04-coreference.js";
-import { resolveInSteps } from "./05-entities.js";
+} from "./05-coreference/index.js";
+import { resolveInSteps } from "./08-entities.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { LIMITS, boundSentences, capMentionsPerSentence } from "./limits.js";
-import { recognizeDocument } from "./ner/index.js";
-import { coMentionsInSteps, stanceEdges } from "./06-edges.js";
-import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./07-stances/index.js";
-import { type RoleBook, personNames, roleBookOf } from "./role-book.js";
+import { recognizeDocument } from "./03-recognition/index.js";
+import { coMentionsInSteps, stanceEdges } from "./09-edges.js";
+import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./06-stances/index.js";
+import { type RoleBook, personNames, roleBookOf } from "./07-role-book.js";
 
 const byPosition = (a: { sentenceId: string; start: number }, b: { sentenceId: string; start: number }) =>
   a.sentenceId === b.sentenceId ? a.start - b.start : 0;

@@ -23,10 +23,11 @@ import {
   groupRows,
   toCorrection,
   toDerived,
+  toDoc,
   toDocExtraction,
   toInput,
 } from "./rows.js";
-import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite } from "./store.js";
+import { type DocumentText, type Store, StoreConflictError, type StoreSnapshot, type StoreWrite } from "./store.js";
 
 /** A `postgres://` or `postgresql://` URL: the store is then PostgreSQL rather than an SQLite file. */
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
@@ -175,6 +176,20 @@ export class PgStore implements Store {
         edges: await all<EdgeRow>(`SELECT * FROM edges ORDER BY id ${C}`),
         clusters: await all<{ cluster: string; entity_id: string }>("SELECT cluster, entity_id FROM clusters"),
       });
+    });
+  }
+
+  async sentenceTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.rows<{ id: string; text: string }>("SELECT id, text FROM sentences WHERE id = ANY($1)", [ids]);
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  async readDocument(id: string): Promise<DocumentText | undefined> {
+    return this.snapshot(async (client) => {
+      const [row] = (await client.query<DocumentRow>("SELECT * FROM documents WHERE id = $1", [id])).rows;
+      if (!row) return undefined;
+      const starts = (await client.query<{ id: string; start: number }>("SELECT id, start FROM sentences WHERE doc_id = $1", [id])).rows;
+      return { doc: toDoc(row), sentenceStarts: new Map(starts.map((s) => [s.id, s.start])) };
     });
   }
 

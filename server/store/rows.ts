@@ -129,18 +129,16 @@ export function groupRows<R extends { doc_id: string }>(rows: R[]): Map<string, 
   return map;
 }
 
-export function toDocExtraction(row: DocumentRow, sentences: SentenceRow[], mentions: MentionRow[], stances: StanceRow[]): DocExtraction {
-  const doc: Doc = withOptional(
+/** A document as the extractor gave it, from its row. */
+export const toDoc = (row: DocumentRow): Doc =>
+  withOptional(
     { id: row.id, title: row.title, text: row.text },
-    {
-      source: row.source,
-      date: row.date,
-      author: row.author,
-      credit: row.credit,
-    },
+    { source: row.source, date: row.date, author: row.author, credit: row.credit },
   );
+
+export function toDocExtraction(row: DocumentRow, sentences: SentenceRow[], mentions: MentionRow[], stances: StanceRow[]): DocExtraction {
   return {
-    doc,
+    doc: toDoc(row),
     sentences: sentences.map((s): Sentence => ({ id: s.id, docId: s.doc_id, index: s.idx, start: s.start, end: s.end, text: s.text })),
     mentions: mentions.map((m): Mention =>
       withOptional(

@@ -23,11 +23,12 @@ import {
   stanceValues,
   toCorrection,
   toDerived,
+  toDoc,
   toDocExtraction,
   toInput,
 } from "./rows.js";
 import { openDatabase } from "./sqlite-schema.js";
-import { type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
+import { type DocumentText, type Store, StoreConflictError, type StoreSnapshot, type StoreWrite, type StoredDocument } from "./store.js";
 
 export { StoreFormatError } from "./sqlite-schema.js";
 
@@ -95,6 +96,10 @@ export class SqliteStore implements Store {
       // The next id AUTOINCREMENT would give: above every id ever used, deleted ones included.
       nextCorrectionId: db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'corrections'), 0) + 1").pluck(),
       hasDocument: db.prepare("SELECT 1 FROM documents WHERE id = ?").pluck(),
+      // One statement for any number of ids: the list travels as one JSON array.
+      sentenceTexts: db.prepare("SELECT id, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))"),
+      document: db.prepare("SELECT * FROM documents WHERE id = ?"),
+      sentenceStarts: db.prepare("SELECT id, start FROM sentences WHERE doc_id = ?"),
       countDocuments: db.prepare("SELECT count(*) FROM documents").pluck(),
     };
   }
@@ -202,6 +207,20 @@ export class SqliteStore implements Store {
         clusters: this.db.prepare("SELECT cluster, entity_id FROM clusters").all() as { cluster: string; entity_id: string }[],
       }),
     )();
+  }
+
+  async sentenceTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = this.statements.sentenceTexts.all(JSON.stringify(ids)) as { id: string; text: string }[];
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  async readDocument(id: string): Promise<DocumentText | undefined> {
+    return this.db.transaction(() => {
+      const row = this.statements.document.get(id) as DocumentRow | undefined;
+      if (!row) return undefined;
+      const starts = this.statements.sentenceStarts.all(id) as { id: string; start: number }[];
+      return { doc: toDoc(row), sentenceStarts: new Map(starts.map((s) => [s.id, s.start])) };
+    })();
   }
 
   async hasDocument(id: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // The persistent corpus, behind one small async interface with nothing backend-specific in it.
 // SQLite (./sqlite.ts) is the embedded default; a PostgreSQL backend implements the same interface
 // (see README, "Store and ingest"). Neither the extractor nor the API knows which one runs.
-import type { Correction, DocExtraction, DocumentInput } from "../types.js";
+import type { Correction, Doc, DocExtraction, DocumentInput } from "../types.js";
 import type { Derived, DerivedChange } from "./derived.js";
 
 /** A document to store: what was given (re-extraction starts from it) and what extraction made of it. */
@@ -30,6 +30,12 @@ export interface StoreWrite {
   corrections?: { put: Correction[]; remove: number[] };
 }
 
+/** A stored document with where each of its sentences starts in its text. */
+export interface DocumentText {
+  doc: Doc;
+  sentenceStarts: Map<string, number>;
+}
+
 export interface StoreSnapshot {
   documents: DocExtraction[];
   version: number;
@@ -50,6 +56,10 @@ export interface Store {
   loadInputs(): Promise<DocumentInput[]>;
   /** The derived entities, edges and clusters as stored (checks and tools; the server derives its own). */
   loadDerived(): Promise<Derived>;
+  /** The texts of these sentences by id, primary-key lookups: the read side keeps no copy of them. */
+  sentenceTexts(ids: readonly string[]): Promise<Map<string, string>>;
+  /** One stored document, its text included, and where each of its sentences starts (GET /api/documents/:id). */
+  readDocument(id: string): Promise<DocumentText | undefined>;
   hasDocument(id: string): Promise<boolean>;
   countDocuments(): Promise<number>;
   /** The version number every write bumps: a reader that sees it change knows another process wrote. */

@@ -1,7 +1,7 @@
 // The review queue on invented articles: rows that must be proposed, and near names that must not be.
 import { describe, expect, it } from "vitest";
 
-import { Corpus } from "../../server/corpus.js";
+import { ReadModel } from "../../server/read/model.js";
 import { editDistance, possibleDuplicates } from "../../server/corrections/review.js";
 import { extractDocument } from "../../server/extract/index.js";
 
@@ -15,7 +15,7 @@ const TEXTS = [
   "The IMF said growth would slow, Geneva officials said.",
   "Iran and Iraq signed a border deal with Donald Trump and Donald Tusk watching.",
 ];
-const corpus = new Corpus(TEXTS.map((text) => extractDocument({ text })));
+const corpus = new ReadModel(TEXTS.map((text) => extractDocument({ text })));
 const pairs = possibleDuplicates(corpus.extraction, corpus.graph).map((d) => `${d.from.label} -> ${d.into.label} (${d.reason})`);
 
 describe("possible duplicates", () => {

@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEFAULT_SENTENCES } from "../../server/api/app.js";
-import { Corpus } from "../../server/corpus.js";
+import { ReadModel } from "../../server/read/model.js";
 import { extractDocument } from "../../server/extract/index.js";
 import { hasChromium, launchBrowser } from "../helpers/browser.js";
 import { repoRoot, startServer } from "../helpers/server.js";
@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)("an entity with many sentences", () => {
 
   beforeAll(async () => {
     execFileSync("node", [`${repoRoot}scripts/build-client.mjs`]);
-    server = await startServer(new Corpus([extractDocument({ text, title: "Trucks" })]));
+    server = await startServer(new ReadModel([extractDocument({ text, title: "Trucks" })]));
     browser = await launchBrowser();
   });
   afterAll(async () => {

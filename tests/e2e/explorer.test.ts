@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: browsing the seeds
     expect(await page.locator("#status").innerText()).toBe(`${corpus.graph.order} entities · ${corpus.graph.size} links`);
 
     const top = bySize("person")[0]!;
-    const detail = corpus.entity(top)!;
+    const detail = (await corpus.entity(top))!;
     await clickNode(page, top);
     await page.waitForSelector(`#panel h2[data-entity="${top}"]`, { timeout: 10_000 });
     const panelText = await page.locator("#panel").innerText();

@@ -1,6 +1,6 @@
 // Small corpora for the filter unit tests and the browser tests: real extraction over short texts, plus one
 // hand-made stance (the stance extractor is separate work, #4), so every panel section has something to show.
-import { Corpus } from "../../server/corpus.js";
+import { ReadModel } from "../../server/read/model.js";
 import { extractDocument } from "../../server/extract/index.js";
 import type { DocExtraction, DocumentInput, StanceMention } from "../../server/types.js";
 
@@ -43,6 +43,6 @@ function withStance(d: DocExtraction): DocExtraction {
   return { ...d, stances: [stance] };
 }
 
-export function newsCorpus(extra: DocumentInput[] = []): Corpus {
-  return new Corpus([...NEWS, ...extra].map((input) => withStance(extractDocument(input))));
+export function newsCorpus(extra: DocumentInput[] = []): ReadModel {
+  return new ReadModel([...NEWS, ...extra].map((input) => withStance(extractDocument(input))));
 }

@@ -90,7 +90,9 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: provenance, docume
     await page.getByRole("button", { name: "Kyiv asks for help", exact: true }).click();
     await page.waitForSelector("#panel h2[data-doc]");
     const mentions = page.locator("#panel .reader .entity-mention");
-    expect(await mentions.count()).toBe(corpus.document((await page.locator("#panel h2").getAttribute("data-doc"))!)!.mentions.length);
+    expect(await mentions.count()).toBe(
+      (await corpus.document((await page.locator("#panel h2").getAttribute("data-doc"))!))!.mentions.length,
+    );
     const nato = page.locator('#panel .reader [data-link="organization:nato"]').first();
     expect(await nato.evaluate((e) => getComputedStyle(e).getPropertyValue("--type-color"))).toBe(TYPE_COLORS.organization);
     await page.screenshot({ path: `${artifactsDir}/document-reader.png` });

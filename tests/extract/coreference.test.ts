@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { extendPersonNames } from "../../server/extract/04-coreference.js";
+import { extendPersonNames } from "../../server/extract/05-coreference/index.js";
 import { extractDocument } from "../../server/extract/index.js";
 
 const clusters = (text: string) => {

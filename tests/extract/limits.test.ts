@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { propagateKnownNames, wholeWordHits } from "../../server/extract/04-coreference.js";
-import type { MentionCandidate } from "../../server/extract/03-mentions.js";
+import { propagateKnownNames, wholeWordHits } from "../../server/extract/05-coreference/index.js";
+import type { MentionCandidate } from "../../server/extract/04-mentions.js";
 import { LIMITS, boundSentences, capMentionsPerSentence, checkTextLimits } from "../../server/extract/limits.js";
 import type { Sentence } from "../../server/types.js";
 

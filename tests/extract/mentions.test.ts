@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { findMentions } from "../../server/extract/03-mentions.js";
-import { type Span, recognizeDocument } from "../../server/extract/ner/index.js";
+import { findMentions } from "../../server/extract/04-mentions.js";
+import { type Span, recognizeDocument } from "../../server/extract/03-recognition/index.js";
 import type { Sentence } from "../../server/types.js";
 
 const sentence = (text: string): Sentence => ({ id: "d:0", docId: "d", index: 0, start: 0, end: text.length, text });

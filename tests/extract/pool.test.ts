@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { Corpus } from "../../server/corpus.js";
+import { ReadModel } from "../../server/read/model.js";
 import { createExtractionPool, defaultPoolSize } from "../../server/extract/pool/index.js";
 import { repoRoot } from "../helpers/server.js";
 
@@ -28,7 +28,7 @@ describe("extraction pool", () => {
   it("gives the same graph, byte for byte, with no worker and with two workers", async () => {
     const [a, b] = await Promise.all([inline.extract(inputs), two.extract(inputs)]);
     expect(b.map((d) => d.doc.source)).toEqual(inputs.map((i) => i.source)); // input order kept
-    expect(JSON.stringify(new Corpus(b).graphJson())).toBe(JSON.stringify(new Corpus(a).graphJson()));
+    expect(JSON.stringify(new ReadModel(b).graphJson())).toBe(JSON.stringify(new ReadModel(a).graphJson()));
     expect(two.started).toBe(2);
   }, 120_000); // two workers load their models first: 25 s on a busy 2-core machine
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
-import { roleBookOf, roleKey } from "../../server/extract/role-book.js";
+import { roleBookOf, roleKey } from "../../server/extract/07-role-book.js";
 
 describe("roleKey", () => {
   it.each([

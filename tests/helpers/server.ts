@@ -3,16 +3,16 @@ import { fileURLToPath } from "node:url";
 import type { Server } from "node:http";
 
 import { createApp } from "../../server/api/app.js";
-import { Corpus } from "../../server/corpus.js";
+import { ReadModel } from "../../server/read/model.js";
 import { extractDocument } from "../../server/extract/index.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-let seeds: Corpus | undefined;
+let seeds: ReadModel | undefined;
 /** The seeds corpus, extracted once per test file. */
-export function seedCorpus(): Corpus {
-  seeds ??= new Corpus(listArticleFiles([`${repoRoot}seeds`]).map((f) => extractDocument(readArticle(f, repoRoot))));
+export function seedCorpus(): ReadModel {
+  seeds ??= new ReadModel(listArticleFiles([`${repoRoot}seeds`]).map((f) => extractDocument(readArticle(f, repoRoot))));
   return seeds;
 }
 

@@ -45,7 +45,7 @@ export const VERB_CUES: readonly Cue[] = [
   cue("rebuke", "oppose", ["rebuked", "rebukes", "rebuke", "rebuking"]),
   cue("ban", "oppose", ["banned", "bans", "banning"]),
   cue("sue", "oppose", ["sued", "sues", "sue", "suing"]),
-  // "warn" is read only as "warned that <entity> was ..." (07-stances/patterns.ts, WARNED_THAT): "warned Mr Ebbers that ..." is advice, not a stance.
+  // "warn" is read only as "warned that <entity> was ..." (06-stances/patterns.ts, WARNED_THAT): "warned Mr Ebbers that ..." is advice, not a stance.
   cue("lambast", "oppose", ["lambasted", "lambasts", "lambasting"]),
   cue("hit out at", "oppose", ["hit out at", "hits out at", "hitting out at"], []),
   cue("round on", "oppose", ["rounded on", "rounds on"], []),
@@ -54,7 +54,7 @@ export const VERB_CUES: readonly Cue[] = [
   cue("deny", "oppose", ["denied", "denies", "deny", "denying"]),
   cue("back", "support", ["backed", "backs", "back", "backing"]),
   cue("support", "support", ["supported", "supports", "support", "supporting"]),
-  // Bare "welcome" is also an adjective and a noun ("a welcome boost"): 07-stances/readings.ts drops a cue right after an article.
+  // Bare "welcome" is also an adjective and a noun ("a welcome boost"): 06-stances/readings.ts drops a cue right after an article.
   cue("welcome", "support", ["welcomed", "welcomes", "welcome", "welcoming"]),
   cue("admire", "support", ["admired", "admires", "admire", "admiring"]),
   cue("praise", "support", ["praised", "praises", "praise", "praising"]),
@@ -233,7 +233,7 @@ export const CONDITIONALS = ["whether", "if", "unless"] as const;
 // government" as whatever organization came last).
 export const ORGANIZATION_NOUNS = ["company", "firm", "group", "bank", "airline", "carrier", "retailer"] as const;
 
-/** Pronouns that stand for the most prominent person so far (07-stances/discourse.ts, `remember`). */
+/** Pronouns that stand for the most prominent person so far (05-coreference/discourse.ts, `remember`). */
 export const PERSON_PRONOUNS = ["he", "she"] as const;
 /** Role nouns that, after "the", stand for the person last described that way: "the French leader". */
 // Two-word roles in lower case ("the first minister", "the foreign secretary") are listed whole: a lower-case word in

@@ -4,8 +4,8 @@ import { countryIndex, countryName, resolveCountry } from "../lexicon/countries.
 import { CALENDAR_WORDS, EVENT_KIND_MODIFIERS, RELATIVE_TIME_WORDS } from "../lexicon/events.js";
 import { PARTIES } from "../lexicon/parties.js";
 import { TITLE_WORDS } from "../lexicon/titles.js";
-import { isCommonWord } from "../ner/index.js";
-import { nameTokens } from "../04-coreference.js";
+import { isCommonWord } from "../03-recognition/index.js";
+import { nameTokens } from "../05-coreference/index.js";
 import { yearsIn } from "./corpus-stats.js";
 import { DOMINANT_SHARE } from "./people.js";
 import { type Unit, nameOf, typeOf } from "./units.js";

@@ -2,7 +2,7 @@
 import type { EntityType } from "../../types.js";
 import { CALENDAR_WORDS } from "../lexicon/events.js";
 import { TITLE_WORDS } from "../lexicon/titles.js";
-import { nameTokens } from "../04-coreference.js";
+import { nameTokens } from "../05-coreference/index.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";
 
 export interface Candidate {

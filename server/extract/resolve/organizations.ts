@@ -4,7 +4,7 @@ import type { Mention } from "../../types.js";
 import { countryIndex, countryName } from "../lexicon/countries.js";
 import { NAME_FUNCTION_WORDS } from "../lexicon/events.js";
 import { SHORT_FORMS } from "../lexicon/short-forms.js";
-import { nameTokens, ownKey } from "../04-coreference.js";
+import { nameTokens, ownKey } from "../05-coreference/index.js";
 import { DOMINANT_SHARE } from "./people.js";
 import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
 

@@ -1,5 +1,5 @@
 // People across the corpus: words glued to the front of a name, spelling variants, and lone surnames.
-import { nameTokens } from "../04-coreference.js";
+import { nameTokens } from "../05-coreference/index.js";
 import { countryIndex } from "../lexicon/countries.js";
 import { NICKNAMES } from "../lexicon/nicknames.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";

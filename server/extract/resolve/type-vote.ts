@@ -3,6 +3,7 @@
 // One document's mistake does not decide a name's type.
 import type { Mention } from "../../types.js";
 import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
+import { ORGANIZATION_KINDS, WORK_KINDS_AFTER, WORK_KINDS_BEFORE } from "../lexicon/kinds.js";
 import type { CaseCounts } from "./corpus-stats.js";
 import { definedAcronym } from "./organizations.js";
 import { type Unit, nameOf, typeOf } from "./units.js";
@@ -14,13 +15,11 @@ const HONORIFIC_BEFORE = new RegExp(`(?:^|\\s)(?:${[...HONORIFICS].map((h) => h.
 const PARTY_AFTER = /^\s+[Pp]arty\b/u;
 const WORD_AFTER = /^\s(\p{Ll}[\p{L}-]*)/u;
 const THE_BEFORE = /(?:^|\s)the\s+$/;
-const WORK_AFTER = /^(?:\s+(?:programme|show|series|documentary)\b|,?\s+starring\b)/u;
+const WORK_AFTER = new RegExp(`^(?:\\s+(?:${WORK_KINDS_AFTER.join("|")})\\b|,?\\s+starring\\b)`, "u");
 // "the comedy Sideways", "blockbuster The Aviator", "the game Halo": a creative work's title after the word for its kind
-const WORK_BEFORE =
-  /(?:^|\s)(?:film|movie|blockbuster|biopic|comedy|drama|thriller|musical|sitcom|album|novel|game|documentary|programme|series)\s+$/u;
+const WORK_BEFORE = new RegExp(`(?:^|\\s)(?:${WORK_KINDS_BEFORE.join("|")})\\s+$`, "u");
 // "games giant Electronic Arts", "Scottish band Franz Ferdinand": the word for a kind of organization in front
-const ORG_NOUN_BEFORE =
-  /(?:^|\s)(?:firm|company|giant|group|maker|retailer|bank|airline|carrier|operator|manufacturer|broadcaster|band|label|studio|club|agency)\s+$/u;
+const ORG_NOUN_BEFORE = new RegExp(`(?:^|\\s)(?:${ORGANIZATION_KINDS.join("|")})\\s+$`, "u");
 const BROADCASTER_BEFORE = /(?:^|\s)\p{Lu}{2,}\d?(?:\s+\p{Lu}\p{Ll}+)?['’]s\s+$/u;
 
 /**

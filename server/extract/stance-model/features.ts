@@ -8,8 +8,9 @@
 // the direction, so the features need not.
 import type { Stance } from "../../types.js";
 import { AGENT_NOUNS, HEDGES, NEGATIONS, NOUN_CUES, REFUSALS, VERB_CUES } from "../lexicon/stance-cues.js";
+import { ATTRIBUTION_WORDS } from "../lexicon/speech.js";
 
-/** What the rule readings (07-stances/readings.ts) said of this pair, fed to the model as features. */
+/** What the rule readings (06-stances/readings.ts) said of this pair, fed to the model as features. */
 export interface RuleHint {
   /** The holder is the span `a` of the pair (else `b`). */
   holderIsA: boolean;
@@ -47,32 +48,7 @@ const negations = new Set<string>([...NEGATIONS.filter((n) => !n.includes(" ")),
 const hedges = new Set<string>(HEDGES.filter((h) => !h.includes(" ")));
 const refusals = new Set(REFUSALS.map((r) => r.split(" ")[0]!));
 /** Verbs of speech and attribution: a cue after them may be someone else's opinion, reported. */
-const SPEECH = new Set([
-  "said",
-  "says",
-  "say",
-  "told",
-  "tells",
-  "according",
-  "claimed",
-  "claims",
-  "reported",
-  "reports",
-  "wrote",
-  "writes",
-  "added",
-  "stated",
-  "tweeted",
-  "argued",
-  "argues",
-  "insisted",
-  "insists",
-  "suggested",
-  "suggests",
-  "believes",
-  "believe",
-  "thinks",
-]);
+const SPEECH: ReadonlySet<string> = new Set(ATTRIBUTION_WORDS);
 const AUXILIARIES = new Set(["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"]);
 
 export interface Token {
@@ -127,6 +103,16 @@ function word(raw: string, at: number): Token {
 const stem = (w: string) => (w.length > 5 ? w.replace(/(?:ing|ed|es|s)$/, "") : w);
 
 const bucket = (n: number) => (n <= 1 ? String(n) : n <= 3 ? "2-3" : n <= 6 ? "4-6" : n <= 10 ? "7-10" : n <= 20 ? "11-20" : "21+");
+
+/** The words between the pair as classes, runs of one class collapsed: "has sharply criticised" -> "w-C". */
+function shapeOf(between: readonly Token[]): string {
+  const out: string[] = [];
+  for (const t of between) {
+    const c = t.cue ? "C" : SPEECH.has(t.w) ? "S" : t.cap ? "N" : /^\p{L}/u.test(t.w) ? "w" : "P";
+    if (out[out.length - 1] !== c) out.push(c);
+  }
+  return out.join("-") || "none";
+}
 
 /** Token indexes inside double quotes. */
 function quoted(tokens: Token[]): boolean[] {
@@ -199,7 +185,17 @@ export function pairFeatures(input: PairInput, read: PairTokens | undefined = pa
     f.push(`cap-x-cue:${between.slice(0, firstCue).some((t) => t.cap)}:${between[firstCue]!.cue}`);
     f.push(`cap-cue-y:${between.slice(firstCue + 1).some((t) => t.cap)}:${between[firstCue]!.cue}`);
     f.push(`x-cue-gap:${bucket(firstCue)}`, `cue-y-gap:${bucket(between.length - firstCue - 1)}`);
+    // The cue's polarity with how far it stands from each side: a cue next to X is more likely X's own.
+    f.push(`cue-gap:${between[firstCue]!.cue}:${bucket(firstCue)}:${bucket(between.length - firstCue - 1)}`);
   } else f.push("nocue:B");
+  // The shape of the words between: cue C, capitalised N, speech S, comma or other mark P, else w (runs collapsed).
+  if (between.length <= 12) f.push(`shape:${shapeOf(between)}`);
+  // The nearest cue before X, with its polarity and distance ("criticism of ⟦X⟧ by ⟦Y⟧", "praising ⟦X⟧, ⟦Y⟧ said").
+  for (let i = x - 1; i >= 0 && x - i <= 6; i--) {
+    if (!tokens[i]!.cue) continue;
+    f.push(`cue-pre-x:${tokens[i]!.cue}:${bucket(x - i - 1)}`);
+    break;
+  }
 
   // Reported speech, passive "by", negation, quotes.
   for (const [name, from, to] of regions) {

@@ -9,6 +9,8 @@ import {
   PHRASAL_BEFORE_BACK,
   VEHICLE_NOUNS,
 } from "../lexicon/stance-cues.js";
+import { OWNED_PEOPLE, SPEAKERS_FOR, SPOKESPEOPLE as SPOKESPEOPLE_WORDS } from "../lexicon/speakers.js";
+import { CLAIM_VERBS, CLAUSE_BREAK_VERBS, SPEECH_THEN_VERBS, SPEECH_VERBS } from "../lexicon/speech.js";
 import {
   agentForms,
   alternation,
@@ -45,7 +47,7 @@ const LIST_DETERMINER =
   "(?:(?:the|a|an)\\s+|(?:its|their|his|her)\\s+(?:(?!(?:by|of|to|from|with|for|on|in|at|against|over|and|or)\\b)[a-z-]+\\s+){0,2})?";
 // The bodies that act for an organization: "rejected by Vivendi's board" is Vivendi's stance. Not single people:
 // "criticised Mr Blair's spokesman" is not against Mr Blair.
-const SPOKESPEOPLE = "(?:board|management|directors|shareholders)";
+const SPOKESPEOPLE = `(?:${SPOKESPEOPLE_WORDS.join("|")})`;
 /**
  * Targets after a cue: one or a list of entities, each maybe owning something. After a verb of speech or
  * judgement ("criticised Mr Brown's preoccupation") anything owned stands for its owner; after a verb that
@@ -127,10 +129,10 @@ export const AGENT_OF = new RegExp(
 // then goes on to a stance. The clause in between may not hold a cue or speech verb of its own, which the
 // "and" could belong to instead.
 export const SPEECH_THEN = new RegExp(
-  `^[^⟦⟧]{0,40}?${SLOT}${APPOSITION}\\s+(?:has\\s+|had\\s+)?(?:said|told|wrote|added|claimed|argued|insisted)\\b([^.;:!?"“”]*?),?\\s+and\\s+(?:also\\s+|then\\s+)?(${alternation(pastForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
+  `^[^⟦⟧]{0,40}?${SLOT}${APPOSITION}\\s+(?:has\\s+|had\\s+)?(?:${SPEECH_THEN_VERBS.join("|")})\\b([^.;:!?"“”]*?),?\\s+and\\s+(?:also\\s+|then\\s+)?(${alternation(pastForms)})\\s+${TARGET_LIST_ANY_OWNED}`,
   "iu",
 );
-export const SPEECH_VERB = /\b(?:said|says|told|tells|wrote|writes|added|adds|claimed|argued|insisted)\b/i;
+export const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS.join("|")})\\b`, "i");
 
 // "Moore was an outspoken Bush critic": the target named in front of the agent noun.
 export const AGENT_COMPOUND = new RegExp(
@@ -147,8 +149,10 @@ export const DENIED_CLAIM = new RegExp(
   `,\\s+(?:an?|the)\\s+(?:allegations?|claims?|accusations?|charges?)\\s+(?:that\\s+|which\\s+)?${SLOT}\\s+((?:has|have|had|always|\\w+ly)\\s+)*(${alternation(formsOf((l) => DENIAL_CUES.has(l)))})\\b`,
   "giu",
 );
-export const CLAIMANT =
-  /⟦(\d+)⟧(?:\s*,[^,.;]{1,60},)?\s+(?:has\s+|had\s+|have\s+|also\s+|\w+ly\s+)*(?:said|says|told|claimed|claims|alleged|alleges|accused|accuses|charged|insisted|insists|argued|argues)\b/gu;
+export const CLAIMANT = new RegExp(
+  `⟦(\\d+)⟧(?:\\s*,[^,.;]{1,60},)?\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|\\w+ly\\s+)*(?:${CLAIM_VERBS.join("|")})\\b`,
+  "gu",
+);
 
 // "Fox closed the debate with a speech criticising Brown's budget": the stance is the speaker's.
 // "Praising Brown for his budget, Blair said": the participle's subject is the main clause's.
@@ -170,7 +174,7 @@ export const TRAILING = new RegExp(
   "u",
 );
 export const TRAILING_CLAUSE_BREAK = new RegExp(
-  `\\b(?:that|who|which|whose|when|while|whether|if|unless|because|as|where|after|before|but|and|or|without|said|says|told|tells|added|adds|claimed|claims|argued|argues|insisted|insists|believes?|thinks?)\\b`,
+  `\\b(?:that|who|which|whose|when|while|whether|if|unless|because|as|where|after|before|but|and|or|without|${CLAUSE_BREAK_VERBS.join("|")})\\b`,
   "i",
 );
 // In the clause, another name may stand only after a preposition: "wrote to ⟦McConnell⟧ on Tuesday".
@@ -191,8 +195,7 @@ export const OWNED_THEN_VERB = new RegExp(
   `^(?:['’]s?)?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${OWNED}\\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does)\\b`,
   "i",
 );
-export const OWNED_PERSON =
-  /^(?:spokes(?:man|woman|person)|aides?|advisers?|deputy|lawyers?|wife|husband|son|daughter|brother|sister|chairman|boss|staff|officials?)$/i;
+export const OWNED_PERSON = new RegExp(`^(?:${OWNED_PEOPLE.join("|")})$`, "i");
 export const APPOSED = /^['’]s?\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:the\s+)?⟦([pt]?\d+)⟧/;
 /** "⟦n⟧'s claims were denied by": the passive's subject is something the name owns. */
 export const OWNED_GAP = new RegExp(`^(?:['’]s?)?\\s+${OWNED_MODIFIERS}${OWNED}\\s*$`, "i");
@@ -220,5 +223,4 @@ export const REPORTED = /\b(?:reports?|claims?|rumou?rs?|allegations?|suggestion
 export const VERB_LEAD_IN =
   /^(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|must|did|does|do|also|then|now|not|never|already|previously|again|still|last|this|on|in|\w+ly)\b\s*)*$/i;
 // "The US government accused", "Labour MPs criticised": people who speak for the country or organization.
-export const SPEAKS_FOR =
-  /^(?:government|officials|spokes(?:man|woman|person)|authorities|administration|ministers?|leaders?|president|diplomats|negotiators|regulators|forces|troops|army|military|MPs|MEPs|peers|members|activists|backbenchers)\b/i;
+export const SPEAKS_FOR = new RegExp(`^(?:${SPEAKERS_FOR.join("|")})\\b`, "i");

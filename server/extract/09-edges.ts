@@ -1,3 +1,5 @@
+// Stage 9, over the corpus: edges. Takes the resolved mentions and the documents' stances and gives the graph's Edges:
+// co-mentions per sentence, and stances aggregated per holder -> target and polarity, each with its evidence.
 import { type Steps, every, runSteps } from "../slices.js";
 import type { DocExtraction, Edge, ResolvedMention } from "../types.js";
 

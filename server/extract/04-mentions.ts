@@ -1,7 +1,9 @@
+// Stage 4, per document: mentions. Takes a sentence and the recogniser's spans in it (stage 3) and gives mention
+// candidates: typed names, with countries, parties, faith groups and named events added from lexicon/.
 import type { EntityType, Mention, Sentence } from "../types.js";
 import { escapeRegExp } from "../../common/regex.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
-import { type Span, isCommonWord } from "./ner/index.js";
+import { type Span, isCommonWord } from "./03-recognition/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
 import { EVENT_HEADS, EVENT_KIND_MODIFIERS, GENERIC_ACRONYMS, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { FAITH_GROUPS } from "./lexicon/groups.js";
@@ -25,7 +27,7 @@ const LEADING_JUNK = /^[\s“”"'‘’(\-—–]+/u;
 
 const KIND_OF_LABEL: Record<Span["label"], RawKind> = { PER: "person", ORG: "organization", LOC: "place", MISC: "misc" };
 
-/** Spans the trained recogniser found in this sentence (see ner/README.md). */
+/** Spans the trained recogniser found in this sentence (see 03-recognition/README.md). */
 function recognizerSpans(spans: readonly Span[]): RawSpan[] {
   return spans.map((s) => ({ start: s.start, end: s.end, kind: KIND_OF_LABEL[s.label] }));
 }
@@ -369,7 +371,7 @@ const CREDIT = new RegExp(PHOTO_CREDIT.source, "g");
 
 /**
  * Finds the people, countries, organizations and events named in one sentence, given the spans the
- * recogniser found in it (ner/index.ts recognizeDocument, run once per document for document-level evidence).
+ * recogniser found in it (03-recognition/index.ts recognizeDocument, run once per document for document-level evidence).
  */
 export function findMentions(sentence: Sentence, recognized: readonly Span[]): MentionCandidate[] {
   const text = sentence.text;

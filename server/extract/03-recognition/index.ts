@@ -1,5 +1,6 @@
-// Named-entity recogniser for news text: averaged-perceptron tagger trained on CoNLL-2003
-// English. Public API: tokenize, tagTokens, recognize, recognizeDocument.
+// Stage 3, per document: recognition. Takes the sentences of one document and gives, for each, the spans the
+// named-entity recogniser found (PER, LOC, ORG, MISC): an averaged-perceptron tagger trained on CoNLL-2003 English.
+// Public API: tokenize, tagTokens, recognize, recognizeDocument.
 //
 //   recognize("Ukraine's President Volodymyr Zelenskyy met NATO chiefs in Munich.")
 //   -> [{ start: 0, end: 7, text: "Ukraine", label: "LOC" },

@@ -1,7 +1,9 @@
+// Stage 8, over the corpus: entities. Takes every document's clustered mentions and gives the Entities and each
+// mention's entity (ResolvedMention).
 // Resolution across the corpus: in-document clusters become entities. The rules, in the order they run, are in
 // resolve/ (one file per role); this file runs them and builds the entities.
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
-import { nameTokens } from "./04-coreference.js";
+import { nameTokens } from "./05-coreference/index.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
 import { documentYears } from "./resolve/corpus-stats.js";
 import { resolveEvents } from "./resolve/events.js";

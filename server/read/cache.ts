@@ -45,3 +45,12 @@ export function cachedAnswer<T>(key: string, compute: () => T): T {
   responses.set(key, { value });
   return value;
 }
+
+/** `cachedAnswer` for an answer read from the store: kept once it is read (two misses at once both read it). */
+export async function cachedAnswerAsync<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = responses.get(key);
+  if (hit) return hit.value as T;
+  const value = await compute();
+  responses.set(key, { value });
+  return value;
+}

@@ -1,7 +1,9 @@
+// Stage 7, over the corpus: the role book. Takes every document's extraction and gives who the corpus titles how, so
+// the stances of a document that names a role without its holder are read again (index.ts, `withRoleBook`).
 // Who holds which role, learned from the titles written in front of names across a corpus: "Prime Minister Tony
 // Blair", "Chancellor Gordon Brown", "Tory leader Michael Howard". News often names a role without the name ("Mr Fox
 // accused the prime minister of hiding"); the stance stage reads such a role as the person of the same document
-// whom the corpus most often gives that title (07-stances/discourse.ts, `resolveRole`). Learned from the documents, never
+// whom the corpus most often gives that title (05-coreference/discourse.ts, `resolveRole`). Learned from the documents, never
 // listed by hand: roles change hands, and the corpus is the user's.
 import type { DocExtraction } from "../types.js";
 import { readPrefix } from "./read-prefix.js";

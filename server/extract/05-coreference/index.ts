@@ -1,10 +1,13 @@
-import type { Mention, Sentence } from "../types.js";
-import type { MentionCandidate } from "./03-mentions.js";
-import { countryIndex } from "./lexicon/countries.js";
-import { CALENDAR_WORDS } from "./lexicon/events.js";
-import { TITLE_WORDS } from "./lexicon/titles.js";
-import { LIMITS } from "./limits.js";
-import { isCommonWord } from "./ner/index.js";
+// Stage 5, per document: coreference. Takes the mention candidates of one document and gives Mentions with in-document
+// clusters: known names propagate, surnames join full names, acronyms join their definitions, types agree.
+// Pronouns and roles ("he", "the prime minister") are resolved by discourse.ts, sentence by sentence as stances are read.
+import type { Mention, Sentence } from "../../types.js";
+import type { MentionCandidate } from "../04-mentions.js";
+import { countryIndex } from "../lexicon/countries.js";
+import { CALENDAR_WORDS } from "../lexicon/events.js";
+import { TITLE_WORDS } from "../lexicon/titles.js";
+import { LIMITS } from "../limits.js";
+import { isCommonWord } from "../03-recognition/index.js";
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.-]*/gu;
 

@@ -19,6 +19,7 @@ import {
   type SentenceInfo,
 } from "./features.js";
 import { allowedTransitions, viterbi, type LinearModel } from "./perceptron.js";
+import { HEADLINE_FUNCTION_WORDS } from "../lexicon/small-words.js";
 
 /**
  * On-disk form. `features` is shared by all passes; each pass has one sparse row per feature,
@@ -207,26 +208,6 @@ function tokenEntry(model: TaggerModel, tok: string): TokenEntry {
   model.tokenCache.set(tok, entry);
   return entry;
 }
-
-/** Small words a Title Case headline leaves in lowercase ("Troops to Ukraine"). */
-const HEADLINE_FUNCTION_WORDS = new Set([
-  "the",
-  "of",
-  "to",
-  "for",
-  "in",
-  "on",
-  "at",
-  "with",
-  "and",
-  "a",
-  "an",
-  "as",
-  "from",
-  "by",
-  "over",
-  "after",
-]);
 
 /**
  * Title Case headline: every lowercase word is a function word, there is at least one, there

@@ -1,3 +1,5 @@
+// Coreference of pronouns and roles (stage 5), run by the stance stage for the sentences it reads. Takes the sentences
+// and mentions so far (and the corpus's role book, if any) and gives the holders they stand for.
 // What the sentences before tell about this one: who "he", "the prime minister", "the company" and "I" in a quotation
 // are, and whose "the offer" or "the move" is. Read sentence by sentence into a DocMemory (`remember`), and asked for
 // each sentence with a cue (`findResolvedHolders`).
@@ -14,10 +16,11 @@ import {
   THING_NOUNS,
   THING_VERBS,
 } from "../lexicon/stance-cues.js";
-import { type RoleBook, roleKey } from "../role-book.js";
-import { alternation, escape, nounForms } from "./cues.js";
-import { type Reference, mask, quotedSpans, titleStart } from "./mask.js";
-import { OWNED, OWNED_MODIFIERS } from "./patterns.js";
+import { QUOTE_LEAD_VERBS, QUOTE_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
+import { type RoleBook, roleKey } from "../07-role-book.js";
+import { alternation, escape, nounForms } from "../06-stances/cues.js";
+import { type Reference, mask, quotedSpans, titleStart } from "../06-stances/mask.js";
+import { OWNED, OWNED_MODIFIERS } from "../06-stances/patterns.js";
 
 export interface DocMemory {
   /** The most prominent person now, by `salience`: what "He" and "She" refer to. */
@@ -56,13 +59,16 @@ const ORGANIZATION_NOUN = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join(
 const ROLE_NOUN = ROLE_NOUNS.map((n) => n.replace(/\b(\w)/g, (c) => `[${c}${c.toUpperCase()}]`)).join("|");
 const ROLE = new RegExp(`\\b(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE_NOUN})\\b`, "gu");
 // Who is speaking a quotation: 'X told the paper: "..."', '"...," said X', '"...," X said'.
-const SPEAKER_BEFORE = /(?:said|says|told\s[^"“:]{1,40}|added|adds|wrote|writes|insisted|argued)\s*[:,]?\s*$/;
-const SPEAKER_AFTER = /^\s*(?:(?:said|says|added|adds|insisted|argued)\s+)?$/;
+const SPEAKER_BEFORE = new RegExp(`(?:${QUOTE_LEAD_VERBS.join("|")}|told\\s[^"“:]{1,40})\\s*[:,]?\\s*$`);
+const SPEAKER_AFTER = new RegExp(`^\\s*(?:(?:${QUOTE_VERBS.join("|")})\\s+)?$`);
 // "X has said it will", "X said on Monday that they had": the pronoun is the speaker, read from the name just before.
-const REPORTED_SUBJECT =
-  /\b(?:said|says|announced|confirmed|insisted|added|warned|stated)\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(it|they)\b/g;
+const REPORTED_SUBJECT = new RegExp(
+  `\\b(?:${STATEMENT_VERBS.join("|")})\\s+(?:(?:on|last|this)\\s+\\w+\\s+)?(?:that\\s+)?(it|they)\\b`,
+  "g",
+);
 const SPEAKER_LEAD_IN = /^(?:\s+(?:has|have|had|also|now|previously|already|\w+ly))*\s+$/;
-const SPEECH_AFTER_NAME = /^\s+(?:said|says|added|adds|insisted|argued)\b/;
+const SPEECH_AFTER_NAME = new RegExp(`^\\s+(?:${QUOTE_VERBS.join("|")})\\b`);
+const SPEECH_BEFORE_NAME = new RegExp(`\\b(?:${QUOTE_VERBS.join("|")})\\s*$`);
 
 /**
  * Pronoun and role holders, resolved from what came before: "He warned" is the most prominent person
@@ -165,10 +171,7 @@ export function findResolvedHolders(
     const after = speakers.find((x) => {
       if (x.at < qEnd) return false;
       const gap = text.slice(qEnd, x.at);
-      return (
-        SPEAKER_AFTER.test(gap.replace(/^[,.!?]/, "")) &&
-        (/\b(?:said|says|added|adds|insisted|argued)\s*$/.test(gap) || SPEECH_AFTER_NAME.test(text.slice(x.end)))
-      );
+      return SPEAKER_AFTER.test(gap.replace(/^[,.!?]/, "")) && (SPEECH_BEFORE_NAME.test(gap) || SPEECH_AFTER_NAME.test(text.slice(x.end)));
     });
     const speaker = before ?? after;
     if (!speaker) continue;

@@ -1,4 +1,4 @@
-// The stance model over a masked sentence: every candidate pair is scored (07-stances/pairs.ts), the rule readings'
+// The stance model over a masked sentence: every candidate pair is scored (06-stances/pairs.ts), the rule readings'
 // stances are its features, and a pair is kept when the model's probability clears the threshold. The rules feed
 // the model; they do not overrule it. The probability is the stance's confidence; the cue is the rule's cue when a
 // rule read the same stance, else the lexicon cue word nearest the pair, else none (cue "", an empty span).
@@ -8,6 +8,7 @@ import { classify, decide, POLAR, type StanceModel } from "../stance-model/model
 import type { Masked } from "./mask.js";
 import { NEGATIONS, OWNED_NOUNS, PHYSICAL_CUES, REFUSALS } from "../lexicon/stance-cues.js";
 import { candidatePairs, pairInput } from "./pairs.js";
+import { overruled } from "./overrule.js";
 
 const NEGATED = new Set<string>([...NEGATIONS.filter((n) => !n.includes(" ")), ...REFUSALS.map((r) => r.split(" ")[0]!)]);
 
@@ -46,6 +47,13 @@ export function modelStances(
     if (targetSlot?.objectOf !== undefined && mentions[targetSlot.objectOf]!.cluster !== mentions[holder]!.cluster) continue;
     const cue = cueBetween(input.text, read, stance, holderIsX);
     if (!cue && requireCue) continue;
+    // Where the readings know the cue is no stance or the name not its holder, the rule overrules the model.
+    const person = (i: number) => mentions[i]!.type === "person" || slotOf.get(i)?.resolved === true;
+    if (
+      cue &&
+      overruled({ text: input.text, read, cue: cue.index, holderIsX, holderIsPerson: person(holder), targetIsPerson: person(target) })
+    )
+      continue;
     const found: StanceMention = {
       sentenceId: sentence.id,
       holder,
@@ -78,7 +86,7 @@ function cueBetween(
   read: PairTokens,
   stance: string,
   holderIsX: boolean,
-): { cue: string; span: [number, number] } | undefined {
+): { cue: string; span: [number, number]; index: number } | undefined {
   const { tokens, x, y } = read;
   const t = holderIsX ? y : x;
   if (tokens[t + 1]?.w === "'s" && !OWNED.test(tokens[t + 2]?.w ?? "")) return undefined;
@@ -87,7 +95,7 @@ function cueBetween(
     if (tok.cue !== stance) continue;
     if (PHYSICAL_CUES.has(tok.w) || i - x - 1 > MAX_CUE_GAP || y - i - 1 > MAX_CUE_GAP) return undefined;
     if (tokens.slice(Math.max(x + 1, i - 3), i).some((w) => NEGATED.has(w.w))) return undefined;
-    return { cue: text.slice(tok.at, tok.end), span: [tok.at, tok.end] };
+    return { cue: text.slice(tok.at, tok.end), span: [tok.at, tok.end], index: i };
   }
   return undefined;
 }

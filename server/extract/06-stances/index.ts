@@ -1,22 +1,25 @@
-// Stage 7: who supports or opposes whom. Stances are read from a "masked" sentence in which every entity is a
+// Stage 6, per document: stances. Takes the sentences and clustered mentions of one document and gives its
+// StanceMentions: who supports or opposes whom. Stances are read from a "masked" sentence in which every entity is a
 // placeholder ⟦n⟧ (n = mention index in the document) and pronoun or role holders are ⟦pn⟧. Patterns over the masked
 // text stay short: "Italian Defense Minister ⟦4⟧ criticized ⟦5⟧'s comments" -> 4 opposes 5.
 //   cues.ts       the cue lexicon as lookups: forms, polarity, negation, hedges
 //   mask.ts       a sentence with its entities as placeholders, and the map back to the sentence
-//   discourse.ts  what the sentences before tell: who "he", "the prime minister", "the offer" are
 //   patterns.ts   the constructions, as patterns over masked text
-//   readings.ts   one reading per construction, and the checks that cancel or flip it
+//   readings.ts   one reading per construction (verb-readings.ts, noun-readings.ts), run in order over reader.ts;
+//                 holders.ts the checks that drop a target or holder naming the wrong thing
+//   decide.ts     the stance model (../stance-model/) over the candidate pairs (pairs.ts), with the readings as hints
+// Who "he", "the prime minister" and "the offer" are comes from ../05-coreference/discourse.ts.
 import type { Mention, Sentence, StanceMention } from "../../types.js";
 import { isHeadline } from "../02-sentences.js";
-import type { RoleBook } from "../role-book.js";
+import type { RoleBook } from "../07-role-book.js";
 import { ANY_CUE } from "./cues.js";
-import { type DocMemory, findResolvedHolders, remember } from "./discourse.js";
+import { type DocMemory, findResolvedHolders, remember } from "../05-coreference/discourse.js";
 import { type Masked, mask } from "./mask.js";
 import { readStances } from "./readings.js";
 import { defaultModel, type StanceModel } from "../stance-model/model.js";
 import { modelStances } from "./decide.js";
 
-export { ROLE_BOOK_MIN, roleKeysIn } from "./discourse.js";
+export { ROLE_BOOK_MIN, roleKeysIn } from "../05-coreference/discourse.js";
 export type { Masked } from "./mask.js";
 
 /** A sentence with its entities (and resolved pronoun or role holders) masked, ready to be read for stances. */

@@ -1,0 +1,226 @@
+// The read side: one version of the corpus as the API reads it. It holds the graph view (nodes, edges, positions)
+// and lookups of ids and offsets (answers.ts); the texts it shows are read by id from the store (texts.ts), and
+// its answers are kept in a bounded cache (cache.ts). The write side (corpus-service.ts) builds a new one for every
+// write and swaps it in; a version is never changed after it is served.
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+import { buildExtraction, buildInSteps } from "../extract/index.js";
+import { cachedAnswer, cachedAnswerAsync, nextCachePrefix } from "./cache.js";
+import { type ReadIndexes, documentAnswer, edgeAnswer, entityAnswer, indexExtraction } from "./answers.js";
+import { type ReadTexts, memoryTexts } from "./texts.js";
+import { runInSlices } from "../slices.js";
+import { type EntityGraph, buildGraph } from "../graph/build.js";
+import { gexfInWorker, toGexf } from "../graph/gexf.js";
+import { type SearchHit, searchNames } from "../graph/search.js";
+import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInput, layoutKey } from "../graph/layout.js";
+import { placeBeside } from "../graph/layout-incremental.js";
+import { layoutSupervisor } from "../graph/layout-supervisor.js";
+import type { DocumentSummary } from "../../common/api/documents.js";
+import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../../common/api/views.js";
+import type { Correction, DocExtraction, Extraction } from "../types.js";
+
+// The answers' shapes are the API contract's (common/api/, z.infer); re-exported for the server's modules.
+export type { DocumentSummary, EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity };
+
+/** Corpus stamps are unique per process run: a restarted server never repeats its predecessor's. */
+const PROCESS_STAMP = Date.now().toString(36);
+let corporaBuilt = 0;
+const nextStamp = () => `${PROCESS_STAMP}.${++corporaBuilt}`;
+/** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
+const WORKER_LAYOUT_ABOVE = 500;
+
+/** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
+export interface LayoutCache {
+  get(key: string): Promise<LayoutRecord | undefined>;
+  set(key: string, record: LayoutRecord): Promise<void>;
+}
+
+/** A layout still to compute after the write that built this corpus: the nodes it moves, and where to keep it. */
+interface PendingLayout {
+  key: string;
+  moving: Set<string>;
+  cache: LayoutCache | undefined;
+}
+
+/** The parts a new layout of the same corpus shares with the one it replaces. */
+interface ReadParts {
+  indexes: ReadIndexes;
+  texts: ReadTexts;
+}
+
+/**
+ * One version of the corpus as the API reads it: the graph view, the lookups its answers need and where their texts
+ * are read. Built once from per-document extractions, rebuilt whenever a document is added or removed.
+ */
+export class ReadModel {
+  readonly extraction: Extraction;
+  readonly graph: EntityGraph;
+  private readonly parts: ReadParts;
+  private pending: PendingLayout | undefined;
+  /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
+  private readonly cacheKey = nextCachePrefix();
+  /** Changes whenever the corpus does (each write or reload): a page polls it to follow. */
+  readonly stamp: string;
+  /** Changes with the stamp, and also when only the positions do (`settle`): a page then redraws, nothing more. */
+  readonly layoutStamp = nextStamp();
+
+  /** Builds everything on the calling thread, layout included (tests, CLI, small corpora); texts from memory unless given. */
+  constructor(
+    readonly docExtractions: DocExtraction[],
+    built?: { extraction: Extraction; graph: EntityGraph },
+    /** The analysts' corrections log this corpus was built with (GET /api/corrections). */
+    readonly corrections: Correction[] = [],
+    parts: Partial<ReadParts> = {},
+  ) {
+    this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
+    this.graph = built?.graph ?? buildGraph(this.extraction);
+    this.parts = {
+      indexes: parts.indexes ?? indexExtraction(this.extraction, nextStamp()),
+      texts: parts.texts ?? memoryTexts(this.extraction),
+    };
+    this.stamp = this.parts.indexes.stamp;
+  }
+
+  /**
+   * The same corpus, but the layout and the metrics run in a worker thread (the event loop stays free) or come
+   * from the cache when the graph is the one they were computed for. They equal those of `new ReadModel(docs)`.
+   * `texts`: where the answers read sentence and document texts (the server: the store).
+   */
+  static async build(
+    docExtractions: DocExtraction[],
+    cache?: LayoutCache,
+    corrections: Correction[] = [],
+    options: { previous?: ReadModel; moveAbove?: number; texts?: ReadTexts } = {},
+  ): Promise<ReadModel> {
+    // In slices: the server answers reads between them while a write is resolved.
+    const extraction = await runInSlices(buildInSteps(docExtractions, { corrections }));
+    await nextTurn();
+    const graph = buildGraph(extraction, { layout: false, metrics: false });
+    await nextTurn();
+    const key = layoutKey(graph);
+    let record = await cache?.get(key);
+    const { previous } = options;
+    const parts = options.texts ? { texts: options.texts } : {};
+    if (!record && previous && graph.order > (options.moveAbove ?? WORKER_LAYOUT_ABOVE)) {
+      // A write to a big graph: served at once with its new nodes beside their neighbours, laid out after the commit.
+      const moving = placeBeside(graph, previous.graph);
+      for (const id of previous.unsettled()) if (graph.hasNode(id)) moving.add(id);
+      await nextTurn();
+      const indexes = indexExtraction(extraction, nextStamp());
+      await nextTurn();
+      const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { ...parts, indexes });
+      corpus.pending = { key, moving, cache };
+      return corpus;
+    }
+    if (!record) {
+      // A small graph lays out in milliseconds: starting a worker would cost more than it saves.
+      record = graph.order > WORKER_LAYOUT_ABOVE ? await layoutInWorker(graph) : layoutInPlace(graph);
+      await cache?.set(key, record);
+    }
+    assignLayout(graph, record);
+    return new ReadModel(docExtractions, { extraction, graph }, corrections, parts);
+  }
+
+  /** The nodes whose place is still provisional: placed beside their neighbours, not yet laid out. */
+  unsettled(): ReadonlySet<string> {
+    return this.pending?.moving ?? new Set();
+  }
+
+  /**
+   * After the write that built this corpus is committed: its new nodes laid out among their neighbours (held in
+   * place) and the metrics computed again, in the layout worker; the same corpus with them (a new stamp), kept in the
+   * layout cache. Undefined when nothing was pending, or when a newer corpus's layout replaced this one.
+   */
+  async settle(): Promise<ReadModel | undefined> {
+    const pending = this.pending;
+    if (!pending) return undefined;
+    const record = await layoutSupervisor().refine(layoutInput(this.graph, pending.moving));
+    if (!record) return undefined;
+    await pending.cache?.set(pending.key, record);
+    const graph = this.graph.copy();
+    assignLayout(graph, record);
+    return new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
+  }
+
+  graphJson() {
+    return this.graph.export();
+  }
+
+  /**
+   * An answer computed once per corpus (serialized, ready to send): under load the same entity or graph view is
+   * asked for again and again, and serializing a hub entity's thousands of sentences is what costs.
+   * Kept in the shared byte-bounded cache (cache.ts); an answer larger than the whole bound is not kept.
+   */
+  cached<T>(key: string, compute: () => T): T {
+    return cachedAnswer(this.cacheKey + key, compute);
+  }
+
+  /** `cached` for an answer that reads the store. */
+  cachedAsync<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return cachedAnswerAsync(this.cacheKey + key, compute);
+  }
+
+  /** How many sentences `entity(id)` pages through (its mentions). */
+  sentenceCount(id: string): number {
+    return this.parts.indexes.mentionsByEntity.get(id)?.length ?? 0;
+  }
+
+  /** Entities of the whole corpus by name or alias (the client draws only a view of a big corpus). */
+  search(query: string, max: number): SearchHit[] {
+    const items = this.extraction.entities.map((e) => ({ ...e, mentions: this.graph.getNodeAttribute(e.id, "mentions") }));
+    return searchNames(items, query, max);
+  }
+
+  hasEntity(id: string): boolean {
+    return this.parts.indexes.entities.has(id);
+  }
+
+  gexf(): string {
+    return toGexf(this.graph);
+  }
+
+  /**
+   * The whole graph's GEXF without blocking the event loop: written in a worker when first asked for (not at start),
+   * then kept in the bounded response cache like any other answer.
+   */
+  gexfAsync(): Promise<string> {
+    return this.cachedAsync("gexf", () => gexfInWorker(this.graph));
+  }
+
+  private get sources() {
+    return { indexes: this.parts.indexes, graph: this.graph, texts: this.parts.texts };
+  }
+
+  /** The entity, its relations, its mention timeline, and a page of its sentences (answers.ts). */
+  entity(id: string, page: { offset?: number; limit?: number } = {}) {
+    return entityAnswer(this.sources, id, page);
+  }
+
+  edge(id: string) {
+    return edgeAnswer(this.sources, id);
+  }
+
+  documents(): DocumentSummary[] {
+    return this.docExtractions
+      .map(({ doc, sentences, mentions }) => {
+        const summary: DocumentSummary = {
+          id: doc.id,
+          title: doc.title,
+          sentences: sentences.length,
+          entities: new Set(mentions.map((m) => m.cluster)).size,
+        };
+        if (doc.date) summary.date = doc.date;
+        if (doc.source) summary.source = doc.source;
+        if (doc.author) summary.author = doc.author;
+        return summary;
+      })
+      .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.title.localeCompare(b.title));
+  }
+
+  document(id: string) {
+    return documentAnswer(this.sources, id);
+  }
+}
+
+/** What GET /api/entities/:id answers: the client reads this type. */
+export type EntityDetail = NonNullable<Awaited<ReturnType<ReadModel["entity"]>>>;
