@@ -15,7 +15,7 @@ import {
   THING_KINDS,
   THING_NOUNS,
   THING_VERBS,
-} from "../lexicon/stance-cues.js";
+} from "../lexicon/references.js";
 import { QUOTE_LEAD_VERBS, QUOTE_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
 import { type RoleBook, roleKey } from "../07-role-book.js";
 import { alternation, escape, nounForms } from "../06-stances/cues.js";
