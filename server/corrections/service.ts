@@ -1,7 +1,7 @@
 // Corrections as writes: each one checked against the corpus as corrected so far, stored with the derived change
-// in one transaction (CorpusService.apply), and answered with what changed in the graph.
+// in one transaction (CorpusWriter.apply), and answered with what changed in the graph.
 import { CORRECTIONS_FORMAT, type CorrectionAnswer } from "../../common/api/corrections.js";
-import type { CorpusService, CorpusView } from "../corpus-service.js";
+import type { CorpusWriter, CorpusView } from "../corpus-writer.js";
 import type { GraphChange } from "../store/derived.js";
 import type { Correction, Extraction } from "../types.js";
 import { CorrectionError, parseCorrectionRequest, parseCorrectionsFile, toChange } from "./validate.js";
@@ -24,7 +24,7 @@ const answer = (change: GraphChange, before: CorpusView, after: CorpusView): Cor
 
 /** Checks a posted correction against the current corpus and stores it; a bad one throws CorrectionError and stores nothing. */
 export async function addCorrection<V extends CorpusView>(
-  service: CorpusService<V>,
+  service: CorpusWriter<V>,
   body: unknown,
   author: string,
 ): Promise<CorrectionAnswer> {
@@ -43,7 +43,7 @@ export async function addCorrection<V extends CorpusView>(
 }
 
 /** Undo: the correction leaves the log, and the graph is what it would be had it never been made. */
-export async function undoCorrection<V extends CorpusView>(service: CorpusService<V>, id: number): Promise<CorrectionAnswer> {
+export async function undoCorrection<V extends CorpusView>(service: CorpusWriter<V>, id: number): Promise<CorrectionAnswer> {
   const { result, change, before } = await service.apply((_view, log) => {
     const correction = log.corrections.find((c) => c.id === id);
     if (!correction) throw new CorrectionError(404, `unknown correction: ${id}`);
@@ -65,7 +65,7 @@ export function exportCorrections(log: Correction[]) {
  * file is refused whole (400); a correction whose entities this corpus lacks is kept, and reported `unresolved`.
  */
 export async function importCorrections<V extends CorpusView>(
-  service: CorpusService<V>,
+  service: CorpusWriter<V>,
   body: unknown,
 ): Promise<{ imported: Correction[]; change: CorrectionAnswer["change"] }> {
   const parsed = parseCorrectionsFile(body).corrections;
