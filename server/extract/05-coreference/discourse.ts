@@ -19,9 +19,8 @@ import {
 import { QUOTE_LEAD_VERBS, QUOTE_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
 import { type RoleBook, roleKey } from "../07-role-book.js";
 import { alternation, escapeRegExp } from "../../../common/regex.js";
-import { nounForms } from "../06-stances/cues.js";
-import { type Reference, mask, quotedSpans, titleStart } from "../06-stances/mask.js";
-import { OWNED, OWNED_MODIFIERS } from "../06-stances/patterns.js";
+import { type Reference, mask, quotedSpans, titleStart } from "../mask.js";
+import { OWNED, OWNED_MODIFIERS, nounForms } from "../cue-forms.js";
 
 export interface DocMemory {
   /** The most prominent person now, by `salience`: what "He" and "She" refer to. */

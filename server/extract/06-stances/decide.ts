@@ -5,7 +5,7 @@
 import type { Mention, Sentence, StanceMention } from "../../types.js";
 import { type PairTokens, pairTokens } from "../stance-model/features.js";
 import { classify, decide, POLAR, type StanceModel } from "../stance-model/model.js";
-import type { Masked } from "./mask.js";
+import type { Masked } from "../mask.js";
 import { NEGATIONS, OWNED_NOUNS, PHYSICAL_CUES, REFUSALS } from "../lexicon/stance-cues.js";
 import { candidatePairs, pairInput } from "./pairs.js";
 import { overruled } from "./overrule.js";

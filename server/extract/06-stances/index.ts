@@ -13,15 +13,15 @@
 import type { Mention, Sentence, StanceMention } from "../../types.js";
 import { isHeadline } from "../02-sentences.js";
 import type { RoleBook } from "../07-role-book.js";
-import { ANY_CUE } from "./cues.js";
+import { ANY_CUE } from "../cue-forms.js";
 import { type DocMemory, findResolvedHolders, remember } from "../05-coreference/discourse.js";
-import { type Masked, mask } from "./mask.js";
+import { type Masked, mask } from "../mask.js";
 import { readStances } from "./readings.js";
 import { defaultModel, type StanceModel } from "../stance-model/model.js";
 import { modelStances } from "./decide.js";
 
 export { ROLE_BOOK_MIN, roleKeysIn } from "../05-coreference/discourse.js";
-export type { Masked } from "./mask.js";
+export type { Masked } from "../mask.js";
 
 /** A sentence with its entities (and resolved pronoun or role holders) masked, ready to be read for stances. */
 export interface MaskedSentence {

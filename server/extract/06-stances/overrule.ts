@@ -5,7 +5,7 @@
 // same patterns the readings use over masked text.
 import { OWNED_ONLY_CUES } from "../lexicon/stance-cues.js";
 import type { PairTokens } from "../stance-model/features.js";
-import { CONDITIONAL } from "./cues.js";
+import { CONDITIONAL } from "../cue-forms.js";
 import {
   AFTER_PREPOSITION,
   FORECAST,
