@@ -9,9 +9,9 @@ import { documentYears } from "./resolve/corpus-stats.js";
 import { resolveEvents } from "./resolve/events.js";
 import { junkReason } from "./resolve/junk.js";
 import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
-import { acronymOf, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
-import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
-import { voteTypes } from "./resolve/type-vote.js";
+import { acronymOf, joinOrganizationsInSteps, retypeShortNames } from "./resolve/organizations.js";
+import { joinSpellings, loneNamesInSteps, stripLeadingWords } from "./resolve/people.js";
+import { voteInSteps } from "./resolve/type-vote.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { KeyGroups, type Unit, makeUnits, typeOf } from "./resolve/units.js";
 
@@ -131,7 +131,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
 
   stripLeadingWords(units, counts, text);
   yield;
-  const vote = voteTypes(units, text, counts);
+  const vote = yield* voteInSteps(units, text, counts);
   yield;
   const settings = documentSettings(docs);
   const eventLabels = resolveEvents(units, settings.place, settings.year, text);
@@ -140,10 +140,11 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   joinSpellings(units, groups);
   yield;
   retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
-  joinOrganizations(units, groups, text);
+  yield;
+  yield* joinOrganizationsInSteps(units, groups, text);
   yield;
   const ambiguous = new Set<Unit>();
-  const lone = resolveLoneNames(units, groups, ambiguous);
+  const lone = yield* loneNamesInSteps(units, groups, ambiguous);
   yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
