@@ -1,6 +1,6 @@
 // The cue lexicon (../lexicon/stance-cues.ts) as the lookups and patterns the stance readings use: every form of
 // every cue verb, participle, noun and agent noun, with its polarity, and the words that flip or soften a cue.
-import { escapeRegExp } from "../../../common/regex.js";
+import { alternation, escapeRegExp } from "../../../common/regex.js";
 import type { Stance } from "../../types.js";
 import {
   AGENT_NOUNS,
@@ -15,14 +15,9 @@ import {
   VERB_CUES,
 } from "../lexicon/stance-cues.js";
 
-/** A literal as a regular expression (the one copy: common/regex.ts). */
+/** A literal as a regular expression, and an alternation of literals (the one copy of each: common/regex.ts). */
 export const escape = escapeRegExp;
-/** A regex alternation of the forms, longest first so that "criticised" wins over "criticise". */
-export const alternation = (forms: Iterable<string>) =>
-  [...forms]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join("|");
+export { alternation };
 
 export const verbForms = new Map<string, { lemma: string; polarity: Stance }>();
 export const participles = new Map<string, { lemma: string; polarity: Stance }>();
