@@ -6,7 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 
-import { CorpusService, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-service.js";
+import { CorpusWriter, buildExtractionOnly, type CorpusView, type WriteResult } from "../server/corpus-writer.js";
 import { RejectedInput } from "../server/ingest/errors.js";
 import { type IngestSource, InputError, listIngestSources, readAs } from "../server/io/read-documents.js";
 import { createExtractionPool, defaultPoolSize } from "../server/extract/pool/index.js";
@@ -134,7 +134,7 @@ function count(tally: Tally, result: WriteResult): void {
  * workers) and resolution plus the write (here) overlap.
  */
 async function storeBatches(
-  service: CorpusService<CorpusView>,
+  service: CorpusWriter<CorpusView>,
   batches: { inputs: DocumentInput[]; done: number }[],
   options: { replace: boolean },
   onBatch: (done: number) => void,
@@ -162,7 +162,7 @@ async function storeBatches(
   }
 }
 
-async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput[], batch: number, tally: Tally) {
+async function rebuild(service: CorpusWriter<CorpusView>, inputs: DocumentInput[], batch: number, tally: Tally) {
   const progress = new Progress("rebuild", inputs.length);
   const batches = [];
   for (let i = 0; i < inputs.length; i += batch)
@@ -181,7 +181,7 @@ async function rebuild(service: CorpusService<CorpusView>, inputs: DocumentInput
   progress.finish();
 }
 
-async function ingestFiles(service: CorpusService<CorpusView>, files: IngestSource[], batch: number, tally: Tally) {
+async function ingestFiles(service: CorpusWriter<CorpusView>, files: IngestSource[], batch: number, tally: Tally) {
   const progress = new Progress("ingest", files.length);
   const batches: { inputs: DocumentInput[]; done: number }[] = [];
   let pending: DocumentInput[] = [];
@@ -252,7 +252,7 @@ async function main(): Promise<number> {
   const store = openStore(options.db);
   const pool = createExtractionPool(options.workers);
   try {
-    const service = await CorpusService.open(store, buildExtractionOnly, { pool });
+    const service = await CorpusWriter.open(store, buildExtractionOnly, { pool });
     const tally: Tally = { created: 0, existing: 0, replaced: 0, rejected: [] };
     if (options.rebuild) await rebuild(service, await store.loadInputs(), options.batch, tally);
     if (files.length > 0) await ingestFiles(service, files, options.batch, tally);

@@ -37,7 +37,7 @@ const { values } = parseArgs({
     "class-power": { type: "string", default: "1" },
     precision: { type: "string", default: "0.85" },
     // A floor under the threshold DSE valid chooses (0: none). The stage's own checks (06-stances/decide.ts)
-    // keep the must-give-nothing rows of tests/extract/stances.test.ts empty at the chosen threshold.
+    // keep the must-give-nothing rows of tests/extract/stance*.test.ts empty at the chosen threshold.
     "min-threshold": { type: "string", default: "0" },
     out: { type: "string", default: join(ROOT, "server/extract/stance-model/model.json.gz") },
     "no-write": { type: "boolean", default: false },

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 
 import type pg from "pg";
 
-import { CorpusService, type CorpusView, buildExtractionOnly } from "../server/corpus-service.js";
+import { CorpusWriter, type CorpusView, buildExtractionOnly } from "../server/corpus-writer.js";
 import { createExtractionPool } from "../server/extract/pool/index.js";
 import { InputError } from "../server/io/read-documents.js";
 import { ClaimLostError, IngestQueue, type QueueOutcome, type QueuedDocument } from "../server/queue/ingest-queue.js";
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   const tally = { created: 0, existing: 0, refused: 0, lost: 0 };
   try {
     const queue = new IngestQueue(await store.connection());
-    const service = await CorpusService.open(store, buildExtractionOnly, options.threads > 0 ? { pool } : {});
+    const service = await CorpusWriter.open(store, buildExtractionOnly, options.threads > 0 ? { pool } : {});
     console.error(`worker ${worker}: following the queue in ${store.location}`);
     while (!stopping) {
       const claimed = await queue.claim(worker, options.batch, options.leaseMs);
@@ -123,7 +123,7 @@ async function main(): Promise<number> {
  * write lock: it reloads what other workers stored meanwhile and resolves against it, so workers never conflict.
  */
 async function processBatch(
-  service: CorpusService<CorpusView>,
+  service: CorpusWriter<CorpusView>,
   store: PgStore,
   worker: string,
   claimed: QueuedDocument[],

@@ -6,7 +6,7 @@ import { accessFromEnv } from "./api/access.js";
 import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
 import { cacheBytes } from "./read/cache.js";
-import { CorpusService, buildCorpus } from "./corpus-service.js";
+import { CorpusWriter, buildReadModel } from "./corpus-writer.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
@@ -50,7 +50,7 @@ const started = performance.now();
 const store = openOrExit(databasePath());
 // Posted articles are extracted in worker threads, so a big upload never blocks reads.
 const pool = createExtractionPool();
-const service = await CorpusService.open(store, buildCorpus, { pool });
+const service = await CorpusWriter.open(store, buildReadModel, { pool });
 
 // Seeds only fill an empty store: once analysts have added or deleted documents, a restart keeps their corpus.
 if (seedsDir && (await store.countDocuments()) === 0) {

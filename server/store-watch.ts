@@ -1,7 +1,7 @@
 // Follows the store: other processes (the ingest CLI, a second server on the same file) write to it too, and the
 // running server picks their writes up within a poll interval, without a restart. A store that announces its
 // commits (PostgreSQL's NOTIFY) is followed at once as well; the poll stays as the fallback.
-import type { CorpusService, CorpusView } from "./corpus-service.js";
+import type { CorpusWriter, CorpusView } from "./corpus-writer.js";
 
 export const DEFAULT_POLL_MS = 1000;
 
@@ -15,7 +15,7 @@ export interface StoreWatch {
  * reloads when they differ. `onChange` runs after each reload; an error is reported and the next poll tries again.
  */
 export function watchStore<V extends CorpusView>(
-  service: CorpusService<V>,
+  service: CorpusWriter<V>,
   options: { intervalMs?: number; onChange?: (corpus: V) => void; onError?: (err: unknown) => void } = {},
 ): StoreWatch {
   let running: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { candidatePairs, standalonePair } from "../server/extract/06-stances/pairs.js";
-import { mask } from "../server/extract/06-stances/mask.js";
+import { mask } from "../server/extract/mask.js";
 import { buildExtraction, extractDocument } from "../server/extract/index.js";
 import { cueInReach } from "../server/extract/06-stances/decide.js";
 import { overruled } from "../server/extract/06-stances/overrule.js";

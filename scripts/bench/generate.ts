@@ -4,7 +4,7 @@
 import { contentHash } from "../../server/extract/01-documents.js";
 import { extractDocument } from "../../server/extract/index.js";
 import { mulberry32 } from "../../server/random.js";
-import { escapeRegExp } from "../../common/regex.js";
+import { alternation } from "../../common/regex.js";
 import type { DocumentInput } from "../../server/types.js";
 
 /** The names of one source article, as the extractor reads them. */
@@ -103,8 +103,7 @@ export function* generateArticles(
     }
     const replace = (text: string) => {
       if (swap.size === 0) return text;
-      const alternatives = [...swap.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(swap.keys())})(?![\\p{L}\\p{N}])`, "gu");
       return text.replace(pattern, (found) => swap.get(found) ?? found);
     };
     const text = replace(input.text);

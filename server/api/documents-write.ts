@@ -1,7 +1,7 @@
-// POST /api/documents and DELETE /api/documents/:id. Present only when the app has a CorpusService.
+// POST /api/documents and DELETE /api/documents/:id. Present only when the app has a CorpusWriter.
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 
-import { type CorpusService, UnknownDocumentError } from "../corpus-service.js";
+import { type CorpusWriter, UnknownDocumentError } from "../corpus-writer.js";
 import { decodeUtf8 } from "../ingest/decode.js";
 import { RejectedInput } from "../ingest/errors.js";
 import { type Parsed, formatOf, parseFile } from "../ingest/formats.js";
@@ -12,7 +12,7 @@ import { HttpError } from "./errors.js";
 
 /** Who may write (`token`, `allowedHosts`): the app guards every write route with it (`guardWrites`). */
 export interface WriteOptions extends WriteAccess {
-  service: CorpusService;
+  service: CorpusWriter;
   /** Largest request body in bytes (413 above). */
   maxBodyBytes: number;
 }
@@ -87,7 +87,7 @@ function failWhole(rejected: Rejection[], single: boolean): never {
   throw new HttpError(status, `no document stored: ${rejected.length} refused`, { rejected });
 }
 
-async function postDocuments(service: CorpusService, req: Request, res: Response): Promise<void> {
+async function postDocuments(service: CorpusWriter, req: Request, res: Response): Promise<void> {
   const parsed = await parseRequest(req);
   const good = parsed.flatMap((p) => ("input" in p ? [p] : []));
   const rejected: Rejection[] = parsed.flatMap((p) =>

@@ -1,7 +1,7 @@
 // Stage 4, per document: mentions. Takes a sentence and the recogniser's spans in it (stage 3) and gives mention
 // candidates: typed names, with countries, parties, faith groups and named events added from lexicon/.
 import type { EntityType, Mention, Sentence } from "../types.js";
-import { escapeRegExp } from "../../common/regex.js";
+import { alternation } from "../../common/regex.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./03-recognition/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
@@ -146,9 +146,8 @@ let countryPattern: RegExp | undefined;
 function countryRegex(): RegExp {
   if (!countryPattern) {
     const idx = countryIndex();
-    const forms = [...idx.names.keys(), ...idx.capitals.keys()].sort((a, b) => b.length - a.length);
-    const escaped = forms.map(escapeRegExp);
-    countryPattern = new RegExp(`(?<![\\p{L}\\p{N}.])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+    const forms = alternation([...idx.names.keys(), ...idx.capitals.keys()]);
+    countryPattern = new RegExp(`(?<![\\p{L}\\p{N}.])(?:${forms})(?![\\p{L}\\p{N}])`, "gu");
   }
   return countryPattern;
 }
@@ -328,13 +327,7 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
 
 const PARTY_BY_FORM = new Map(PARTIES.flatMap((p) => [...p.forms, ...p.adjectives].map((f) => [f, p.name] as const)));
 const PARTY_ADJECTIVES = new Set(PARTIES.flatMap((p) => p.adjectives));
-const PARTY_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...PARTY_BY_FORM.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join("|")})(?![\\p{L}\\p{N}])`,
-  "gu",
-);
+const PARTY_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(PARTY_BY_FORM.keys())})(?![\\p{L}\\p{N}])`, "gu");
 
 /** "The Tories", "Tory plans", "Lib Dem leader": parties by any of their names (lexicon/parties.ts). */
 function partyMentions(sentence: Sentence): MentionCandidate[] {

@@ -9,10 +9,10 @@ import { documentYears } from "./resolve/corpus-stats.js";
 import { eventFacts, resolveEvents } from "./resolve/events.js";
 import { junkReason } from "./resolve/junk.js";
 import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
-import { acronymOf, joinHeadWords, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
-import { joinDoubleSurnames, joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
+import { acronymOf, joinHeadWords, joinOrganizationsInSteps, retypeShortNames } from "./resolve/organizations.js";
+import { joinDoubleSurnames, joinSpellings, loneNamesInSteps, stripLeadingWords } from "./resolve/people.js";
 import { PLACE, markPlaces } from "./resolve/places.js";
-import { voteTypes } from "./resolve/type-vote.js";
+import { voteInSteps } from "./resolve/type-vote.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { KeyGroups, type Unit, makeUnits, typeOf } from "./resolve/units.js";
 
@@ -132,7 +132,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
 
   stripLeadingWords(units, counts, text);
   yield;
-  const vote = voteTypes(units, text, counts);
+  const vote = yield* voteInSteps(units, text, counts);
   markPlaces(units, vote.cues, () => sentenceText.values());
   yield;
   const settings = documentSettings(docs);
@@ -143,10 +143,11 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   const surnameKeys = joinDoubleSurnames(units, groups, text);
   yield;
   retypeShortNames(units, groups, (u) => vote.cues.get(u)!.person);
-  joinOrganizations(units, groups, text);
+  yield;
+  yield* joinOrganizationsInSteps(units, groups, text);
   yield;
   const ambiguous = new Set<Unit>();
-  const lone = resolveLoneNames(units, groups, ambiguous);
+  const lone = yield* loneNamesInSteps(units, groups, ambiguous);
   for (const [u, g] of joinHeadWords(units, groups, ambiguous)) lone.set(u, g);
   yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);

@@ -1,14 +1,13 @@
 // Publication dates written in datelines: "May.05 - 2024 10:44 AM CET", "5 May 2024", "May 5, 2024", "05/05/2024".
 // Numeric dates are read day first (DD/MM/YYYY, as in British and European news); month first (MM/DD) only
 // when the second number cannot be a month (05/25/2024 is 25 May).
+import { alternation } from "../../common/regex.js";
 import { DATELINE_PREFIXES, MONTHS } from "./lexicon/months.js";
 
 /** How many lines from the top a dateline may stand on: a date further down is one the article talks about. */
 export const DATELINE_LINES = 10;
 
-const MONTH = `(${Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join("|")})\\.?`;
+const MONTH = `(${alternation(Object.keys(MONTHS))})\\.?`;
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 const YEAR = "((?:19|20)\\d\\d)";
 const PREFIX = `^(?:(?:${DATELINE_PREFIXES.join("|")})\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?`;

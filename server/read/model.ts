@@ -1,6 +1,6 @@
 // The read side: one version of the corpus as the API reads it. It holds the graph view (nodes, edges, positions)
 // and lookups of ids and offsets (answers.ts); the texts it shows are read by id from the store (texts.ts), and
-// its answers are kept in a bounded cache (cache.ts). The write side (corpus-service.ts) builds a new one for every
+// its answers are kept in a bounded cache (cache.ts). The write side (corpus-writer.ts) builds a new one for every
 // write and swaps it in; a version is never changed after it is served.
 import { setImmediate as nextTurn } from "node:timers/promises";
 

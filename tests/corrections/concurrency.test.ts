@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { buildExtraction } from "../../server/extract/index.js";
 import { deriveRecords } from "../../server/store/derived.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
@@ -56,7 +56,7 @@ describe("corrections and an ingest at once", () => {
     const snapshot = await store.load();
     expect(snapshot.documents.length).toBe(7 + 12);
     expect(snapshot.corrections.map((c) => c.id)).toEqual(posted);
-    const reopened = await CorpusService.open(store, buildCorpus);
+    const reopened = await CorpusWriter.open(store, buildReadModel);
     const labels = new Map(reopened.current().extraction.entities.map((e) => [e.id, e.label]));
     const expected = new Map(posted.map((_id, i) => [PEOPLE[i % PEOPLE.length]!, `Name ${i}`]));
     for (const [id, label] of expected) expect(labels.get(id)).toBe(label);

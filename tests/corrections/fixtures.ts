@@ -5,7 +5,7 @@ import { join } from "node:path";
 import request from "supertest";
 
 import { createApp } from "../../server/api/app.js";
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { repoRoot } from "../helpers/server.js";
@@ -14,7 +14,7 @@ export const seedInputs = () => listArticleFiles([`${repoRoot}seeds`]).map((f) =
 
 export async function openSeedStore(path: string, options: { seed?: boolean } = {}) {
   const store = new SqliteStore(path);
-  const service = await CorpusService.open(store, buildCorpus);
+  const service = await CorpusWriter.open(store, buildReadModel);
   if (options.seed) await service.ingest(seedInputs());
   const app = createApp({ corpus: () => service.current(), write: { service, maxBodyBytes: 1 << 20 } });
   return { store, service, app, api: () => request(app) };

@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/api/app.js";
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { hasChromium, launchBrowser } from "../helpers/browser.js";
 import { repoRoot } from "../helpers/server.js";
@@ -29,7 +29,7 @@ interface Running {
 
 async function start(path: string, seed = false): Promise<Running> {
   const store = new SqliteStore(path);
-  const service = await CorpusService.open(store, buildCorpus);
+  const service = await CorpusWriter.open(store, buildReadModel);
   if (seed) await service.ingest(seedInputs());
   const app = createApp({
     corpus: () => service.current(),

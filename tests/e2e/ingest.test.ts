@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/api/app.js";
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { hasChromium, launchBrowser } from "../helpers/browser.js";
 import { repoRoot } from "../helpers/server.js";
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium: adding and deletin
 
   beforeAll(async () => {
     execFileSync("node", [`${repoRoot}scripts/build-client.mjs`]);
-    const service = await CorpusService.open(new SqliteStore(`${dir}/graph.db`), buildCorpus);
+    const service = await CorpusWriter.open(new SqliteStore(`${dir}/graph.db`), buildReadModel);
     await service.ingest(NEWS);
     const app = createApp({
       corpus: () => service.current(),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/api/app.js";
 import type { Store } from "../../server/store/store.js";
 import { isLoopbackAddress } from "../../server/api/access.js";
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { checkIntegrity, describeEachBackend } from "./backends.js";
 import { syntheticArticle } from "./fixtures.js";
 
@@ -20,7 +20,7 @@ describeEachBackend("HTTP writes", (backend) => {
   async function setup(token?: string) {
     const store = await backend.store(`graph-${opened.length}`);
     opened.push(store);
-    const service = await CorpusService.open(store, buildCorpus);
+    const service = await CorpusWriter.open(store, buildReadModel);
     await service.ingest([syntheticArticle(100), syntheticArticle(101)]);
     const app = createApp({
       corpus: () => service.current(),
@@ -328,7 +328,7 @@ describeEachBackend("HTTP writes", (backend) => {
         for (let i = 0; i < 10; i++) expect(docs[50 + i].id).toBe(docs[i].id);
         expect(await store.countDocuments()).toBe(before + 50);
         expect(await checkIntegrity(store)).toBe("ok");
-        const reopened = await CorpusService.open(backend.open(store.location), buildCorpus);
+        const reopened = await CorpusWriter.open(backend.open(store.location), buildReadModel);
         expect(reopened.current().graphJson()).toEqual(service.current().graphJson());
         await reopened.store.close();
       } finally {

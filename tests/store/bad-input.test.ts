@@ -4,7 +4,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/api/app.js";
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { LIMITS } from "../../server/extract/limits.js";
 import { createExtractionPool } from "../../server/extract/pool/index.js";
 import type { Store } from "../../server/store/store.js";
@@ -12,11 +12,11 @@ import { describeEachBackend } from "./backends.js";
 import { syntheticArticle } from "./fixtures.js";
 
 describeEachBackend("bad input", (backend) => {
-  let ctx: { app: ReturnType<typeof createApp>; store: Store; service: CorpusService };
+  let ctx: { app: ReturnType<typeof createApp>; store: Store; service: CorpusWriter };
 
   beforeAll(async () => {
     const store = await backend.store("graph");
-    const service = await CorpusService.open(store, buildCorpus);
+    const service = await CorpusWriter.open(store, buildReadModel);
     await service.ingest([syntheticArticle(1)]);
     ctx = { app: createApp({ corpus: () => service.current(), write: { service, maxBodyBytes: 2 * 1024 * 1024 } }), store, service };
   });

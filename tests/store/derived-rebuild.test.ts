@@ -3,7 +3,7 @@
 // table could not hold, so every store with a shared lone surname differed from its rebuild).
 import { expect, it } from "vitest";
 
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { buildExtraction } from "../../server/extract/index.js";
 import { deriveRecords } from "../../server/store/derived.js";
 import { describeEachBackend } from "./backends.js";
@@ -18,7 +18,7 @@ const texts = [
 describeEachBackend("derived records", (backend) => {
   it("equal a rebuild of the stored documents when resolution marks a lone surname ambiguous", async () => {
     const store = await backend.store("derived");
-    const service = await CorpusService.open(store, buildCorpus);
+    const service = await CorpusWriter.open(store, buildReadModel);
     for (const text of texts) await service.ingest([{ text }]);
     const lone = service.current().extraction.entities.find((e) => e.id === "person:howard");
     expect(lone?.ambiguous).toBe(true); // the case this test is about still arises

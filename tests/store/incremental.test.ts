@@ -2,7 +2,7 @@
 // graph and the same stored records as a fresh store given the final set at once.
 import { expect, it } from "vitest";
 
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { addCorrection, exportCorrections, importCorrections } from "../../server/corrections/service.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
 import { mulberry32 } from "../../server/random.js";
@@ -16,7 +16,7 @@ const extra = [0, 1, 2, 3, 4, 5].map(syntheticArticle);
 describeEachBackend("incremental ingest and delete", (backend) => {
   it("ends with the same graph JSON, documents and stored records as a full rebuild", async () => {
     const incremental = await backend.store("incremental");
-    const a = await CorpusService.open(incremental, buildCorpus);
+    const a = await CorpusWriter.open(incremental, buildReadModel);
     for (const input of [...seeds, ...extra]) await a.ingest([input]);
     const deleted = [seeds[2]!, extra[1]!, extra[4]!];
     for (const input of deleted) {
@@ -26,7 +26,7 @@ describeEachBackend("incremental ingest and delete", (backend) => {
 
     const finalSet = [...seeds, ...extra].filter((input) => !deleted.includes(input));
     const full = await backend.store("full");
-    const b = await CorpusService.open(full, buildCorpus);
+    const b = await CorpusWriter.open(full, buildReadModel);
     await b.ingest(finalSet);
 
     expect(a.current().graphJson()).toEqual(b.current().graphJson());
@@ -35,7 +35,7 @@ describeEachBackend("incremental ingest and delete", (backend) => {
     expect((await incremental.load()).documents).toEqual((await full.load()).documents);
 
     // And reopening the incremental store (a restart) builds that graph again without extracting anything.
-    const reopened = await CorpusService.open(await backend.store("incremental"), buildCorpus);
+    const reopened = await CorpusWriter.open(await backend.store("incremental"), buildReadModel);
     expect(reopened.current().graphJson()).toEqual(b.current().graphJson());
     expect(await checkIntegrity(incremental)).toBe("ok");
     await Promise.all([incremental.close(), full.close(), reopened.store.close()]);
@@ -47,7 +47,7 @@ describeEachBackend("a seeded random sequence of adds and deletes", (backend) =>
     const random = mulberry32(seed);
     const inputs = [...seeds, ...[10, 11, 12, 13, 14, 15, 16, 17].map(syntheticArticle)];
     const store = await backend.store(`random-${seed}`);
-    const a = await CorpusService.open(store, buildCorpus);
+    const a = await CorpusWriter.open(store, buildReadModel);
     const present = new Set<(typeof inputs)[number]>();
     for (let step = 0; step < 12; step++) {
       const absent = inputs.filter((i) => !present.has(i));
@@ -64,7 +64,7 @@ describeEachBackend("a seeded random sequence of adds and deletes", (backend) =>
       }
       if (step % 4 !== 3) continue;
       const full = await backend.store(`random-${seed}-full-${step}`);
-      const b = await CorpusService.open(full, buildCorpus);
+      const b = await CorpusWriter.open(full, buildReadModel);
       await b.ingest([...present]);
       expect(a.current().graphJson(), `step ${step}`).toEqual(b.current().graphJson());
       expect(await store.loadDerived(), `step ${step}`).toEqual(await full.loadDerived());
@@ -85,10 +85,10 @@ describeEachBackend("a role read with the role book of the corpus", (backend) =>
       { text: "Prime Minister Tony Blair met nurses in Bristol.", title: "Nurses" },
     ];
     const first = await backend.store("role-first");
-    const a = await CorpusService.open(first, buildCorpus);
+    const a = await CorpusWriter.open(first, buildReadModel);
     for (const input of [untitled, ...titled]) await a.ingest([input]);
     const last = await backend.store("role-last");
-    const b = await CorpusService.open(last, buildCorpus);
+    const b = await CorpusWriter.open(last, buildReadModel);
     await b.ingest([...titled, untitled]);
 
     const stances = (json: { edges: { attributes?: { kind?: string } }[] }) =>
@@ -103,7 +103,7 @@ describeEachBackend("a role read with the role book of the corpus", (backend) =>
 describeEachBackend("corrections with incremental ingest", (backend) => {
   it("made between ingests and deletes, give the same graph as the same corrections imported into a full rebuild", async () => {
     const store = await backend.store("corrected-incremental");
-    const a = await CorpusService.open(store, buildCorpus);
+    const a = await CorpusWriter.open(store, buildReadModel);
     const correct = async (body: object) => addCorrection(a, body, "local");
     await a.ingest(seeds);
     await correct({ action: "merge", from: "person:olaf-scholz", into: "person:donald-tusk" });
@@ -117,13 +117,13 @@ describeEachBackend("corrections with incremental ingest", (backend) => {
     expect(a.current().extraction.corrections!.log.map((o) => o.status)).toEqual(Array(6).fill("applied"));
 
     const full = await backend.store("corrected-full");
-    const b = await CorpusService.open(full, buildCorpus);
+    const b = await CorpusWriter.open(full, buildReadModel);
     await b.ingest([...seeds, ...extra.filter((_x, i) => i !== 2)]);
     await importCorrections(b, JSON.parse(JSON.stringify(exportCorrections(a.corrections()))));
 
     expect(a.current().graphJson()).toEqual(b.current().graphJson());
     expect(await store.loadDerived()).toEqual(await full.loadDerived());
-    const reopened = await CorpusService.open(await backend.store("corrected-incremental"), buildCorpus);
+    const reopened = await CorpusWriter.open(await backend.store("corrected-incremental"), buildReadModel);
     expect(reopened.current().graphJson()).toEqual(b.current().graphJson());
     await Promise.all([store.close(), full.close(), reopened.store.close()]);
   });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
-import { CorpusService, buildExtractionOnly } from "../../server/corpus-service.js";
+import { CorpusWriter, buildExtractionOnly } from "../../server/corpus-writer.js";
 import { watchStore } from "../../server/store-watch.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { type Running, health, ingestCli, portIsFree, startServerProcess, until } from "../helpers/process.js";
@@ -19,8 +19,8 @@ describeEachBackend("a service follows writes made through another connection", 
   it("reloads within the poll interval and reports the change", async () => {
     const path = await backend.location("two");
     const [a, b] = [backend.open(path), backend.open(path)];
-    const writer = await CorpusService.open(a, buildExtractionOnly);
-    const reader = await CorpusService.open(b, buildExtractionOnly);
+    const writer = await CorpusWriter.open(a, buildExtractionOnly);
+    const reader = await CorpusWriter.open(b, buildExtractionOnly);
     const seen: number[] = [];
     const watch = watchStore(reader, { intervalMs: 100, onChange: (c) => seen.push(c.docExtractions.length) });
     try {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { CorpusService, buildCorpus, buildExtractionOnly } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel, buildExtractionOnly } from "../../server/corpus-writer.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
 import { ClaimLostError, IngestQueue } from "../../server/queue/ingest-queue.js";
@@ -123,13 +123,13 @@ describe.skipIf(!PG_TEST_URL)(
         const distinct = new Set(inputs.map((i) => i.text)).size;
         expect(stored.reduce((a, b) => a + b, 0)).toBe(distinct);
 
-        const sqlite = await CorpusService.open(new SqliteStore(join(dir, "same.db")), buildExtractionOnly);
+        const sqlite = await CorpusWriter.open(new SqliteStore(join(dir, "same.db")), buildExtractionOnly);
         await sqlite.ingest(inputs);
         expect(await store.loadDerived()).toEqual(await sqlite.store.loadDerived());
         expect((await store.load()).documents).toEqual((await sqlite.store.load()).documents);
         // The graph the server builds from each store, layout included.
-        const fromPg = await CorpusService.open(new PgStore(url), buildCorpus);
-        const fromSqlite = await CorpusService.open(new SqliteStore(join(dir, "same.db")), buildCorpus);
+        const fromPg = await CorpusWriter.open(new PgStore(url), buildReadModel);
+        const fromSqlite = await CorpusWriter.open(new SqliteStore(join(dir, "same.db")), buildReadModel);
         expect(fromPg.current().graphJson()).toEqual(fromSqlite.current().graphJson());
         await Promise.all([sqlite.store.close(), fromPg.store.close(), fromSqlite.store.close()]);
       } finally {
@@ -159,8 +159,8 @@ describe.skipIf(!PG_TEST_URL)(
 
     it("a server follows another process's writes by LISTEN/NOTIFY, well before its next poll", async () => {
       const url = await postgres.location("listen");
-      const writer = await CorpusService.open(new PgStore(url), buildExtractionOnly);
-      const reader = await CorpusService.open(new PgStore(url), buildExtractionOnly);
+      const writer = await CorpusWriter.open(new PgStore(url), buildExtractionOnly);
+      const reader = await CorpusWriter.open(new PgStore(url), buildExtractionOnly);
       const watch = watchStore(reader, { intervalMs: 600_000 });
       try {
         // The LISTEN connection is up once a write's notification gets through (the poll is ten minutes away).

@@ -2,7 +2,7 @@
 // documents) equal those of a read model holding the whole extraction in memory, after a write and after a restart.
 import { expect, it } from "vitest";
 
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { ReadModel } from "../../server/read/model.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
 import { repoRoot } from "../helpers/server.js";
@@ -24,7 +24,7 @@ async function answers(model: ReadModel) {
 describeEachBackend("answers read from the store", (backend) => {
   it("equal those of the extraction in memory, after a write and after a restart", async () => {
     const store = await backend.store("reads");
-    const service = await CorpusService.open(store, buildCorpus);
+    const service = await CorpusWriter.open(store, buildReadModel);
     await service.ingest([...seeds, syntheticArticle(0)]);
     const inMemory = new ReadModel(service.current().docExtractions);
     const expected = await answers(inMemory);
@@ -32,7 +32,7 @@ describeEachBackend("answers read from the store", (backend) => {
     expect(await answers(service.current())).toEqual(expected);
 
     const reopened = await backend.store("reads");
-    const restarted = await CorpusService.open(reopened, buildCorpus);
+    const restarted = await CorpusWriter.open(reopened, buildReadModel);
     const sorted = new ReadModel(restarted.current().docExtractions);
     expect(await answers(restarted.current())).toEqual(await answers(sorted));
     await reopened.close();

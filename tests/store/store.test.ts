@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
-import { CorpusService, buildExtractionOnly } from "../../server/corpus-service.js";
+import { CorpusWriter, buildExtractionOnly } from "../../server/corpus-writer.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { deriveRecords, diffDerived, emptyDerived } from "../../server/store/derived.js";
 import type { Correction } from "../../server/types.js";
@@ -92,8 +92,8 @@ describeEachBackend("store", (backend) => {
 
   it("the stale writer reloads and retries: both writes land and the derived rows stay exact (two writers, one store)", async () => {
     const location = await backend.location();
-    const first = await CorpusService.open(backend.open(location), buildExtractionOnly);
-    const second = await CorpusService.open(backend.open(location), buildExtractionOnly);
+    const first = await CorpusWriter.open(backend.open(location), buildExtractionOnly);
+    const second = await CorpusWriter.open(backend.open(location), buildExtractionOnly);
     await first.ingest([inputs[0]!]);
     const result = await second.ingest([inputs[1]!]);
     expect(result.documents[0]!.status).toBe("created");

@@ -9,7 +9,7 @@ import request from "supertest";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/api/app.js";
-import { type CorpusView, CorpusService, buildCorpus, buildExtractionOnly } from "../../server/corpus-service.js";
+import { type CorpusView, CorpusWriter, buildReadModel, buildExtractionOnly } from "../../server/corpus-writer.js";
 import { contentHash } from "../../server/extract/01-documents.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { repoRoot } from "../helpers/server.js";
@@ -35,7 +35,7 @@ async function rebuild(db: string): Promise<{ status: number; stdout: string; st
 
 /** Every stored document as the API serves it (text, metadata, mention offsets), by id. */
 async function snapshot(db: string): Promise<Map<string, unknown>> {
-  const service = await CorpusService.open(new SqliteStore(db), buildCorpus);
+  const service = await CorpusWriter.open(new SqliteStore(db), buildReadModel);
   try {
     const app = createApp({ corpus: () => service.current() });
     const docs = new Map<string, unknown>();
@@ -95,7 +95,7 @@ const hasLoneSurrogate = (s: string) => /[\ud800-\udfff]/u.test(s);
 describe("Unicode integrity", () => {
   it("refuses a lone surrogate with a 400 that says where, and stores nothing", async () => {
     const db = join(dir, "lone.db");
-    const service = await CorpusService.open(new SqliteStore(db), buildCorpus);
+    const service = await CorpusWriter.open(new SqliteStore(db), buildReadModel);
     const app = createApp({ corpus: () => service.current(), write: { service, maxBodyBytes: 1 << 20 } });
     const body = '{"text":"Tony Blair met \\ud800 Gordon Brown in London on Monday."}';
     const res = await request(app).post("/api/documents").set("content-type", "application/json").send(body).expect(400);
@@ -117,7 +117,7 @@ describe("Unicode integrity", () => {
 
   it("a store written before the check (the surrogate stored as U+FFFD) is rebuilt into one document with the right highlights", async () => {
     const db = join(dir, "legacy.db");
-    const service = await CorpusService.open(new SqliteStore(db), buildCorpus);
+    const service = await CorpusWriter.open(new SqliteStore(db), buildReadModel);
     // What the API stored before lone surrogates were refused: the service itself does not check.
     await service.ingest([{ text: "Tony Blair met \ud800 Gordon Brown in London on Monday." }]);
     await service.store.close();
@@ -126,7 +126,7 @@ describe("Unicode integrity", () => {
     expect(res.stderr).not.toMatch(/Error/);
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/store: 1 documents/);
-    const reopened = await CorpusService.open(new SqliteStore(db), buildExtractionOnly);
+    const reopened = await CorpusWriter.open(new SqliteStore(db), buildExtractionOnly);
     const [only, ...others] = reopened.current().docExtractions;
     expect(others).toEqual([]);
     expect(only!.doc.text).toBe("Tony Blair met \ufffd\ufffd\ufffd Gordon Brown in London on Monday."); // what SQLite kept
@@ -137,7 +137,7 @@ describe("Unicode integrity", () => {
 
   it("random Unicode: the same ids, texts and highlights after a restart and a rebuild; every highlight reads its surface", async () => {
     const db = join(dir, "random.db");
-    const service = await CorpusService.open(new SqliteStore(db), buildCorpus);
+    const service = await CorpusWriter.open(new SqliteStore(db), buildReadModel);
     const app = createApp({ corpus: () => service.current(), write: { service, maxBodyBytes: 1 << 20 } });
     const posted = new Map<string, string>();
     await fc.assert(
@@ -171,7 +171,7 @@ describe("Unicode integrity", () => {
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(new RegExp(`${posted.size} re-extracted`));
     expect(await snapshot(db)).toEqual(before); // rebuild
-    const reopened = await CorpusService.open(new SqliteStore(db), buildExtractionOnly);
+    const reopened = await CorpusWriter.open(new SqliteStore(db), buildExtractionOnly);
     checkOffsets(reopened.current());
     await reopened.store.close();
   }, 120_000);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { accessFromEnv } from "../../server/api/access.js";
 import { type AppOptions, createApp } from "../../server/api/app.js";
-import { CorpusService, buildCorpus } from "../../server/corpus-service.js";
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import { syntheticArticle, tempDir } from "./fixtures.js";
 
@@ -13,10 +13,10 @@ const { dir, remove } = tempDir("write-access-");
 afterAll(remove);
 
 const TOKEN = "s3cret-token";
-let service: CorpusService;
+let service: CorpusWriter;
 let n = 500;
 beforeAll(async () => {
-  service = await CorpusService.open(new SqliteStore(`${dir}/graph.db`), buildCorpus);
+  service = await CorpusWriter.open(new SqliteStore(`${dir}/graph.db`), buildReadModel);
 });
 
 const app = (options: { token?: string; allowedHosts?: string[]; trustProxy?: AppOptions["trustProxy"] } = {}) =>

@@ -15,12 +15,12 @@ import {
   THING_KINDS,
   THING_NOUNS,
   THING_VERBS,
-} from "../lexicon/stance-cues.js";
+} from "../lexicon/references.js";
 import { QUOTE_LEAD_VERBS, QUOTE_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
 import { type RoleBook, roleKey } from "../07-role-book.js";
-import { alternation, escape, nounForms } from "../06-stances/cues.js";
-import { type Reference, mask, quotedSpans, titleStart } from "../06-stances/mask.js";
-import { OWNED, OWNED_MODIFIERS } from "../06-stances/patterns.js";
+import { alternation, escapeRegExp } from "../../../common/regex.js";
+import { type Reference, mask, quotedSpans, titleStart } from "../mask.js";
+import { OWNED, OWNED_MODIFIERS, nounForms } from "../cue-forms.js";
 
 export interface DocMemory {
   /** The most prominent person now, by `salience`: what "He" and "She" refer to. */
@@ -212,7 +212,7 @@ const titlePatterns = new Map<string, RegExp>();
 function describedAs(description: string, title: string): boolean {
   let pattern = titlePatterns.get(title);
   if (!pattern) {
-    pattern = new RegExp(`(?<!\\b(?:${OTHER_OFFICE_WORDS.join("|")})[\\s-]*)(?<![\\w-])${escape(title)}(?![\\w-])`);
+    pattern = new RegExp(`(?<!\\b(?:${OTHER_OFFICE_WORDS.join("|")})[\\s-]*)(?<![\\w-])${escapeRegExp(title)}(?![\\w-])`);
     titlePatterns.set(title, pattern);
   }
   return pattern.test(description);

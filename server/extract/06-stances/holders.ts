@@ -1,7 +1,7 @@
 // Which mentions a reading's matched slots stand for: targets that name the wrong thing dropped ("the LSE bid"),
 // holders after "by" that qualify someone else's title, and countries or organizations that only modify a noun.
 import type { Mention } from "../../types.js";
-import { type Masked, textAfterSlot } from "./mask.js";
+import { type Masked, textAfterSlot } from "../mask.js";
 import {
   APPOSED,
   DEAL_OBJECT,

@@ -8,19 +8,20 @@
 //   readings.ts   one reading per construction (verb-readings.ts, noun-readings.ts), run in order over reader.ts;
 //                 holders.ts the checks that drop a target or holder naming the wrong thing
 //   decide.ts     the stance model (../stance-model/) over the candidate pairs (pairs.ts), with the readings as hints
+//   overrule.ts   the readings' checks that drop a model stance: cue senses that are no stance, names not the holder
 // Who "he", "the prime minister" and "the offer" are comes from ../05-coreference/discourse.ts.
 import type { Mention, Sentence, StanceMention } from "../../types.js";
 import { isHeadline } from "../02-sentences.js";
 import type { RoleBook } from "../07-role-book.js";
-import { ANY_CUE } from "./cues.js";
+import { ANY_CUE } from "../cue-forms.js";
 import { type DocMemory, findResolvedHolders, remember } from "../05-coreference/discourse.js";
-import { type Masked, mask } from "./mask.js";
+import { type Masked, mask } from "../mask.js";
 import { readStances } from "./readings.js";
 import { defaultModel, type StanceModel } from "../stance-model/model.js";
 import { modelStances } from "./decide.js";
 
 export { ROLE_BOOK_MIN, roleKeysIn } from "../05-coreference/discourse.js";
-export type { Masked } from "./mask.js";
+export type { Masked } from "../mask.js";
 
 /** A sentence with its entities (and resolved pronoun or role holders) masked, ready to be read for stances. */
 export interface MaskedSentence {

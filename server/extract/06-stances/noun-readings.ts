@@ -1,6 +1,6 @@
 // The readings of a cue noun or adjective: "met with rejection by X", "X was critical of Y", agent nouns ("a critic
 // of Y", "Bush critic Michael Moore") and owned nouns ("the SEC's criticism of Fannie Mae"). Run by readings.ts.
-import { NEGATION, STANCE_ADJECTIVES, agentForms, nounForms } from "./cues.js";
+import { NEGATION, STANCE_ADJECTIVES, agentForms, nounForms } from "../cue-forms.js";
 import { ADJECTIVE, AGENT_COMPOUND, AGENT_OF, AGENT_TITLE, NOMINAL, OWNED_NOUN, REPORTED } from "./patterns.js";
 import { CONFIDENCE, type Reader } from "./reader.js";
 import { slotsIn, holderAfterBy, isModifierUse } from "./holders.js";

@@ -1,11 +1,11 @@
 // The rule checks that overrule a stance the model found: the model reads words, not senses or clauses, so where
-// the readings (readings.ts) know a cue is no stance ("bring back Solano", "backed New Zealand to win", "reports
+// the readings (readings.ts, verb-readings.ts) know a cue is no stance ("bring back Solano", "backed New Zealand to win", "reports
 // that he had been critical of") or a name is not the holder ("an action, filed in the District Court, accuses"),
 // the model's stance is dropped too. The checks read the plain sentence around the pair and its cue word, with the
 // same patterns the readings use over masked text.
 import { OWNED_ONLY_CUES } from "../lexicon/stance-cues.js";
 import type { PairTokens } from "../stance-model/features.js";
-import { CONDITIONAL } from "./cues.js";
+import { CONDITIONAL } from "../cue-forms.js";
 import {
   AFTER_PREPOSITION,
   FORECAST,

@@ -2,7 +2,7 @@
 // every two slots (named entities, and pronouns or roles resolved by discourse.ts) that are different things.
 import type { Mention, Sentence, StanceMention } from "../../types.js";
 import type { PairInput, RuleHint } from "../stance-model/features.js";
-import { mask, type Masked } from "./mask.js";
+import { mask, type Masked } from "../mask.js";
 import { readStances } from "./readings.js";
 
 /** At most this many pairs of one sentence are scored (the nearest first): a list of twenty names is 190 pairs. */

@@ -1,14 +1,6 @@
 // The patterns the readings match over a masked sentence (mask.ts): slots ⟦n⟧ for entities, ⟦pn⟧ for resolved
 // pronouns and roles, ⟦tn⟧ for the makers of things named earlier. Each comment gives the sentence it is for.
-import {
-  DEMAND_VERBS,
-  DEMANDED_ACTS,
-  DENIAL_CUES,
-  FORECAST_VERBS,
-  OWNED_NOUNS,
-  PHRASAL_BEFORE_BACK,
-  VEHICLE_NOUNS,
-} from "../lexicon/stance-cues.js";
+import { DEMAND_VERBS, DEMANDED_ACTS, DENIAL_CUES, FORECAST_VERBS, PHRASAL_BEFORE_BACK, VEHICLE_NOUNS } from "../lexicon/stance-cues.js";
 import { OWNED_PEOPLE, SPEAKERS_FOR, SPOKESPEOPLE as SPOKESPEOPLE_WORDS } from "../lexicon/speakers.js";
 import { CLAIM_VERBS, CLAUSE_BREAK_VERBS, SPEECH_THEN_VERBS, SPEECH_VERBS } from "../lexicon/speech.js";
 import {
@@ -17,20 +9,17 @@ import {
   formsOf,
   ingForms,
   nounForms,
+  OWNED,
+  OWNED_MODIFIERS,
   ownedOnlyForms,
   participles,
   pastForms,
   physicalForms,
   speechForms,
   verbForms,
-} from "./cues.js";
+} from "../cue-forms.js";
 
 const SLOT = "⟦([pt]?\\d+)⟧";
-// A possessive target stands for its owner only before a word for what people say or do:
-// "criticized Macron's comments" -> Macron; "attack Putin's residence" -> nothing.
-export const OWNED = `(?:${OWNED_NOUNS.join("|")})`;
-// Up to three words between an owner and what it owns: "Chancellor Gordon Brown's pre-Budget report", "Deutsche Boerse's proposed £1.3bn offer".
-export const OWNED_MODIFIERS = '(?:[\\w£$€.,-]+\\s+){0,3}["“]?';
 const POSSESSIVE = "(?:['’]s?)?";
 const DETERMINER = "(?:(?:the|a|an)\\s+)?";
 // Up to four words between holder and cue, no clause break, no other entity: "has also previously".

@@ -1,7 +1,7 @@
 // What every reading gets (`Reader`: the masked sentence, and `add` to record a stance) and the confidence
 // each kind of reading gives, shared by the readings (verb-readings.ts, noun-readings.ts) and their runner (readings.ts).
 import type { Mention, Stance } from "../../types.js";
-import type { Masked } from "./mask.js";
+import type { Masked } from "../mask.js";
 
 export const CONFIDENCE = {
   stated: 0.9,

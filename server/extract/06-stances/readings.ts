@@ -2,8 +2,8 @@
 // (mask.ts) with the patterns in patterns.ts. A reading records what it finds with `add`; `readStances` runs them all,
 // the verb readings (verb-readings.ts) and the noun and adjective readings (noun-readings.ts), in one order.
 import type { Mention, Sentence, StanceMention } from "../../types.js";
-import { verbForms } from "./cues.js";
-import type { Masked } from "./mask.js";
+import { verbForms } from "../cue-forms.js";
+import type { Masked } from "../mask.js";
 import { CONFIDENCE, type Reader } from "./reader.js";
 import { slotsIn } from "./holders.js";
 import {

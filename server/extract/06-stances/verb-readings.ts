@@ -2,8 +2,8 @@
 // verbs a clause or a participle goes on to ("X said ... and attacked Y", "Praising Y, X said"). Run by readings.ts.
 import type { Stance } from "../../types.js";
 import { OWNED_ONLY_CUES } from "../lexicon/stance-cues.js";
-import { ANY_CUE, CONDITIONAL, HEDGE, NEGATION, REFUSAL, participles, verbForms } from "./cues.js";
-import { textAfterSlot } from "./mask.js";
+import { ANY_CUE, CONDITIONAL, HEDGE, NEGATION, REFUSAL, participles, verbForms } from "../cue-forms.js";
+import { textAfterSlot } from "../mask.js";
 import {
   ACTIVE,
   ACTIVE_OWNED_BY,

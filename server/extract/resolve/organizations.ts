@@ -1,5 +1,6 @@
 // Organizations across the corpus: acronyms and short forms join the full name, a nationality in front of a name
 // is the same as "of" the country behind it.
+import { type Steps, every } from "../../slices.js";
 import type { Mention } from "../../types.js";
 import { countryIndex, countryName } from "../lexicon/countries.js";
 import { NAME_FUNCTION_WORDS } from "../lexicon/events.js";
@@ -7,6 +8,7 @@ import { SHORT_FORMS } from "../lexicon/short-forms.js";
 import { isCommonWord } from "../03-recognition/index.js";
 import { nameTokens, ownKey } from "../05-coreference/index.js";
 import { DOMINANT_SHARE } from "./people.js";
+import { keptPerMention } from "./per-mention.js";
 import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
 
 /** "EU", "U.N.", "NATO" -> "EU", "UN", "NATO"; undefined when the name is not an acronym. */
@@ -51,7 +53,7 @@ const isOrg = (key: string) => typeOf(key) === "organization" || typeOf(key) ===
  * - a well-known short form and its full name, when the corpus has it (lexicon/short-forms.ts).
  * Never on a shared word: European Union is not European Council.
  */
-export function joinOrganizations(units: Unit[], groups: KeyGroups, sentenceText?: (id: string) => string): void {
+export function* joinOrganizationsInSteps(units: Unit[], groups: KeyGroups, sentenceText?: (id: string) => string): Steps<void> {
   const mentionsOf = new Map<string, number>();
   const writtenAs = new Map<string, string>();
   for (const u of units) {
@@ -74,10 +76,12 @@ export function joinOrganizations(units: Unit[], groups: KeyGroups, sentenceText
   }
   // acronyms defined in some document: the mention's own key differs from its cluster
   const defined = new Map<string, Map<string, number>>();
-  for (const u of units) {
+  yield;
+  for (const [i, u] of units.entries()) {
+    if (every(i, 2048)) yield;
     for (const m of u.mentions) {
       // "Electronic Arts (EA)" where the recogniser typed the two apart, so the document did not link them
-      const written = sentenceText && definedAcronym(m, sentenceText(m.sentenceId));
+      const written = sentenceText && keptAcronym(m, sentenceText(m.sentenceId));
       const acronym = written || acronymOf(m.name);
       if (!acronym || (!written && ownKey(m) === u.cluster)) continue;
       const counts = defined.get(acronym) ?? new Map<string, number>();
@@ -111,6 +115,8 @@ export function definedAcronym(m: Mention, sentence: string): string | undefined
   const acronym = ACRONYM_AFTER.exec(sentence.slice(m.end, m.end + 12))?.[1];
   return acronym && acronym === initialsOf(m.name) ? acronym : undefined;
 }
+
+const keptAcronym = keptPerMention(definedAcronym);
 
 /** The key holding DOMINANT_SHARE of the counts, if one does. */
 function dominant(counts: Map<string, number> | undefined): string | undefined {

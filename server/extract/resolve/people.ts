@@ -1,4 +1,5 @@
 // People across the corpus: words glued to the front of a name, spelling variants, and lone surnames.
+import { type Steps, every } from "../../slices.js";
 import { nameTokens } from "../05-coreference/index.js";
 import { countryIndex } from "../lexicon/countries.js";
 import { NICKNAMES } from "../lexicon/nicknames.js";
@@ -102,7 +103,7 @@ interface Candidate {
  * dominant name, or a better fitting one seen at least twice, it stays apart, and goes into `ambiguous` when given.
  * Returns the group each lone unit joins.
  */
-export function resolveLoneNames(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): Map<Unit, string> {
+export function* loneNamesInSteps(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): Steps<Map<Unit, string>> {
   const people = units.filter((u) => typeOf(u.key) === "person");
   const isLone = new Set<string>(); // spelling groups that hold a one-word name: "Kilroy-Silk" with "Kilroy Silk"
   for (const u of people) if (nameTokens(nameOf(u.key)).length === 1) isLone.add(groups.find(u.key));
@@ -117,10 +118,13 @@ export function resolveLoneNames(units: Unit[], groups: KeyGroups, ambiguous?: S
     candidates.set(group, c);
     for (const s of surnameKeys(unitName(u))) bySurname.set(s, (bySurname.get(s) ?? new Set()).add(group));
   }
+  yield;
   const docKeys = new Map<string, Set<string>>();
   for (const u of units) docKeys.set(u.docId, (docKeys.get(u.docId) ?? new Set()).add(groups.find(u.key)));
+  yield;
   const joined = new Map<Unit, string>();
-  for (const u of people) {
+  for (const [i, u] of people.entries()) {
+    if (every(i, 1024)) yield;
     const own = groups.find(u.key);
     if (!isLone.has(own)) continue;
     const owners = [...new Set([...surnameKeys(unitName(u), true)].flatMap((s) => [...(bySurname.get(s) ?? [])]))].map((g) =>

@@ -1,11 +1,13 @@
 // The type of a name is voted over all its mentions in the corpus. Cues written beside a mention decide when there
 // are any ("Mr Kemp", "Veritas leader", "the BBC's Newsnight programme"); else the recogniser's types, by majority.
 // One document's mistake does not decide a name's type.
+import { type Steps, every } from "../../slices.js";
 import type { Mention } from "../../types.js";
 import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
 import { ORGANIZATION_KINDS, WORK_KINDS_AFTER, WORK_KINDS_BEFORE } from "../lexicon/kinds.js";
 import type { CaseCounts } from "./corpus-stats.js";
 import { definedAcronym } from "./organizations.js";
+import { keptPerMention } from "./per-mention.js";
 import { type Unit, nameOf, typeOf } from "./units.js";
 
 /** What the words around a mention say it is; "work" is a programme or show, which is none of our types. */
@@ -40,6 +42,9 @@ export function cueOf(m: Mention, sentence: string): Cue | undefined {
   return undefined;
 }
 
+// A mention's cue depends on it and its sentence alone: read once, a write reads only its own documents' cues.
+const keptCueOf = keptPerMention(cueOf);
+
 export interface TypeVote {
   /** Cues per unit (parallel to the units). */
   cues: Map<Unit, Record<Cue, number>>;
@@ -73,7 +78,7 @@ const votedName = (m: Mention) => m.name.toLowerCase().replace(/^the\s+/, "");
  * once over 41 organization readings). `titled` adds what the corpus text says outside mentions ("Veritas leader"
  * where the recogniser saw no name), except for the surname of a person named in full somewhere in the corpus.
  */
-export function voteTypes(units: Unit[], sentenceText: (id: string) => string, counts: CaseCounts): TypeVote {
+export function* voteInSteps(units: Unit[], sentenceText: (id: string) => string, counts: CaseCounts): Steps<TypeVote> {
   const surnames = new Set(
     units.flatMap((u) => {
       const tokens = nameOf(u.key).split(" ");
@@ -88,11 +93,12 @@ export function voteTypes(units: Unit[], sentenceText: (id: string) => string, c
     if (!t) tallies.set(name, (t = { cue: { person: 0, organization: 0, work: 0 }, recognised: { person: 0, organization: 0 } }));
     return t;
   };
-  for (const u of units) {
+  for (const [i, u] of units.entries()) {
+    if (every(i, 2048)) yield;
     const c: Record<Cue, number> = { person: 0, organization: 0, work: 0 };
     const voted = VOTED.has(typeOf(u.key));
     for (const m of u.mentions) {
-      const cue = cueOf(m, sentenceText(m.sentenceId));
+      const cue = keptCueOf(m, sentenceText(m.sentenceId));
       if (cue) c[cue]++;
       if (!voted) continue;
       const t = tallyOf(votedName(m));

@@ -1,5 +1,5 @@
 // The write side, between the API (or the ingest CLI) and the store: extracts new documents, applies one write at a
-// time, builds the read side's next version (corpus.ts) and swaps it in, and answers with what changed in the graph.
+// time, builds the read side's next version (read/model.ts) and swaps it in, and answers with what changed in the graph.
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 import { ReadModel } from "./read/model.js";
@@ -30,7 +30,7 @@ export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Sto
  * The server's view: the read model, its layout reused from the store or moved on from the previous one's, its
  * sentence and document texts read from the store.
  */
-export const buildCorpus: BuildView<ReadModel> = (docs, store, corrections, previous) =>
+export const buildReadModel: BuildView<ReadModel> = (docs, store, corrections, previous) =>
   ReadModel.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
     ...(previous ? { previous } : {}),
     texts: store,
@@ -137,7 +137,7 @@ export interface WritePlan {
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;
 
-export class CorpusService<V extends CorpusView = ReadModel> {
+export class CorpusWriter<V extends CorpusView = ReadModel> {
   private state: State<V>;
   private queue: Promise<unknown> = Promise.resolve();
   /** The layout of the latest write, running after its commit. */
@@ -157,8 +157,8 @@ export class CorpusService<V extends CorpusView = ReadModel> {
     store: Store,
     build: BuildView<V>,
     options: { pool?: ExtractionPool } = {},
-  ): Promise<CorpusService<V>> {
-    return new CorpusService(store, build, await CorpusService.loadState(store, build), options.pool);
+  ): Promise<CorpusWriter<V>> {
+    return new CorpusWriter(store, build, await CorpusWriter.loadState(store, build), options.pool);
   }
 
   /** Extracts documents (in the pool if any) without storing them: `ingestExtracted` stores them later. */
@@ -249,7 +249,7 @@ export class CorpusService<V extends CorpusView = ReadModel> {
   syncWithStore(): Promise<boolean> {
     return this.serialize(async () => {
       if ((await this.store.currentVersion()) === this.state.version) return false;
-      this.serve(await CorpusService.loadState(this.store, this.build, this.state.view));
+      this.serve(await CorpusWriter.loadState(this.store, this.build, this.state.view));
       return true;
     });
   }
@@ -319,11 +319,11 @@ export class CorpusService<V extends CorpusView = ReadModel> {
       } catch (err) {
         if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
         const reloadAndCommit = async () => {
-          this.serve(await CorpusService.loadState(this.store, this.build, this.state.view));
+          this.serve(await CorpusWriter.loadState(this.store, this.build, this.state.view));
           return this.tryCommit(plan);
         };
         if (attempt >= 1 && this.store.exclusive) return this.store.exclusive(reloadAndCommit);
-        this.serve(await CorpusService.loadState(this.store, this.build, this.state.view));
+        this.serve(await CorpusWriter.loadState(this.store, this.build, this.state.view));
       }
     }
   }

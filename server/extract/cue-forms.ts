@@ -1,7 +1,8 @@
-// The cue lexicon (../lexicon/stance-cues.ts) as the lookups and patterns the stance readings use: every form of
-// every cue verb, participle, noun and agent noun, with its polarity, and the words that flip or soften a cue.
-import { escapeRegExp } from "../../../common/regex.js";
-import type { Stance } from "../../types.js";
+// The cue lexicon (lexicon/stance-cues.ts) as the lookups and patterns that coreference and the stance readings
+// share: every form of every cue verb, participle, noun and agent noun, with its polarity, the words that flip or
+// soften a cue, and what a possessive may own.
+import { alternation, escapeRegExp } from "../../common/regex.js";
+import type { Stance } from "../types.js";
 import {
   AGENT_NOUNS,
   CONDITIONALS,
@@ -9,20 +10,16 @@ import {
   HEDGES,
   NEGATIONS,
   NOUN_CUES,
+  OWNED_NOUNS,
   OWNED_ONLY_CUES,
   PHYSICAL_CUES,
   REFUSALS,
   VERB_CUES,
-} from "../lexicon/stance-cues.js";
+} from "./lexicon/stance-cues.js";
 
-/** A literal as a regular expression (the one copy: common/regex.ts). */
+/** A literal as a regular expression, and an alternation of literals (the one copy of each: common/regex.ts). */
 export const escape = escapeRegExp;
-/** A regex alternation of the forms, longest first so that "criticised" wins over "criticise". */
-export const alternation = (forms: Iterable<string>) =>
-  [...forms]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join("|");
+export { alternation };
 
 export const verbForms = new Map<string, { lemma: string; polarity: Stance }>();
 export const participles = new Map<string, { lemma: string; polarity: Stance }>();
@@ -61,3 +58,9 @@ export const ANY_CUE = new RegExp(
   `\\b(?:${alternation([...verbForms.keys(), ...participles.keys(), ...nounForms.keys(), ...agentForms.keys(), ...DEMAND_VERBS, ...Object.keys(STANCE_ADJECTIVES), "warned", "warns"])})\\b`,
   "i",
 );
+
+// A possessive target stands for its owner only before a word for what people say or do:
+// "criticized Macron's comments" -> Macron; "attack Putin's residence" -> nothing.
+export const OWNED = `(?:${OWNED_NOUNS.join("|")})`;
+// Up to three words between an owner and what it owns: "Chancellor Gordon Brown's pre-Budget report", "Deutsche Boerse's proposed £1.3bn offer".
+export const OWNED_MODIFIERS = '(?:[\\w£$€.,-]+\\s+){0,3}["“]?';

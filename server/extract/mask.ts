@@ -1,8 +1,8 @@
 // Masking: a sentence rewritten with every entity (and every resolved pronoun, role or thing) as a placeholder, so
 // that the readings are short patterns over "⟦4⟧ criticized ⟦5⟧'s comments", with a map back to the sentence.
-import type { Mention, Sentence } from "../../types.js";
-import { readPrefix } from "../read-prefix.js";
-import { verbForms } from "./cues.js";
+import type { Mention, Sentence } from "../types.js";
+import { readPrefix } from "./read-prefix.js";
+import { verbForms } from "./cue-forms.js";
 
 export interface Masked {
   text: string;
