@@ -11,6 +11,8 @@ export const nodeAttributesSchema = z.object({
   affiliations: z.array(z.string()),
   /** See Entity.ambiguous. */
   ambiguous: z.literal(true).optional(),
+  /** See Entity.event. */
+  event: z.object({ kind: z.string(), year: z.number().optional() }).optional(),
   mentions: z.number(),
   documents: z.number(),
   /** Louvain community over the weighted, undirected projection of all edges. */

@@ -117,6 +117,13 @@ export interface Entity {
    * Campbell): kept as a node of its own, not resolved to one of them.
    */
   ambiguous?: true;
+  /** An event's kind ("election", "war") and, when the text or the document's date gives one, its year. */
+  event?: EventFacts;
+}
+
+export interface EventFacts {
+  kind: string;
+  year?: number;
 }
 
 /** One sentence behind an edge. For stances, the holder/cue/target spans are offsets into the sentence text. */

@@ -34,17 +34,28 @@ function follow() {
     s.fetchHealth,
     0,
   );
-  return { s, changes, live };
+  /** A poll, answered by the n-th answer released. */
+  const pollAnswered = async (n: number) => {
+    const p = live.poll();
+    await s.release(n);
+    await p;
+  };
+  /** The page's own write of `stamp`, its seen() answered by the n-th answer released. */
+  const ownWrite = async (stamp: string, n: number) => {
+    s.write(stamp);
+    const seen = live.seen();
+    await s.release(n);
+    await seen;
+  };
+  return { s, changes, live, pollAnswered, ownWrite };
 }
 
 describe("followCorpus", () => {
   it("reports a change made by someone else", async () => {
-    const { s, changes, live } = follow();
+    const { s, changes, pollAnswered } = follow();
     await s.release(0); // first poll: s0
     s.write("s1");
-    const p = live.poll();
-    await s.release(1);
-    await p;
+    await pollAnswered(1);
     expect(changes).toEqual(["s1"]);
   });
 
@@ -79,30 +90,20 @@ describe("followCorpus", () => {
   });
 
   it("still reports someone else's later change after the page's own write", async () => {
-    const { s, changes, live } = follow();
+    const { s, changes, pollAnswered, ownWrite } = follow();
     await s.release(0);
-    s.write("s1");
-    const seen = live.seen();
-    await s.release(1);
-    await seen;
+    await ownWrite("s1", 1);
     s.write("s2");
-    const p = live.poll();
-    await s.release(2);
-    await p;
+    await pollAnswered(2);
     expect(changes).toEqual(["s2"]);
   });
 
   it("reports new positions of the same corpus as moved, not changed, the page's own write included", async () => {
-    const { s, changes, live } = follow();
+    const { s, changes, pollAnswered, ownWrite } = follow();
     await s.release(0);
-    s.write("s1");
-    const seen = live.seen();
-    await s.release(1);
-    await seen;
+    await ownWrite("s1", 1);
     s.settle("l1"); // the write's new nodes laid out after its answer
-    const p = live.poll();
-    await s.release(2);
-    await p;
+    await pollAnswered(2);
     expect(changes).toEqual(["moved l1"]);
   });
 });

@@ -119,9 +119,12 @@ export type CorrectionAnswer = z.infer<typeof correctionAnswerSchema>;
 export const correctionsLogSchema = z.object({ corrections: z.array(loggedCorrectionSchema) });
 export const importAnswerSchema = z.object({ imported: z.array(loggedCorrectionSchema), change: correctionAnswerSchema.shape.change });
 
+/** What a corrections.json says it is. */
+export const CORRECTIONS_FORMAT = "entity-graph-corrections";
+
 /** GET /api/corrections/export: the log without this store's ids. */
 export const correctionsFileSchema = z.object({
-  format: z.literal("entity-graph-corrections"),
+  format: z.literal(CORRECTIONS_FORMAT),
   version: z.literal(1),
   corrections: z.array(z.looseObject({ action: z.enum(CORRECTION_ACTIONS), author: z.string(), at: z.string() })),
 });
@@ -139,3 +142,111 @@ export const duplicatesSchema = z.object({
   ),
 });
 export type Duplicate = z.infer<typeof duplicatesSchema>["duplicates"][number];
+
+// ---- POST /api/corrections/import: another store's corrections.json ----
+
+const NOT_A_FILE = `not a corrections file: expected { "format": "${CORRECTIONS_FORMAT}", "corrections": [...] }`;
+
+/** An entity as another store named it: matched to this corpus by its cluster keys. `params.ref` marks its issues. */
+const exportedRef = z
+  .custom<{ id: string; keys: string[] }>(
+    (v) => {
+      const r = v as { id?: unknown; keys?: unknown } | null | undefined;
+      return typeof r?.id === "string" && Array.isArray(r.keys) && r.keys.every((k) => typeof k === "string");
+    },
+    { message: "must be { id, keys: [...] }", params: { ref: true } },
+  )
+  .transform((r) => ({ id: r.id, keys: [...r.keys] }));
+const strings = z
+  .custom<string[] | null>((v) => v === null || (Array.isArray(v) && v.every((x) => typeof x === "string")), "must be strings")
+  .optional()
+  .transform((v) => v ?? []);
+const filled = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+/** Who made it and when, as the file says; what it lacks is filled in here. */
+const exportedStamp = {
+  author: z
+    .unknown()
+    .optional()
+    .transform((v) => filled(v) ?? "imported"),
+  at: z
+    .unknown()
+    .optional()
+    .transform((v) => filled(v) ?? new Date().toISOString()),
+  note: z.unknown().optional().transform(filled),
+};
+
+/**
+ * One exported correction. Fields are listed in the order they are checked, so the first problem named is the
+ * first one a reader meets; the output is rebuilt in the stored order.
+ */
+const exportedCorrection = z.preprocess(
+  (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? v : {}),
+  z
+    .discriminatedUnion(
+      "action",
+      [
+        z.object({ action: z.literal("merge"), from: exportedRef, into: exportedRef, ...exportedStamp }),
+        z.object({
+          action: z.literal("split"),
+          entity: exportedRef,
+          aliases: strings,
+          documents: strings,
+          into: exportedRef.optional(),
+          ...exportedStamp,
+        }),
+        z.object({
+          action: z.literal("rename"),
+          label: z
+            .string({ error: "must be a non-empty string" })
+            .refine((v) => v.trim() !== "", "must be a non-empty string")
+            .transform((v) => v.trim()),
+          entity: exportedRef,
+          ...exportedStamp,
+        }),
+        z.object({
+          action: z.literal("retype"),
+          type: z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(", ")}` }),
+          entity: exportedRef,
+          ...exportedStamp,
+        }),
+        z.object({ action: z.literal("hide"), entity: exportedRef, ...exportedStamp }),
+        z.object({
+          action: z.literal("keep-apart"),
+          entities: z.tuple([exportedRef, exportedRef], { error: "must be two entity references" }),
+          ...exportedStamp,
+        }),
+      ],
+      { error: "unknown action" },
+    )
+    .transform(({ author, at, note, ...change }) => {
+      const stamp = { author, at, ...(note ? { note } : {}) };
+      switch (change.action) {
+        case "merge":
+          return { action: change.action, from: change.from, into: change.into, ...stamp };
+        case "split": {
+          const { action, entity, aliases, documents, into } = change;
+          return { action, entity, aliases, documents, ...(into ? { into } : {}), ...stamp };
+        }
+        case "rename":
+          return { action: change.action, entity: change.entity, label: change.label, ...stamp };
+        case "retype":
+          return { action: change.action, entity: change.entity, type: change.type, ...stamp };
+        case "hide":
+          return { action: change.action, entity: change.entity, ...stamp };
+        case "keep-apart":
+          return { action: change.action, entities: change.entities, ...stamp };
+      }
+    }),
+);
+
+/** What the import takes: a corrections.json (its version is not checked), every correction read or the file refused. */
+export const correctionsImportSchema = z
+  .object(
+    {
+      format: z.literal(CORRECTIONS_FORMAT, { error: NOT_A_FILE }),
+      corrections: z.array(z.unknown(), { error: NOT_A_FILE }),
+    },
+    { error: NOT_A_FILE },
+  )
+  .pipe(z.object({ format: z.literal(CORRECTIONS_FORMAT), corrections: z.array(exportedCorrection) }));
+export type CorrectionsImport = z.output<typeof correctionsImportSchema>;

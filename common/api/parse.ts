@@ -14,6 +14,11 @@ export function firstProblem(error: z.ZodError): Problem {
   return typeof field === "string" ? { message: issue.message, field } : { message: issue.message };
 }
 
+/** Where in a value an issue is, as a reader writes it: ["corrections", 2, "entities", 1] -> "corrections[2].entities[1]". */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+}
+
 /** The parsed value, or the first problem. */
 export function parseWith<S extends z.ZodType>(
   schema: S,

@@ -1,10 +1,10 @@
 // Corrections as writes: each one checked against the corpus as corrected so far, stored with the derived change
 // in one transaction (CorpusWriter.apply), and answered with what changed in the graph.
-import type { CorrectionAnswer } from "../../common/api/corrections.js";
+import { CORRECTIONS_FORMAT, type CorrectionAnswer } from "../../common/api/corrections.js";
 import type { CorpusWriter, CorpusView } from "../corpus-writer.js";
 import type { GraphChange } from "../store/derived.js";
-import { CORRECTION_ACTIONS, type Correction, type CorrectionChange, ENTITY_TYPES, type EntityRef, type Extraction } from "../types.js";
-import { CorrectionError, parseCorrectionRequest, toChange } from "./validate.js";
+import type { Correction, Extraction } from "../types.js";
+import { CorrectionError, parseCorrectionRequest, parseCorrectionsFile, toChange } from "./validate.js";
 
 export type { CorrectionAnswer };
 type Relabelled = CorrectionAnswer["change"]["entities"]["relabelled"][number];
@@ -54,52 +54,10 @@ export async function undoCorrection<V extends CorpusView>(service: CorpusWriter
 
 // ---- corrections.json: the log without this store's ids, for another store ----
 
-export const EXPORT_FORMAT = "entity-graph-corrections";
+export const EXPORT_FORMAT = CORRECTIONS_FORMAT;
 
 export function exportCorrections(log: Correction[]) {
   return { format: EXPORT_FORMAT, version: 1, corrections: log.map(({ id: _id, ...rest }) => rest) };
-}
-
-function parseRef(value: unknown, where: string): EntityRef {
-  const v = value as EntityRef | undefined;
-  if (typeof v?.id !== "string" || !Array.isArray(v.keys) || v.keys.some((k) => typeof k !== "string")) {
-    throw new CorrectionError(400, `${where}: must be { id, keys: [...] }`, { field: where });
-  }
-  return { id: v.id, keys: [...v.keys] };
-}
-
-/** One exported correction, checked field by field; entities are found (or not) by the stage, on this corpus. */
-function parseExported(value: unknown, where: string): Omit<Correction, "id"> {
-  const v = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
-  const action = v.action as Correction["action"];
-  if (!(CORRECTION_ACTIONS as readonly string[]).includes(action)) throw new CorrectionError(400, `${where}.action: unknown action`);
-  const strings = (field: string) => {
-    const list = v[field] ?? [];
-    if (!Array.isArray(list) || list.some((x) => typeof x !== "string"))
-      throw new CorrectionError(400, `${where}.${field}: must be strings`);
-    return list as string[];
-  };
-  let change: CorrectionChange;
-  if (action === "merge") change = { action, from: parseRef(v.from, `${where}.from`), into: parseRef(v.into, `${where}.into`) };
-  else if (action === "split") {
-    change = { action, entity: parseRef(v.entity, `${where}.entity`), aliases: strings("aliases"), documents: strings("documents") };
-    if (v.into !== undefined) change.into = parseRef(v.into, `${where}.into`);
-  } else if (action === "rename") {
-    if (typeof v.label !== "string" || !v.label.trim()) throw new CorrectionError(400, `${where}.label: must be a non-empty string`);
-    change = { action, entity: parseRef(v.entity, `${where}.entity`), label: v.label.trim() };
-  } else if (action === "retype") {
-    const type = ENTITY_TYPES.find((t) => t === v.type);
-    if (!type) throw new CorrectionError(400, `${where}.type: must be one of ${ENTITY_TYPES.join(", ")}`);
-    change = { action, entity: parseRef(v.entity, `${where}.entity`), type };
-  } else if (action === "hide") change = { action, entity: parseRef(v.entity, `${where}.entity`) };
-  else {
-    const pair = Array.isArray(v.entities) && v.entities.length === 2 ? v.entities : [];
-    if (pair.length !== 2) throw new CorrectionError(400, `${where}.entities: must be two entity references`);
-    change = { action, entities: [parseRef(pair[0], `${where}.entities[0]`), parseRef(pair[1], `${where}.entities[1]`)] };
-  }
-  const author = typeof v.author === "string" && v.author ? v.author : "imported";
-  const at = typeof v.at === "string" && v.at ? v.at : new Date().toISOString();
-  return { ...change, author, at, ...(typeof v.note === "string" && v.note ? { note: v.note } : {}) };
 }
 
 /**
@@ -110,11 +68,7 @@ export async function importCorrections<V extends CorpusView>(
   service: CorpusWriter<V>,
   body: unknown,
 ): Promise<{ imported: Correction[]; change: CorrectionAnswer["change"] }> {
-  const file = body as { format?: unknown; corrections?: unknown } | undefined;
-  if (file?.format !== EXPORT_FORMAT || !Array.isArray(file.corrections)) {
-    throw new CorrectionError(400, `not a corrections file: expected { "format": "${EXPORT_FORMAT}", "corrections": [...] }`);
-  }
-  const parsed = file.corrections.map((c, i) => parseExported(c, `corrections[${i}]`));
+  const parsed = parseCorrectionsFile(body).corrections;
   const { result, change, before } = await service.apply((_view, log) => {
     const put = parsed.map((c, i) => ({ ...c, id: log.nextCorrectionId + i }) as Correction);
     return { write: { put: [], remove: [], corrections: { put, remove: [] } }, result: put };

@@ -1,8 +1,13 @@
 // A posted correction, checked twice: its shape (400, naming the field), then against the corpus as corrected so far
 // (404 for an entity that is not there, 409 for a merge cycle or entities kept apart, 400 for an alias it lacks).
 // Only a correction that passes both is stored, so a bad one changes nothing.
-import { type CorrectionRequest, correctionRequestSchema } from "../../common/api/corrections.js";
-import { parseWith } from "../../common/api/parse.js";
+import {
+  type CorrectionRequest,
+  type CorrectionsImport,
+  correctionRequestSchema,
+  correctionsImportSchema,
+} from "../../common/api/corrections.js";
+import { issuePath, parseWith } from "../../common/api/parse.js";
 import type { CorrectionChange, EntityRef, Extraction } from "../types.js";
 import { clusterKeys } from "./apply.js";
 
@@ -25,6 +30,20 @@ export function parseCorrectionRequest(body: unknown): CorrectionRequest {
   if (read.ok) return read.value;
   const { field, message } = read.problem;
   throw field ? bad(field, message) : new CorrectionError(400, message);
+}
+
+/**
+ * Another store's corrections.json (common/api/corrections.ts), refused whole at its first problem: the path in the
+ * file ("corrections[2].from: ..."), with the field for an entity reference; a file that is none says so.
+ */
+export function parseCorrectionsFile(body: unknown): CorrectionsImport {
+  const read = correctionsImportSchema.safeParse(body);
+  if (read.success) return read.data;
+  const issue = read.error.issues[0]!;
+  if (issue.path.length <= 1) throw new CorrectionError(400, issue.message);
+  const where = issuePath(issue.path);
+  const ref = issue.code === "custom" && issue.params?.ref === true;
+  throw new CorrectionError(400, `${where}: ${issue.message}`, ref ? { field: where } : {});
 }
 
 const keysByExtraction = new WeakMap<Extraction, Map<string, string[]>>();

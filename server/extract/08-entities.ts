@@ -6,11 +6,12 @@ import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from
 import { nameTokens } from "./05-coreference/index.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
 import { documentYears } from "./resolve/corpus-stats.js";
-import { resolveEvents } from "./resolve/events.js";
+import { eventFacts, resolveEvents } from "./resolve/events.js";
 import { junkReason } from "./resolve/junk.js";
 import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
-import { acronymOf, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
+import { acronymOf, joinHeadWords, joinOrganizations, retypeShortNames } from "./resolve/organizations.js";
 import { joinSpellings, resolveLoneNames, stripLeadingWords } from "./resolve/people.js";
+import { PLACE, markPlaces } from "./resolve/places.js";
 import { voteTypes } from "./resolve/type-vote.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { KeyGroups, type Unit, makeUnits, typeOf } from "./resolve/units.js";
@@ -132,6 +133,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   stripLeadingWords(units, counts, text);
   yield;
   const vote = voteTypes(units, text, counts);
+  markPlaces(units, vote.cues, () => sentenceText.values());
   yield;
   const settings = documentSettings(docs);
   const eventLabels = resolveEvents(units, settings.place, settings.year, text);
@@ -144,6 +146,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   yield;
   const ambiguous = new Set<Unit>();
   const lone = resolveLoneNames(units, groups, ambiguous);
+  for (const [u, g] of joinHeadWords(units, groups, ambiguous)) lone.set(u, g);
   yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
@@ -162,6 +165,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   for (const [i, [key, group]] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0])).entries()) {
     if (every(i, 256)) yield;
     const type = typeOf(key);
+    if ((type as string) === PLACE) continue;
     const names = group.flatMap((u) => u.names);
     const all = group.flatMap((u) => u.mentions);
     const label =
@@ -187,6 +191,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
       roles: sortedUnique(all.flatMap((m) => (m.role ? [m.role] : []))),
       affiliations: votedAffiliations(all),
       ...(group.some((u) => ambiguous.has(u)) ? { ambiguous: true as const } : {}),
+      ...(type === "event" ? { event: eventFacts(key) } : {}),
     });
   }
   const byDoc = new Map<string, (ResolvedMention | undefined)[]>();

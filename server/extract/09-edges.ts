@@ -1,5 +1,6 @@
 // Stage 9, over the corpus: edges. Takes the resolved mentions and the documents' stances and gives the graph's Edges:
 // co-mentions per sentence, and stances aggregated per holder -> target and polarity, each with its evidence.
+import { type Steps, every, runSteps } from "../slices.js";
 import type { DocExtraction, Edge, ResolvedMention } from "../types.js";
 
 /** Co-mention edge id: the two entity ids in sorted order, so A--B and B--A are one edge. */
@@ -13,14 +14,22 @@ export function stanceEdgeId(holder: string, target: string, stance: string): st
 
 /** Every pair of distinct entities named in the same sentence, one evidence per sentence. */
 export function coMentionEdges(mentions: ResolvedMention[]): Edge[] {
+  return runSteps(coMentionsInSteps(mentions));
+}
+
+/** `coMentionEdges` in steps, so that the server answers reads between them while it builds a write's edges. */
+export function* coMentionsInSteps(mentions: ResolvedMention[]): Steps<Edge[]> {
   const bySentence = new Map<string, ResolvedMention[]>();
-  for (const m of mentions) {
+  for (const [i, m] of mentions.entries()) {
+    if (every(i, 16384)) yield;
     const list = bySentence.get(m.sentenceId) ?? [];
     list.push(m);
     bySentence.set(m.sentenceId, list);
   }
   const edges = new Map<string, Edge>();
+  let done = 0;
   for (const [sentenceId, list] of bySentence) {
+    if (every(done++, 2048)) yield;
     const ids = [...new Set(list.map((m) => m.entityId))].sort();
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
@@ -31,6 +40,7 @@ export function coMentionEdges(mentions: ResolvedMention[]): Edge[] {
       }
     }
   }
+  yield;
   return [...edges.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -22,7 +22,7 @@ import { resolveInSteps } from "./08-entities.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { LIMITS, boundSentences, capMentionsPerSentence } from "./limits.js";
 import { recognizeDocument } from "./03-recognition/index.js";
-import { coMentionEdges, stanceEdges } from "./09-edges.js";
+import { coMentionsInSteps, stanceEdges } from "./09-edges.js";
 import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./06-stances/index.js";
 import { type RoleBook, personNames, roleBookOf } from "./07-role-book.js";
 
@@ -126,7 +126,7 @@ export function* buildInSteps(docs: DocExtraction[], options: BuildOptions = {})
   const { entities, mentions: all, applied } = applyCorrections(resolved, options.corrections ?? []);
   yield;
   const byDoc = realigned(resolved.byDoc, all);
-  const coMentions = coMentionEdges(all);
+  const coMentions = yield* coMentionsInSteps(all);
   yield;
   const edges = [...coMentions, ...stanceEdges(sorted, byDoc)];
   yield;

@@ -89,6 +89,7 @@ export function buildGraph(extraction: Extraction, { layout = true, metrics = tr
       roles: e.roles,
       affiliations: e.affiliations,
       ...(e.ambiguous ? { ambiguous: true as const } : {}),
+      ...(e.event ? { event: e.event } : {}),
       mentions,
       documents: docSets.get(e.id)?.size ?? 0,
       community: 0,

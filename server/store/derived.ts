@@ -5,10 +5,10 @@ import { type Steps, every, runSteps } from "../slices.js";
 import type { Edge, Entity, Extraction } from "../types.js";
 
 /**
- * An entity as stored: its record plus the counts the graph sizes nodes by. Not `ambiguous`: that mark is
- * recomputed by resolution whenever the graph is built, and the entities table has no column for it.
+ * An entity as stored: its record plus the counts the graph sizes nodes by. Not `ambiguous` nor `event`: those are
+ * recomputed by resolution whenever the graph is built, and the entities table has no column for them.
  */
-export interface EntityRecord extends Omit<Entity, "ambiguous"> {
+export interface EntityRecord extends Omit<Entity, "ambiguous" | "event"> {
   mentions: number;
   documents: number;
 }
@@ -67,7 +67,7 @@ export function* deriveInSteps(extraction: Extraction): Steps<Derived> {
   }
   yield;
   const entities = new Map<string, EntityRecord>();
-  for (const [i, { ambiguous: _recomputed, ...e }] of extraction.entities.entries()) {
+  for (const [i, { ambiguous: _recomputed, event: _alsoRecomputed, ...e }] of extraction.entities.entries()) {
     if (every(i, 4096)) yield;
     entities.set(e.id, { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 });
   }

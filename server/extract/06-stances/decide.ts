@@ -1,7 +1,7 @@
-// The stance model over a masked sentence: every candidate pair is scored (06-stances/pairs.ts), the rule readings'
-// stances are its features, and a pair is kept when the model's probability clears the threshold. The rules feed
-// the model; they do not overrule it. The probability is the stance's confidence; the cue is the rule's cue when a
-// rule read the same stance, else the lexicon cue word nearest the pair, else none (cue "", an empty span).
+// The stance model over a masked sentence: every candidate pair a rule did not read is scored (06-stances/pairs.ts),
+// with the rule readings' stances as its features, and kept when the model's probability clears the threshold, a
+// cue word of its polarity stands between the pair, and no check of overrule.ts drops it. A pair a rule read keeps
+// the rule's stance. The probability is the stance's confidence; the cue is the lexicon cue word between the pair.
 import type { Mention, Sentence, StanceMention } from "../../types.js";
 import { type PairTokens, pairTokens } from "../stance-model/features.js";
 import { classify, decide, POLAR, type StanceModel } from "../stance-model/model.js";

@@ -8,6 +8,7 @@
 //   readings.ts   one reading per construction (verb-readings.ts, noun-readings.ts), run in order over reader.ts;
 //                 holders.ts the checks that drop a target or holder naming the wrong thing
 //   decide.ts     the stance model (../stance-model/) over the candidate pairs (pairs.ts), with the readings as hints
+//   overrule.ts   the readings' checks that drop a model stance: cue senses that are no stance, names not the holder
 // Who "he", "the prime minister" and "the offer" are comes from ../05-coreference/discourse.ts.
 import type { Mention, Sentence, StanceMention } from "../../types.js";
 import { isHeadline } from "../02-sentences.js";

@@ -2,15 +2,13 @@
 // and "the 2005 election" in British news of 2005 are one event; "Iraq war" and "Iraq War" are one whatever the year.
 import { countryIndex, countryName, resolveCountry } from "../lexicon/countries.js";
 import { CALENDAR_WORDS, EVENT_KIND_MODIFIERS, RELATIVE_TIME_WORDS } from "../lexicon/events.js";
-import { PARTIES } from "../lexicon/parties.js";
 import { TITLE_WORDS } from "../lexicon/titles.js";
 import { isCommonWord } from "../03-recognition/index.js";
 import { nameTokens } from "../05-coreference/index.js";
 import { yearsIn } from "./corpus-stats.js";
 import { DOMINANT_SHARE } from "./people.js";
-import { type Unit, nameOf, typeOf } from "./units.js";
-
-const PARTY_WORDS = new Set(PARTIES.flatMap((p) => [...p.forms, ...p.adjectives]).flatMap((f) => f.split(" ")));
+import type { EventFacts } from "../../types.js";
+import { type Unit, nameOf, typeOf, unitName } from "./units.js";
 
 /** Kinds that recur at a place and are told apart by year. */
 const BY_YEAR = new Set(["election", "referendum"]);
@@ -38,8 +36,9 @@ export function eventParts(name: string): EventParts {
     else if (resolveCountry(t) && !resolveCountry(t)!.viaCapital) parts.place = resolveCountry(t)!.code;
     else if (countryIndex().demonyms.has(t)) parts.place = countryIndex().demonyms.get(t)!;
     else if (EVENT_KIND_MODIFIERS.has(t.toLowerCase())) parts.modifier = t.toLowerCase();
-    // "Labour election" (a party's own), "previous election" (another one): not the one the document is about
-    else if (PARTY_WORDS.has(t) || RELATIVE_TIME_WORDS.has(t.toLowerCase())) parts.named = true;
+    // "previous election": another one, not the one the document is about. A party's ("the Labour election
+    // campaign") is the election it fights.
+    else if (RELATIVE_TIME_WORDS.has(t.toLowerCase())) parts.named = true;
     else if (!(CALENDAR_WORDS.has(t.toLowerCase()) || TITLE_WORDS.has(t.toLowerCase()) || isCommonWord(t))) parts.named = true;
   }
   return parts;
@@ -61,7 +60,8 @@ export function resolveEvents(
   const generic: { unit: Unit; kind: string; place: string; year?: number; modifier?: string }[] = [];
   for (const u of units) {
     if (typeOf(u.key) !== "event") continue;
-    const parts = eventParts(nameOf(u.key));
+    // as written: keys are lower-case, and "us" or "uk" is no country's name
+    const parts = eventParts(unitName(u));
     if (parts.named) continue;
     if (BY_PLACE.has(parts.kind) && parts.place) {
       u.key = `event:${parts.kind}|${parts.place}`;
@@ -108,6 +108,20 @@ export function resolveEvents(
     labels.set(key, [year, countryName(place), modifier, kind].filter(Boolean).join(" "));
   }
   return labels;
+}
+
+/**
+ * An event entity's kind and year, from its key: "event:election|GB|2005" (made by resolveEvents) or a name of its
+ * own ("event:2024 nato summit").
+ */
+export function eventFacts(key: string): EventFacts {
+  const name = nameOf(key);
+  if (name.includes("|")) {
+    const [kind, , year] = name.split("|") as [string, string, string | undefined];
+    return { kind, ...(year ? { year: Number(year) } : {}) };
+  }
+  const { kind, year } = eventParts(name);
+  return { kind, ...(year ? { year } : {}) };
 }
 
 /** The one year the sentences of a unit's mentions name, if they name exactly one. */

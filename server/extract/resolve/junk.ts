@@ -1,7 +1,9 @@
 // Names that are no entity once the whole corpus is read. Each rule is a reason, not a list of names.
 import type { EntityType } from "../../types.js";
 import { CALENDAR_WORDS } from "../lexicon/events.js";
+import { resolveCountry } from "../lexicon/countries.js";
 import { TITLE_WORDS } from "../lexicon/titles.js";
+import { acronymOf } from "./organizations.js";
 import { nameTokens } from "../05-coreference/index.js";
 import { type CaseCounts, mostlyLowerCase } from "./corpus-stats.js";
 
@@ -14,7 +16,7 @@ export interface Candidate {
   work: boolean;
 }
 
-export type JunkReason = "common noun" | "calendar word" | "programme or show" | "title word";
+export type JunkReason = "common noun" | "calendar word" | "programme or show" | "title word" | "organization's war";
 
 /**
  * Why an entity is junk, or undefined when it is not:
@@ -23,7 +25,8 @@ export type JunkReason = "common noun" | "calendar word" | "programme or show" |
  *   lower-case more often ("Human Rights");
  * - a month, weekday or holiday alone ("Christmas");
  * - a programme or show ("the BBC's Newsnight programme"), or a film, album or game ("the comedy Sideways");
- * - a title alone ("Lord", "Queen", "PM"): it says what somebody is, not who, even written "the Queen said".
+ * - a title alone ("Lord", "Queen", "PM"): it says what somebody is, not who, even written "the Queen said";
+ * - a war named only by an organization's acronym ("UN war" of "UN war crimes tribunal"): no war is fought there.
  * Countries come from the dataset and are never junk; nor, but for a title alone, is a name written with a
  * person's cue.
  */
@@ -34,6 +37,15 @@ export function junkReason(
 ): JunkReason | undefined {
   if (c.type === "country") return undefined;
   const tokens = nameTokens(c.label);
+  // "UN war crimes tribunal": a war is named by where it is fought or a name of its own, not by an organization's acronym
+  if (
+    c.type === "event" &&
+    /^wars?$/i.test(tokens.at(-1)!) &&
+    tokens.length > 1 &&
+    tokens.slice(0, -1).every((t) => acronymOf(t) && !resolveCountry(t))
+  ) {
+    return "organization's war";
+  }
   if (tokens.length === 1 && TITLE_WORDS.has(tokens[0]!.toLowerCase())) return "title word";
   if (c.personCues > 0) return undefined;
   if (c.work) return "programme or show";

@@ -4,6 +4,7 @@ import type { Mention } from "../../types.js";
 import { countryIndex, countryName } from "../lexicon/countries.js";
 import { NAME_FUNCTION_WORDS } from "../lexicon/events.js";
 import { SHORT_FORMS } from "../lexicon/short-forms.js";
+import { isCommonWord } from "../03-recognition/index.js";
 import { nameTokens, ownKey } from "../05-coreference/index.js";
 import { DOMINANT_SHARE } from "./people.js";
 import { type KeyGroups, type Unit, nameOf, typeOf, unitName } from "./units.js";
@@ -150,4 +151,45 @@ export function retypeShortNames(units: Unit[], groups: KeyGroups, personCues: (
     const owner = orgWords.has(name) ? undefined : dominant(starting.get(name));
     if (owner) groups.join(u.key, owner);
   }
+}
+
+/**
+ * "the House" for the House of Commons, "the Commission" for the Commission for Racial Equality: a one-word
+ * organization whose name is a common word (one the recogniser's training text writes lower-case) and starts the names
+ * of organizations the corpus names more often than it is named itself is a short form of one of them (not
+ * "Microsoft", far more common than "Microsoft Research"). In a document it joins the one of them the document
+ * names (also by another of its names: "the Commons"); in a document naming none, the one holding DOMINANT_SHARE of
+ * their mentions. Else it stays apart, marked ambiguous when `ambiguous` is given (a document naming both Houses).
+ * Returns the group each unit joins.
+ */
+export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): Map<Unit, string> {
+  const own = new Map<string, number>(); // one-word organization -> its mentions
+  const starting = new Map<string, Map<string, number>>(); // first word -> group -> mentions
+  const docGroups = new Map<string, Set<string>>();
+  for (const u of units) {
+    docGroups.set(u.docId, (docGroups.get(u.docId) ?? new Set()).add(groups.find(u.key)));
+    if (typeOf(u.key) !== "organization") continue;
+    const tokens = nameOf(u.key).split(" ");
+    if (tokens.length === 1) own.set(tokens[0]!, (own.get(tokens[0]!) ?? 0) + u.mentions.length);
+    else if (!NAME_FUNCTION_WORDS.has(tokens[0]!)) {
+      const counts = starting.get(tokens[0]!) ?? new Map<string, number>();
+      const g = groups.find(u.key);
+      counts.set(g, (counts.get(g) ?? 0) + u.mentions.length);
+      starting.set(tokens[0]!, counts);
+    }
+  }
+  const joined = new Map<Unit, string>();
+  for (const u of units) {
+    const word = nameOf(u.key);
+    const longer = starting.get(word);
+    // a common word ("house", "commission"), not a name of its own: "BBC" is not short for BBC Radio
+    if (typeOf(u.key) !== "organization" || !longer || !isCommonWord(word)) continue;
+    const longerMentions = [...longer.values()].reduce((a, b) => a + b, 0);
+    if (own.get(word)! >= longerMentions || groups.find(u.key) !== u.key) continue;
+    const inDoc = [...longer.keys()].filter((g) => docGroups.get(u.docId)!.has(g));
+    const target = inDoc.length === 1 ? inDoc[0] : inDoc.length === 0 ? dominant(longer) : undefined;
+    if (target) joined.set(u, target);
+    else ambiguous?.add(u);
+  }
+  return joined;
 }

@@ -31,21 +31,26 @@ export function personSpellingKey(name: string): string {
 
 /** Where a name is written only because a sentence or a hyphenated word starts there ("Euro-Sceptic Kilroy"). */
 const OPENS = /(?:^[\s"“‘'(\-—–]*|-)$/u;
+/** Where a clause starts after a comma, colon or semicolon ("Vote Blair, Get Brown"). */
+const OPENS_CLAUSE = /[,;:]\s*$/u;
 
 /**
  * "Get Brown", "Whatever Kilroy-Silk", "Blairite Alan Milburn": a first word that is not part of the name. It goes
  * when nobody else in the corpus has it as a first name, and either the corpus mostly writes it lower-case and it
- * is capitalised here only because a sentence starts with it, or the rest is a full name the corpus knows, or it
- * is a nationality ("American Serena Williams").
+ * is capitalised here only because a sentence starts with it (or a clause, after a comma, when the rest is a person
+ * the corpus knows), or the rest is a full name the corpus knows, or it is a nationality ("American Serena
+ * Williams").
  */
 export function stripLeadingWords(units: Unit[], counts: CaseCounts, sentenceText: (id: string) => string): void {
   const people = units.filter((u) => typeOf(u.key) === "person");
   const restsOf = new Map<string, Set<string>>();
   const fullNames = new Set<string>();
+  const surnames = new Map<string, Set<string>>(); // surname -> the first names it is written with
   for (const u of people) {
     const tokens = nameTokens(nameOf(u.key));
     if (tokens.length < 2) continue;
     fullNames.add(nameOf(u.key));
+    surnames.set(tokens.at(-1)!, (surnames.get(tokens.at(-1)!) ?? new Set()).add(tokens[0]!));
     restsOf.set(tokens[0]!, (restsOf.get(tokens[0]!) ?? new Set()).add(tokens.slice(1).join(" ")));
   }
   for (const u of people) {
@@ -56,9 +61,15 @@ export function stripLeadingWords(units: Unit[], counts: CaseCounts, sentenceTex
     const nationality = countryIndex().demonyms.has(first); // "American Serena Williams": where from, not a name
     if (!nationality && (restsOf.get(first.toLowerCase())?.size ?? 0) >= 2) continue; // a first name: "Bill Clinton", "Bill Gates"
     const rest = name.slice(name.indexOf(first) + first.length).trim();
-    const opening = u.mentions.every((m, i) => !u.names[i]!.startsWith(first) || OPENS.test(sentenceText(m.sentenceId).slice(0, m.start)));
+    const opens = (pattern: RegExp) =>
+      u.mentions.every((m, i) => !u.names[i]!.startsWith(first) || pattern.test(sentenceText(m.sentenceId).slice(0, m.start)));
     const knownRest = tokens.length >= 3 && fullNames.has(rest.toLowerCase());
-    if (!(knownRest || nationality || (opening && mostlyLowerCase(counts, first)))) continue;
+    // after a comma only when the rest is somebody the corpus knows: "Vote Blair, Get Brown", not ", Will Young said"
+    // (somebody else: "Drew Barrymore" does not make "Barrymore" known)
+    const others = [...(surnames.get(rest.toLowerCase()) ?? [])].filter((f) => f !== first.toLowerCase());
+    const knownPerson = tokens.length === 2 && others.length > 0;
+    const glued = mostlyLowerCase(counts, first) && (opens(OPENS) || (knownPerson && opens(OPENS_CLAUSE)));
+    if (!(knownRest || nationality || glued)) continue;
     u.key = `person:${rest.toLowerCase()}`;
     u.names = u.names.map((n) => (n.startsWith(`${first} `) ? n.slice(first.length + 1) : n));
   }

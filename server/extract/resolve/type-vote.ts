@@ -40,6 +40,18 @@ export function cueOf(m: Mention, sentence: string): Cue | undefined {
   return undefined;
 }
 
+// A mention's cue is a function of it and its sentence alone: kept from one resolution to the next, a write reads
+// only its own documents' cues (most of a resolution's type vote was reading the same cues again).
+const cueCache = new WeakMap<Mention, { sentence: string; cue: Cue | undefined }>();
+
+function keptCueOf(m: Mention, sentence: string): Cue | undefined {
+  const kept = cueCache.get(m);
+  if (kept?.sentence === sentence) return kept.cue;
+  const cue = cueOf(m, sentence);
+  cueCache.set(m, { sentence, cue });
+  return cue;
+}
+
 export interface TypeVote {
   /** Cues per unit (parallel to the units). */
   cues: Map<Unit, Record<Cue, number>>;
@@ -92,7 +104,7 @@ export function voteTypes(units: Unit[], sentenceText: (id: string) => string, c
     const c: Record<Cue, number> = { person: 0, organization: 0, work: 0 };
     const voted = VOTED.has(typeOf(u.key));
     for (const m of u.mentions) {
-      const cue = cueOf(m, sentenceText(m.sentenceId));
+      const cue = keptCueOf(m, sentenceText(m.sentenceId));
       if (cue) c[cue]++;
       if (!voted) continue;
       const t = tallyOf(votedName(m));
