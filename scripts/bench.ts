@@ -4,6 +4,7 @@
 // the same run. --quick runs a small subset in under a minute, for development. --server-only --db reuses a store
 // (a copy of it: the run writes) and measures only the server rows. Benchmarks are not tests.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -236,6 +237,8 @@ async function clientRow(corpusUrl: string) {
     log("   skipped: no /usr/bin/chromium");
     return;
   }
+  // The servers serve dist/client: build it from the sources, as npm start does, never measure a stale bundle.
+  execFileSync("node", [join(repoRoot, "scripts", "build-client.mjs")]);
   const runs = quick ? 1 : 3;
   const seedsPort = await freePort();
   const seedsDb = join(work, "seeds.db");
