@@ -2,6 +2,7 @@
 // mention's entity (ResolvedMention).
 // Resolution across the corpus: in-document clusters become entities. The rules, in the order they run, are in
 // resolve/ (one file per role); this file runs them and builds the entities.
+import { groupBy } from "../../common/group.js";
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./05-coreference/index.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
@@ -152,13 +153,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
-  const members = new Map<string, Unit[]>();
-  for (const u of units) {
-    const key = groupOf(u);
-    const list = members.get(key);
-    if (list) list.push(u);
-    else members.set(key, [u]);
-  }
+  const members = groupBy(units, groupOf);
   const phraseCase = corpusPhrases.counter(docs);
   yield;
   const entities: Entity[] = [];

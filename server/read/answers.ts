@@ -3,18 +3,8 @@
 import type { EntityGraph } from "../graph/build.js";
 import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../../common/api/views.js";
 import type { Doc, Edge, Entity, Extraction, ResolvedMention } from "../types.js";
+import { groupBy } from "../../common/group.js";
 import type { ReadTexts } from "./texts.js";
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 /** What a page shows of a document besides its text: its title and date. */
 type DocMeta = Pick<Doc, "title" | "date">;

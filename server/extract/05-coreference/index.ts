@@ -1,6 +1,7 @@
 // Stage 5, per document: coreference. Takes the mention candidates of one document and gives Mentions with in-document
 // clusters: known names propagate, surnames join full names, acronyms join their definitions, types agree.
 // Pronouns and roles ("he", "the prime minister") are resolved by discourse.ts, sentence by sentence as stances are read.
+import { groupBy } from "../../../common/group.js";
 import type { Mention, Sentence } from "../../types.js";
 import type { MentionCandidate } from "../04-mentions.js";
 import { countryIndex } from "../lexicon/countries.js";
@@ -61,7 +62,7 @@ export function propagateKnownNames(sentences: Sentence[], found: MentionCandida
     }
   }
   const added: MentionCandidate[] = [];
-  const foundBySentence = groupBySentence(found);
+  const foundBySentence = groupBy(found, (m) => m.sentenceId);
   for (const sentence of sentences) {
     const taken = [...(foundBySentence.get(sentence.id) ?? [])];
     for (const [name, type] of known) {
@@ -108,7 +109,7 @@ export function splitConjoinedNames(found: MentionCandidate[]): MentionCandidate
 export function extendPersonNames(sentences: Sentence[], candidates: MentionCandidate[]): MentionCandidate[] {
   const byId = new Map(sentences.map((s) => [s.id, s]));
   const idx = countryIndex();
-  const bySentence = groupBySentence(candidates);
+  const bySentence = groupBy(candidates, (m) => m.sentenceId);
   return candidates.map((m) => {
     if (m.type !== "person" || nameTokens(m.name).length !== 1) return m;
     const text = byId.get(m.sentenceId)!.text;
@@ -215,14 +216,4 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
     }
     return { ...m, cluster };
   });
-}
-
-function groupBySentence<M extends { sentenceId: string }>(mentions: M[]): Map<string, M[]> {
-  const groups = new Map<string, M[]>();
-  for (const m of mentions) {
-    const list = groups.get(m.sentenceId);
-    if (list) list.push(m);
-    else groups.set(m.sentenceId, [m]);
-  }
-  return groups;
 }
