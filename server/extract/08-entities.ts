@@ -154,11 +154,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
 
   const members = groupBy(units, groupOf);
-  const phraseCase = corpusPhrases.counter(docs);
-  yield;
-  const entities: Entity[] = [];
-  const ids = new Set<string>();
-  const idOfUnit = new Map<Unit, string>();
+  const drafts = [];
   for (const [i, [key, group]] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0])).entries()) {
     if (every(i, 256)) yield;
     const type = typeOf(key);
@@ -176,7 +172,21 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
       );
     const personCues = group.reduce((n, u) => n + vote.cues.get(u)!.person, 0);
     const work = group.some((u) => vote.works.has(u.key.slice(u.key.indexOf(":") + 1)));
-    if (junkReason({ label, type, personCues, work }, counts, phraseCase)) continue;
+    drafts.push({ key, group, type, names, all, candidate: { label, type, personCues, work } });
+  }
+  // The phrases the junk filter will count, counted in one pass over the corpus.
+  const phraseCase = corpusPhrases.counter(
+    docs,
+    drafts.flatMap((d) => (nameTokens(d.candidate.label).length > 1 ? [d.candidate.label] : [])),
+  );
+  yield;
+  const entities: Entity[] = [];
+  const ids = new Set<string>();
+  const idOfUnit = new Map<Unit, string>();
+  for (const [i, { key, group, type, names, all, candidate }] of drafts.entries()) {
+    if (every(i, 256)) yield;
+    const { label } = candidate;
+    if (junkReason(candidate, counts, phraseCase)) continue;
     let id = entityId(type, label);
     while (ids.has(id)) id += "-2";
     ids.add(id);
