@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { byId } from "../../common/group.js";
+import { byId, groupBy } from "../../common/group.js";
 import type { AppliedCorrections, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention } from "../types.js";
 import type { Derived } from "./derived.js";
 
@@ -18,13 +18,13 @@ const place = (sentenceId: string, start: number, end: number) => `${sentenceId}
 
 /** Each document's kept mentions, as one JSON value per document (documents with none have no row). */
 export function encodeResolutions(mentions: readonly ResolvedMention[]): Map<string, string> {
-  const byDoc = new Map<string, Resolved[]>();
-  for (const m of mentions) {
-    const list = byDoc.get(m.docId) ?? [];
-    list.push([m.sentenceId, m.start, m.end, m.entityId, m.name, m.type]);
-    byDoc.set(m.docId, list);
-  }
-  return new Map([...byDoc].map(([docId, list]) => [docId, JSON.stringify(list)]));
+  const byDoc = groupBy(mentions, (m) => m.docId);
+  return new Map(
+    [...byDoc].map(([docId, list]) => [
+      docId,
+      JSON.stringify(list.map((m): Resolved => [m.sentenceId, m.start, m.end, m.entityId, m.name, m.type])),
+    ]),
+  );
 }
 
 /**
