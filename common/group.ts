@@ -9,3 +9,6 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
   }
   return map;
 }
+
+/** Ids in code-unit order: the one order the corpus keeps its entities and edges in, whichever way they were built. */
+export const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

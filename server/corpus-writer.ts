@@ -6,7 +6,8 @@ import { ReadModel } from "./read/model.js";
 import { buildExtraction, extractBounded } from "./extract/index.js";
 import { checkTextLimits } from "./extract/limits.js";
 import { RejectedInput } from "./ingest/errors.js";
-import { type Derived, type GraphChange, deriveInSteps, deriveRecords, diffInSteps } from "./store/derived.js";
+import { type Derived, type GraphChange, deriveInSteps, deriveRecords, diffInSteps, emptyDerived } from "./store/derived.js";
+import { extractionFromRows, resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
@@ -24,21 +25,29 @@ export interface CorpusView {
  * Builds the view of a set of documents with the corrections log applied after resolution; `previous` is the view
  * before the write (the layout starts from its positions).
  */
-export type BuildView<V extends CorpusView> = (docs: DocExtraction[], store: Store, corrections: Correction[], previous?: V) => Promise<V>;
+export type BuildView<V extends CorpusView> = (
+  docs: DocExtraction[],
+  store: Store,
+  corrections: Correction[],
+  previous?: V,
+  /** The corpus's resolution when it is known already (read back from the store's rows): not computed again. */
+  resolved?: Extraction,
+) => Promise<V>;
 
 /**
  * The server's view: the read model, its layout reused from the store or moved on from the previous one's, its
  * sentence and document texts read from the store.
  */
-export const buildReadModel: BuildView<ReadModel> = (docs, store, corrections, previous) =>
+export const buildReadModel: BuildView<ReadModel> = (docs, store, corrections, previous, resolved) =>
   ReadModel.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
     ...(previous ? { previous } : {}),
+    ...(resolved ? { resolved } : {}),
     texts: store,
   });
 /** The CLI's view: resolution only; the server lays out the graph when it next starts. */
-export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections) => ({
+export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections, _previous, resolved) => ({
   docExtractions: docs,
-  extraction: buildExtraction(docs, { corrections }),
+  extraction: resolved ?? buildExtraction(docs, { corrections }),
 });
 
 export interface IngestedDocument {
@@ -180,9 +189,29 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     return this.serialize(() => this.commitPut(extracted, options.replace ?? false, options.supersedes ?? []));
   }
 
+  /**
+   * The documents and what corpus resolution makes of them. When the store's derived rows are complete for this
+   * resolver at this version, the resolution is read back from them (store/resolutions.ts): a restart does not
+   * resolve the corpus again. Otherwise it is computed, and the rows are rewritten to match, the version kept.
+   */
   private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>, previous?: V): Promise<State<V>> {
-    const { documents, version, corrections, nextCorrectionId } = await store.load();
-    return makeState(await build(documents, store, corrections, previous), version, { corrections, nextCorrectionId });
+    const { documents, version, corrections, nextCorrectionId, derived: stored } = await store.load({ derived: true });
+    const log = { corrections, nextCorrectionId };
+    const stamp = resolutionStamp();
+    if (stored?.complete?.version === version && stored.complete.stamp === stamp) {
+      const resolved = extractionFromRows(documents, stored.rows);
+      if (resolved) return makeState(await build(documents, store, corrections, previous, resolved), version, log, stored.rows);
+    }
+    const view = await build(documents, store, corrections, previous);
+    const derived = await runInSlices(deriveInSteps(view.extraction));
+    const { rows } = await runInSlices(diffInSteps(stored?.rows ?? emptyDerived(), derived));
+    try {
+      await store.write({ put: [], remove: [], derived: { ...rows, stamp }, expectedVersion: version, keepVersion: true });
+    } catch (err) {
+      // Another process wrote meanwhile: this state is behind, and the next write here reloads (and rewrites) it.
+      if (!(err instanceof StoreConflictError)) throw err;
+    }
+    return makeState(view, version, log, derived);
   }
 
   /** Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile. */
@@ -347,7 +376,8 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     next.version = await this.store.write({
       put,
       remove,
-      derived: rows,
+      // The rows before this write were complete (read back or rewritten by loadState): so are they after it.
+      derived: { ...rows, stamp: resolutionStamp() },
       expectedVersion: this.state.version,
       ...(corrections ? { corrections } : {}),
     });

@@ -8,7 +8,7 @@ import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.j
 import { EVENT_HEADS, EVENT_KIND_MODIFIERS, GENERIC_ACRONYMS, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { FAITH_GROUPS } from "./lexicon/groups.js";
 import { PARTIES } from "./lexicon/parties.js";
-import { TITLE_WORDS } from "./lexicon/titles.js";
+import { TITLE_WORDS, titleWordOf } from "./lexicon/titles.js";
 import { readPrefix } from "./read-prefix.js";
 
 /** A mention before in-document resolution gives it a cluster. */
@@ -215,7 +215,7 @@ function stripLeadingTitles(text: string, span: RawSpan): RawSpan {
   let qualified = false;
   for (let i = 0; i < words.length - 1; i++) {
     const m = words[i]!;
-    const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase());
+    const isTitle = (w: string) => titleWordOf(w) !== undefined;
     if (isTitle(m[1]!)) {
       start = span.start + m.index + m[0].length;
       continue;

@@ -3,6 +3,7 @@
 // Over the corpus, on every change: 07 role book -> (stances naming a role read again) -> 08 entities -> 09 edges.
 // Stances that name a role without its holder ("the prime minister") are read again when the corpus is built, with
 // the role book learned from all its documents (07-role-book.ts): extraction of one document stays a function of it.
+import { byId } from "../../common/group.js";
 import { applyCorrections, withoutHidden } from "../corrections/apply.js";
 import type { Correction, DocExtraction, DocumentInput, Extraction, ResolvedMention } from "../types.js";
 import { makeDocument } from "./01-documents.js";
@@ -135,8 +136,9 @@ export function* buildInSteps(docs: DocExtraction[], options: BuildOptions = {})
     documents: sorted.map((d) => d.doc),
     sentences: sorted.flatMap((d) => d.sentences),
     mentions: shown.mentions,
-    entities,
-    edges: shown.edges,
+    // By id: the graph built from the store's rows (store/resolutions.ts) then has its nodes in the same order.
+    entities: [...entities].sort(byId),
+    edges: [...shown.edges].sort(byId),
     ...(applied ? { corrections: applied } : {}),
   };
 }

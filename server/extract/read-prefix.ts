@@ -1,7 +1,7 @@
 // The title and affiliation written in front of a person's name ("Polish Prime Minister Donald Tusk"): read by
 // mention finding, the role book and the stance stage, so it lives apart from any one of them.
 import { countryIndex, countryName } from "./lexicon/countries.js";
-import { HONORIFICS, TITLE_WORDS } from "./lexicon/titles.js";
+import { HONORIFICS, titleWordOf } from "./lexicon/titles.js";
 
 export interface Prefix {
   role?: string;
@@ -27,8 +27,9 @@ export function readPrefix(text: string, nameStart: number): Prefix {
     const m = words[i]!;
     if (m.index + m[0].length !== start) break; // words must touch: "Minister Donald", not "said. Donald"
     const word = m[1]!;
-    if (TITLE_WORDS.has(word.toLowerCase())) {
-      roleWords.unshift(word);
+    const title = titleWordOf(word);
+    if (title) {
+      roleWords.unshift(title);
       start = m.index;
       continue;
     }

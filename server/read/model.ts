@@ -90,10 +90,10 @@ export class ReadModel {
     docExtractions: DocExtraction[],
     cache?: LayoutCache,
     corrections: Correction[] = [],
-    options: { previous?: ReadModel; moveAbove?: number; texts?: ReadTexts } = {},
+    options: { previous?: ReadModel; moveAbove?: number; texts?: ReadTexts; resolved?: Extraction } = {},
   ): Promise<ReadModel> {
     // In slices: the server answers reads between them while a write is resolved.
-    const extraction = await runInSlices(buildInSteps(docExtractions, { corrections }));
+    const extraction = options.resolved ?? (await runInSlices(buildInSteps(docExtractions, { corrections })));
     await nextTurn();
     const graph = buildGraph(extraction, { layout: false, metrics: false });
     await nextTurn();

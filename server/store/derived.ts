@@ -1,14 +1,12 @@
-// What the store keeps besides the documents: entities, edges and the cluster -> entity resolution,
-// all derived from the stored documents by corpus resolution. Each write carries the difference between
+// What the store keeps besides the documents: entities, edges, what each mention resolved to and what the
+// corrections did, all derived from the stored documents by corpus resolution. Each write carries the difference between
 // the derived records before and after it, so the store's tables always match the documents it holds.
 import { type Steps, every, runSteps } from "../slices.js";
 import type { Edge, Entity, Extraction } from "../types.js";
+import { encodeResolutions } from "./resolutions.js";
 
-/**
- * An entity as stored: its record plus the counts the graph sizes nodes by. Not `ambiguous` nor `event`: those are
- * recomputed by resolution whenever the graph is built, and the entities table has no column for them.
- */
-export interface EntityRecord extends Omit<Entity, "ambiguous" | "event"> {
+/** An entity as stored: its record plus the counts the graph sizes nodes by. */
+export interface EntityRecord extends Entity {
   mentions: number;
   documents: number;
 }
@@ -16,8 +14,10 @@ export interface EntityRecord extends Omit<Entity, "ambiguous" | "event"> {
 export interface Derived {
   entities: Map<string, EntityRecord>;
   edges: Map<string, Edge>;
-  /** In-document cluster key -> entity id ("person:putin" -> "person:vladimir-putin"). */
-  clusters: Map<string, string>;
+  /** Per document, what its mentions resolved to (JSON, see ./resolutions.ts): the server starts from it. */
+  resolutions: Map<string, string>;
+  /** What the corrections log did (JSON of the extraction's `corrections`), "" when there is none. */
+  applied: string;
 }
 
 /** Records to write and keys to delete for one kind of derived row. */
@@ -29,7 +29,15 @@ export interface RowChange<T> {
 export interface DerivedChange {
   entities: RowChange<EntityRecord>;
   edges: RowChange<Edge>;
-  clusters: RowChange<[cluster: string, entityId: string]>;
+  resolutions: RowChange<[docId: string, json: string]>;
+  /** The new `applied`, when it changed. */
+  applied?: string;
+  /**
+   * The resolver's stamp (./resolutions.ts), when the rows before this change were complete for it: the store then
+   * marks them complete at the new version, and a server starting on them reads them instead of resolving again.
+   * Absent: the mark is cleared.
+   */
+  stamp?: string;
 }
 
 /** The ids a write added, changed or removed: what the API answers so a client can update its view. */
@@ -45,7 +53,7 @@ export interface GraphChange {
 }
 
 export function emptyDerived(): Derived {
-  return { entities: new Map(), edges: new Map(), clusters: new Map() };
+  return { entities: new Map(), edges: new Map(), resolutions: new Map(), applied: "" };
 }
 
 export function deriveRecords(extraction: Extraction): Derived {
@@ -56,23 +64,24 @@ export function deriveRecords(extraction: Extraction): Derived {
 export function* deriveInSteps(extraction: Extraction): Steps<Derived> {
   const mentions = new Map<string, number>();
   const documents = new Map<string, Set<string>>();
-  const clusters = new Map<string, string>();
   for (const [i, m] of extraction.mentions.entries()) {
     if (every(i, 8192)) yield;
     mentions.set(m.entityId, (mentions.get(m.entityId) ?? 0) + 1);
     const docs = documents.get(m.entityId) ?? new Set();
     docs.add(m.docId);
     documents.set(m.entityId, docs);
-    clusters.set(m.cluster, m.entityId);
   }
   yield;
   const entities = new Map<string, EntityRecord>();
-  for (const [i, { ambiguous: _recomputed, event: _alsoRecomputed, ...e }] of extraction.entities.entries()) {
+  for (const [i, e] of extraction.entities.entries()) {
     if (every(i, 4096)) yield;
     entities.set(e.id, { ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id)?.size ?? 0 });
   }
   yield;
-  return { entities, edges: new Map(extraction.edges.map((e) => [e.id, e])), clusters };
+  const resolutions = encodeResolutions(extraction.mentions);
+  yield;
+  const applied = extraction.corrections ? JSON.stringify(extraction.corrections) : "";
+  return { entities, edges: new Map(extraction.edges.map((e) => [e.id, e])), resolutions, applied };
 }
 
 interface KeyedDiff<T> {
@@ -141,15 +150,13 @@ export function diffDerived(before: Derived, after: Derived): { rows: DerivedCha
 export function* diffInSteps(before: Derived, after: Derived): Steps<{ rows: DerivedChange; graph: GraphChange }> {
   const entities = yield* diffMaps(before.entities, after.entities);
   const edges = yield* diffMaps(before.edges, after.edges);
-  const clusters = yield* diffMaps(before.clusters, after.clusters);
+  const resolutions = yield* diffMaps(before.resolutions, after.resolutions);
   return {
     rows: {
       entities: rowChange(entities),
       edges: rowChange(edges),
-      clusters: {
-        put: [...clusters.added, ...clusters.updated],
-        remove: clusters.removed,
-      },
+      resolutions: { put: [...resolutions.added, ...resolutions.updated], remove: resolutions.removed },
+      ...(before.applied === after.applied ? {} : { applied: after.applied }),
     },
     graph: { entities: idChange(entities), edges: idChange(edges) },
   };

@@ -1,6 +1,7 @@
 // The PostgreSQL store's schema: the SQLite store's tables (./sqlite-schema.ts) as numbered migrations, applied in
 // order inside one transaction under an advisory lock, so that a server and workers starting together migrate once.
-// The version is kept in meta ('schema'). Version 5, PostgreSQL only, adds the ingest queue (server/queue/).
+// The version is kept in meta ('schema'). Version 5, PostgreSQL only, adds the ingest queue (server/queue/); version 6
+// is SQLite's version 5.
 import type pg from "pg";
 
 import { EDGE_KINDS, ENTITY_TYPES, STANCES } from "../types.js";
@@ -153,6 +154,20 @@ export const MIGRATIONS: readonly string[] = [
      done_at timestamptz
    );
    CREATE INDEX ingest_queue_waiting ON ingest_queue (id) WHERE state = 'queued';`,
+  // SQLite's version 5 (see ./sqlite-schema.ts): what each document's mentions resolved to, the entities' facts,
+  // and the derived rows' marks, so that a server starts from the rows instead of resolving the corpus again.
+  `DROP VIEW IF EXISTS resolved_mentions;
+   DROP TABLE IF EXISTS clusters;
+   ALTER TABLE entities ADD COLUMN facts text;
+   CREATE TABLE resolutions (
+     doc_id text PRIMARY KEY REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+     mentions text NOT NULL
+   );
+   CREATE TABLE derived_meta (key text PRIMARY KEY, value text NOT NULL);
+   CREATE VIEW resolved_mentions AS
+     SELECT m.*, j.value->>3 AS entity_id
+     FROM mentions m JOIN resolutions r ON r.doc_id = m.doc_id, jsonb_array_elements(r.mentions::jsonb) j
+     WHERE j.value->>0 = m.sentence_id AND (j.value->>1)::int = m.start AND (j.value->>2)::int = m."end";`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -6,7 +6,7 @@ import { contentHash } from "../extract/01-documents.js";
 import { RejectedInput } from "../ingest/errors.js";
 import type { Correction } from "../types.js";
 import type { DerivedChange } from "./derived.js";
-import { evidenceValues, mentionValues, stanceValues } from "./rows.js";
+import { evidenceValues, factsValue, mentionValues, stanceValues } from "./rows.js";
 import type { StoredDocument } from "./store.js";
 
 type Column = [name: string, type: "text" | "int4" | "float8"];
@@ -42,7 +42,7 @@ const STANCE: Column[] = [
   ["confidence", "float8"],
   ...int("cue_start", "cue_end", "holder_start", "holder_end", "target_start", "target_end"),
 ];
-const ENTITY: Column[] = [...text("id", "label", "type", "roles", "affiliations"), ...int("mentions", "documents")];
+const ENTITY: Column[] = [...text("id", "label", "type", "roles", "affiliations"), ...int("mentions", "documents"), ["facts", "text"]];
 const EDGE = text("id", "kind", "source", "target", "stance");
 const EVIDENCE: Column[] = [
   ...text("edge_id"),
@@ -87,14 +87,18 @@ export async function insertDocuments(client: pg.PoolClient, put: StoredDocument
   await insertRows(client, "stances", STANCE, stances);
 }
 
-/** The derived change in the SQLite store's order: removals, then entities, clusters and edges (their FKs are deferred). */
-export async function writeDerived(client: pg.PoolClient, { entities, edges, clusters }: DerivedChange): Promise<void> {
+/**
+ * The derived change in the SQLite store's order: removals, then entities, resolutions and edges (their FKs are
+ * deferred), then the marks: what the corrections did, and for which resolver the rows are complete at `version`.
+ */
+export async function writeDerived(client: pg.PoolClient, change: DerivedChange, version: number): Promise<void> {
+  const { entities, edges, resolutions, applied, stamp } = change;
   const remove = async (table: string, key: string, ids: string[]) => {
     if (ids.length > 0) await client.query(`DELETE FROM ${table} WHERE ${key} = ANY($1)`, [ids]);
   };
   await remove("edges", "id", edges.remove);
   await remove("entities", "id", entities.remove);
-  await remove("clusters", "cluster", clusters.remove);
+  await remove("resolutions", "doc_id", resolutions.remove);
   const entityRows = entities.put.map((e) => [
     e.id,
     e.label,
@@ -103,6 +107,7 @@ export async function writeDerived(client: pg.PoolClient, { entities, edges, clu
     JSON.stringify(e.affiliations),
     e.mentions,
     e.documents,
+    factsValue(e),
   ]);
   await insertRows(client, "entities", ENTITY, entityRows, updateAll(ENTITY));
   await remove(
@@ -114,10 +119,10 @@ export async function writeDerived(client: pg.PoolClient, { entities, edges, clu
   await insertRows(client, "entity_aliases", text("entity_id", "alias"), aliases);
   await insertRows(
     client,
-    "clusters",
-    text("cluster", "entity_id"),
-    clusters.put,
-    "ON CONFLICT (cluster) DO UPDATE SET entity_id = excluded.entity_id",
+    "resolutions",
+    text("doc_id", "mentions"),
+    resolutions.put,
+    "ON CONFLICT (doc_id) DO UPDATE SET mentions = excluded.mentions",
   );
   await insertRows(
     client,
@@ -133,6 +138,14 @@ export async function writeDerived(client: pg.PoolClient, { entities, edges, clu
   );
   const evidence = edges.put.flatMap((edge) => edge.evidence.map((ev, i) => [...evidenceValues(edge.id, ev, i)]));
   await insertRows(client, "evidence", EVIDENCE, evidence);
+  const setMeta = (key: string, value: string) =>
+    client.query("INSERT INTO derived_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
+      key,
+      value,
+    ]);
+  const deleteMeta = (key: string) => client.query("DELETE FROM derived_meta WHERE key = $1", [key]);
+  if (applied !== undefined) await (applied ? setMeta("applied", applied) : deleteMeta("applied"));
+  await (stamp ? setMeta("complete", JSON.stringify({ version, stamp })) : deleteMeta("complete"));
 }
 
 export async function writeCorrections(client: pg.PoolClient, change: { put: Correction[]; remove: number[] }): Promise<void> {

@@ -11,6 +11,7 @@ import type { Derived } from "./derived.js";
 import { CHANGES_CHANNEL, WRITE_LOCK, migrate } from "./postgres-schema.js";
 import { insertDocuments, writeCorrections, writeDerived } from "./postgres-write.js";
 import {
+  type CompleteMark,
   type CorrectionRow,
   type DocumentRow,
   type EdgeRow,
@@ -20,6 +21,7 @@ import {
   type MentionRow,
   type SentenceRow,
   type StanceRow,
+  completeMark,
   groupRows,
   toCorrection,
   toDerived,
@@ -47,6 +49,22 @@ export function withoutPassword(url: string): string {
 export type WriteHook = (client: pg.PoolClient) => Promise<void>;
 
 const C = 'COLLATE "C"'; // Ids sort by code point, as SQLite sorts them, whatever the database's collation.
+
+/** The derived rows and their 'complete' mark, in the caller's snapshot. */
+async function readDerived(client: pg.PoolClient): Promise<{ rows: Derived; complete?: CompleteMark }> {
+  const all = async <R extends pg.QueryResultRow>(sql: string) => (await client.query<R>(sql)).rows;
+  const meta = await all<{ key: string; value: string }>("SELECT key, value FROM derived_meta");
+  const rows = toDerived({
+    aliases: await all<{ entity_id: string; alias: string }>("SELECT entity_id, alias FROM entity_aliases"),
+    entities: await all<EntityRow>(`SELECT * FROM entities ORDER BY id ${C}`),
+    evidence: await all<EvidenceRow>(`SELECT * FROM evidence ORDER BY edge_id ${C}, idx`),
+    edges: await all<EdgeRow>(`SELECT * FROM edges ORDER BY id ${C}`),
+    resolutions: await all<{ doc_id: string; mentions: string }>("SELECT doc_id, mentions FROM resolutions"),
+    meta,
+  });
+  const complete = completeMark(meta);
+  return complete ? { rows, complete } : { rows };
+}
 
 export class PgStore implements Store {
   readonly location: string;
@@ -129,22 +147,27 @@ export class PgStore implements Store {
         await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
         const version = (await client.query<{ value: number }>("SELECT value FROM meta WHERE key = 'version'")).rows[0]!.value;
         if (version !== change.expectedVersion) throw new StoreConflictError(change.expectedVersion, version);
+        if (change.keepVersion && (change.put.length > 0 || change.remove.length > 0 || change.corrections)) {
+          throw new Error("a write that keeps the version rewrites derived rows only");
+        }
+        const next = change.keepVersion ? version : version + 1;
         const replaced = [...change.remove, ...change.put.map((p) => p.extraction.doc.id)];
         if (replaced.length > 0) await client.query("DELETE FROM documents WHERE id = ANY($1)", [replaced]);
         await insertDocuments(client, change.put);
-        await writeDerived(client, change.derived);
+        await writeDerived(client, change.derived, next);
         if (change.corrections) await writeCorrections(client, change.corrections);
         await hook?.(client);
-        await client.query("UPDATE meta SET value = $1 WHERE key = 'version'", [version + 1]);
+        if (next === version) return version;
+        await client.query("UPDATE meta SET value = $1 WHERE key = 'version'", [next]);
         // Delivered to the listeners when (and only if) the transaction commits.
-        await client.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, String(version + 1)]);
-        return version + 1;
+        await client.query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, String(next)]);
+        return next;
       },
       this.held.getStore(),
     );
   }
 
-  load(): Promise<StoreSnapshot> {
+  load(options: { derived?: boolean } = {}): Promise<StoreSnapshot> {
     return this.snapshot(async (client) => {
       const all = async <R extends pg.QueryResultRow>(sql: string) => (await client.query<R>(sql)).rows;
       const version = (await all<{ value: number }>("SELECT value FROM meta WHERE key = 'version'"))[0]!.value;
@@ -157,7 +180,9 @@ export class PgStore implements Store {
       );
       const corrections = (await all<CorrectionRow>("SELECT * FROM corrections ORDER BY id")).map(toCorrection);
       const next = await all<{ value: number }>("SELECT value FROM meta WHERE key = 'next_correction_id'");
-      return { documents, version, corrections, nextCorrectionId: next[0]!.value };
+      const snapshot: StoreSnapshot = { documents, version, corrections, nextCorrectionId: next[0]!.value };
+      if (options.derived) snapshot.derived = await readDerived(client);
+      return snapshot;
     });
   }
 
@@ -167,16 +192,7 @@ export class PgStore implements Store {
   }
 
   loadDerived(): Promise<Derived> {
-    return this.snapshot(async (client) => {
-      const all = async <R extends pg.QueryResultRow>(sql: string) => (await client.query<R>(sql)).rows;
-      return toDerived({
-        aliases: await all<{ entity_id: string; alias: string }>("SELECT entity_id, alias FROM entity_aliases"),
-        entities: await all<EntityRow>(`SELECT * FROM entities ORDER BY id ${C}`),
-        evidence: await all<EvidenceRow>(`SELECT * FROM evidence ORDER BY edge_id ${C}, idx`),
-        edges: await all<EdgeRow>(`SELECT * FROM edges ORDER BY id ${C}`),
-        clusters: await all<{ cluster: string; entity_id: string }>("SELECT cluster, entity_id FROM clusters"),
-      });
-    });
+    return this.snapshot(async (client) => (await readDerived(client)).rows);
   }
 
   async sentenceTexts(ids: readonly string[]): Promise<Map<string, string>> {
@@ -263,7 +279,7 @@ export class PgStore implements Store {
   /** "ok" when every derived row points at something (the foreign keys make sure of it; this checks they did). */
   async checkIntegrity(): Promise<string> {
     const [row] = await this.rows<{ n: number }>(
-      `SELECT ((SELECT count(*) FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = c.entity_id))
+      `SELECT ((SELECT count(*) FROM resolutions r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.doc_id))
         + (SELECT count(*) FROM edges g WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = g.source)
                                            OR NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = g.target))
         + (SELECT count(*) FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.id = v.sentence_id)))::int AS n`,

@@ -7,6 +7,7 @@ import type {
   DocExtraction,
   DocumentInput,
   Edge,
+  Entity,
   EntityType,
   Evidence,
   Mention,
@@ -70,6 +71,8 @@ export interface EntityRow {
   affiliations: string;
   mentions: number;
   documents: number;
+  /** JSON of the entity's `ambiguous` and `event`, NULL when it has neither. */
+  facts: string | null;
 }
 export interface EdgeRow {
   id: string;
@@ -199,10 +202,15 @@ export function toDerived(rows: {
   entities: EntityRow[];
   edges: EdgeRow[];
   evidence: EvidenceRow[];
-  clusters: { cluster: string; entity_id: string }[];
+  resolutions: { doc_id: string; mentions: string }[];
+  meta: { key: string; value: string }[];
 }): Derived {
   const aliases = new Map<string, string[]>();
-  for (const row of rows.aliases) aliases.set(row.entity_id, [...(aliases.get(row.entity_id) ?? []), row.alias]);
+  for (const row of rows.aliases) {
+    const list = aliases.get(row.entity_id);
+    if (list) list.push(row.alias);
+    else aliases.set(row.entity_id, [row.alias]);
+  }
   const entities = new Map<string, EntityRecord>();
   for (const row of rows.entities) {
     entities.set(row.id, {
@@ -212,6 +220,7 @@ export function toDerived(rows: {
       aliases: (aliases.get(row.id) ?? []).sort((a, b) => a.localeCompare(b)),
       roles: JSON.parse(row.roles) as string[],
       affiliations: JSON.parse(row.affiliations) as string[],
+      ...(row.facts === null ? {} : (JSON.parse(row.facts) as Pick<Entity, "ambiguous" | "event">)),
       mentions: row.mentions,
       documents: row.documents,
     });
@@ -229,7 +238,29 @@ export function toDerived(rows: {
     edge.evidence = evidence.get(row.id) ?? [];
     edges.set(row.id, edge);
   }
-  return { entities, edges, clusters: new Map(rows.clusters.map((r) => [r.cluster, r.entity_id])) };
+  return {
+    entities,
+    edges,
+    resolutions: new Map(rows.resolutions.map((r) => [r.doc_id, r.mentions])),
+    applied: rows.meta.find((r) => r.key === "applied")?.value ?? "",
+  };
+}
+
+/** For which resolver and store version the derived rows are complete (derived_meta 'complete'). */
+export interface CompleteMark {
+  version: number;
+  stamp: string;
+}
+
+export const completeMark = (meta: { key: string; value: string }[]): CompleteMark | undefined => {
+  const value = meta.find((r) => r.key === "complete")?.value;
+  return value === undefined ? undefined : (JSON.parse(value) as CompleteMark);
+};
+
+/** An entity's facts column: its `ambiguous` and `event`, or null when it has neither. */
+export function factsValue(e: Pick<Entity, "ambiguous" | "event">): string | null {
+  if (!e.ambiguous && !e.event) return null;
+  return JSON.stringify({ ...(e.ambiguous ? { ambiguous: true } : {}), ...(e.event ? { event: e.event } : {}) });
 }
 
 /** A mention's column values in insert order (doc_id, idx, sentence_id, ...), for either store. */

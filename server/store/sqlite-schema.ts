@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 
 import { EDGE_KINDS, ENTITY_TYPES, STANCES } from "../types.js";
 
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 // Version 2 adds the layout cache: positions computed for a graph, by the key of that graph (graph/layout.ts).
 const LAYOUTS = `CREATE TABLE IF NOT EXISTS layouts (key TEXT PRIMARY KEY, positions TEXT NOT NULL) STRICT;`;
@@ -22,6 +22,27 @@ const CORRECTIONS = `CREATE TABLE IF NOT EXISTS corrections (
   at TEXT NOT NULL,
   note TEXT
 ) STRICT;`;
+
+// Version 5 keeps what each document's mentions resolved to (store/resolutions.ts) in place of the cluster table,
+// which a cluster key shared by two documents made lossy, and an entity's facts (ambiguous, event): with them the
+// stored rows give back the whole resolution, and a server starts from them. `derived_meta` says for which resolver
+// and store version the rows are complete ('complete'), and holds what the corrections did ('applied').
+const V5 = `
+DROP VIEW IF EXISTS resolved_mentions;
+DROP TABLE IF EXISTS clusters;
+ALTER TABLE entities ADD COLUMN facts TEXT;
+CREATE TABLE resolutions (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+  mentions TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE derived_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+-- Each kept mention with the entity it resolves to, for anyone querying the file directly.
+CREATE VIEW resolved_mentions AS
+  SELECT m.*, json_extract(j.value, '$[3]') AS entity_id
+  FROM mentions m JOIN resolutions r ON r.doc_id = m.doc_id, json_each(r.mentions) j
+  WHERE json_extract(j.value, '$[0]') = m.sentence_id AND json_extract(j.value, '$[1]') = m.start
+    AND json_extract(j.value, '$[2]') = m.end;
+`;
 
 const oneOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
@@ -179,6 +200,7 @@ function migrate(db: Database.Database): void {
       db.exec("ALTER TABLE stances ADD COLUMN target_start INTEGER; ALTER TABLE stances ADD COLUMN target_end INTEGER;");
     }
     db.exec(CORRECTIONS);
+    if (version < 5) db.exec(V5);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -8,6 +8,7 @@ import type { DocumentInput, Edge } from "../types.js";
 import type { LayoutRecord } from "../graph/layout.js";
 import type { Derived, EntityRecord } from "./derived.js";
 import {
+  type CompleteMark,
   type CorrectionRow,
   type DocumentRow,
   type EdgeRow,
@@ -17,7 +18,9 @@ import {
   type MentionRow,
   type SentenceRow,
   type StanceRow,
+  completeMark,
   evidenceValues,
+  factsValue,
   groupRows,
   mentionValues,
   stanceValues,
@@ -67,17 +70,20 @@ export class SqliteStore implements Store {
       ),
       deleteEntity: db.prepare("DELETE FROM entities WHERE id = ?"),
       upsertEntity: db.prepare(
-        `INSERT INTO entities (id, label, type, roles, affiliations, mentions, documents)
-         VALUES (@id, @label, @type, @roles, @affiliations, @mentions, @documents)
+        `INSERT INTO entities (id, label, type, roles, affiliations, mentions, documents, facts)
+         VALUES (@id, @label, @type, @roles, @affiliations, @mentions, @documents, @facts)
          ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type, roles = excluded.roles,
-           affiliations = excluded.affiliations, mentions = excluded.mentions, documents = excluded.documents`,
+           affiliations = excluded.affiliations, mentions = excluded.mentions, documents = excluded.documents,
+           facts = excluded.facts`,
       ),
       deleteAliases: db.prepare("DELETE FROM entity_aliases WHERE entity_id = ?"),
       insertAlias: db.prepare("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)"),
-      deleteCluster: db.prepare("DELETE FROM clusters WHERE cluster = ?"),
-      upsertCluster: db.prepare(
-        "INSERT INTO clusters (cluster, entity_id) VALUES (?, ?) ON CONFLICT (cluster) DO UPDATE SET entity_id = excluded.entity_id",
+      deleteResolution: db.prepare("DELETE FROM resolutions WHERE doc_id = ?"),
+      upsertResolution: db.prepare(
+        "INSERT INTO resolutions (doc_id, mentions) VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET mentions = excluded.mentions",
       ),
+      deleteMeta: db.prepare("DELETE FROM derived_meta WHERE key = ?"),
+      upsertMeta: db.prepare("INSERT INTO derived_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
       deleteEdge: db.prepare("DELETE FROM edges WHERE id = ?"),
       upsertEdge: db.prepare(
         `INSERT INTO edges (id, kind, source, target, stance) VALUES (?, ?, ?, ?, ?)
@@ -134,6 +140,7 @@ export class SqliteStore implements Store {
       affiliations: JSON.stringify(entity.affiliations),
       mentions: entity.mentions,
       documents: entity.documents,
+      facts: factsValue(entity),
     });
     s.deleteAliases.run(entity.id);
     for (const alias of entity.aliases) s.insertAlias.run(entity.id, alias);
@@ -150,25 +157,35 @@ export class SqliteStore implements Store {
     const s = this.statements;
     const version = s.version.get() as number;
     if (version !== change.expectedVersion) throw new StoreConflictError(change.expectedVersion, version);
+    if (change.keepVersion && (change.put.length > 0 || change.remove.length > 0 || change.corrections)) {
+      throw new Error("a write that keeps the version rewrites derived rows only");
+    }
     for (const id of change.remove) s.deleteDocument.run(id);
     for (const stored of change.put) {
       s.deleteDocument.run(stored.extraction.doc.id);
       this.insertDocument(stored);
     }
-    const { entities, edges, clusters } = change.derived;
+    const { entities, edges, resolutions, applied, stamp } = change.derived;
     for (const id of edges.remove) s.deleteEdge.run(id);
     for (const id of entities.remove) s.deleteEntity.run(id);
-    for (const cluster of clusters.remove) s.deleteCluster.run(cluster);
+    for (const docId of resolutions.remove) s.deleteResolution.run(docId);
     for (const entity of entities.put) this.putEntity(entity);
-    for (const [cluster, entityId] of clusters.put) s.upsertCluster.run(cluster, entityId);
+    for (const [docId, json] of resolutions.put) s.upsertResolution.run(docId, json);
     for (const edge of edges.put) this.putEdge(edge);
+    if (applied !== undefined) {
+      if (applied) s.upsertMeta.run("applied", applied);
+      else s.deleteMeta.run("applied");
+    }
+    const next = change.keepVersion ? version : version + 1;
+    if (stamp) s.upsertMeta.run("complete", JSON.stringify({ version: next, stamp }));
+    else s.deleteMeta.run("complete");
     for (const id of change.corrections?.remove ?? []) s.deleteCorrection.run(id);
     for (const c of change.corrections?.put ?? []) {
       const { id, author, at, note, ...rest } = c;
       s.insertCorrection.run(id, c.action, JSON.stringify(rest), author, at, note ?? null);
     }
-    s.setVersion.run(version + 1);
-    return version + 1;
+    if (next !== version) s.setVersion.run(next);
+    return next;
   }
 
   async write(change: StoreWrite): Promise<number> {
@@ -176,7 +193,7 @@ export class SqliteStore implements Store {
     return this.writeTransaction.immediate(change);
   }
 
-  async load(): Promise<StoreSnapshot> {
+  async load(options: { derived?: boolean } = {}): Promise<StoreSnapshot> {
     // One read transaction: the documents and the version come from the same snapshot.
     return this.db.transaction(() => {
       const version = this.statements.version.get() as number;
@@ -188,7 +205,14 @@ export class SqliteStore implements Store {
         toDocExtraction(row, sentences.get(row.id) ?? [], mentions.get(row.id) ?? [], stances.get(row.id) ?? []),
       );
       const corrections = (this.statements.corrections.all() as CorrectionRow[]).map(toCorrection);
-      return { documents, version, corrections, nextCorrectionId: this.statements.nextCorrectionId.get() as number };
+      const snapshot: StoreSnapshot = {
+        documents,
+        version,
+        corrections,
+        nextCorrectionId: this.statements.nextCorrectionId.get() as number,
+      };
+      if (options.derived) snapshot.derived = this.readDerived();
+      return snapshot;
     })();
   }
 
@@ -198,15 +222,22 @@ export class SqliteStore implements Store {
   }
 
   async loadDerived(): Promise<Derived> {
-    return this.db.transaction(() =>
-      toDerived({
-        aliases: this.db.prepare("SELECT entity_id, alias FROM entity_aliases").all() as { entity_id: string; alias: string }[],
-        entities: this.db.prepare("SELECT * FROM entities ORDER BY id").all() as EntityRow[],
-        evidence: this.db.prepare("SELECT * FROM evidence ORDER BY edge_id, idx").all() as EvidenceRow[],
-        edges: this.db.prepare("SELECT * FROM edges ORDER BY id").all() as EdgeRow[],
-        clusters: this.db.prepare("SELECT cluster, entity_id FROM clusters").all() as { cluster: string; entity_id: string }[],
-      }),
-    )();
+    return this.db.transaction(() => this.readDerived().rows)();
+  }
+
+  /** The derived rows and their 'complete' mark; inside the caller's transaction. */
+  private readDerived(): { rows: Derived; complete?: CompleteMark } {
+    const meta = this.db.prepare("SELECT key, value FROM derived_meta").all() as { key: string; value: string }[];
+    const rows = toDerived({
+      aliases: this.db.prepare("SELECT entity_id, alias FROM entity_aliases").all() as { entity_id: string; alias: string }[],
+      entities: this.db.prepare("SELECT * FROM entities ORDER BY id").all() as EntityRow[],
+      evidence: this.db.prepare("SELECT * FROM evidence ORDER BY edge_id, idx").all() as EvidenceRow[],
+      edges: this.db.prepare("SELECT * FROM edges ORDER BY id").all() as EdgeRow[],
+      resolutions: this.db.prepare("SELECT doc_id, mentions FROM resolutions").all() as { doc_id: string; mentions: string }[],
+      meta,
+    });
+    const complete = completeMark(meta);
+    return complete ? { rows, complete } : { rows };
   }
 
   async sentenceTexts(ids: readonly string[]): Promise<Map<string, string>> {

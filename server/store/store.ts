@@ -3,6 +3,7 @@
 // (see README, "Store and ingest"). Neither the extractor nor the API knows which one runs.
 import type { Correction, Doc, DocExtraction, DocumentInput } from "../types.js";
 import type { Derived, DerivedChange } from "./derived.js";
+import type { CompleteMark } from "./rows.js";
 
 /** A document to store: what was given (re-extraction starts from it) and what extraction made of it. */
 import type { LayoutRecord } from "../graph/layout.js";
@@ -15,7 +16,7 @@ export interface StoredDocument {
 /**
  * One write, applied in a single transaction: every document in `put` is stored with all its sentences,
  * mentions and stances (replacing a stored document with the same id), every id in `remove` is deleted
- * with its rows, and the derived entities, edges and clusters are updated by `derived`.
+ * with its rows, and the derived rows are updated by `derived`.
  */
 export interface StoreWrite {
   put: StoredDocument[];
@@ -28,6 +29,11 @@ export interface StoreWrite {
   expectedVersion: number;
   /** Corrections to store (with the ids the writer gave them) and ids of corrections to delete (undo). */
   corrections?: { put: Correction[]; remove: number[] };
+  /**
+   * Only the derived rows are rewritten (after the resolver changed): the documents are as they were, so the version
+   * stays and no other process needs to reload. `put` and `remove` must be empty.
+   */
+  keepVersion?: boolean;
 }
 
 /** A stored document with where each of its sentences starts in its text. */
@@ -43,6 +49,8 @@ export interface StoreSnapshot {
   corrections: Correction[];
   /** The id the next correction gets: above every id ever given, undone ones included. */
   nextCorrectionId: number;
+  /** With `load({ derived: true })`: the derived rows, read in the same snapshot, and for what they are complete. */
+  derived?: { rows: Derived; complete?: CompleteMark };
 }
 
 export interface Store {
@@ -50,11 +58,11 @@ export interface Store {
   readonly location: string;
   /** Applies the write atomically and returns the new version. */
   write(change: StoreWrite): Promise<number>;
-  /** Every stored document's extraction, sorted by id, and the version they belong to. */
-  load(): Promise<StoreSnapshot>;
+  /** Every stored document's extraction, sorted by id, and the version they belong to (and the derived rows). */
+  load(options?: { derived?: boolean }): Promise<StoreSnapshot>;
   /** The inputs of the stored documents, for re-extraction after the extractor improves. */
   loadInputs(): Promise<DocumentInput[]>;
-  /** The derived entities, edges and clusters as stored (checks and tools; the server derives its own). */
+  /** The derived rows as stored: entities, edges, resolutions (checks and tools; the writer reads them with `load`). */
   loadDerived(): Promise<Derived>;
   /** The texts of these sentences by id, primary-key lookups: the read side keeps no copy of them. */
   sentenceTexts(ids: readonly string[]): Promise<Map<string, string>>;

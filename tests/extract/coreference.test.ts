@@ -35,6 +35,7 @@ describe("first names", () => {
     ["Then Volodymyr Zelensky asked NATO.", "Zelensky", "Volodymyr Zelensky"],
     ["Shares rose in October Google said.", "Google", "Google"], // a month is never a first name
     ["It was President Macron who spoke.", "Macron", "Macron"], // nor a title
+    ["He played polo with Princes Quorn and Vell.", "Quorn", "Quorn"], // nor a title in the plural
   ])("%j: %s -> %s", (text, name, expected) => {
     const [m] = extendPersonNames([sentence(text)], [person(text, name)]);
     expect(m!.name).toBe(expected);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { findMentions } from "../../server/extract/04-mentions.js";
 import { type Span, recognizeDocument } from "../../server/extract/03-recognition/index.js";
+import { titleWordOf } from "../../server/extract/lexicon/titles.js";
 import type { Sentence } from "../../server/types.js";
 
 const sentence = (text: string): Sentence => ({ id: "d:0", docId: "d", index: 0, start: 0, end: text.length, text });
@@ -92,6 +93,9 @@ describe("findMentions: titles, demonyms and possessives", () => {
     ["U.S. President Donald Trump said it.", "Donald Trump", "President", "United States"],
     ["Italian Defense Minister Guido Crosetto criticized the comments.", "Guido Crosetto", "Defense Minister", "Italy"],
     ["Kremlin spokesperson Dmitry Peskov declared it.", "Dmitry Peskov", "Kremlin spokesperson", undefined],
+    // a title written in the plural, in front of several names or one
+    ["He played polo with Princes Quorn and Vell.", "Quorn", "Prince", undefined],
+    ["He met Presidents Ada Roe and Ben Vell.", "Ada Roe", "President", undefined],
   ])("%j -> %s, role %s, affiliation %s", (text, name, role, affiliation) => {
     const person = mentionsOf(text).find((m) => m.type === "person")!;
     expect(person.name).toBe(name);
@@ -104,5 +108,22 @@ describe("findMentions: titles, demonyms and possessives", () => {
     const m = mentionsOf(text).find((x) => x.type === "person")!;
     expect(m.name).toBe("Vladimir Putin");
     expect(text.slice(m.start, m.end)).toBe("Vladimir Putin");
+  });
+});
+
+describe("titleWordOf: a title in the singular or the plural", () => {
+  it.each([
+    ["Prince", "Prince"],
+    ["Princes", "Prince"],
+    ["Princesses", "Princess"],
+    ["ministers", "minister"],
+    // false positives: words that end like a plural but are no title's
+    ["Prices", undefined],
+    ["Ms", "Ms"],
+    ["Kings", "King"],
+    ["Bus", undefined],
+    ["Charles", undefined],
+  ])("%s -> %s", (word, title) => {
+    expect(titleWordOf(word)).toBe(title);
   });
 });

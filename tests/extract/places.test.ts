@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { CITY_POPULATION, isLargeCity } from "../../server/extract/lexicon/cities.js";
 import { countLocatives } from "../../server/extract/resolve/places.js";
+import { repeat } from "../helpers/resolution.js";
 
 // Invented wording around real city names: the rule asks the city dataset, so the names must be in it.
 const labels = (...texts: string[]) =>
@@ -44,6 +45,23 @@ describe("cities are places, not people or organizations", () => {
       "Cardiff",
     ],
     [["MPs at Westminster voted.", "Westminster is restless, Ada Roe said.", "She spoke in Westminster."], "Westminster"],
+    // no organization's cue: two locatives among many uses decide
+    [
+      [
+        "Delegates will gather in Blackpool.",
+        "Blackpool will get the spring conference.",
+        "Blackpool hoped for more.",
+        "They tried to come back to Blackpool.",
+        "Ada Roe spoke in Blackpool.",
+        "Blackpool lost out.",
+        "Blackpool needs the money.",
+        "Blackpool will suffer.",
+        "Blackpool wanted the event.",
+        "Blackpool gets nothing.",
+        "Blackpool waits.",
+      ],
+      "Blackpool",
+    ],
   ])("%j has no %s", (texts, city) => {
     // the recogniser did read it as a name in some document: the rule is what drops it
     expect(texts.some((text) => extractDocument({ text }).mentions.some((m) => m.name === city))).toBe(true);
@@ -57,6 +75,16 @@ describe("cities are places, not people or organizations", () => {
     [
       ["Hitachi said profits rose.", "Hitachi sold a unit.", "Hitachi hired staff.", "Hitachi cut jobs.", "Hitachi grew in Hitachi."],
       "Hitachi",
+    ],
+    // a team takes a plural verb: no place, however often written after "in"
+    [
+      [
+        "Edinburgh were beaten.",
+        "Edinburgh won at home in Edinburgh.",
+        "Fans in Edinburgh cheered.",
+        ...repeat(9, "Edinburgh lost game #."),
+      ],
+      "Edinburgh",
     ],
     // a person's cue keeps that person: "Lord Liverpool"
     [["Lord Liverpool was prime minister.", "Crowds gathered in Liverpool."], "Liverpool"],

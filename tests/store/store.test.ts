@@ -24,6 +24,12 @@ async function freshStore(backend: Backend) {
   return store;
 }
 
+// What a version-4 file looks like: a cluster table in place of the resolutions, and no entity facts.
+const BACK_TO_V4 = `
+DROP VIEW resolved_mentions; DROP TABLE resolutions; DROP TABLE derived_meta; ALTER TABLE entities DROP COLUMN facts;
+CREATE TABLE clusters (cluster TEXT PRIMARY KEY, entity_id TEXT NOT NULL) STRICT, WITHOUT ROWID;
+CREATE VIEW resolved_mentions AS SELECT m.*, c.entity_id FROM mentions m JOIN clusters c ON c.cluster = m.cluster;`;
+
 const inputs = [0, 1, 2, 3].map(syntheticArticle);
 const extracted = inputs.map((input) => ({ input, extraction: extractDocument(input) }));
 
@@ -75,7 +81,7 @@ describeEachBackend("store", (backend) => {
   it("rolls back the whole write when a derived row points at nothing (foreign keys checked at commit)", async () => {
     const store = await freshStore(backend);
     const edge = { id: "a--b", kind: "co-mention" as const, source: "person:a", target: "person:b", evidence: [] };
-    const derived = { entities: { put: [], remove: [] }, edges: { put: [edge], remove: [] }, clusters: { put: [], remove: [] } };
+    const derived = { entities: { put: [], remove: [] }, edges: { put: [edge], remove: [] }, resolutions: { put: [], remove: [] } };
     await expect(store.write({ put: [extracted[0]!], remove: [], derived, expectedVersion: 0 })).rejects.toThrow(/foreign key/i);
     expect(await store.countDocuments()).toBe(0);
   });
@@ -117,6 +123,7 @@ describe("SqliteStore files", () => {
     await old.close();
     // What a version-2 file looks like: the stances table without the two columns, and no corrections.
     const db = new Database(path);
+    db.exec(BACK_TO_V4);
     db.exec("ALTER TABLE stances DROP COLUMN target_start; ALTER TABLE stances DROP COLUMN target_end; DROP TABLE corrections;");
     db.pragma("user_version = 2");
     db.close();
@@ -125,7 +132,7 @@ describe("SqliteStore files", () => {
     cleanups.push(() => void upgraded.close());
     expect((await upgraded.load()).documents).toEqual([one.extraction]);
     const check = new Database(path, { readonly: true });
-    expect(check.pragma("user_version", { simple: true })).toBe(4);
+    expect(check.pragma("user_version", { simple: true })).toBe(5);
     expect((check.prepare("SELECT name FROM pragma_table_info('stances')").all() as { name: string }[]).map((c) => c.name)).toContain(
       "target_end",
     );
@@ -139,6 +146,7 @@ describe("SqliteStore files", () => {
     const path = `${dir}/v3.db`;
     await new SqliteStore(path).close();
     const db = new Database(path);
+    db.exec(BACK_TO_V4);
     db.exec("DROP TABLE corrections;");
     db.pragma("user_version = 3");
     db.close();
@@ -155,7 +163,7 @@ describe("SqliteStore files", () => {
     await upgraded.write({
       put: [],
       remove: [],
-      derived: { entities: none, edges: none, clusters: none },
+      derived: { entities: none, edges: none, resolutions: none },
       expectedVersion: 0,
       corrections: { put: [correction], remove: [] },
     });
@@ -176,7 +184,7 @@ describeEachBackend("corrections log", (backend) => {
   it("keeps corrections by id, and an undone id is never given again", async () => {
     const store = await freshStore(backend);
     const none = { put: [], remove: [] };
-    const derived = { entities: none, edges: none, clusters: none };
+    const derived = { entities: none, edges: none, resolutions: none };
     const correction = (id: number) =>
       ({
         id,
@@ -209,7 +217,10 @@ describe.skipIf(!PG_TEST_URL)(`PgStore databases${PG_TEST_URL ? "" : " [skipped,
     await old.write({ put: [one], remove: [], derived: rows, expectedVersion: 0 });
     const pool = await old.connection();
     await pool.query(
-      "DROP TABLE corrections, ingest_queue; DELETE FROM meta WHERE key = 'next_correction_id'; UPDATE meta SET value = 3 WHERE key = 'schema'",
+      `DROP VIEW resolved_mentions; DROP TABLE resolutions, derived_meta; ALTER TABLE entities DROP COLUMN facts;
+       CREATE TABLE clusters (cluster text PRIMARY KEY, entity_id text NOT NULL);
+       CREATE VIEW resolved_mentions AS SELECT m.*, c.entity_id FROM mentions m JOIN clusters c ON c.cluster = m.cluster;
+       DROP TABLE corrections, ingest_queue; DELETE FROM meta WHERE key = 'next_correction_id'; UPDATE meta SET value = 3 WHERE key = 'schema'`,
     );
     await old.close();
     const upgraded = new PgStore(location);
@@ -259,7 +270,7 @@ describe.skipIf(!PG_TEST_URL)(`PgStore databases${PG_TEST_URL ? "" : " [skipped,
       () => b.close(),
     );
     const none = { put: [], remove: [] };
-    const empty = { put: [], remove: [], derived: { entities: none, edges: none, clusters: none } };
+    const empty = { put: [], remove: [], derived: { entities: none, edges: none, resolutions: none } };
     const order: string[] = [];
     let outside: Promise<number> | undefined;
     await a.exclusive(async () => {

@@ -6,7 +6,7 @@ import type { Mention, Sentence } from "../../types.js";
 import type { MentionCandidate } from "../04-mentions.js";
 import { countryIndex } from "../lexicon/countries.js";
 import { CALENDAR_WORDS } from "../lexicon/events.js";
-import { TITLE_WORDS } from "../lexicon/titles.js";
+import { titleWordOf } from "../lexicon/titles.js";
 import { LIMITS } from "../limits.js";
 import { isCommonWord } from "../03-recognition/index.js";
 
@@ -115,7 +115,7 @@ export function extendPersonNames(sentences: Sentence[], candidates: MentionCand
     const text = byId.get(m.sentenceId)!.text;
     const before = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(0, m.start));
     const word = before?.[1];
-    const notAName = !word || isCommonWord(word) || TITLE_WORDS.has(word.toLowerCase()) || CALENDAR_WORDS.has(word.toLowerCase());
+    const notAName = !word || isCommonWord(word) || titleWordOf(word) !== undefined || CALENDAR_WORDS.has(word.toLowerCase());
     if (!before || notAName || idx.demonyms.has(word) || idx.names.has(word)) return m;
     const start = before.index;
     if (bySentence.get(m.sentenceId)!.some((o) => o !== m && o.start < m.start && o.end > start)) return m;

@@ -97,3 +97,17 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "founder",
   "champion",
 ]);
+
+/**
+ * The title a word in front of names is, as written in the singular: "Princes William and Harry" -> "Prince",
+ * "Presidents Bush and Chirac" -> "President"; undefined for a word that is no title ("Prices").
+ */
+export function titleWordOf(word: string): string | undefined {
+  if (TITLE_WORDS.has(word.toLowerCase())) return word;
+  for (const cut of [1, 2]) {
+    const singular = word.slice(0, -cut);
+    const plural = word.slice(-cut).toLowerCase() === (cut === 1 ? "s" : "es");
+    if (plural && singular.length > 2 && TITLE_WORDS.has(singular.toLowerCase())) return singular;
+  }
+  return undefined;
+}

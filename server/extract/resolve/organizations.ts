@@ -165,7 +165,7 @@ export function retypeShortNames(units: Unit[], groups: KeyGroups, personCues: (
  * of organizations the corpus names more often than it is named itself is a short form of one of them (not
  * "Microsoft", far more common than "Microsoft Research"). In a document it joins the one of them the document
  * names (also by another of its names: "the Commons"); in a document naming none, the one holding DOMINANT_SHARE of
- * their mentions. Else it stays apart, marked ambiguous when `ambiguous` is given (a document naming both Houses).
+ * their mentions, if some document names it beside the short form. Else it stays apart, marked ambiguous when `ambiguous` is given (a document naming both Houses).
  * Returns the group each unit joins.
  */
 export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): Map<Unit, string> {
@@ -185,6 +185,7 @@ export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<
     }
   }
   const joined = new Map<Unit, string>();
+  const unsure: { unit: Unit; longer: Map<string, number> }[] = [];
   for (const u of units) {
     const word = nameOf(u.key);
     const longer = starting.get(word);
@@ -193,9 +194,17 @@ export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<
     const longerMentions = [...longer.values()].reduce((a, b) => a + b, 0);
     if (own.get(word)! >= longerMentions || groups.find(u.key) !== u.key) continue;
     const inDoc = [...longer.keys()].filter((g) => docGroups.get(u.docId)!.has(g));
-    const target = inDoc.length === 1 ? inDoc[0] : inDoc.length === 0 ? dominant(longer) : undefined;
-    if (target) joined.set(u, target);
+    if (inDoc.length === 1) joined.set(u, inDoc[0]!);
+    else if (inDoc.length === 0) unsure.push({ unit: u, longer });
     else ambiguous?.add(u);
+  }
+  // In a document naming none of them, only a name some document writes the short form for: no article says "the
+  // Cabinet" beside "Cabinet Office", or "the Palace" beside "Palace of Westminster", so neither is their short form.
+  const attested = new Set(joined.values());
+  for (const { unit, longer } of unsure) {
+    const target = dominant(longer);
+    if (target && attested.has(target)) joined.set(unit, target);
+    else ambiguous?.add(unit);
   }
   return joined;
 }

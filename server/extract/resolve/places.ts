@@ -2,6 +2,7 @@
 // places, which are none of our four types, so they get no node; but a city's name is also a football club's
 // ("Liverpool beat Chelsea"), a company's ("Hitachi") or a person's ("Charlotte Church"), so the corpus decides.
 import { isLargeCity } from "../lexicon/cities.js";
+import { SPEECH_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
 import { escapeRegExp } from "../../../common/regex.js";
 import type { Cue } from "./type-vote.js";
 import { type Unit, nameOf, typeOf, unitName } from "./units.js";
@@ -23,22 +24,37 @@ const LOCATIVE = "in|at|near|outside|across|around|throughout";
 export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, sentences: () => Iterable<string>): void {
   const written = new Map<string, string>(); // lower-case name -> as written
   const organizationCues = new Map<string, number>();
+  const surnames = new Set<string>();
+  const organizations = new Set<string>();
+  const personDocs = new Map<string, Set<string>>(); // read as a person, with no person's cue
   for (const u of units) {
     const type = typeOf(u.key);
     const name = nameOf(u.key);
+    if (type === "person" && name.includes(" ")) surnames.add(name.slice(name.lastIndexOf(" ") + 1));
     if ((type !== "person" && type !== "organization") || name.includes(" ")) continue;
+    if (type === "organization") organizations.add(name);
+    else if (cues.get(u)!.person === 0) personDocs.set(name, (personDocs.get(name) ?? new Set<string>()).add(u.docId));
     const surface = unitName(u);
     if (!written.has(name) && isLargeCity(surface)) written.set(name, surface);
     organizationCues.set(name, (organizationCues.get(name) ?? 0) + cues.get(u)!.organization);
   }
   if (written.size === 0) return;
   const names = [...written.values()];
-  const { total, locative } = countLocatives(names, sentences());
+  const { total, locative, acts } = countLocatives(names, sentences());
   const places = new Set(
     names
       .filter((n) => {
         const loc = locative.get(n) ?? 0;
-        return loc >= PLACE_SHARE * (total.get(n) ?? 0) && loc > (organizationCues.get(n.toLowerCase()) ?? 0);
+        const org = organizationCues.get(n.toLowerCase()) ?? 0;
+        if (loc >= PLACE_SHARE * (total.get(n) ?? 0) && loc > org) return true;
+        // "Edinburgh were", "Hitachi said": a place neither speaks nor takes a plural verb as a team does
+        if (org > 0 || acts.has(n)) return false;
+        // with no organization's cue, a place's cue seen twice decides, as other cues do
+        if (loc >= 2) return true;
+        // a city's name nobody in the corpus bears as a surname, read as a person in two documents or more but never
+        // with a person's cue, names no one ("cities such as Liverpool"); one document's may be a team sheet's surname
+        const lower = n.toLowerCase();
+        return !surnames.has(lower) && !organizations.has(lower) && (personDocs.get(lower)?.size ?? 0) >= 2;
       })
       .map((n) => n.toLowerCase()),
   );
@@ -50,20 +66,29 @@ export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, 
   }
 }
 
-/** How often each name is written (exact case, a word of its own), and how often after a locative word. */
+// A verb of speech, or one in the plural after a singular name (British usage for a team, band or firm)
+const ACTS = [...new Set([...SPEECH_VERBS, ...STATEMENT_VERBS, "were", "are", "have"])].join("|");
+
+/**
+ * How often each name is written (exact case, a word of its own), how often after a locative word, and how often
+ * before a verb of speech or a plural verb ("Hitachi said", "Edinburgh were": a place does neither).
+ */
 export function countLocatives(names: string[], sentences: Iterable<string>) {
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(${LOCATIVE})\\s+)?(${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])(-based)?`,
+    `(?<![\\p{L}\\p{N}])(?:(${LOCATIVE})\\s+)?(${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])(?:(-based)|\\s+(?:${ACTS})\\b())?`,
     "gu",
   );
   const total = new Map<string, number>();
   const locative = new Map<string, number>();
+  const acts = new Map<string, number>();
+  const bump = (map: Map<string, number>, name: string) => map.set(name, (map.get(name) ?? 0) + 1);
   for (const s of sentences) {
     for (const m of s.matchAll(pattern)) {
       const name = m[2]!;
-      total.set(name, (total.get(name) ?? 0) + 1);
-      if (m[1] || m[3]) locative.set(name, (locative.get(name) ?? 0) + 1);
+      bump(total, name);
+      if (m[1] || m[3]) bump(locative, name);
+      if (m[4] !== undefined) bump(acts, name);
     }
   }
-  return { total, locative };
+  return { total, locative, acts };
 }
