@@ -330,15 +330,16 @@ export function remember(memory: DocMemory, sentence: Sentence, own: { index: nu
     if (mention !== undefined) entry.mention = mention;
     memory.salience.set(key, entry);
   };
-  // The subject: "The prime minister said ..." is whoever that is, or nobody we know; a name near the start, or
-  // after an opening phrase ("Born in 1912, Lord Callaghan became"); "He" at the start continues the chain.
+  // The subject: "The prime minister said ..." is whoever that is, or nobody we know; "He" at the start continues
+  // the chain, even with a name soon after it ("He said Mr Hulme-Cross and himself had no intention"); else a name
+  // near the start, or after an opening phrase ("Born in 1912, Lord Callaghan became").
   const subject = roleSubject
     ? { mention: resolveRole(roleSubject[1], roleSubject[2]!, memory, mentions) }
-    : firstPerson &&
-        (firstPerson.m.start < 60 || OPENING_PHRASE.test(sentence.text.slice(0, readPrefix(sentence.text, firstPerson.m.start).start)))
-      ? { mention: firstPerson.index }
-      : PRONOUN_SUBJECT.test(sentence.text) && memory.prominent !== undefined
-        ? { mention: memory.prominent }
+    : PRONOUN_SUBJECT.test(sentence.text) && memory.prominent !== undefined
+      ? { mention: memory.prominent }
+      : firstPerson &&
+          (firstPerson.m.start < 60 || OPENING_PHRASE.test(sentence.text.slice(0, readPrefix(sentence.text, firstPerson.m.start).start)))
+        ? { mention: firstPerson.index }
         : undefined;
   if (subject) bump(subject.mention, 2);
   for (const { index, m } of outside) if (m.type === "person" && index !== subject?.mention) bump(index, 0.5);

@@ -7,7 +7,7 @@ import { type PairTokens, pairTokens } from "../stance-model/features.js";
 import { classify, decide, POLAR, type StanceModel } from "../stance-model/model.js";
 import type { Masked } from "../mask.js";
 import { NEGATIONS, OWNED_NOUNS, PHYSICAL_CUES, REFUSALS } from "../lexicon/stance-cues.js";
-import { candidatePairs, pairInput } from "./pairs.js";
+import { type Candidate, pairInput, pairInstances } from "./pairs.js";
 import { overruled } from "./overrule.js";
 
 const NEGATED = new Set<string>([...NEGATIONS.filter((n) => !n.includes(" ")), ...REFUSALS.map((r) => r.split(" ")[0]!)]);
@@ -27,13 +27,17 @@ export function modelStances(
 ): StanceMention[] {
   const slotOf = new Map([...masked.slots.values()].map((s) => [s.mention, s]));
   const out: StanceMention[] = [];
-  for (const c of candidatePairs(masked, mentions)) {
-    // Where a rule read this pair, the rule stands (negation, refusal and ownership are theirs to judge).
-    if (ruled.some((r) => (r.holder === c.a && r.target === c.b) || (r.holder === c.b && r.target === c.a))) continue;
-    const input = pairInput(sentence, c, ruled);
-    const read = pairTokens(input);
-    // Without a cue word in reach of both sides no stance can be kept: the pair is not scored at all.
-    if (!read || (requireCue && !cueInReach(read))) continue;
+  const cluster = (i: number) => mentions[i]!.cluster;
+  for (const instances of pairInstances(masked, mentions)) {
+    const first = instances[0]!;
+    // Where a rule read these two, the rule stands (negation, refusal and ownership are theirs to judge).
+    const pair = [cluster(first.a), cluster(first.b)].sort().join("|");
+    if (ruled.some((r) => [cluster(r.holder), cluster(r.target)].sort().join("|") === pair)) continue;
+    // Without a cue word in reach of both sides no stance can be kept: the nearest place the two are written with
+    // one is scored, or none.
+    const pick = requireCue ? inReach(sentence, instances, ruled) : scored(sentence, first, ruled);
+    if (!pick) continue;
+    const { c, input, read } = pick;
     const probs = classify(model, input, read);
     if (!probs) continue;
     const cls = decide(probs, threshold);
@@ -68,6 +72,21 @@ export function modelStances(
     out.push(found);
   }
   return out;
+}
+
+/** The first of the places two things are written with a cue word in reach of both, tokenised. */
+function inReach(sentence: Sentence, instances: Candidate[], ruled: readonly StanceMention[]) {
+  for (const c of instances) {
+    const found = scored(sentence, c, ruled);
+    if (found && cueInReach(found.read)) return found;
+  }
+  return undefined;
+}
+
+function scored(sentence: Sentence, c: Candidate, ruled: readonly StanceMention[]) {
+  const input = pairInput(sentence, c, ruled);
+  const read = pairTokens(input);
+  return read ? { c, input, read } : undefined;
 }
 
 /** Some cue word between the pair at most MAX_CUE_GAP words from each side: what cueBetween needs first. */

@@ -50,9 +50,9 @@ export function overruled(s: ModelStance): string | undefined {
   if (word.w === "welcome" && /^\s+(?:back|home)\b/.test(afterTarget)) return "a greeting";
   if (/ing$/.test(raw(cue)) && /^\p{Ll}/u.test(raw(cue + 1)) && cue + 2 === y && !FUNCTION_WORD.test(raw(cue + 1)))
     return "a participle qualifying a noun"; // "beat defending champion Serena Williams"
-  // Denied or dismissed: only towards something said ("dismissed Foster's offer"), and a denial before another
-  // cue cancels it ("denied accusing Germany").
-  if (OWNED_ONLY_CUES.has(word.w) && tokens[t + 1]?.w !== "'s") return "a denial of no claim";
+  // Denied or dismissed: only towards something said ("dismissed Foster's offer", "dismissed the US complaint"),
+  // and a denial before another cue cancels it ("denied accusing Germany").
+  if (OWNED_ONLY_CUES.has(word.w) && tokens[t + 1]?.w !== "'s" && !OWNED_WORD.test(raw(t + 1))) return "a denial of no claim";
   if (tokens.slice(Math.max(0, cue - 3), cue).some((w) => OWNED_ONLY_CUES.has(w.w))) return "a denied cue";
   // Someone else's opinion, reported or conditional.
   if (REPORTED.test(before(cue))) return "reported";
@@ -73,8 +73,10 @@ export function overruled(s: ModelStance): string | undefined {
   }
   // "criticised by the group's chief": the holder is the owner's person, not the owner.
   if (tokens[h + 1]?.w === "'s" && /^\p{Ll}/u.test(raw(h + 2)) && !OWNED_WORD.test(raw(h + 2))) return "someone of the holder's";
-  // "the US assets": a country or company in front of a noun qualifies it.
+  // "the US assets": a country or company in front of a noun qualifies it; "dismissed the US complaint" is
+  // towards the US, as "Tory plans" is towards the Tories.
   const next = raw(t + 1);
-  if (!s.targetIsPerson && /^\p{Ll}/u.test(next) && !FUNCTION_WORD.test(next) && !tokens[t + 1]?.cue) return "a modifier target";
+  if (!s.targetIsPerson && /^\p{Ll}/u.test(next) && !FUNCTION_WORD.test(next) && !OWNED_WORD.test(next) && !tokens[t + 1]?.cue)
+    return "a modifier target";
   return undefined;
 }

@@ -23,8 +23,17 @@ export function nameSpan(m: Mention): [number, number] {
   return at < 0 ? [m.start, m.end] : [m.start + at, m.start + at + m.name.length];
 }
 
-/** The candidate pairs of one masked sentence, nearest first, at most MAX_PAIRS_PER_SENTENCE. */
+/** The candidate pairs of one masked sentence, nearest first, at most MAX_PAIRS_PER_SENTENCE: one per two things. */
 export function candidatePairs(masked: Masked, mentions: Mention[], max = MAX_PAIRS_PER_SENTENCE): Candidate[] {
+  return pairInstances(masked, mentions, max).map((instances) => instances[0]!);
+}
+
+/**
+ * Every place two things are written in one sentence, nearest first, grouped by the two things (at most `max`
+ * groups, nearest group first). The nearest is not always where the stance is: in "Anil's demand that Anand Jain -
+ * a board member accused by Anil of ..." the stance is read from the second "Anil".
+ */
+export function pairInstances(masked: Masked, mentions: Mention[], max = MAX_PAIRS_PER_SENTENCE): Candidate[][] {
   const sides = [...masked.slots.values()]
     .map((s) => ({ mention: s.mention, span: s.resolved ? s.span : nameSpan(mentions[s.mention]!) }))
     .sort((p, q) => p.span[0] - q.span[0]);
@@ -36,16 +45,16 @@ export function candidatePairs(masked: Masked, mentions: Mention[], max = MAX_PA
       out.push({ a: p.mention, b: q.mention, aSpan: p.span, bSpan: q.span, distance: q.span[0] - p.span[1] });
     }
   }
-  // Two names of one thing ("the Financial Services Authority (FSA)") give one pair: the nearest.
-  const seen = new Set<string>();
-  return out
-    .sort((p, q) => p.distance - q.distance || p.aSpan[0] - q.aSpan[0])
-    .filter(({ a, b }) => {
-      const key = [mentions[a]!.cluster, mentions[b]!.cluster].sort().join("|");
-      return !seen.has(key) && seen.add(key);
-    })
-    .slice(0, max)
-    .map(({ a, b, aSpan, bSpan }) => ({ a, b, aSpan, bSpan }));
+  // Two names of one thing ("the Financial Services Authority (FSA)") are one group.
+  const groups = new Map<string, Candidate[]>();
+  for (const { a, b, aSpan, bSpan } of out.sort((p, q) => p.distance - q.distance || p.aSpan[0] - q.aSpan[0])) {
+    const key = [mentions[a]!.cluster, mentions[b]!.cluster].sort().join("|");
+    const group = groups.get(key) ?? [];
+    if (group.length === 0 && groups.size >= max) continue;
+    group.push({ a, b, aSpan, bSpan });
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /** What the rule readings said of one pair, as the model's rule features. */
