@@ -179,7 +179,6 @@ describe("a capitalised head word for a longer name", () => {
   ])("%j -> %j", (texts, expected) => {
     expect(orgs(...texts)).toEqual(expected);
   });
-
 });
 
 describe("labels", () => {
