@@ -331,7 +331,7 @@ export function remember(memory: DocMemory, sentence: Sentence, own: { index: nu
     memory.salience.set(key, entry);
   };
   // The subject: "The prime minister said ..." is whoever that is, or nobody we know; "He" at the start continues
-  // the chain, even with a name soon after it ("He said Mr Hulme-Cross and himself had no intention"); else a name
+  // the chain, even with a name soon after it ("He said Mr Smith and he would go"); else a name
   // near the start, or after an opening phrase ("Born in 1912, Lord Callaghan became").
   const subject = roleSubject
     ? { mention: resolveRole(roleSubject[1], roleSubject[2]!, memory, mentions) }
