@@ -134,7 +134,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   stripLeadingWords(units, counts, text);
   yield;
   const vote = yield* voteInSteps(units, text, counts);
-  markPlaces(units, vote.cues, () => sentenceText.values());
+  markPlaces(units, vote.cues, docs);
   yield;
   const settings = documentSettings(docs);
   const eventLabels = resolveEvents(units, settings.place, settings.year, text);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
 import { CITY_POPULATION, isLargeCity } from "../../server/extract/lexicon/cities.js";
-import { countLocatives } from "../../server/extract/resolve/places.js";
+import { KeptLocatives, countLocatives } from "../../server/extract/resolve/places.js";
 import { repeat } from "../helpers/resolution.js";
 
 // Invented wording around real city names: the rule asks the city dataset, so the names must be in it.
@@ -34,6 +34,35 @@ describe("locatives", () => {
     expect(Object.fromEntries(total)).toEqual({ Cardiff: 3, Leeds: 3 });
     // "Within Leeds": "in" inside a word is no locative
     expect(Object.fromEntries(locative)).toEqual({ Cardiff: 2, Leeds: 1 });
+  });
+
+  it("counts each name on its own: a longer name does not hide a shorter one it starts with", () => {
+    const { total, locative } = countLocatives(["Stoke-on-Trent", "Stoke"], ["Fans in Stoke-on-Trent cheered.", "Stoke won."]);
+    expect(Object.fromEntries(total)).toEqual({ "Stoke-on-Trent": 1, Stoke: 2 });
+    expect(Object.fromEntries(locative)).toEqual({ "Stoke-on-Trent": 1, Stoke: 1 });
+  });
+
+  it("kept per document, equals counting the corpus afresh as documents come and go and new names are asked", () => {
+    const docs = ["Talks in Cardiff went on. Leeds were beaten.", "A Leeds-based firm grew in Leeds.", "Cardiff said no."].map((text) =>
+      extractDocument({ text }),
+    );
+    const kept = new KeptLocatives();
+    const fresh = (names: string[], some: typeof docs) =>
+      countLocatives(
+        names,
+        some.flatMap((d) => d.sentences.map((s) => s.text)),
+      );
+    const steps: [string[], typeof docs][] = [
+      [["Cardiff"], docs.slice(0, 2)],
+      [["Cardiff", "Leeds"], docs.slice(0, 2)], // a name new to the corpus: every document read for it
+      [["Leeds"], docs], // a document new to the corpus: read for every name asked so far
+      [
+        ["Cardiff", "Leeds"],
+        [docs[0]!, docs[2]!],
+      ], // one gone
+      [["Cardiff", "Leeds"], docs], // and back
+    ];
+    for (const [names, some] of steps) expect(kept.of(names, some)).toEqual(fresh(names, some));
   });
 });
 

@@ -4,6 +4,7 @@
 import { isLargeCity } from "../lexicon/cities.js";
 import { SPEECH_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
 import { escapeRegExp } from "../../../common/regex.js";
+import type { DocExtraction, Sentence } from "../../types.js";
 import type { Cue } from "./type-vote.js";
 import { type Unit, nameOf, typeOf, unitName } from "./units.js";
 
@@ -21,7 +22,7 @@ const LOCATIVE = "in|at|near|outside|across|around|throughout";
  * more often than with an organization's cue ("the X", "X party"). A person's name is rarely written so ("Charlotte",
  * "Jackson": never after "in"), and a unit with a person's cue of its own stays a person ("Lord Liverpool").
  */
-export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, sentences: () => Iterable<string>): void {
+export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, docs: readonly DocExtraction[]): void {
   const written = new Map<string, string>(); // lower-case name -> as written
   const organizationCues = new Map<string, number>();
   const surnames = new Set<string>();
@@ -40,7 +41,7 @@ export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, 
   }
   if (written.size === 0) return;
   const names = [...written.values()];
-  const { total, locative, acts } = countLocatives(names, sentences());
+  const { total, locative, acts } = corpusLocatives.of(names, docs);
   const places = new Set(
     names
       .filter((n) => {
@@ -69,26 +70,82 @@ export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, 
 // A verb of speech, or one in the plural after a singular name (British usage for a team, band or firm)
 const ACTS = [...new Set([...SPEECH_VERBS, ...STATEMENT_VERBS, "were", "are", "have"])].join("|");
 
-/**
- * How often each name is written (exact case, a word of its own), how often after a locative word, and how often
- * before a verb of speech or a plural verb ("Hitachi said", "Edinburgh were": a place does neither).
- */
-export function countLocatives(names: string[], sentences: Iterable<string>) {
-  const pattern = new RegExp(
+/** A name written alone and as a whole word: letters and digits only ("Leeds", not "Stoke-on-Trent"). */
+const PLAIN = /^[\p{L}\p{N}]+$/u;
+
+const locativePattern = (names: string[]) =>
+  new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(${LOCATIVE})\\s+)?(${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])(?:(-based)|\\s+(?:${ACTS})\\b())?`,
     "gu",
   );
+
+/**
+ * How often each name is written (exact case, a word of its own), how often after a locative word, and how often
+ * before a verb of speech or a plural verb ("Hitachi said", "Edinburgh were": a place does neither). Each name is
+ * counted on its own: what one name counts does not depend on the others asked with it. Plain names share one
+ * pass, since two of them never match at one place; a name with other characters ("Stoke-on-Trent", which
+ * "Stoke" would also match) is counted in a pass of its own.
+ */
+export function countLocatives(names: string[], sentences: Iterable<string>) {
+  const unique = [...new Set(names)];
+  const plain = unique.filter((n) => PLAIN.test(n));
+  const passes = [...(plain.length > 0 ? [plain] : []), ...unique.filter((n) => !PLAIN.test(n)).map((n) => [n])].map(locativePattern);
   const total = new Map<string, number>();
   const locative = new Map<string, number>();
   const acts = new Map<string, number>();
   const bump = (map: Map<string, number>, name: string) => map.set(name, (map.get(name) ?? 0) + 1);
-  for (const s of sentences) {
-    for (const m of s.matchAll(pattern)) {
-      const name = m[2]!;
-      bump(total, name);
-      if (m[1] || m[3]) bump(locative, name);
-      if (m[4] !== undefined) bump(acts, name);
+  const texts = [...sentences];
+  for (const pattern of passes) {
+    for (const s of texts) {
+      for (const m of s.matchAll(pattern)) {
+        const name = m[2]!;
+        bump(total, name);
+        if (m[1] || m[3]) bump(locative, name);
+        if (m[4] !== undefined) bump(acts, name);
+      }
     }
   }
   return { total, locative, acts };
 }
+
+type LocativeCounts = ReturnType<typeof countLocatives>;
+
+/**
+ * `countLocatives` over a corpus, kept per document between resolutions: a document is read once for each name
+ * asked, so a write reads its own documents (and every document only for a name the corpus never asked before).
+ * Equal to counting the whole corpus afresh, since each name is counted on its own.
+ */
+export class KeptLocatives {
+  /** Every name asked so far, in the order first asked: a document has been counted for a prefix of it. */
+  private readonly asked: string[] = [];
+  private readonly known = new Set<string>();
+  private readonly perDoc = new WeakMap<readonly Sentence[], { upTo: number; counts: LocativeCounts }>();
+
+  of(names: string[], docs: readonly DocExtraction[]): LocativeCounts {
+    for (const n of names) {
+      if (this.known.has(n)) continue;
+      this.known.add(n);
+      this.asked.push(n);
+    }
+    const wanted = new Set(names);
+    const sum: LocativeCounts = { total: new Map(), locative: new Map(), acts: new Map() };
+    for (const d of docs) {
+      let kept = this.perDoc.get(d.sentences);
+      if (!kept) this.perDoc.set(d.sentences, (kept = { upTo: 0, counts: { total: new Map(), locative: new Map(), acts: new Map() } }));
+      if (kept.upTo < this.asked.length) {
+        const more = countLocatives(
+          this.asked.slice(kept.upTo),
+          d.sentences.map((s) => s.text),
+        );
+        for (const key of ["total", "locative", "acts"] as const) for (const [n, c] of more[key]) kept.counts[key].set(n, c);
+        kept.upTo = this.asked.length;
+      }
+      for (const key of ["total", "locative", "acts"] as const) {
+        for (const [n, c] of kept.counts[key]) if (wanted.has(n)) sum[key].set(n, (sum[key].get(n) ?? 0) + c);
+      }
+    }
+    return sum;
+  }
+}
+
+const corpusLocatives = new KeptLocatives();
