@@ -40,47 +40,69 @@ function firstWord(needle: string): string {
 }
 
 /**
+ * Needles for `countAll`, indexed by the ASCII word each starts with; kept by `PhraseCounts`, so that a write
+ * does not index thousands of needles again to count them in its own documents.
+ */
+class Needles {
+  private readonly byWord = new Map<string, string[]>();
+  private readonly alone: string[] = [];
+  private readonly all = new Set<string>();
+
+  constructor(needles: Iterable<string> = []) {
+    for (const needle of needles) this.add(needle);
+  }
+
+  add(needle: string): void {
+    if (this.all.has(needle)) return;
+    this.all.add(needle);
+    const word = firstWord(needle);
+    if (word === "" || overlapsAtWordStart(needle)) this.alone.push(needle);
+    else this.byWord.set(word, [...(this.byWord.get(word) ?? []), needle]);
+  }
+
+  /** How often each needle is in the documents, every needle included (at 0 when absent). */
+  count(documents: readonly Texts[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const needle of this.all) counts.set(needle, 0);
+    for (const needle of this.alone)
+      counts.set(
+        needle,
+        documents.reduce((sum, sentences) => sum + countIn(sentences, needle), 0),
+      );
+    if (this.byWord.size === 0) return counts;
+    for (const sentences of documents) {
+      for (const { text } of sentences) {
+        for (let i = 1; i < text.length; i++) {
+          if (!asciiLetter(text.charCodeAt(i)) || asciiLetter(text.charCodeAt(i - 1))) continue;
+          let end = i + 1;
+          while (end < text.length && asciiLetter(text.charCodeAt(end))) end++;
+          const candidates = text[i - 1] === "\n" ? undefined : this.byWord.get(text.slice(i, end));
+          for (const needle of candidates ?? []) {
+            if (text.startsWith(needle, i) && !asciiLetter(text.charCodeAt(i + needle.length))) counts.set(needle, counts.get(needle)! + 1);
+          }
+          i = end - 1;
+        }
+      }
+    }
+    return counts;
+  }
+}
+
+/**
  * `countIn` of many needles at once, in one pass over the sentences: each word of the text is looked up among the
  * needles that start with it. A match starts a word, so this finds what `countIn` does unless a match can begin
  * inside an earlier one; those needles (and one that does not start with a letter) are counted by `countIn` itself.
  */
 export function countAll(documents: readonly Texts[], needles: Iterable<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const byWord = new Map<string, string[]>();
-  const alone: string[] = [];
-  for (const needle of new Set(needles)) {
-    counts.set(needle, 0);
-    const word = firstWord(needle);
-    if (word === "" || overlapsAtWordStart(needle)) alone.push(needle);
-    else byWord.set(word, [...(byWord.get(word) ?? []), needle]);
-  }
-  for (const needle of alone)
-    counts.set(
-      needle,
-      documents.reduce((sum, sentences) => sum + countIn(sentences, needle), 0),
-    );
-  if (byWord.size === 0) return counts;
-  for (const sentences of documents) {
-    for (const { text } of sentences) {
-      for (let i = 1; i < text.length; i++) {
-        if (!asciiLetter(text.charCodeAt(i)) || asciiLetter(text.charCodeAt(i - 1))) continue;
-        let end = i + 1;
-        while (end < text.length && asciiLetter(text.charCodeAt(end))) end++;
-        const candidates = text[i - 1] === "\n" ? undefined : byWord.get(text.slice(i, end));
-        for (const needle of candidates ?? []) {
-          if (text.startsWith(needle, i) && !asciiLetter(text.charCodeAt(i + needle.length))) counts.set(needle, counts.get(needle)! + 1);
-        }
-        i = end - 1;
-      }
-    }
-  }
-  return counts;
+  return new Needles(needles).count(documents);
 }
 
 export class PhraseCounts {
   /** The documents (by their sentences) the counts are of. */
   private counted = new Map<Texts, DocExtraction>();
   private readonly counts = new Map<string, number>();
+  /** The needles of `counts`, indexed to count them in the documents a write adds or removes. */
+  private needles = new Needles();
   private first = "";
   private generation = 0;
 
@@ -94,7 +116,10 @@ export class PhraseCounts {
     const first = this.first;
     const all = docs.map((d) => d.sentences);
     const missing = [...phrases].flatMap((p) => [p, p.toLowerCase()]).filter((needle) => !this.counts.has(needle));
-    for (const [needle, n] of countAll(all, missing)) this.counts.set(needle, n);
+    for (const [needle, n] of countAll(all, missing)) {
+      this.counts.set(needle, n);
+      this.needles.add(needle);
+    }
     const count = (needle: string) => {
       const full = () => all.reduce((sum, sentences) => sum + countIn(sentences, needle), 0);
       // Another resolution (of another corpus, run in slices beside this one) moved the counts on: count afresh.
@@ -102,6 +127,7 @@ export class PhraseCounts {
       if (n === undefined) {
         n = full();
         this.counts.set(needle, n);
+        this.needles.add(needle);
       }
       // The joined text's very first character has nothing before it, so a match there counts.
       const atStart = first.startsWith(needle) && !asciiLetter(first.charCodeAt(needle.length)) ? 1 : 0;
@@ -113,16 +139,12 @@ export class PhraseCounts {
   private sync(docs: readonly DocExtraction[]): void {
     const { now, added, removed, whole } = changes(this.counted, docs, (d) => d.sentences);
     // A new corpus rather than a write (another store, a first load): counting again costs less than moving on.
-    if (whole) this.counts.clear();
-    else if (added.length + removed.length > 0) {
-      const plus = countAll(
-        added.map((d) => d.sentences),
-        this.counts.keys(),
-      );
-      const minus = countAll(
-        removed.map((d) => d.sentences),
-        this.counts.keys(),
-      );
+    if (whole) {
+      this.counts.clear();
+      this.needles = new Needles();
+    } else if (added.length + removed.length > 0) {
+      const plus = this.needles.count(added.map((d) => d.sentences));
+      const minus = this.needles.count(removed.map((d) => d.sentences));
       for (const [needle, n] of this.counts) {
         const delta = plus.get(needle)! - minus.get(needle)!;
         if (delta !== 0) this.counts.set(needle, n + delta);
