@@ -76,19 +76,28 @@ function votedAffiliations(group: Mention[]): string[] {
   return sortedUnique([...counts].filter(([, n]) => counts.size === 1 || (n >= 2 && 4 * n >= top)).map(([a]) => a));
 }
 
+/** The code of the country the mentions name most ("" when they name none). */
+function topCountry(mentions: readonly Mention[]): string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.type !== "country") continue;
+    const code = resolveCountry(m.name)?.code;
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
+}
+
+// A document's top country depends on its mentions alone: read once, a write reads only its own documents'.
+const keptTopCountry = new WeakMap<readonly Mention[], string>();
+
 /** The country a document names most, and the year it is about: where and when its unnamed events happen. */
 function documentSettings(docs: readonly DocExtraction[]) {
   const place = new Map<string, string>();
   const year = documentYears(docs);
   for (const d of docs) {
-    const counts = new Map<string, number>();
-    for (const m of d.mentions) {
-      if (m.type !== "country") continue;
-      const code = resolveCountry(m.name)?.code;
-      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-    }
-    const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    if (top) place.set(d.doc.id, top[0]);
+    let top = keptTopCountry.get(d.mentions);
+    if (top === undefined) keptTopCountry.set(d.mentions, (top = topCountry(d.mentions)));
+    if (top) place.set(d.doc.id, top);
   }
   // a document that names no country is set where the corpus's documents most often are
   const places = new Map<string, number>();
