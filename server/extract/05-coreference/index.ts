@@ -2,6 +2,7 @@
 // clusters: known names propagate, surnames join full names, acronyms join their definitions, types agree.
 // Pronouns and roles ("he", "the prime minister") are resolved by discourse.ts, sentence by sentence as stances are read.
 import { groupBy } from "../../../common/group.js";
+import { memoize } from "../../../common/memo.js";
 import type { Mention, Sentence } from "../../types.js";
 import type { MentionCandidate } from "../04-mentions.js";
 import { countryIndex } from "../lexicon/countries.js";
@@ -12,9 +13,8 @@ import { isCommonWord } from "../03-recognition/index.js";
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.-]*/gu;
 
-export function nameTokens(name: string): string[] {
-  return name.match(TOKEN) ?? [];
-}
+/** A name's words ("Robert Kilroy-Silk" -> "Robert", "Kilroy-Silk"); frozen, since the answer is shared. */
+export const nameTokens: (name: string) => readonly string[] = memoize((name) => Object.freeze(name.match(TOKEN) ?? []));
 
 /** The cluster key of a name on its own: "organization:the economist" -> "organization:economist". */
 export function ownKey(m: Pick<Mention, "type" | "name">): string {

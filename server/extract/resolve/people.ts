@@ -1,4 +1,5 @@
 // People across the corpus: words glued to the front of a name, spelling variants, and lone surnames.
+import { memoize } from "../../../common/memo.js";
 import { type Steps, every } from "../../slices.js";
 import { nameTokens } from "../05-coreference/index.js";
 import { countryIndex } from "../lexicon/countries.js";
@@ -23,12 +24,12 @@ const fold = (t: string) =>
  * (Kilroy-Silk / Kilroy Silk), a middle initial (George W Bush / George Bush) and a given name's short form (Jim /
  * James Callaghan, lexicon/nicknames.ts) make no difference.
  */
-export function personSpellingKey(name: string): string {
+export const personSpellingKey = memoize((name: string): string => {
   const tokens = nameTokens(name);
   const kept = tokens.filter((t, i) => i === 0 || i === tokens.length - 1 || t.replace(/\.$/, "").length > 1);
   const given = kept.length >= 2 ? NICKNAMES[kept[0]!.toLowerCase()] : undefined;
   return (given ? [given, ...kept.slice(1)] : kept).map(fold).join("");
-}
+});
 
 /** Where a name is written only because a sentence or a hyphenated word starts there ("Euro-Sceptic Kilroy"). */
 const OPENS = /(?:^[\s"“‘'(\-—–]*|-)$/u;
@@ -184,14 +185,19 @@ function contextOf(c: Candidate, docKeys: Map<string, Set<string>>): Map<string,
  * The keys a name's surname can be looked up by: the last word, the last two written together, and each part of a
  * double-barrelled surname ("Robert Kilroy-Silk" -> "kilroysilk", "kilroy", "silk"). With `lone`, the name itself.
  */
-function surnameKeys(name: string, lone = false): Set<string> {
+function surnameKeys(name: string, lone = false): ReadonlySet<string> {
+  return lone ? loneKey(name) : surnameKeysOf(name);
+}
+
+const loneKey = memoize((name: string): ReadonlySet<string> => new Set([nameTokens(name).map(fold).join("")]));
+
+const surnameKeysOf = memoize((name: string): ReadonlySet<string> => {
   const tokens = nameTokens(name);
-  if (lone) return new Set([tokens.map(fold).join("")]);
   const last = tokens.at(-1)!;
   const keys = new Set([fold(last), ...last.split("-").map(fold)]);
   if (tokens.length >= 3) keys.add(fold(tokens.at(-2)!) + fold(last));
   return keys;
-}
+});
 
 /** Mr, Mrs, Ms or Miss stand before a surname ("Mrs Parker Bowles"); Sir and Lord before a given name. */
 const SURNAME_HONORIFIC = /(?:^|\s)(?:Mr|Mrs|Ms|Miss)\.?\s+$/u;
