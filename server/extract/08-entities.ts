@@ -8,12 +8,12 @@ import { nameTokens } from "./05-coreference/index.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
 import { documentYears } from "./resolve/corpus-stats.js";
 import { eventFacts, resolveEvents } from "./resolve/events.js";
-import { junkReason } from "./resolve/junk.js";
+import { type Candidate as JunkCandidate, junkReason } from "./resolve/junk.js";
 import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
 import { acronymOf, joinHeadWords, joinOrganizationsInSteps, retypeShortNames } from "./resolve/organizations.js";
 import { joinDoubleSurnames, joinSpellings, loneNamesInSteps, stripLeadingWords } from "./resolve/people.js";
 import { PLACE, markPlaces } from "./resolve/places.js";
-import { voteInSteps } from "./resolve/type-vote.js";
+import { type TypeVote, voteInSteps } from "./resolve/type-vote.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { KeyGroups, type Unit, makeUnits, typeOf } from "./resolve/units.js";
 
@@ -161,9 +161,40 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   for (const [u, g] of joinHeadWords(units, groups, ambiguous)) lone.set(u, g);
   yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
+  const drafts = yield* draftsInSteps(units, groupOf, { eventLabels, surnameKeys, vote });
+  // The phrases the junk filter will count, counted in one pass over the corpus.
+  const phraseCase = corpusPhrases.counter(
+    docs,
+    drafts.flatMap((d) => (nameTokens(d.candidate.label).length > 1 ? [d.candidate.label] : [])),
+  );
+  yield;
+  const { entities, idOfUnit } = yield* entitiesInSteps(drafts, ambiguous, (c) => junkReason(c, counts, phraseCase) !== undefined);
+  const resolved = yield* mentionsInSteps(docs, units, (u) => {
+    const id = idOfUnit.get(u);
+    return id === undefined ? undefined : { id, type: typeOf(groupOf(u)) };
+  });
+  return { entities, ...resolved };
+}
 
+/** One entity to be, before the junk filter: its group's units, mentions and names, and what the filter reads. */
+interface Draft {
+  key: string;
+  group: Unit[];
+  type: EntityType;
+  names: string[];
+  all: Mention[];
+  candidate: JunkCandidate;
+}
+
+/** The units grouped by their final key, in key order, places left out: each group's label and junk filter input. */
+function* draftsInSteps(
+  units: Unit[],
+  groupOf: (u: Unit) => string,
+  known: { eventLabels: Map<string, string>; surnameKeys: Set<string>; vote: TypeVote },
+): Steps<Draft[]> {
+  const { eventLabels, surnameKeys, vote } = known;
   const members = groupBy(units, groupOf);
-  const drafts = [];
+  const drafts: Draft[] = [];
   for (const [i, [key, group]] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0])).entries()) {
     if (every(i, 256)) yield;
     const type = typeOf(key);
@@ -183,19 +214,18 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
     const work = group.some((u) => vote.works.has(u.key.slice(u.key.indexOf(":") + 1)));
     drafts.push({ key, group, type, names, all, candidate: { label, type, personCues, work } });
   }
-  // The phrases the junk filter will count, counted in one pass over the corpus.
-  const phraseCase = corpusPhrases.counter(
-    docs,
-    drafts.flatMap((d) => (nameTokens(d.candidate.label).length > 1 ? [d.candidate.label] : [])),
-  );
-  yield;
+  return drafts;
+}
+
+/** The entities of the drafts that are not junk, with unique ids (a clash takes "-2"), and each unit's entity. */
+function* entitiesInSteps(drafts: Draft[], ambiguous: Set<Unit>, isJunk: (c: JunkCandidate) => boolean) {
   const entities: Entity[] = [];
   const ids = new Set<string>();
   const idOfUnit = new Map<Unit, string>();
   for (const [i, { key, group, type, names, all, candidate }] of drafts.entries()) {
     if (every(i, 256)) yield;
     const { label } = candidate;
-    if (junkReason(candidate, counts, phraseCase)) continue;
+    if (isJunk(candidate)) continue;
     let id = entityId(type, label);
     while (ids.has(id)) id += "-2";
     ids.add(id);
@@ -212,19 +242,32 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
       ...(type === "event" ? { event: eventFacts(key) } : {}),
     });
   }
+  return { entities, idOfUnit };
+}
+
+/**
+ * Each document's mentions resolved, by index (junk left empty), and all of them in document order. A document's
+ * units are consecutive (makeUnits), and each knows where its mentions sit in the document.
+ */
+function* mentionsInSteps(
+  docs: readonly DocExtraction[],
+  units: Unit[],
+  entityOf: (u: Unit) => { id: string; type: EntityType } | undefined,
+): Steps<Omit<Resolution, "entities">> {
   const byDoc = new Map<string, (ResolvedMention | undefined)[]>();
   const mentions: ResolvedMention[] = [];
-  const unitOf = new Map<Mention, { unit: Unit; index: number }>();
-  for (const u of units) u.mentions.forEach((m, index) => unitOf.set(m, { unit: u, index }));
+  let next = 0;
   for (const [i, d] of docs.entries()) {
     if (every(i, 64)) yield;
-    const list = d.mentions.map((m) => {
-      const { unit, index } = unitOf.get(m)!;
-      const entityId = idOfUnit.get(unit);
-      return entityId ? resolvedMention(m, unit.names[index]!, typeOf(groupOf(unit)), entityId) : undefined;
-    });
+    const list = new Array<ResolvedMention | undefined>(d.mentions.length).fill(undefined);
+    for (; next < units.length && units[next]!.docId === d.doc.id; next++) {
+      const unit = units[next]!;
+      const entity = entityOf(unit);
+      if (!entity) continue;
+      unit.mentions.forEach((m, k) => (list[unit.indexes[k]!] = resolvedMention(m, unit.names[k]!, entity.type, entity.id)));
+    }
     byDoc.set(d.doc.id, list);
     for (const m of list) if (m) mentions.push(m);
   }
-  return { entities, mentions, byDoc };
+  return { mentions, byDoc };
 }

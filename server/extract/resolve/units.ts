@@ -12,25 +12,28 @@ export interface Unit {
   mentions: Mention[];
   /** The name each mention shows, once words the corpus rules peel off are gone. */
   names: string[];
+  /** Where each mention is in its document's mentions. */
+  indexes: number[];
 }
 
 export const typeOf = (key: string) => key.slice(0, key.indexOf(":")) as EntityType;
 export const nameOf = (key: string) => key.slice(key.indexOf(":") + 1);
 
-/** Groups every mention of the corpus by document and in-document cluster. */
+/** Groups every mention of the corpus by document and in-document cluster; a document's units are consecutive. */
 export function makeUnits(docs: readonly DocExtraction[]): Unit[] {
   const units: Unit[] = [];
   for (const d of docs) {
     const byCluster = new Map<string, Unit>();
-    for (const m of d.mentions) {
+    for (const [index, m] of d.mentions.entries()) {
       let unit = byCluster.get(m.cluster);
       if (!unit) {
-        unit = { docId: d.doc.id, cluster: m.cluster, key: m.cluster, mentions: [], names: [] };
+        unit = { docId: d.doc.id, cluster: m.cluster, key: m.cluster, mentions: [], names: [], indexes: [] };
         byCluster.set(m.cluster, unit);
         units.push(unit);
       }
       unit.mentions.push(m);
       unit.names.push(m.name);
+      unit.indexes.push(index);
     }
   }
   return units;
