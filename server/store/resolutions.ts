@@ -16,15 +16,25 @@ type Resolved = [sentenceId: string, start: number, end: number, entityId: strin
 
 const place = (sentenceId: string, start: number, end: number) => `${sentenceId}\u0000${start}\u0000${end}`;
 
+// The last encoding of each document: resolution keeps a mention's object when nothing about it changed, so a
+// document whose mentions are the same objects as last time has the same JSON, and a write encodes only the others.
+let lastEncoded = new Map<string, { list: ResolvedMention[]; json: string }>();
+
+const sameObjects = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Each document's kept mentions, as one JSON value per document (documents with none have no row). */
 export function encodeResolutions(mentions: readonly ResolvedMention[]): Map<string, string> {
-  const byDoc = groupBy(mentions, (m) => m.docId);
-  return new Map(
-    [...byDoc].map(([docId, list]) => [
-      docId,
-      JSON.stringify(list.map((m): Resolved => [m.sentenceId, m.start, m.end, m.entityId, m.name, m.type])),
-    ]),
-  );
+  const encoded = new Map<string, { list: ResolvedMention[]; json: string }>();
+  for (const [docId, list] of groupBy(mentions, (m) => m.docId)) {
+    const last = lastEncoded.get(docId);
+    const json =
+      last && sameObjects(last.list, list)
+        ? last.json
+        : JSON.stringify(list.map((m): Resolved => [m.sentenceId, m.start, m.end, m.entityId, m.name, m.type]));
+    encoded.set(docId, { list, json });
+  }
+  lastEncoded = encoded;
+  return new Map([...encoded].map(([docId, { json }]) => [docId, json]));
 }
 
 /**
