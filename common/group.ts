@@ -12,3 +12,6 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
 
 /** Ids in code-unit order: the one order the corpus keeps its entities and edges in, whichever way they were built. */
 export const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Whether two lists hold the very same objects in the same order: a kept result still fits when they do. */
+export const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

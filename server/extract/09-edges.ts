@@ -1,5 +1,6 @@
 // Stage 9, over the corpus: edges. Takes the resolved mentions and the documents' stances and gives the graph's Edges:
 // co-mentions per sentence, and stances aggregated per holder -> target and polarity, each with its evidence.
+import { byId } from "../../common/group.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import type { DocExtraction, Edge, ResolvedMention } from "../types.js";
 
@@ -41,7 +42,8 @@ export function* coMentionsInSteps(mentions: ResolvedMention[]): Steps<Edge[]> {
     }
   }
   yield;
-  return [...edges.values()].sort((a, b) => a.id.localeCompare(b.id));
+  // In code-unit order, as the corpus keeps its edges (common/group.ts `byId`)
+  return [...edges.values()].sort(byId);
 }
 
 /**

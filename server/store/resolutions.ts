@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { byId, groupBy } from "../../common/group.js";
+import { byId, groupBy, sameItems } from "../../common/group.js";
 import type { AppliedCorrections, DocExtraction, Edge, Entity, EntityType, Extraction, ResolvedMention } from "../types.js";
 import type { Derived } from "./derived.js";
 
@@ -20,15 +20,13 @@ const place = (sentenceId: string, start: number, end: number) => `${sentenceId}
 // document whose mentions are the same objects as last time has the same JSON, and a write encodes only the others.
 let lastEncoded = new Map<string, { list: ResolvedMention[]; json: string }>();
 
-const sameObjects = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
 /** Each document's kept mentions, as one JSON value per document (documents with none have no row). */
 export function encodeResolutions(mentions: readonly ResolvedMention[]): Map<string, string> {
   const encoded = new Map<string, { list: ResolvedMention[]; json: string }>();
   for (const [docId, list] of groupBy(mentions, (m) => m.docId)) {
     const last = lastEncoded.get(docId);
     const json =
-      last && sameObjects(last.list, list)
+      last && sameItems(last.list, list)
         ? last.json
         : JSON.stringify(list.map((m): Resolved => [m.sentenceId, m.start, m.end, m.entityId, m.name, m.type]));
     encoded.set(docId, { list, json });
