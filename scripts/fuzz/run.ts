@@ -134,6 +134,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     .split("\n")
     .filter((line) => line.startsWith("last-resort handler"));
   report.store = await checkStore(db);
+  if (process.env.FUZZ_KEEP) (await import("node:fs")).cpSync(dir, process.env.FUZZ_KEEP, { recursive: true });
   rmSync(dir, { recursive: true, force: true });
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
   report.ok =
