@@ -1,4 +1,4 @@
-// npm run fuzz -- --requests N --seed S [--concurrency C] [--json]
+// npm run fuzz -- --requests N --seed S [--concurrency C] [--json] [--keep-store DIR]
 // Starts the real server on a temp store and sends N seeded random and malformed requests to every route
 // (scripts/fuzz/inputs.ts), then checks: alive, no 5xx, no request hanging over 20 s, no error reaching the
 // last-resort handler, store consistent with a rebuild. Exit code 0 when all hold, 1 otherwise.
@@ -12,14 +12,16 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     concurrency: { type: "string", default: "4" },
     json: { type: "boolean", default: false },
+    "keep-store": { type: "string" },
   },
 });
 const [requests, seed, concurrency] = [values.requests, values.seed, values.concurrency].map(Number) as [number, number, number];
 if (![requests, seed, concurrency].every((n) => Number.isInteger(n) && n >= 0) || concurrency < 1) {
-  console.error("usage: npm run fuzz -- --requests N --seed S [--concurrency C] [--json]");
+  console.error("usage: npm run fuzz -- --requests N --seed S [--concurrency C] [--json] [--keep-store DIR]");
   process.exit(2);
 }
-const report = await runFuzz({ requests, seed, concurrency, log: (line) => console.error(line) });
+const keepStore = values["keep-store"];
+const report = await runFuzz({ requests, seed, concurrency, ...(keepStore ? { keepStore } : {}), log: (line) => console.error(line) });
 if (values.json) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(

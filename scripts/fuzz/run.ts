@@ -1,7 +1,7 @@
 // One fuzz run: the real server on a temp store, `requests` seeded requests from fuzzRequest, a few at a time; then
 // the checks: the server is alive, no answer was a 5xx, none took longer than the hang limit, no error reached the
 // last-resort handler, and the store equals a rebuild of its documents.
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -17,6 +17,8 @@ export interface FuzzOptions {
   concurrency?: number;
   /** A request with no answer after this long is a hang. */
   hangMs?: number;
+  /** Where to copy the run's store before it is deleted (to profile what the fuzz stored). */
+  keepStore?: string;
   log?: (line: string) => void;
 }
 
@@ -134,7 +136,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     .split("\n")
     .filter((line) => line.startsWith("last-resort handler"));
   report.store = await checkStore(db);
-  if (process.env.FUZZ_KEEP) (await import("node:fs")).cpSync(dir, process.env.FUZZ_KEEP, { recursive: true });
+  if (options.keepStore) cpSync(dir, options.keepStore, { recursive: true });
   rmSync(dir, { recursive: true, force: true });
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
   report.ok =
