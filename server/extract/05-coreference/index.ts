@@ -16,9 +16,12 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.-]*/gu;
 /** A name's words ("Robert Kilroy-Silk" -> "Robert", "Kilroy-Silk"); frozen, since the answer is shared. */
 export const nameTokens: (name: string) => readonly string[] = memoize((name) => Object.freeze(name.match(TOKEN) ?? []));
 
+/** A name as keys write it: lower-case, without a leading "the" ("The Economist" -> "economist"). */
+export const keyName: (name: string) => string = memoize((name) => name.toLowerCase().replace(/^the\s+/, ""));
+
 /** The cluster key of a name on its own: "organization:the economist" -> "organization:economist". */
 export function ownKey(m: Pick<Mention, "type" | "name">): string {
-  return `${m.type}:${m.name.toLowerCase().replace(/^the\s+/, "")}`;
+  return `${m.type}:${keyName(m.name)}`;
 }
 
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;

@@ -7,6 +7,7 @@ import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
 import { ORGANIZATION_KINDS, WORK_KINDS_AFTER, WORK_KINDS_BEFORE } from "../lexicon/kinds.js";
 import type { CaseCounts } from "./corpus-stats.js";
 import { definedAcronym } from "./organizations.js";
+import { keyName } from "../05-coreference/index.js";
 import { keptPerMention } from "./per-mention.js";
 import { type Unit, nameOf, typeOf } from "./units.js";
 
@@ -68,7 +69,7 @@ interface Tally {
 }
 
 /** The name a mention votes for: "the Treasury" -> "treasury", as unit keys are written. */
-const votedName = (m: Mention) => m.name.toLowerCase().replace(/^the\s+/, "");
+const votedName = (m: Mention) => keyName(m.name);
 
 /**
  * Retypes units by the vote over their name (person and organization only: countries come from the dataset, events

@@ -2,6 +2,7 @@
 // across the corpus rewrite a unit's key (its type and name) and join keys; a lone surname is decided per unit,
 // because the same "Howard" can be one person in one article and another in the next.
 import type { DocExtraction, EntityType, Mention } from "../../types.js";
+import { keyName } from "../05-coreference/index.js";
 
 export interface Unit {
   docId: string;
@@ -42,9 +43,7 @@ export function makeUnits(docs: readonly DocExtraction[]): Unit[] {
 /** The unit's name as written: the mention name its key was made from, else its longest. */
 export function unitName(unit: Unit): string {
   const name = nameOf(unit.key);
-  return (
-    unit.names.find((n) => n.toLowerCase().replace(/^the\s+/, "") === name) ?? unit.names.reduce((a, b) => (b.length > a.length ? b : a))
-  );
+  return unit.names.find((n) => keyName(n) === name) ?? unit.names.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
 /** Joins keys into groups; the representative of a group is its smallest key, so the result is order-free. */
