@@ -13,7 +13,32 @@ export function stanceEdgeId(holder: string, target: string, stance: string): st
   return `${holder}->${target}:${stance}`;
 }
 
-/** Every pair of distinct entities named in the same sentence, one evidence per sentence. */
+/**
+ * A sentence naming more entities than this is a list (a team sheet, a line-up, a table of results: 57 of the
+ * BBC corpus's 40,411 sentences, which gave 14% of its co-mention pairs), where a name's neighbours say more than
+ * the whole list does, and where all pairs grow with the square of the names (100 names, 4,950 pairs).
+ */
+export const LIST_ENTITIES = 8;
+/** In a list, each entity is co-mentioned with this many entities on either side of it, in the order named. */
+export const LIST_WINDOW = 4;
+
+/**
+ * The pairs of distinct entities one sentence co-mentions (its mentions in the order written): every pair, or in a
+ * list (over LIST_ENTITIES entities) each entity with the LIST_WINDOW named after it; at most LIST_WINDOW pairs
+ * per entity then, so one sentence costs what its names do, not their square.
+ */
+export function coMentionedPairs(mentions: readonly ResolvedMention[]): [string, string][] {
+  const ids = [...new Set([...mentions].sort((a, b) => a.start - b.start).map((m) => m.entityId))];
+  const window = ids.length > LIST_ENTITIES ? LIST_WINDOW : ids.length;
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j <= i + window && j < ids.length; j++) pairs.push([ids[i]!, ids[j]!]);
+  return pairs;
+}
+
+/**
+ * Every pair of distinct entities named in the same sentence (only near ones in a list: `coMentionedPairs`), one
+ * evidence per sentence.
+ */
 export function coMentionEdges(mentions: ResolvedMention[]): Edge[] {
   return runSteps(coMentionsInSteps(mentions));
 }
@@ -31,14 +56,12 @@ export function* coMentionsInSteps(mentions: ResolvedMention[]): Steps<Edge[]> {
   let done = 0;
   for (const [sentenceId, list] of bySentence) {
     if (every(done++, 2048)) yield;
-    const ids = [...new Set(list.map((m) => m.entityId))].sort();
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const id = coMentionId(ids[i]!, ids[j]!);
-        const edge = edges.get(id) ?? { id, kind: "co-mention", source: ids[i]!, target: ids[j]!, evidence: [] };
-        edge.evidence.push({ sentenceId, docId: list[0]!.docId });
-        edges.set(id, edge);
-      }
+    for (const [a, b] of coMentionedPairs(list)) {
+      const [source, target] = a < b ? [a, b] : [b, a];
+      const id = coMentionId(source, target);
+      const edge = edges.get(id) ?? { id, kind: "co-mention", source, target, evidence: [] };
+      edge.evidence.push({ sentenceId, docId: list[0]!.docId });
+      edges.set(id, edge);
     }
   }
   yield;

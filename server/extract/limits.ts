@@ -20,9 +20,6 @@ export const LIMITS = {
   extractionMs: 30_000,
 } as const;
 
-/** Pairs of names one sentence can give (co-mention edges, stance holder-target pairs): n(n-1)/2 of the mention cap. */
-export const MAX_PAIRS_PER_SENTENCE = (LIMITS.mentionsPerSentence * (LIMITS.mentionsPerSentence - 1)) / 2;
-
 const LONG_TOKEN = new RegExp(`\\S{${LIMITS.tokenChars + 1}}`, "u");
 
 /** Refuses a text the extractor should not be asked to read: too long, or with a "word" no prose has. */

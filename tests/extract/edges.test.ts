@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { LIST_ENTITIES, LIST_WINDOW, coMentionedPairs } from "../../server/extract/09-edges.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
+import { LIMITS } from "../../server/extract/limits.js";
+import type { ResolvedMention } from "../../server/types.js";
 
 describe("co-mention edges", () => {
   it("links entities named in the same sentence, one evidence per sentence", () => {
@@ -33,5 +36,47 @@ describe("stance evidence spans", () => {
         return [ev.holderSpan!, ev.cueSpan!, ev.targetSpan!].map(([a, b]) => sentence.slice(a, b));
       });
     expect(spans).toEqual([[holder, cue, target]]);
+  });
+});
+
+describe("co-mentions in a list", () => {
+  // Invented team-sheet style sentences: the recogniser reads the names, the rule reads their order.
+  const mention = (entityId: string, start: number) => ({ entityId, start }) as ResolvedMention;
+  const named = (...ids: string[]) => ids.map((id, i) => mention(id, i * 10));
+  const pairs = (mentions: ResolvedMention[]) => coMentionedPairs(mentions).map((p) => p.join("+"));
+
+  it.each([
+    [named("a", "b", "c"), ["a+b", "a+c", "b+c"]],
+    // the same entity twice is one, and the order of the list is the order written, not the order given
+    [[mention("b", 30), mention("a", 0), mention("a", 60)], ["a+b"]],
+  ])("a short sentence pairs every two of its entities: %#", (mentions, expected) => {
+    expect(pairs(mentions)).toEqual(expected);
+  });
+
+  it(`over ${LIST_ENTITIES} entities, each is paired with the ${LIST_WINDOW} named after it, not with the whole list`, () => {
+    const ids = Array.from({ length: LIST_ENTITIES + 2 }, (_, i) => `e${i}`);
+    const got = pairs(named(...ids));
+    expect(got).toContain("e0+e4");
+    expect(got).toContain("e5+e9");
+    // false positives of all-pairs: the two ends of the list, and a name five places on
+    expect(got).not.toContain("e0+e9");
+    expect(got).not.toContain("e0+e5");
+    expect(got.length).toBe(LIST_WINDOW * (ids.length - LIST_WINDOW) + (LIST_WINDOW * (LIST_WINDOW - 1)) / 2);
+  });
+
+  it("a list of the most names a sentence is read with gives pairs that grow with its names, not their square", () => {
+    const ids = Array.from({ length: LIMITS.mentionsPerSentence }, (_, i) => `e${i}`);
+    expect(coMentionedPairs(named(...ids)).length).toBeLessThan(LIST_WINDOW * ids.length);
+  });
+});
+
+describe("co-mentions of a real list", () => {
+  it("ten countries in one sentence: each linked to its neighbours in the list, the two ends not", () => {
+    const text = "Poland, Germany, Spain, France, Italy, Greece, Austria, Sweden, Norway and Finland signed the accord.";
+    const edges = buildExtraction([extractDocument({ text })]).edges.filter((e) => e.kind === "co-mention");
+    const ids = new Set(edges.map((e) => e.id));
+    expect(ids.has("country:germany--country:poland")).toBe(true);
+    expect(ids.has("country:finland--country:poland")).toBe(false);
+    expect(edges.length).toBe(LIST_WINDOW * (10 - LIST_WINDOW) + (LIST_WINDOW * (LIST_WINDOW - 1)) / 2);
   });
 });
