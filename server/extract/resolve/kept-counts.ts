@@ -57,7 +57,11 @@ class Needles {
     this.all.add(needle);
     const word = firstWord(needle);
     if (word === "" || overlapsAtWordStart(needle)) this.alone.push(needle);
-    else this.byWord.set(word, [...(this.byWord.get(word) ?? []), needle]);
+    else {
+      const list = this.byWord.get(word);
+      if (list) list.push(needle);
+      else this.byWord.set(word, [needle]);
+    }
   }
 
   /** How often each needle is in the documents, every needle included (at 0 when absent). */
