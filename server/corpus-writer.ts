@@ -12,6 +12,9 @@ import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
 import type { Correction, DocExtraction, DocumentInput, Extraction } from "./types.js";
+import { type BatchOp, type IngestedDocument, type OpOutcome, OpenBatch, planBatch } from "./write-batch.js";
+
+export type { IngestedDocument } from "./write-batch.js";
 
 /** What the service rebuilds after every write: the server needs a full ReadModel, the CLI only the extraction. */
 export interface CorpusView {
@@ -49,13 +52,6 @@ export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, c
   docExtractions: docs,
   extraction: resolved ?? buildExtraction(docs, { corrections }),
 });
-
-export interface IngestedDocument {
-  id: string;
-  title: string;
-  /** `created` when stored now, `existing` when the same content was already stored (the id is the content hash). */
-  status: "created" | "existing" | "replaced";
-}
 
 export interface WriteResult {
   documents: IngestedDocument[];
@@ -143,12 +139,25 @@ export interface WritePlan {
   corrections?: { put: Correction[]; remove: number[] };
 }
 
+interface BatchResult {
+  outcomes: OpOutcome[];
+  change: GraphChange;
+}
+
+/** One request's share of its batch's write. */
+interface OpResult {
+  outcome: OpOutcome;
+  change: GraphChange;
+}
+
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;
 
 export class CorpusWriter<V extends CorpusView = ReadModel> {
   private state: State<V>;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The batch waiting for its turn in the queue: posts and deletes that arrive meanwhile join it. */
+  private open: { batch: OpenBatch; run: Promise<PromiseSettledResult<OpResult>[]> } | undefined;
   /** The layout of the latest write, running after its commit. */
   private settling: Promise<void> = Promise.resolve();
 
@@ -183,10 +192,16 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   /**
    * Stores documents extracted earlier: the CLI extracts the next batch while this one is written. `supersedes`
    * lists stored ids that this write replaces under another id (a rebuild of a text whose id was computed another
-   * way); they are deleted in the same transaction, so a rebuild never stores a document twice.
+   * way); they are deleted in the same transaction, so a rebuild never stores a document twice. A plain post
+   * joins the batch of writes waiting for their turn (write-batch.ts); `change` is then the batch's.
    */
-  ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<WriteResult> {
-    return this.serialize(() => this.commitPut(extracted, options.replace ?? false, options.supersedes ?? []));
+  async ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<WriteResult> {
+    const op: BatchOp = { kind: "put", extracted };
+    const alone = options.replace || (options.supersedes?.length ?? 0) > 0;
+    const { outcome, change } = alone
+      ? await this.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
+      : await this.enqueue(op);
+    return { documents: "documents" in outcome ? outcome.documents : [], change };
   }
 
   /**
@@ -302,38 +317,77 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
 
   /** Deletes the document, its mentions and evidence; entities and edges left without evidence go with it. */
   async remove(id: string): Promise<GraphChange> {
-    return this.serialize(() => this.commit([], [id]));
+    const { outcome, change } = await this.enqueue({ kind: "remove", id });
+    if ("unknown" in outcome) throw new UnknownDocumentError(outcome.unknown);
+    return change;
   }
 
-  /** Runs writes one after another: each one diffs against the state the previous one left. */
+  /**
+   * Runs writes one after another: each one diffs against the state the previous one left. Any other write
+   * closes the open batch, so that nothing queued after it is committed before it.
+   */
   private serialize<T>(write: () => Promise<T>): Promise<T> {
+    this.open = undefined;
     const run = this.queue.then(write, write);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async commitPut(extracted: StoredDocument[], replace: boolean, supersedes: string[]): Promise<WriteResult> {
-    const documents: IngestedDocument[] = [];
-    const put = new Map<string, StoredDocument>();
-    for (const stored of extracted) {
-      const { id, title } = stored.extraction.doc;
-      const inStore = this.has(id);
-      // The same text twice in one request is one document, as it is across requests.
-      if (put.has(id) || (inStore && !replace)) {
-        documents.push({ id, title: this.state.byId.get(id)?.doc.title ?? put.get(id)!.extraction.doc.title, status: "existing" });
-        continue;
-      }
-      documents.push({ id, title, status: inStore ? "replaced" : "created" });
-      put.set(id, stored);
+  /** Queues `op` in the open batch, or in a new one when there is none or it cannot take `op`. */
+  private async enqueue(op: BatchOp): Promise<OpResult> {
+    let open = this.open;
+    if (!open?.batch.accepts(op)) {
+      const batch = new OpenBatch();
+      const run = this.serialize(() => {
+        if (this.open?.batch === batch) this.open = undefined;
+        return this.commitOps(batch.ops);
+      });
+      open = this.open = { batch, run };
     }
-    const remove = supersedes.filter((id) => this.has(id) && !put.has(id));
-    const change = put.size === 0 && remove.length === 0 ? noChange() : await this.commit([...put.values()], remove);
-    return { documents, change };
+    const index = open.batch.ops.length;
+    open.batch.add(op);
+    const settled = (await open.run)[index]!;
+    if (settled.status === "rejected") throw settled.reason;
+    return settled.value;
   }
 
-  /** Writes the documents and the derived change; on a conflict with another process, reloads and recomputes. */
-  private commit(put: StoredDocument[], remove: string[]): Promise<GraphChange> {
-    return this.commitPlan(() => ({ put, remove }));
+  /**
+   * A batch in one write, each request answered with its own outcome. If the write fails for another reason than
+   * a conflict, each request is written on its own, so that a bad one fails alone.
+   */
+  private async commitOps(ops: BatchOp[]): Promise<PromiseSettledResult<OpResult>[]> {
+    try {
+      const { outcomes, change } = await this.commitBatch(ops);
+      return outcomes.map((outcome) => ({ status: "fulfilled", value: { outcome, change } }));
+    } catch (err) {
+      if (ops.length === 1) return [{ status: "rejected", reason: err }];
+      console.error(`a batch of ${ops.length} writes failed; writing them one by one:`, err);
+    }
+    const each: PromiseSettledResult<OpResult>[] = [];
+    for (const op of ops) {
+      try {
+        const { outcomes, change } = await this.commitBatch([op]);
+        each.push({ status: "fulfilled", value: { outcome: outcomes[0]!, change } });
+      } catch (reason) {
+        each.push({ status: "rejected", reason });
+      }
+    }
+    return each;
+  }
+
+  /**
+   * Works out the batch's write from the current state (again after a conflict: a delete checked again) and
+   * commits it; a batch that changes nothing (texts already stored, unknown ids) costs no resolution.
+   */
+  private async commitBatch(ops: BatchOp[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<BatchResult> {
+    const stored = { has: (id: string) => this.has(id), title: (id: string) => this.state.byId.get(id)?.doc.title };
+    let plan = planBatch(ops, stored, options);
+    if (plan.put.length === 0 && plan.remove.length === 0) return { outcomes: plan.outcomes, change: noChange() };
+    const change = await this.commitPlan(() => {
+      plan = planBatch(ops, stored, options);
+      return { put: plan.put, remove: plan.remove };
+    });
+    return { outcomes: plan.outcomes, change };
   }
 
   /**
