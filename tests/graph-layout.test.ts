@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { ReadModel, type LayoutCache } from "../server/read/model.js";
 import type { LayoutRecord } from "../server/graph/layout.js";
-import { NOMINAL_VIEW_PX, densityScale, layoutInPlace, layoutInWorker, layoutIterations } from "../server/graph/layout.js";
+import Graph from "graphology";
+
+import { NOMINAL_VIEW_PX, densityScale, layoutInPlace, layoutInWorker, layoutInput, layoutIterations } from "../server/graph/layout.js";
 import { separateDiscs } from "../server/graph/separate.js";
 import { buildGraph } from "../server/graph/build.js";
 import { seedCorpus } from "./helpers/server.js";
@@ -29,6 +31,20 @@ describe("layout", () => {
   it("a worker thread computes the same layout and metrics as this thread (large graphs use the worker)", async () => {
     const graph = buildGraph(seedCorpus().extraction, { layout: false, metrics: false });
     expect(await layoutInWorker(graph)).toEqual(layoutInPlace(graph));
+  });
+
+  it("sends the worker what a light copy's export() gives: positions, sizes, weights, fixed nodes", () => {
+    const graph = buildGraph(seedCorpus().extraction, { layout: false, metrics: false });
+    const moving = new Set(graph.nodes().slice(0, 3));
+    const light = new Graph({ multi: true, type: "mixed" });
+    graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y, size: a.size, ...(moving.has(n) ? {} : { fixed: true }) }));
+    graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
+      undirected
+        ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight })
+        : light.addDirectedEdgeWithKey(e, s, t, { weight: a.weight }),
+    );
+    expect(graph.directedSize).toBeGreaterThan(0);
+    expect(layoutInput(graph, moving)).toEqual(light.export());
   });
 
   it.each([

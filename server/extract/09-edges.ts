@@ -1,6 +1,5 @@
 // Stage 9, over the corpus: edges. Takes the resolved mentions and the documents' stances and gives the graph's Edges:
 // co-mentions per sentence, and stances aggregated per holder -> target and polarity, each with its evidence.
-import { byId } from "../../common/group.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import type { DocExtraction, Edge, ResolvedMention } from "../types.js";
 
@@ -65,8 +64,11 @@ export function* coMentionsInSteps(mentions: ResolvedMention[]): Steps<Edge[]> {
     }
   }
   yield;
-  // In code-unit order, as the corpus keeps its edges (common/group.ts `byId`)
-  return [...edges.values()].sort(byId);
+  // In code-unit order, as the corpus keeps its edges (common/group.ts `byId`): the ids are unique, so the default
+  // sort of the ids (code units, no comparator to call) gives that order several times faster.
+  const ids = [...edges.keys()].sort();
+  yield;
+  return ids.map((id) => edges.get(id)!);
 }
 
 /**

@@ -6,6 +6,7 @@ import { CO_MENTION_COLOR, STANCE_COLORS, colorFor, edgeSize, sizeFor } from "..
 import type { EdgeAttributes, NodeAttributes } from "../../common/graph.js";
 import type { Edge, Extraction } from "../../common/types.js";
 import { mulberry32 } from "../random.js";
+import { type Steps, every, runSteps } from "../slices.js";
 import { applyLayout } from "./layout.js";
 
 export type { EdgeAttributes, NodeAttributes };
@@ -69,10 +70,20 @@ export function assignMetrics(graph: EntityGraph, metrics: Metrics): void {
  * compute them in a worker or reuse them from the store (graph/layout.ts).
  */
 export function buildGraph(extraction: Extraction, { layout = true, metrics = true } = {}): EntityGraph {
+  const graph = runSteps(graphInSteps(extraction));
+  if (metrics) assignMetrics(graph, computeMetrics(graph));
+  if (layout) applyLayout(graph);
+  return graph;
+}
+
+/** The graph of an extraction at its seeded start positions, no metrics: in steps, so the server reads between them. */
+export function* graphInSteps(extraction: Extraction): Steps<EntityGraph> {
   const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
   const mentionCount = new Map<string, number>();
   const docSets = new Map<string, Set<string>>();
+  let i = 0;
   for (const m of extraction.mentions) {
+    if (every(i++, 4096)) yield;
     mentionCount.set(m.entityId, (mentionCount.get(m.entityId) ?? 0) + 1);
     const set = docSets.get(m.entityId) ?? new Set();
     set.add(m.docId);
@@ -80,6 +91,7 @@ export function buildGraph(extraction: Extraction, { layout = true, metrics = tr
   }
   const random = mulberry32(42);
   for (const e of extraction.entities) {
+    if (every(i++, 512)) yield;
     const mentions = mentionCount.get(e.id) ?? 0;
     const looks = { type: e.type, mentions };
     graph.addNode(e.id, {
@@ -102,11 +114,10 @@ export function buildGraph(extraction: Extraction, { layout = true, metrics = tr
     });
   }
   for (const edge of extraction.edges) {
+    if (every(i++, 512)) yield;
     const attrs = edgeAttributes(edge);
     if (edge.kind === "co-mention") graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
     else graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
   }
-  if (metrics) assignMetrics(graph, computeMetrics(graph));
-  if (layout) applyLayout(graph);
   return graph;
 }

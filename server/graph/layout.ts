@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
+import { type Steps, every, runSteps } from "../slices.js";
 import { layoutSupervisor } from "./layout-supervisor.js";
 import { separateDiscs } from "./separate.js";
-import { type EdgeAttributes, type EntityGraph, type Metrics, type NodeAttributes, assignMetrics, computeMetrics } from "./build.js";
+import { type EntityGraph, type Metrics, assignMetrics, computeMetrics } from "./build.js";
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -92,11 +93,18 @@ export function assignLayout(graph: EntityGraph, record: LayoutRecord): void {
  * What the layout depends on (nodes in order with their start positions, edges with their weights): two graphs
  * with the same key get the same layout, so a stored layout can be reused when the key matches.
  */
-export function layoutKey(graph: EntityGraph): string {
+export function* layoutKeyInSteps(graph: EntityGraph): Steps<string> {
   const hash = createHash("sha1");
   hash.update("layout+metrics v3\n"); // the record's format: a new format never reads an old record
-  graph.forEachNode((n, a) => hash.update(`${n}|${a.x}|${a.y}|${a.size}\n`));
-  graph.forEachEdge((e, a, s, t) => hash.update(`${e}|${s}|${t}|${a.weight}\n`));
+  let i = 0;
+  for (const { node: n, attributes: a } of graph.nodeEntries()) {
+    if (every(i++, 1024)) yield;
+    hash.update(`${n}|${a.x}|${a.y}|${a.size}\n`);
+  }
+  for (const { edge: e, attributes: a, source: s, target: t } of graph.edgeEntries()) {
+    if (every(i++, 1024)) yield;
+    hash.update(`${e}|${s}|${t}|${a.weight}\n`);
+  }
   return hash.digest("hex");
 }
 
@@ -112,17 +120,26 @@ export function layoutInPlace(graph: EntityGraph): LayoutRecord {
 export type LayoutInput = ReturnType<Graph["export"]>;
 
 export function layoutInput(graph: EntityGraph, moving?: Set<string>): LayoutInput {
-  const light = new Graph<Pick<NodeAttributes, "x" | "y" | "size"> & { fixed?: boolean }, Pick<EdgeAttributes, "weight">>({
-    multi: true,
-    type: "mixed",
-  });
-  graph.forEachNode((n, a) => light.addNode(n, { x: a.x, y: a.y, size: a.size, ...(moving && !moving.has(n) ? { fixed: true } : {}) }));
-  graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
-    undirected
-      ? light.addUndirectedEdgeWithKey(e, s, t, { weight: a.weight })
-      : light.addDirectedEdgeWithKey(e, s, t, { weight: a.weight }),
-  );
-  return light.export();
+  return runSteps(layoutInputInSteps(graph, moving));
+}
+
+/**
+ * `layoutInput` in steps, so that the server answers reads while it copies a big graph for the worker: the
+ * serialized form (graphology's `export()`) written directly, node by node and edge by edge, in the graph's order.
+ */
+export function* layoutInputInSteps(graph: EntityGraph, moving?: Set<string>): Steps<LayoutInput> {
+  const nodes: LayoutInput["nodes"] = [];
+  let i = 0;
+  for (const { node, attributes: a } of graph.nodeEntries()) {
+    if (every(i++, 512)) yield;
+    nodes.push({ key: node, attributes: { x: a.x, y: a.y, size: a.size, ...(moving && !moving.has(node) ? { fixed: true } : {}) } });
+  }
+  const edges: LayoutInput["edges"] = [];
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+    if (every(i++, 512)) yield;
+    edges.push({ key: edge, source, target, attributes: { weight: attributes.weight }, ...(undirected ? { undirected: true } : {}) });
+  }
+  return { options: { type: "mixed", multi: true, allowSelfLoops: true }, attributes: {}, nodes, edges };
 }
 
 /** Layout and metrics computed in the layout worker, so that a large corpus does not block the event loop. */

@@ -9,10 +9,10 @@ import { cachedAnswer, cachedAnswerAsync, nextCachePrefix } from "./cache.js";
 import { type ReadIndexes, documentAnswer, edgeAnswer, entityAnswer, indexExtraction } from "./answers.js";
 import { type ReadTexts, memoryTexts } from "./texts.js";
 import { runInSlices } from "../slices.js";
-import { type EntityGraph, buildGraph } from "../graph/build.js";
+import { type EntityGraph, buildGraph, graphInSteps } from "../graph/build.js";
 import { gexfInWorker, toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
-import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInput, layoutKey } from "../graph/layout.js";
+import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInputInSteps, layoutKeyInSteps } from "../graph/layout.js";
 import { placeBeside } from "../graph/layout-incremental.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
@@ -95,9 +95,8 @@ export class ReadModel {
     // In slices: the server answers reads between them while a write is resolved.
     const extraction = options.resolved ?? (await runInSlices(buildInSteps(docExtractions, { corrections })));
     await nextTurn();
-    const graph = buildGraph(extraction, { layout: false, metrics: false });
-    await nextTurn();
-    const key = layoutKey(graph);
+    const graph = await runInSlices(graphInSteps(extraction));
+    const key = await runInSlices(layoutKeyInSteps(graph));
     let record = await cache?.get(key);
     const { previous } = options;
     const parts = options.texts ? { texts: options.texts } : {};
@@ -134,7 +133,7 @@ export class ReadModel {
   async settle(): Promise<ReadModel | undefined> {
     const pending = this.pending;
     if (!pending) return undefined;
-    const record = await layoutSupervisor().refine(layoutInput(this.graph, pending.moving));
+    const record = await layoutSupervisor().refine(await runInSlices(layoutInputInSteps(this.graph, pending.moving)));
     if (!record) return undefined;
     await pending.cache?.set(pending.key, record);
     const graph = this.graph.copy();

@@ -120,7 +120,7 @@ function* diffMaps<T>(before: Map<string, T>, after: Map<string, T>): Steps<Keye
   const diff: KeyedDiff<T> = { added: [], updated: [], removed: [] };
   let i = 0;
   for (const [key, value] of after) {
-    if (every(i++, 2048)) yield;
+    if (every(i++, 128)) yield;
     const old = before.get(key);
     if (old === undefined) diff.added.push([key, value]);
     else if (!sameJson(old, value)) diff.updated.push([key, value]);

@@ -72,7 +72,7 @@ export interface Store {
   countDocuments(): Promise<number>;
   /** The version number every write bumps: a reader that sees it change knows another process wrote. */
   currentVersion(): Promise<number>;
-  /** A layout computed earlier for the graph with this key (graph/layout.ts layoutKey), if kept. */
+  /** A layout computed earlier for the graph with this key (graph/layout.ts layoutKeyInSteps), if kept. */
   loadLayout(key: string): Promise<LayoutRecord | undefined>;
   saveLayout(key: string, record: LayoutRecord): Promise<void>;
   /**
