@@ -134,16 +134,21 @@ export function resolveEntities(docs: DocExtraction[]): Resolution {
 /** `resolveEntities` in steps, so that the server answers requests between them while it resolves a write. */
 export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   const sentenceText = new Map<string, string>();
-  for (const d of docs) for (const s of d.sentences) sentenceText.set(s.id, s.text);
+  for (const [i, d] of docs.entries()) {
+    if (every(i, 128)) yield;
+    for (const s of d.sentences) sentenceText.set(s.id, s.text);
+  }
   const text = (id: string) => sentenceText.get(id) ?? "";
+  yield;
   const counts = corpusCaseCounts.of(docs);
+  yield;
   const units = makeUnits(docs);
   yield;
 
-  stripLeadingWords(units, counts, text);
+  yield* stripLeadingWords(units, counts, text);
   yield;
   const vote = yield* voteInSteps(units, text, counts);
-  markPlaces(units, vote.cues, docs);
+  yield* markPlaces(units, vote.cues, docs);
   yield;
   const settings = documentSettings(docs);
   const eventLabels = resolveEvents(units, settings.place, settings.year, text);
@@ -196,7 +201,7 @@ function* draftsInSteps(
   const members = groupBy(units, groupOf);
   const drafts: Draft[] = [];
   for (const [i, [key, group]] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0])).entries()) {
-    if (every(i, 256)) yield;
+    if (every(i, 32)) yield;
     const type = typeOf(key);
     if ((type as string) === PLACE) continue;
     const names = group.flatMap((u) => u.names);
@@ -258,7 +263,7 @@ function* mentionsInSteps(
   const mentions: ResolvedMention[] = [];
   let next = 0;
   for (const [i, d] of docs.entries()) {
-    if (every(i, 64)) yield;
+    if (every(i, 16)) yield;
     const list = new Array<ResolvedMention | undefined>(d.mentions.length).fill(undefined);
     for (; next < units.length && units[next]!.docId === d.doc.id; next++) {
       const unit = units[next]!;

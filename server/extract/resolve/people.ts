@@ -43,12 +43,14 @@ const OPENS_CLAUSE = /[,;:]\s*$/u;
  * the corpus knows), or the rest is a full name the corpus knows, or it is a nationality ("American Serena
  * Williams").
  */
-export function stripLeadingWords(units: Unit[], counts: CaseCounts, sentenceText: (id: string) => string): void {
+export function* stripLeadingWords(units: Unit[], counts: CaseCounts, sentenceText: (id: string) => string): Steps<void> {
   const people = units.filter((u) => typeOf(u.key) === "person");
   const restsOf = new Map<string, Set<string>>();
   const fullNames = new Set<string>();
   const surnames = new Map<string, Set<string>>(); // surname -> the first names it is written with
+  let i = 0;
   for (const u of people) {
+    if (every(i++, 512)) yield;
     const tokens = nameTokens(nameOf(u.key));
     if (tokens.length < 2) continue;
     fullNames.add(nameOf(u.key));
@@ -56,6 +58,7 @@ export function stripLeadingWords(units: Unit[], counts: CaseCounts, sentenceTex
     restsOf.set(tokens[0]!, (restsOf.get(tokens[0]!) ?? new Set()).add(tokens.slice(1).join(" ")));
   }
   for (const u of people) {
+    if (every(i++, 256)) yield;
     const name = unitName(u);
     const tokens = nameTokens(name);
     if (tokens.length < 2) continue;

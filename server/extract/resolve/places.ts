@@ -4,6 +4,7 @@
 import { isLargeCity } from "../lexicon/cities.js";
 import { SPEECH_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
 import { escapeRegExp } from "../../../common/regex.js";
+import { type Steps, every } from "../../slices.js";
 import type { DocExtraction, Sentence } from "../../types.js";
 import type { Cue } from "./type-vote.js";
 import { type Unit, nameOf, typeOf, unitName } from "./units.js";
@@ -22,13 +23,15 @@ const LOCATIVE = "in|at|near|outside|across|around|throughout";
  * more often than with an organization's cue ("the X", "X party"). A person's name is rarely written so ("Charlotte",
  * "Jackson": never after "in"), and a unit with a person's cue of its own stays a person ("Lord Liverpool").
  */
-export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, docs: readonly DocExtraction[]): void {
+export function* markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, docs: readonly DocExtraction[]): Steps<void> {
   const written = new Map<string, string>(); // lower-case name -> as written
   const organizationCues = new Map<string, number>();
   const surnames = new Set<string>();
   const organizations = new Set<string>();
   const personDocs = new Map<string, Set<string>>(); // read as a person, with no person's cue
+  let i = 0;
   for (const u of units) {
+    if (every(i++, 1024)) yield;
     const type = typeOf(u.key);
     const name = nameOf(u.key);
     if (type === "person" && name.includes(" ")) surnames.add(name.slice(name.lastIndexOf(" ") + 1));
@@ -41,7 +44,9 @@ export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, 
   }
   if (written.size === 0) return;
   const names = [...written.values()];
+  yield;
   const { total, locative, acts } = corpusLocatives.of(names, docs);
+  yield;
   const places = new Set(
     names
       .filter((n) => {
@@ -60,6 +65,7 @@ export function markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>, 
       .map((n) => n.toLowerCase()),
   );
   for (const u of units) {
+    if (every(i++, 2048)) yield;
     const name = nameOf(u.key);
     if (places.has(name) && (typeOf(u.key) === "person" || typeOf(u.key) === "organization") && cues.get(u)!.person === 0) {
       u.key = `${PLACE}:${name}`;

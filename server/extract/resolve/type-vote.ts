@@ -94,11 +94,12 @@ export function* voteInSteps(units: Unit[], sentenceText: (id: string) => string
     if (!t) tallies.set(name, (t = { cue: { person: 0, organization: 0, work: 0 }, recognised: { person: 0, organization: 0 } }));
     return t;
   };
-  for (const [i, u] of units.entries()) {
-    if (every(i, 2048)) yield;
+  let seen = 0;
+  for (const u of units) {
     const c: Record<Cue, number> = { person: 0, organization: 0, work: 0 };
     const voted = VOTED.has(typeOf(u.key));
     for (const m of u.mentions) {
+      if (every(seen++, 1024)) yield;
       const cue = keptCueOf(m, sentenceText(m.sentenceId));
       if (cue) c[cue]++;
       if (!voted) continue;
