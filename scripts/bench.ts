@@ -178,7 +178,7 @@ async function serverRows() {
     );
     rows.push({
       ...loadRow("GET p99 under 50 posts (GET /api/entities/:id, 10 connections)", during, 200),
-      value: `p50 ${during.p50} ms, p99 ${during.p99} ms, max ${during.max} ms over the ${during.postSeconds.toFixed(1)} s the posts took, ${during.errors} errors`,
+      value: `p50 ${during.p50} ms, p99 ${during.p99} ms, max ${during.max} ms over the ${during.postSeconds.toFixed(1)} s the posts took, ${during.errors} errors (${during.kinds})`,
     });
 
     log("4. GEXF export of the whole graph");

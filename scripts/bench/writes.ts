@@ -87,6 +87,8 @@ export async function readsDuringSequentialPosts(url: string, ids: string[], tex
     max: result.latency.max,
     rps: result.requests.average,
     errors: result.errors + result.non2xx,
+    // What the errors were: sockets that failed or timed out, and answers by class (a 404 is an entity a post merged away).
+    kinds: `${result.errors} socket (${result.timeouts} timeouts), ${result["4xx"]} 4xx, ${result["5xx"]} 5xx`,
     postSeconds: (performance.now() - started) / 1000,
   };
 }
