@@ -1,6 +1,7 @@
 // Pieces shared by the panels: entity links, sentences with highlights, grouping by document.
 import type { EntitySpan } from "../../common/api/views.js";
 import { TYPE_COLORS } from "../../common/appearance.js";
+import { groupBy } from "../../common/group.js";
 import type { EntityType } from "../../common/types.js";
 import { type Span, el, linkButton } from "../dom.js";
 import type { Actions } from "./actions.js";
@@ -23,20 +24,12 @@ export function markSpan(start: number, end: number, role: string): Span {
   return { start, end, wrap: (slice) => el("mark", { class: role }, [slice]) };
 }
 
-/** Items grouped by document, in first-seen order. */
-export function byDocument<T extends { docId: string }>(items: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(item.docId);
-    if (list) list.push(item);
-    else groups.set(item.docId, [item]);
-  }
-  return groups;
-}
-
 export function documentHeading(docId: string, title: string, date: string | undefined, actions: Actions): HTMLElement {
   return el("h4", { class: "doc-heading" }, [
     linkButton(title, { "data-doc-link": docId }, () => actions.openDocument(docId)),
     ...(date ? [el("span", { class: "date" }, [date])] : []),
   ]);
 }
+
+/** Items grouped by document, in first-seen order. */
+export const byDocument = <T extends { docId: string }>(items: T[]): Map<string, T[]> => groupBy(items, (item) => item.docId);

@@ -15,6 +15,7 @@ import type {
   Stance,
   StanceMention,
 } from "../types.js";
+import { groupBy } from "../../common/group.js";
 import type { Derived, EntityRecord } from "./derived.js";
 
 export interface DocumentRow {
@@ -122,15 +123,7 @@ export function withOptional<T extends object>(target: T, fields: Record<string,
 export const span = (start: number | null, end: number | null): [number, number] | undefined =>
   start === null || end === null ? undefined : [start, end];
 
-export function groupRows<R extends { doc_id: string }>(rows: R[]): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const row of rows) {
-    const list = map.get(row.doc_id);
-    if (list) list.push(row);
-    else map.set(row.doc_id, [row]);
-  }
-  return map;
-}
+export const groupRows = <R extends { doc_id: string }>(rows: R[]): Map<string, R[]> => groupBy(rows, (row) => row.doc_id);
 
 /** A document as the extractor gave it, from its row. */
 export const toDoc = (row: DocumentRow): Doc =>
