@@ -1,5 +1,5 @@
 // Small corpora for the filter unit tests and the browser tests: real extraction over short texts, plus one
-// hand-made stance (the stance extractor is separate work, #4), so every panel section has something to show.
+// hand-made stance (short texts may carry none of their own), so every panel section has something to show.
 import { ReadModel } from "../../server/read/model.js";
 import { extractDocument } from "../../server/extract/index.js";
 import type { DocExtraction, DocumentInput, StanceMention } from "../../server/types.js";

@@ -1,4 +1,4 @@
-// Adding and deleting articles from the page (#5's write API): paste, drop, progress, delete; the graph
+// Adding and deleting articles from the page (the write API): paste, drop, progress, delete; the graph
 // follows without a page reload.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
