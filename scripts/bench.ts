@@ -171,9 +171,11 @@ async function serverRows() {
     const invented = (k: number) =>
       `Minister Ardent Velm met Senator Mira Tolland in Ruritania for round ${k} of the talks.\n` +
       `Velm said the Harbour Council would back plan ${k}, and Tolland criticised the Elbonia Union.`;
+    // Ids as the store has them now: the posts of 3b merged a few entities away (on the BBC store, 2 of 10,889),
+    // and reads of those answer 404, rightly, which the old id list counted as errors.
     const during = await readsDuringSequentialPosts(
       server.url,
-      ids,
+      storedEntityIds(dbPath),
       Array.from({ length: 50 }, (_, k) => invented(Date.now() + k)),
     );
     rows.push({
