@@ -46,35 +46,6 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   "easter",
 ]);
 
-// Acronyms of things, not of organizations, that the recogniser tags as ORG in technology and business news.
-export const GENERIC_ACRONYMS: ReadonlySet<string> = new Set([
-  "TV",
-  "PC",
-  "PCs",
-  "DVD",
-  "DVDs",
-  "CD",
-  "CDs",
-  "ID",
-  "GDP",
-  "CEO",
-  "MP",
-  "MPs",
-  "IT",
-  "PR",
-  "AI",
-  "VAT",
-  "GM",
-  "HIV",
-  "Aids",
-  "AIDS",
-  "SMS",
-  "MP3",
-  "PDA",
-  "GPS",
-  "HD",
-]);
-
 // Words that say which kind of election a bare "the ... election" is: "the general election", "the presidential
 // election". With a year ("the 2005 election") they make a recurring event worth a node.
 export const EVENT_KIND_MODIFIERS: ReadonlySet<string> = new Set(["general", "presidential", "parliamentary"]);
