@@ -163,10 +163,12 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   yield;
   const ambiguous = new Set<Unit>();
   const lone = yield* loneNamesInSteps(units, groups, ambiguous);
-  for (const [u, g] of joinHeadWords(units, groups, ambiguous)) lone.set(u, g);
+  const heads = joinHeadWords(units, groups, ambiguous);
+  for (const [u, g] of heads.joined) lone.set(u, g);
   yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
-  const drafts = yield* draftsInSteps(units, groupOf, { eventLabels, surnameKeys, vote });
+  const named = units.filter((u) => !heads.undecided.has(u));
+  const drafts = yield* draftsInSteps(named, groupOf, { eventLabels, surnameKeys, vote });
   // The phrases the junk filter will count, counted in one pass over the corpus.
   const phraseCase = corpusPhrases.counter(
     docs,
