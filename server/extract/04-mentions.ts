@@ -5,7 +5,7 @@ import { alternation } from "../../common/regex.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./03-recognition/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
-import { EVENT_HEADS, EVENT_KIND_MODIFIERS, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { EVENT_HEADS, EVENT_KIND_MODIFIERS, EVENT_TO_COME_ADJECTIVES, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { GENERIC_ACRONYMS } from "./lexicon/generic-acronyms.js";
 import { FAITH_GROUPS } from "./lexicon/groups.js";
 import { PARTIES } from "./lexicon/parties.js";
@@ -347,9 +347,10 @@ function partyMentions(sentence: Sentence): MentionCandidate[] {
 }
 
 // "the general election", "the 2005 election", "the presidential election": a recurring event named by its kind and a
-// year or a word of its kind, without a name of its own. Resolution across documents gives it its place and year.
+// year or a word of its kind, without a name of its own. Resolution across documents gives it its place and year. A
+// word saying it is still to come is no part of its name ("the expected 2005 election").
 const GENERIC_EVENT = new RegExp(
-  `(?<![\\p{L}])the\\s+((?:(?:19|20)\\d\\d\\s+)?(?:(?:${[...EVENT_KIND_MODIFIERS].join("|")})\\s+)?(?:election|referendum))(?![\\p{L}])`,
+  `(?<![\\p{L}])the\\s+(?:(?:${EVENT_TO_COME_ADJECTIVES.join("|")})\\s+)?((?:(?:19|20)\\d\\d\\s+)?(?:(?:${[...EVENT_KIND_MODIFIERS].join("|")})\\s+)?(?:election|referendum))(?![\\p{L}])`,
   "giu",
 );
 

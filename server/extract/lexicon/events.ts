@@ -55,3 +55,18 @@ export const LEGISLATION_HEADS: ReadonlySet<string> = new Set(["Bill", "Act"]);
 
 // Words placing an event at another time than the document's: "the previous election", "the next referendum".
 export const RELATIVE_TIME_WORDS: ReadonlySet<string> = new Set(["previous", "last", "next", "future", "past", "former", "coming"]);
+
+// Words in front of an event still to come: "an expected May election", "the forthcoming general election" ...
+export const EVENT_TO_COME_ADJECTIVES: readonly string[] = ["expected", "forthcoming", "upcoming", "impending", "looming", "approaching"];
+
+// ... and phrases: "ahead of the general election", "in the run-up to the election", "widely tipped for May".
+export const EVENT_TO_COME: readonly string[] = [
+  ...EVENT_TO_COME_ADJECTIVES,
+  "ahead of",
+  "before",
+  "run-up to",
+  "lead-up to",
+  "build-up to",
+  "closer to",
+  "tipped",
+];
