@@ -52,12 +52,12 @@ export interface DocumentSetting {
 
 /**
  * Rewrites the keys of unnamed recurring events to kind, place and year, taking what the name does not say from
- * its clause (the one year it names: "the general election in 1997", not "up on 2003, as the parties geared up for
- * the election") or its document (the country it
- * names most, the year of its date). Not from years named elsewhere in the text: an undated article names past
- * years in passing ("since 1997"), and an event still to come ("ahead of the general election") not even from its
- * sentence ("any time before June 2006" is a deadline). An undated one joins the latest year of its kind and place:
- * news names past elections by their year ("the 2001 election") and the one to come as "the general election".
+ * its clause (the one year it names: "the general election in 1997", not "gifts rose on 2003, as parties saved for
+ * the election") or its document (the country it names most, the year of its date). Not from years named elsewhere
+ * in the text: an undated article names past years in passing ("since 1997"); and an event still to come ("ahead of
+ * the general election") not even from its clause ("any time before June 2006" is a deadline). An undated one joins
+ * the latest year of its kind and place: news names past elections by their year ("the 2001 election") and the one
+ * to come as "the general election".
  * Returns labels for the keys made ("2005 United Kingdom general election").
  */
 export function resolveEvents(units: Unit[], doc: DocumentSetting, sentenceText: (id: string) => string): Map<string, string> {
@@ -138,7 +138,7 @@ function toCome(u: Unit, sentenceText: (id: string) => string): boolean {
 
 const CLAUSE_BREAK = /[,;:()—–]/gu;
 
-/** The clause a mention stands in: "up on the same period of 2003, as the parties geared up for the election". */
+/** The clause a mention stands in: "gifts rose on 2003, as parties saved for the election" -> the second. */
 function clauseOf(text: string, start: number, end: number): string {
   let from = 0;
   let to = text.length;
