@@ -5,7 +5,8 @@ import { alternation } from "../../common/regex.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./03-recognition/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
-import { EVENT_HEADS, EVENT_KIND_MODIFIERS, GENERIC_ACRONYMS, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { EVENT_HEADS, EVENT_KIND_MODIFIERS, EVENT_TO_COME_ADJECTIVES, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import { GENERIC_ACRONYMS } from "./lexicon/generic-acronyms.js";
 import { FAITH_GROUPS } from "./lexicon/groups.js";
 import { PARTIES } from "./lexicon/parties.js";
 import { TITLE_WORDS, titleWordOf } from "./lexicon/titles.js";
@@ -134,10 +135,14 @@ function extendOfName(text: string, span: RawSpan): RawSpan {
   return more ? { ...span, end: span.end + more[0].length } : span;
 }
 
+// "a new Russian invasion", 'he was a "German war criminal"': after an indefinite word, and an opening quote, an
+// event noun names a kind of thing.
+const INDEFINITE_BEFORE = /\b(?:a|an|new|any|another)\s+["“‘']?$/i;
+
 /** A named event, not a hypothetical one: "the Munich Security Conference", but not "a new Russian invasion". */
 function eventSpans(text: string): RawSpan[] {
   return [...text.matchAll(EVENT_PATTERN)]
-    .filter((m) => !/\b(?:a|an|new|any|another)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index)))
+    .filter((m) => !INDEFINITE_BEFORE.test(text.slice(Math.max(0, m.index - 11), m.index)))
     .map((m) => ({ start: m.index, end: m.index + m[0].length, kind: "event" as const }));
 }
 
@@ -342,9 +347,10 @@ function partyMentions(sentence: Sentence): MentionCandidate[] {
 }
 
 // "the general election", "the 2005 election", "the presidential election": a recurring event named by its kind and a
-// year or a word of its kind, without a name of its own. Resolution across documents gives it its place and year.
+// year or a word of its kind, without a name of its own. Resolution across documents gives it its place and year. A
+// word saying it is still to come is no part of its name ("the expected 2005 election").
 const GENERIC_EVENT = new RegExp(
-  `(?<![\\p{L}])the\\s+((?:(?:19|20)\\d\\d\\s+)?(?:(?:${[...EVENT_KIND_MODIFIERS].join("|")})\\s+)?(?:election|referendum))(?![\\p{L}])`,
+  `(?<![\\p{L}])the\\s+(?:(?:${EVENT_TO_COME_ADJECTIVES.join("|")})\\s+)?((?:(?:19|20)\\d\\d\\s+)?(?:(?:${[...EVENT_KIND_MODIFIERS].join("|")})\\s+)?(?:election|referendum))(?![\\p{L}])`,
   "giu",
 );
 

@@ -6,8 +6,8 @@ import { groupBy } from "../../common/group.js";
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./05-coreference/index.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
-import { documentYears } from "./resolve/corpus-stats.js";
-import { eventFacts, resolveEvents } from "./resolve/events.js";
+import { PARTIES } from "./lexicon/parties.js";
+import { type DocumentSetting, eventFacts, resolveEvents } from "./resolve/events.js";
 import { type Candidate as JunkCandidate, junkReason } from "./resolve/junk.js";
 import { corpusCaseCounts, corpusPhrases } from "./resolve/kept-counts.js";
 import { acronymOf, joinHeadWords, joinOrganizationsInSteps, retypeShortNames } from "./resolve/organizations.js";
@@ -76,12 +76,14 @@ function votedAffiliations(group: Mention[]): string[] {
   return sortedUnique([...counts].filter(([, n]) => counts.size === 1 || (n >= 2 && 4 * n >= top)).map(([a]) => a));
 }
 
-/** The code of the country the mentions name most ("" when they name none). */
+const PARTY_COUNTRY = new Map(PARTIES.map((p) => [p.name, p.country]));
+
+/** The code of the country the mentions name most, its parties counted ("" when they name none). */
 function topCountry(mentions: readonly Mention[]): string {
   const counts = new Map<string, number>();
   for (const m of mentions) {
-    if (m.type !== "country") continue;
-    const code = resolveCountry(m.name)?.code;
+    // "Lib Dems entering the 2005 election campaign" in an article about the Iraq war: a party counts for its country
+    const code = m.type === "country" ? resolveCountry(m.name)?.code : m.type === "organization" ? PARTY_COUNTRY.get(m.name) : undefined;
     if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
@@ -90,10 +92,10 @@ function topCountry(mentions: readonly Mention[]): string {
 // A document's top country depends on its mentions alone: read once, a write reads only its own documents'.
 const keptTopCountry = new WeakMap<readonly Mention[], string>();
 
-/** The country a document names most, and the year it is about: where and when its unnamed events happen. */
-function documentSettings(docs: readonly DocExtraction[]) {
+/** The country a document names most, and the year of its date: where and when its unnamed events happen. */
+function documentSettings(docs: readonly DocExtraction[]): DocumentSetting {
+  const year = new Map(docs.flatMap((d) => (d.doc.date ? [[d.doc.id, Number(d.doc.date.slice(0, 4))] as const] : [])));
   const place = new Map<string, string>();
-  const year = documentYears(docs);
   for (const d of docs) {
     let top = keptTopCountry.get(d.mentions);
     if (top === undefined) keptTopCountry.set(d.mentions, (top = topCountry(d.mentions)));
@@ -103,7 +105,7 @@ function documentSettings(docs: readonly DocExtraction[]) {
   const places = new Map<string, number>();
   for (const p of place.values()) places.set(p, (places.get(p) ?? 0) + 1);
   const usual = [...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  return { place: (id: string) => place.get(id) ?? usual, year: (id: string) => year.get(id) };
+  return { place: (id) => place.get(id) ?? usual, year: (id) => year.get(id) };
 }
 
 export interface Resolution {
@@ -151,7 +153,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   yield* markPlaces(units, vote.cues, docs);
   yield;
   const settings = documentSettings(docs);
-  const eventLabels = resolveEvents(units, settings.place, settings.year, text);
+  const eventLabels = resolveEvents(units, settings, text);
   yield;
   const groups = new KeyGroups();
   joinSpellings(units, groups);
@@ -163,10 +165,12 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   yield;
   const ambiguous = new Set<Unit>();
   const lone = yield* loneNamesInSteps(units, groups, ambiguous);
-  for (const [u, g] of joinHeadWords(units, groups, ambiguous)) lone.set(u, g);
+  const heads = joinHeadWords(units, groups, ambiguous);
+  for (const [u, g] of heads.joined) lone.set(u, g);
   yield;
   const groupOf = (u: Unit) => groups.find(lone.get(u) ?? u.key);
-  const drafts = yield* draftsInSteps(units, groupOf, { eventLabels, surnameKeys, vote });
+  const named = units.filter((u) => !heads.undecided.has(u));
+  const drafts = yield* draftsInSteps(named, groupOf, { eventLabels, surnameKeys, vote });
   // The phrases the junk filter will count, counted in one pass over the corpus.
   const phraseCase = corpusPhrases.counter(
     docs,

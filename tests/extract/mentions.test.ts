@@ -61,6 +61,9 @@ describe("findMentions: what is not an entity", () => {
     ["Then the weapons from you, the contingent from the Europeans and Americans."],
     ["The awards ceremony was held in a big hall."],
     ["Sales of TV sets and DVD players rose."],
+    // an event noun inside a quoted phrase after "a" is a kind of thing, not a named event
+    ['He asked the waiter if he was a "German war criminal".'],
+    ["She called it a 'French election stunt' on air."],
     // an adjective opening a sentence is not a party
     ["Conservative estimates put the cost higher."],
   ])("%j finds nothing", (text) => {
@@ -68,7 +71,7 @@ describe("findMentions: what is not an entity", () => {
   });
 });
 
-describe("findMentions: a plural acronym is never a name, whatever type the recogniser gives it", () => {
+describe("findMentions: a plural acronym, or a common noun's, is never a name, whatever type the recogniser gives it", () => {
   // The recogniser's span is given here, as it tagged these in BBC articles ("MPs" as a person, 42 times).
   const withSpan = (text: string, name: string, label: Span["label"]) => {
     const start = text.indexOf(name);
@@ -79,8 +82,13 @@ describe("findMentions: a plural acronym is never a name, whatever type the reco
     ["Sales of PCs rose in March.", "PCs", "PER", []],
     ["Scottish MSPs backed the bill.", "MSPs", "ORG", []],
     ["The MP3s were shared online.", "MP3s", "ORG", []],
+    // a common noun's abbreviation alone (lexicon/generic-acronyms.ts) is no name either
+    ["Cases of TB in the town rose by a fifth.", "TB", "ORG", []],
+    ["She worked as a GP in a mining village.", "GP", "ORG", []],
+    ["The clinic now offers IVF to older women.", "IVF", "PER", []],
     // a singular acronym, and a name that only ends in "s", stay
     ["The BBC said so.", "BBC", "ORG", ["organization:BBC"]],
+    ["Shares in the RBS fell.", "RBS", "ORG", ["organization:RBS"]],
     ["Shares in Reuters rose.", "Reuters", "ORG", ["organization:Reuters"]],
   ] as [string, string, Span["label"], string[]][])("%j (%s tagged %s)", (text, name, label, expected) => {
     expect(withSpan(text, name, label)).toEqual(expected);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { extractDocument } from "../../server/extract/index.js";
-import { caseCounts, documentYears, mostlyLowerCase } from "../../server/extract/resolve/corpus-stats.js";
+import { caseCounts, mostlyLowerCase } from "../../server/extract/resolve/corpus-stats.js";
 import { eventFacts, eventParts } from "../../server/extract/resolve/events.js";
 import { definedAcronym } from "../../server/extract/resolve/organizations.js";
 import { personSpellingKey } from "../../server/extract/resolve/people.js";
@@ -154,8 +154,25 @@ describe("a capitalised head word for a longer name", () => {
   });
 
   it.each([
-    // false positive: a document naming both stays apart (and is marked ambiguous)
-    [["The House of Quorn and the House of Vell met. The House rose."], ["House", "House of Quorn", "House of Vell"]],
+    ["The House of Quorn met. Ada Roe spoke. Ada Roe left. The House of Vell voted. Then the House rose.", "House of Vell"],
+    ["The House of Vell voted. Ada Roe spoke. Ada Roe left. The House of Quorn met. The House rose.", "House of Quorn"],
+  ])("in %j the House is the %s, named just before", (text, target) => {
+    const house = corpus(text).entities.find((e) => e.aliases.includes("House"));
+    expect(house?.label).toBe(target);
+  });
+
+  it.each([
+    // a document naming both, and neither or both in the sentence or the one before: no node
+    [["The House of Quorn and the House of Vell met. The House rose."], ["House of Quorn", "House of Vell"]],
+    [
+      ["The House of Quorn met. The House of Vell voted. Ada Roe spoke. Ada Roe left. Then the House rose."],
+      ["House of Quorn", "House of Vell"],
+    ],
+    // false positive: a document naming neither, between two long names the corpus splits, makes no node of them
+    [
+      ["The House of Quorn met.", "The House of Vell voted.", "Ada Roe said the House rose."],
+      ["House of Quorn", "House of Vell"],
+    ],
     // false positive: a common word named more often alone than its longer names is a name of its own
     [
       ["The group Orange said profits rose.", "The group Orange cut jobs.", "The group Orange hired.", "Orange Research opened a lab."],
@@ -248,12 +265,66 @@ describe("events resolved by kind, place and year", () => {
   });
 
   it.each([
-    [["We will win in 2005.", "The 2005 budget."], 2005],
-    [["Labour won in 2001 and will stand in 2005."], undefined],
-    [["No year here."], undefined],
-  ])("the year of %j is %s", (sentences, year) => {
-    const doc = extractDocument({ text: sentences.join("\n\n") });
-    expect(documentYears([doc]).get(doc.doc.id)).toBe(year);
+    // an undated mention joins the latest year of its kind and place: the one to come
+    [
+      [
+        "Britain voted: the 1997 election was a landslide.",
+        "Britain votes: the 2005 election is near.",
+        "Ada Roe spoke in Britain of the general election.",
+      ],
+      ["1997 United Kingdom election", "2005 United Kingdom general election"],
+    ],
+    // a year named elsewhere in an undated text is no election's: an article looks back to 1997
+    [
+      [
+        "Britain votes: the 2005 election is near.",
+        "Ada Roe has led Britain's Quorn Party since 1997. She said the general election would be close.",
+      ],
+      ["2005 United Kingdom general election"],
+    ],
+    // an election still to come takes no year from its sentence: "before June 2006" is a deadline
+    [
+      [
+        "Britain votes: the 2005 election is near.",
+        "Britain goes to the polls ahead of the general election, due any time before June 2006.",
+      ],
+      ["2005 United Kingdom general election"],
+    ],
+    // "the expected 2005 election": the word saying it is to come is no part of its name
+    [["Britain goes to the polls: Ada Roe spoke of the expected 2005 election."], ["2005 United Kingdom election"]],
+    // false positive: without a cue of its being to come, the one year its sentence names is its year
+    [
+      ["Britain votes: the 2005 election is near.", "Britain voted: Ada Roe won the general election in 1997 by a landslide."],
+      ["1997 United Kingdom general election", "2005 United Kingdom election"],
+    ],
+    // a party counts for its country: an article on a war abroad, about a British party's campaign
+    [
+      [
+        "Britain votes: the 2005 election is near.",
+        "The Lib Dems oppose the war in Iraq. Iraq is unsafe, the Lib Dems said. The Lib Dems spoke of the general election.",
+      ],
+      ["2005 United Kingdom general election"],
+    ],
+    // false positive: without a party, the country the article names most
+    [
+      ["Britain votes: the 2005 election is near.", "Iraq is unsafe, Ada Roe said. Iraq waits for the general election."],
+      ["2005 United Kingdom election", "Iraq general election"],
+    ],
+    // a year in another clause dates something else
+    [
+      [
+        "Britain votes: the 2005 election is near.",
+        "Britain's gifts rose on the same months of 2003, as parties saved for the general election.",
+      ],
+      ["2005 United Kingdom general election"],
+    ],
+    // false positive: a cue in another sentence says nothing of this one
+    [
+      ["Britain votes: the 2005 election is near.", "Ada Roe was expected to win. Britain voted: she lost the general election in 1997."],
+      ["1997 United Kingdom general election", "2005 United Kingdom election"],
+    ],
+  ])("%j -> %j", (texts, expected) => {
+    expect(labels("event", ...texts)).toEqual(expected);
   });
 
   it("spelling keys ignore hyphens and middle initials", () => {

@@ -46,35 +46,6 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   "easter",
 ]);
 
-// Acronyms of things, not of organizations, that the recogniser tags as ORG in technology and business news.
-export const GENERIC_ACRONYMS: ReadonlySet<string> = new Set([
-  "TV",
-  "PC",
-  "PCs",
-  "DVD",
-  "DVDs",
-  "CD",
-  "CDs",
-  "ID",
-  "GDP",
-  "CEO",
-  "MP",
-  "MPs",
-  "IT",
-  "PR",
-  "AI",
-  "VAT",
-  "GM",
-  "HIV",
-  "Aids",
-  "AIDS",
-  "SMS",
-  "MP3",
-  "PDA",
-  "GPS",
-  "HD",
-]);
-
 // Words that say which kind of election a bare "the ... election" is: "the general election", "the presidential
 // election". With a year ("the 2005 election") they make a recurring event worth a node.
 export const EVENT_KIND_MODIFIERS: ReadonlySet<string> = new Set(["general", "presidential", "parliamentary"]);
@@ -84,3 +55,18 @@ export const LEGISLATION_HEADS: ReadonlySet<string> = new Set(["Bill", "Act"]);
 
 // Words placing an event at another time than the document's: "the previous election", "the next referendum".
 export const RELATIVE_TIME_WORDS: ReadonlySet<string> = new Set(["previous", "last", "next", "future", "past", "former", "coming"]);
+
+// Words in front of an event still to come: "an expected May election", "the forthcoming general election" ...
+export const EVENT_TO_COME_ADJECTIVES: readonly string[] = ["expected", "forthcoming", "upcoming", "impending", "looming", "approaching"];
+
+// ... and phrases: "ahead of the general election", "in the run-up to the election", "widely tipped for May".
+export const EVENT_TO_COME: readonly string[] = [
+  ...EVENT_TO_COME_ADJECTIVES,
+  "ahead of",
+  "before",
+  "run-up to",
+  "lead-up to",
+  "build-up to",
+  "closer to",
+  "tipped",
+];

@@ -10,6 +10,8 @@ export interface Party {
   forms: string[];
   /** Adjectives naming the party in front of a noun: "Tory plans", "Conservative MP". Not read at a sentence start. */
   adjectives: string[];
+  /** The country whose elections it fights (ISO code): a document about its campaign is set there. */
+  country: string;
 }
 
 export const PARTIES: readonly Party[] = [
@@ -17,16 +19,18 @@ export const PARTIES: readonly Party[] = [
     name: "Conservative Party",
     forms: ["Conservative Party", "Conservatives", "Tory Party", "Tories", "Tory"],
     adjectives: ["Conservative"],
+    country: "GB",
   },
-  { name: "Labour Party", forms: ["Labour Party", "Labour"], adjectives: [] },
+  { name: "Labour Party", forms: ["Labour Party", "Labour"], adjectives: [], country: "GB" },
   {
     name: "Liberal Democrats",
     forms: ["Liberal Democrats", "Liberal Democrat Party", "Lib Dems"],
     adjectives: ["Liberal Democrat", "Lib Dem"],
+    country: "GB",
   },
-  { name: "Scottish National Party", forms: ["Scottish National Party", "SNP"], adjectives: [] },
-  { name: "UK Independence Party", forms: ["UK Independence Party", "UKIP", "Ukip"], adjectives: [] },
-  { name: "Plaid Cymru", forms: ["Plaid Cymru"], adjectives: [] },
-  { name: "Republican Party", forms: ["Republican Party", "Republicans", "GOP"], adjectives: ["Republican"] },
-  { name: "Democratic Party", forms: ["Democratic Party", "Democrats"], adjectives: ["Democratic"] },
+  { name: "Scottish National Party", forms: ["Scottish National Party", "SNP"], adjectives: [], country: "GB" },
+  { name: "UK Independence Party", forms: ["UK Independence Party", "UKIP", "Ukip"], adjectives: [], country: "GB" },
+  { name: "Plaid Cymru", forms: ["Plaid Cymru"], adjectives: [], country: "GB" },
+  { name: "Republican Party", forms: ["Republican Party", "Republicans", "GOP"], adjectives: ["Republican"], country: "US" },
+  { name: "Democratic Party", forms: ["Democratic Party", "Democrats"], adjectives: ["Democratic"], country: "US" },
 ];

@@ -1,6 +1,6 @@
 // What the whole corpus knows about words and documents, read once per resolution: how often a word is written
-// lower-case and how often capitalised inside a sentence, which year a document is about, where it is set.
-import type { DocExtraction, Sentence } from "../../types.js";
+// lower-case and how often capitalised inside a sentence, which years a sentence names.
+import type { DocExtraction } from "../../types.js";
 import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
@@ -62,28 +62,4 @@ export function mostlyLowerCase(counts: CaseCounts, word: string): boolean {
 /** The years a text names ("the 2005 election", "in March 2004"), in order. */
 export function yearsIn(text: string): number[] {
   return [...text.matchAll(YEAR)].map((m) => Number(m[1]));
-}
-
-/**
- * The year a document is about: its date's; else, when its text names years, the one year it names (a text that
- * names several, "won in 2001 and will stand in 2005", says nothing sure about its own). Undefined otherwise.
- */
-function documentYear(d: DocExtraction): number | undefined {
-  if (d.doc.date) return Number(d.doc.date.slice(0, 4));
-  const named = new Set(d.sentences.flatMap((s) => yearsIn(s.text)));
-  return named.size === 1 ? [...named][0]! : undefined;
-}
-
-// A document's year depends on its text and date alone: read once, a write reads only its own documents'.
-const keptYears = new WeakMap<readonly Sentence[], { date: string | undefined; year: number | undefined }>();
-
-/** `documentYear` of each document that has one, by document id. */
-export function documentYears(docs: readonly DocExtraction[]): Map<string, number> {
-  const years = new Map<string, number>();
-  for (const d of docs) {
-    let kept = keptYears.get(d.sentences);
-    if (!kept || kept.date !== d.doc.date) keptYears.set(d.sentences, (kept = { date: d.doc.date, year: documentYear(d) }));
-    if (kept.year !== undefined) years.set(d.doc.id, kept.year);
-  }
-  return years;
 }

@@ -1,12 +1,12 @@
 // Recurring events resolved across documents by kind, place and year: "the general election", "the May election"
 // and "the 2005 election" in British news of 2005 are one event; "Iraq war" and "Iraq War" are one whatever the year.
 import { countryIndex, countryName, resolveCountry } from "../lexicon/countries.js";
-import { CALENDAR_WORDS, EVENT_KIND_MODIFIERS, RELATIVE_TIME_WORDS } from "../lexicon/events.js";
+import { alternation } from "../../../common/regex.js";
+import { CALENDAR_WORDS, EVENT_KIND_MODIFIERS, EVENT_TO_COME, RELATIVE_TIME_WORDS } from "../lexicon/events.js";
 import { TITLE_WORDS } from "../lexicon/titles.js";
 import { isCommonWord } from "../03-recognition/index.js";
 import { nameTokens } from "../05-coreference/index.js";
 import { yearsIn } from "./corpus-stats.js";
-import { DOMINANT_SHARE } from "./people.js";
 import type { EventFacts } from "../../types.js";
 import { type Unit, nameOf, typeOf, unitName } from "./units.js";
 
@@ -44,18 +44,23 @@ export function eventParts(name: string): EventParts {
   return parts;
 }
 
+/** Where and when a document is set: the country it names most, the year of its date. */
+export interface DocumentSetting {
+  place: (docId: string) => string | undefined;
+  year: (docId: string) => number | undefined;
+}
+
 /**
  * Rewrites the keys of unnamed recurring events to kind, place and year, taking what the name does not say from
- * its sentence (the one year it names: "the election, expected in May 2005") or its document (the country it names
- * most, the year it is about). An undated one joins the year that holds
- * DOMINANT_SHARE of its kind and place. Returns labels for the keys made ("2005 United Kingdom general election").
+ * its clause (the one year it names: "the general election in 1997", not "gifts rose on 2003, as parties saved for
+ * the election") or its document (the country it names most, the year of its date). Not from years named elsewhere
+ * in the text: an undated article names past years in passing ("since 1997"); and an event still to come ("ahead of
+ * the general election") not even from its clause ("any time before June 2006" is a deadline). An undated one joins
+ * the latest year of its kind and place: news names past elections by their year ("the 2001 election") and the one
+ * to come as "the general election".
+ * Returns labels for the keys made ("2005 United Kingdom general election").
  */
-export function resolveEvents(
-  units: Unit[],
-  docPlace: (docId: string) => string | undefined,
-  docYear: (docId: string) => number | undefined,
-  sentenceText: (id: string) => string,
-): Map<string, string> {
+export function resolveEvents(units: Unit[], doc: DocumentSetting, sentenceText: (id: string) => string): Map<string, string> {
   const labels = new Map<string, string>();
   const generic: { unit: Unit; kind: string; place: string; year?: number; modifier?: string }[] = [];
   for (const u of units) {
@@ -67,9 +72,10 @@ export function resolveEvents(
       u.key = `event:${parts.kind}|${parts.place}`;
       labels.set(u.key, `${countryName(parts.place)} ${parts.kind}`);
     } else if (BY_YEAR.has(parts.kind)) {
-      const place = parts.place ?? docPlace(u.docId);
+      const place = parts.place ?? doc.place(u.docId);
       if (!place) continue;
-      const year = parts.year ?? sentenceYear(u, sentenceText) ?? docYear(u.docId);
+      // "ahead of the general election": the years its sentence names are other dates (a deadline, a past one)
+      const year = parts.year ?? (toCome(u, sentenceText) ? undefined : sentenceYear(u, sentenceText)) ?? doc.year(u.docId);
       generic.push({
         unit: u,
         kind: parts.kind,
@@ -90,13 +96,7 @@ export function resolveEvents(
   const modifiers = new Map<string, Map<string, number>>();
   for (const g of generic) {
     const at = `${g.kind}|${g.place}`;
-    let year = g.year;
-    if (!year) {
-      const counts = [...(years.get(at) ?? new Map<number, number>())];
-      const total = counts.reduce((n, [, c]) => n + c, 0);
-      const best = counts.sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
-      if (best && best[1] >= DOMINANT_SHARE * total) year = best[0];
-    }
+    const year = g.year ?? latest(years.get(at));
     g.unit.key = `event:${at}|${year ?? ""}`;
     const m = modifiers.get(g.unit.key) ?? new Map<string, number>();
     if (g.modifier) m.set(g.modifier, (m.get(g.modifier) ?? 0) + g.unit.mentions.length);
@@ -124,8 +124,36 @@ export function eventFacts(key: string): EventFacts {
   return { kind, ...(year ? { year } : {}) };
 }
 
-/** The one year the sentences of a unit's mentions name, if they name exactly one. */
+/** The latest year counted, if any. */
+function latest(counts: Map<number, number> | undefined): number | undefined {
+  return counts && counts.size > 0 ? Math.max(...counts.keys()) : undefined;
+}
+
+const FUTURE_CUE = new RegExp(`\\b(?:${alternation(EVENT_TO_COME)})\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,6}$`, "iu");
+
+/** Some mention of the unit is of an event still to come: a cue in front of it in its clause. */
+function toCome(u: Unit, sentenceText: (id: string) => string): boolean {
+  return u.mentions.some((m) => FUTURE_CUE.test(sentenceText(m.sentenceId).slice(Math.max(0, m.start - 80), m.start)));
+}
+
+const CLAUSE_BREAK = /[,;:()—–]/gu;
+
+/** The clause a mention stands in: "gifts rose on 2003, as parties saved for the election" -> the second. */
+function clauseOf(text: string, start: number, end: number): string {
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (m.index < start) from = m.index + 1;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
+/** The one year the clauses of a unit's mentions name, if they name exactly one. */
 function sentenceYear(u: Unit, sentenceText: (id: string) => string): number | undefined {
-  const years = new Set(u.mentions.flatMap((m) => yearsIn(sentenceText(m.sentenceId))));
+  const years = new Set(u.mentions.flatMap((m) => yearsIn(clauseOf(sentenceText(m.sentenceId), m.start, m.end))));
   return years.size === 1 ? [...years][0] : undefined;
 }

@@ -159,21 +159,34 @@ export function retypeShortNames(units: Unit[], groups: KeyGroups, personCues: (
   }
 }
 
+/** What joinHeadWords decided: the group each unit joins, and the units no document can decide (no node). */
+export interface HeadWordJoins {
+  joined: Map<Unit, string>;
+  undecided: Set<Unit>;
+}
+
 /**
  * "the House" for the House of Commons, "the Commission" for the Commission for Racial Equality: a one-word
  * organization whose name is a common word (one the recogniser's training text writes lower-case) and starts the names
  * of organizations the corpus names more often than it is named itself is a short form of one of them (not
  * "Microsoft", far more common than "Microsoft Research"). In a document it joins the one of them the document
- * names (also by another of its names: "the Commons"); in a document naming none, the one holding DOMINANT_SHARE of
- * their mentions, if some document names it beside the short form. Else it stays apart, marked ambiguous when `ambiguous` is given (a document naming both Houses).
- * Returns the group each unit joins.
+ * names (also by another of its names: "the Commons"); in a document naming several, the one named in its sentence
+ * or the sentence before ("Speaker of the Lords ... look after that House"); in a document naming none, the one
+ * holding DOMINANT_SHARE of their mentions, if some document names it beside the short form. A short form of several
+ * that none of these decides is undecided: a node of its own would mix them (the House of Commons in one article,
+ * the House of Lords in the next). A short form of one name no document writes it beside stays apart, marked
+ * ambiguous when `ambiguous` is given ("the Cabinet" is not the Cabinet Office).
  */
-export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): Map<Unit, string> {
+export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<Unit>): HeadWordJoins {
   const own = new Map<string, number>(); // one-word organization -> its mentions
   const starting = new Map<string, Map<string, number>>(); // first word -> group -> mentions
-  const docGroups = new Map<string, Set<string>>();
+  const docGroups = new Map<string, Map<string, Set<number>>>(); // document -> group -> sentences naming it
   for (const u of units) {
-    docGroups.set(u.docId, (docGroups.get(u.docId) ?? new Set()).add(groups.find(u.key)));
+    const named = docGroups.get(u.docId) ?? new Map<string, Set<number>>();
+    docGroups.set(u.docId, named);
+    const sentences = named.get(groups.find(u.key)) ?? new Set<number>();
+    named.set(groups.find(u.key), sentences);
+    for (const m of u.mentions) sentences.add(sentenceNumber(m.sentenceId));
     if (typeOf(u.key) !== "organization") continue;
     const tokens = nameOf(u.key).split(" ");
     if (tokens.length === 1) own.set(tokens[0]!, (own.get(tokens[0]!) ?? 0) + u.mentions.length);
@@ -185,6 +198,7 @@ export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<
     }
   }
   const joined = new Map<Unit, string>();
+  const undecided = new Set<Unit>();
   const unsure: { unit: Unit; longer: Map<string, number> }[] = [];
   for (const u of units) {
     const word = nameOf(u.key);
@@ -193,10 +207,15 @@ export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<
     if (typeOf(u.key) !== "organization" || !longer || !isCommonWord(word)) continue;
     const longerMentions = [...longer.values()].reduce((a, b) => a + b, 0);
     if (own.get(word)! >= longerMentions || groups.find(u.key) !== u.key) continue;
-    const inDoc = [...longer.keys()].filter((g) => docGroups.get(u.docId)!.has(g));
+    const named = docGroups.get(u.docId)!;
+    const inDoc = [...longer.keys()].filter((g) => named.has(g));
     if (inDoc.length === 1) joined.set(u, inDoc[0]!);
     else if (inDoc.length === 0) unsure.push({ unit: u, longer });
-    else ambiguous?.add(u);
+    else {
+      const near = nearestNamed(u, inDoc, named);
+      if (near) joined.set(u, near);
+      else undecided.add(u);
+    }
   }
   // In a document naming none of them, only a name some document writes the short form for: no article says "the
   // Cabinet" beside "Cabinet Office", or "the Palace" beside "Palace of Westminster", so neither is their short form.
@@ -204,7 +223,21 @@ export function joinHeadWords(units: Unit[], groups: KeyGroups, ambiguous?: Set<
   for (const { unit, longer } of unsure) {
     const target = dominant(longer);
     if (target && attested.has(target)) joined.set(unit, target);
+    else if (longer.size > 1) undecided.add(unit);
     else ambiguous?.add(unit);
   }
-  return joined;
+  return { joined, undecided };
+}
+
+/** A sentence's place in its document, from its id ("doc:12" -> 12). */
+const sentenceNumber = (id: string) => Number(id.slice(id.lastIndexOf(":") + 1));
+
+/** The one of the groups named in the sentence of each of the unit's mentions or the sentence before, if one is. */
+function nearestNamed(u: Unit, candidates: string[], named: Map<string, Set<number>>): string | undefined {
+  const near = new Set<string>();
+  for (const m of u.mentions) {
+    const at = sentenceNumber(m.sentenceId);
+    for (const g of candidates) if (named.get(g)!.has(at) || named.get(g)!.has(at - 1)) near.add(g);
+  }
+  return near.size === 1 ? [...near][0] : undefined;
 }
