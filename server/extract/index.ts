@@ -118,7 +118,7 @@ export function* buildInSteps(docs: DocExtraction[], options: BuildOptions = {})
   const roles = options.roles ?? roleBookOf(docs);
   yield;
   const read: DocExtraction[] = [];
-  for (const [i, d] of docs.entries()) {
+  for (const [i, d] of onceEach(docs).entries()) {
     if (every(i, 64)) yield;
     read.push(withRoleBook(d, roles));
   }
@@ -141,6 +141,16 @@ export function* buildInSteps(docs: DocExtraction[], options: BuildOptions = {})
     edges: [...shown.edges].sort(byId),
     ...(applied ? { corrections: applied } : {}),
   };
+}
+
+/**
+ * Each document once: an id is its text's hash, so a document given twice (an article saved twice in a folder) is
+ * one article, as the store keeps it. Resolution keeps one list of mentions per id, so a second copy would put the
+ * mentions of every later document out of step with their stances.
+ */
+function onceEach(docs: readonly DocExtraction[]): DocExtraction[] {
+  const seen = new Set<string>();
+  return docs.filter((d) => !seen.has(d.doc.id) && seen.add(d.doc.id));
 }
 
 /**

@@ -80,3 +80,28 @@ describe("co-mentions of a real list", () => {
     expect(edges.length).toBe(LIST_WINDOW * (10 - LIST_WINDOW) + (LIST_WINDOW * (LIST_WINDOW - 1)) / 2);
   });
 });
+
+describe("a document given twice", () => {
+  // Same text, same id: a folder holding an article twice is one article, as the store keeps it. Before, the second
+  // copy's mentions shifted every later document's stances onto other entities.
+  const stance = "Italian Defense Minister Guido Crosetto criticized Macron's comments.";
+  const other = "Poland and Germany signed the treaty. Spain waited.";
+  const third = "Liam Fox spoke in Leeds on Friday. He accused Tony Blair of hiding from voters.";
+  const docs = [stance, other, third].map((text) => extractDocument({ text }));
+
+  it.each([
+    ["first and last", [docs[0]!, docs[1]!, docs[2]!, docs[0]!]],
+    ["twice in a row", [docs[0]!, docs[0]!, docs[1]!, docs[2]!]],
+    ["every one twice", [...docs, ...docs]],
+  ])("counts once (%s): the same documents, mentions and edges as each once", (_, twice) => {
+    const once = buildExtraction(docs);
+    const built = buildExtraction(twice);
+    expect(built.documents).toEqual(once.documents);
+    expect(built.mentions).toEqual(once.mentions);
+    expect(built.edges).toEqual(once.edges);
+    expect(built.edges.filter((e) => e.kind === "stance").map((e) => e.id)).toEqual([
+      "person:guido-crosetto->person:macron:oppose",
+      "person:liam-fox->person:tony-blair:oppose",
+    ]);
+  });
+});
