@@ -60,5 +60,7 @@ describe("false positives found by auditing stances on unlabelled articles", () 
     ],
     // "Mr Mann" is a person
     ["Mr Evans sued Mr Mann in 2001.", ["Evans -oppose-> Mann"]],
+    // a name in a person's title is not the holder: the person is
+    ["The plan by Tony Blair has been backed by former Glenmoor Police Commissioner Sir Alan Pike.", ["Alan Pike -support-> Tony Blair"]],
   ]);
 });

@@ -42,6 +42,24 @@ describe("'he' is the most prominent person, not only the last one named as a su
   ]);
 });
 
+describe("a name in an opening phrase is not the subject 'he' goes on with (row modelled on the train label set)", () => {
+  findsEach([
+    [
+      "After a meeting with Anna Berg on Sunday, Tom Vale said the race was open. He brushed off Labour suggestions that his party was weak.",
+      ["Tom Vale -oppose-> Labour Party"],
+    ],
+    // the name that opens the sentence stays its subject, whoever is named after it
+    [
+      "Anna Berg, who met Tom Vale on Sunday, said the race was open. He brushed off Labour suggestions that his party was weak.",
+      ["Anna Berg -oppose-> Labour Party"],
+    ],
+    [
+      "Anna Berg said on Sunday that Tom Vale would win. He brushed off Labour suggestions that his party was weak.",
+      ["Anna Berg -oppose-> Labour Party"],
+    ],
+  ]);
+});
+
 describe("stances voiced through 'it said', a speech, a participle or a request (rows modelled on the dev label set)", () => {
   findsEach([
     // "it" after a verb of speech is the organization that spoke
@@ -203,5 +221,37 @@ describe("holders that are not subjects, and 'the group' that spoke last (found 
     [
       "Sweden hopes to close its term at the head of the Nordic Council by forcing through a rule that was rejected by the Baltic Assembly.",
     ],
+  ]);
+});
+
+describe("'the party' and a sentence-initial 'Their': an organization named before (rows modelled on the dev label set)", () => {
+  findsEach([
+    // the party last named in the sentences before
+    ["Peter Marsh left the Green Party last month. He accused the party of betraying its voters.", ["Peter Marsh -oppose-> Green Party"]],
+    // a party named in the same sentence is "it" there: "the party" is the one named before
+    [
+      "The Tories unveiled their tax plans on Monday. Labour and the Liberal Democrats criticised the party's sums.",
+      ["Labour Party -oppose-> Conservative Party", "Liberal Democrats -oppose-> Conservative Party"],
+    ],
+    // "Their", "But they" opening a sentence: the organization, named in the plural, that opened the one before
+    [
+      "The Tories have urged new rules on refunds. Their plan has been backed by Sir Alan Pike.",
+      ["Alan Pike -support-> Conservative Party"],
+    ],
+    ["The Tories have urged new rules. But they were criticised by Sir Alan Pike.", ["Alan Pike -oppose-> Conservative Party"]],
+  ]);
+  findsNothingIn([
+    // no party named before: a club or a company is not "the party"
+    ["Peter Marsh left the club last month. He accused the party of betraying its voters."],
+    ["Peter Marsh left Acme Holdings last month. He accused the party of betraying its voters."],
+    // named more than three sentences back, or only inside a quotation
+    ["Peter Marsh left the Green Party. He moved to Leeds. He bought a house. He wrote a book. He accused the party of lying."],
+    ['Peter Marsh said: "I left the Green Party." He accused the party of betraying its voters.'],
+    // "the party political broadcast" is nobody's
+    ["Peter Marsh joined the Green Party last month. He criticised the party political broadcast."],
+    // a company named in the singular is not "they"; "their" inside a sentence, or two sentences on, is not read
+    ["Microsoft released new figures on Tuesday. They criticised Google."],
+    ["The Tories met on Monday. The law is old. Their plan has been backed by Sir Alan Pike."],
+    ["The Tories met on Monday. Sir Alan Pike said he backed their plans."],
   ]);
 });

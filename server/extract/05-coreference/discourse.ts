@@ -21,8 +21,9 @@ import { type RoleBook, roleKey } from "../07-role-book.js";
 import { alternation, escapeRegExp } from "../../../common/regex.js";
 import { type Reference, mask, quotedSpans, titleStart } from "../mask.js";
 import { OWNED, OWNED_MODIFIERS, nounForms } from "../cue-forms.js";
+import { type GroupMemory, findGroupReferences, rememberGroups } from "./groups.js";
 
-export interface DocMemory {
+export interface DocMemory extends GroupMemory {
   /** The most prominent person now, by `salience`: what "He" and "She" refer to. */
   prominent?: number;
   /**
@@ -156,6 +157,8 @@ export function findResolvedHolders(
     const owner = made ?? actor;
     if (owner !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: owner, thing: true });
   }
+
+  found.push(...findGroupReferences(sentence, memory, quoted));
 
   // "I" inside a quotation is whoever is said to say it, in this sentence.
   const speakers = [
@@ -320,7 +323,11 @@ export function remember(memory: DocMemory, sentence: Sentence, own: { index: nu
   const quotes = quotedSpans(sentence.text);
   const outside = own.filter(({ m }) => !quotes.some(([a, b]) => a <= m.start && m.start < b));
   rememberThings(memory, sentence, outside);
-  const firstPerson = outside.find(({ m }) => m.type === "person");
+  // "After a meeting with Anna Berg on Sunday, Tom Vale said": a name in an opening phrase is not the
+  // subject; the first person in a subject's place is, and else the first person named near the start.
+  const firstPerson =
+    outside.find(({ m }) => m.type === "person" && SUBJECT_LEAD.test(sentence.text.slice(0, titleStart(sentence.text, m.start)))) ??
+    outside.find(({ m }) => m.type === "person");
   const roleSubject = ROLE_SUBJECT.exec(sentence.text);
   for (const entry of memory.salience.values()) entry.score /= 2;
   const bump = (mention: number | undefined, by: number) => {
@@ -352,6 +359,7 @@ export function remember(memory: DocMemory, sentence: Sentence, own: { index: nu
   if (speaker) memory.lastOrganization = speaker.index;
   else if (first && first.m.type === "organization" && first.m.start < 40) memory.lastOrganization = first.index;
   memory.lastSubject = opener ? { mention: first.index, sentence: sentence.index } : undefined;
+  rememberGroups(memory, sentence, outside, opener ? first : undefined);
   for (const { index, m } of own) {
     if (m.type !== "person") continue;
     const description = sentence.text.slice(readPrefix(sentence.text, m.start).start, m.start).toLowerCase();

@@ -9,6 +9,7 @@ import type { Masked } from "../mask.js";
 import { NEGATIONS, OWNED_NOUNS, PHYSICAL_CUES, REFUSALS } from "../lexicon/stance-cues.js";
 import { type Candidate, pairInput, pairInstances } from "./pairs.js";
 import { overruled } from "./overrule.js";
+import { titledPerson } from "./holders.js";
 
 const NEGATED = new Set<string>([...NEGATIONS.filter((n) => !n.includes(" ")), ...REFUSALS.map((r) => r.split(" ")[0]!)]);
 
@@ -26,6 +27,12 @@ export function modelStances(
   { threshold = model.threshold, requireCue = true }: { threshold?: number; requireCue?: boolean } = {},
 ): StanceMention[] {
   const slotOf = new Map([...masked.slots.values()].map((s) => [s.mention, s]));
+  // "backed by ⟦Glenmoor Police⟧ ⟦Commissioner Alan Pike⟧": a name in a person's title is neither side; the person is.
+  const inTitle = new Set(
+    [...masked.slots]
+      .filter(([id, s]) => mentions[s.mention]!.type !== "person" && titledPerson(id, masked, mentions))
+      .map(([, s]) => s.mention),
+  );
   const out: StanceMention[] = [];
   const cluster = (i: number) => mentions[i]!.cluster;
   for (const instances of pairInstances(masked, mentions)) {
@@ -47,7 +54,7 @@ export function modelStances(
     const holderSlot = slotOf.get(holder);
     const targetSlot = slotOf.get(target);
     // A thing ("the offer") stands for its maker only as a target; "him" only for a stance its subject holds.
-    if (holderSlot?.thing) continue;
+    if (holderSlot?.thing || inTitle.has(holder) || inTitle.has(target)) continue;
     if (targetSlot?.objectOf !== undefined && mentions[targetSlot.objectOf]!.cluster !== mentions[holder]!.cluster) continue;
     const cue = cueBetween(input.text, read, stance, holderIsX);
     if (!cue && requireCue) continue;

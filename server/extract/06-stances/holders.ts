@@ -49,9 +49,13 @@ export function slotsIn(list: string, first: string, masked: Masked, mentions: M
  * rugby ⟦Warren Gatland⟧"), itself, or nobody when it goes on to name something else (`holderGoesOn`).
  */
 export function holderAfterBy(slotId: string, masked: Masked, mentions: Mention[]): string | undefined {
+  return titledPerson(slotId, masked, mentions) ?? (holderGoesOn(slotId, masked) ? undefined : slotId);
+}
+
+/** The person whose title a name qualifies: "⟦Wasps⟧ director of rugby ⟦Warren Gatland⟧" -> the slot of Gatland. */
+export function titledPerson(slotId: string, masked: Masked, mentions: Mention[]): string | undefined {
   const titled = TITLED_PERSON.exec(textAfterSlot(masked, slotId))?.[1];
-  if (titled !== undefined && mentions[masked.slots.get(titled)?.mention ?? -1]?.type === "person") return titled;
-  return holderGoesOn(slotId, masked) ? undefined : slotId;
+  return titled !== undefined && mentions[masked.slots.get(titled)?.mention ?? -1]?.type === "person" ? titled : undefined;
 }
 
 /**

@@ -177,9 +177,10 @@ export const VERB_LIKE =
 export const DEAL_OBJECT = new RegExp(`^\\s+(?:bid|bids|takeover|offer|deal|merger|${alternation(nounForms.keys())})\\b`, "i");
 export const POSSESSED = /^['’]s?\s+((?:[\w£$€.,-]+\s+){0,3}?)([\w-]+)/;
 export const OWNED_WORD = new RegExp(`^${OWNED}$`, "i");
-// "⟦Wasps⟧ director of rugby ⟦Warren Gatland⟧": lower-case title words ("of" only inside them) between a name and a person.
+// "⟦Wasps⟧ director of rugby ⟦Warren Gatland⟧": lower-case title words ("of" only inside them) between a name and a
+// person; or none, when the person's slot took in a capitalised title: "⟦Glenmoor Police⟧ ⟦Commissioner Alan Pike⟧".
 const TITLE_WORD = "(?!(?:for|from|of|to|by|with|at|as|in|on|over|after|against|than|that|who|which|said|says)\\b)\\p{Ll}[\\w-]*\\s+";
-export const TITLED_PERSON = new RegExp(`^\\s+${TITLE_WORD}(?:(?:of\\s+)?${TITLE_WORD}){0,3}⟦(\\d+)⟧`, "u");
+export const TITLED_PERSON = new RegExp(`^\\s*(?:${TITLE_WORD}(?:(?:of\\s+)?${TITLE_WORD}){0,3})?⟦(\\d+)⟧`, "u");
 export const OWNED_THEN_VERB = new RegExp(
   `^(?:['’]s?)?\\s+(?:[\\w£$€.,-]+\\s+){0,3}?${OWNED}\\s+(?:was|were|is|are|had|has|have|would|will|could|did|do|does)\\b`,
   "i",

@@ -2,10 +2,20 @@
 // offer" and the verbs that make such a thing ("tabled an offer"). Read by coreference (05-coreference/discourse.ts).
 
 /** Nouns that, after "the", stand for the organization last named: "The company has also accused Gazprom". */
-// Not "the government", "the club", "the party", "the union": the last organization named is too often another one
-// (a precision audit of 79 stances on unlabelled BBC articles found "the club" read as the other club, "the
-// government" as whatever organization came last).
+// Not "the government", "the club", "the union": the last organization named is too often another one (a precision
+// audit of 79 stances on unlabelled BBC articles found "the club" read as the other club, "the government" as whatever
+// organization came last). "The party" is read apart, as the last party named (PARTY_NOUNS).
 export const ORGANIZATION_NOUNS = ["company", "firm", "group", "bank", "airline", "carrier", "retailer"] as const;
+
+/**
+ * Nouns that, after "the", stand for the political party last named (05-coreference/groups.ts): "He accused the party
+ * of ...". A party is told from other organizations by name (lexicon/parties.ts, "... Party"), so "the party" never
+ * reads a club or a company named last, as "the club" and "the government" would.
+ */
+export const PARTY_NOUNS = ["party"] as const;
+
+/** Pronouns that, opening a sentence, stand for the organization the sentence before opened with: "The Tories ... Their plan". */
+export const PLURAL_PRONOUNS = ["they", "their"] as const;
 
 /** Pronouns that stand for the most prominent person so far (05-coreference/discourse.ts, `remember`). */
 export const PERSON_PRONOUNS = ["he", "she"] as const;
