@@ -66,6 +66,17 @@ describe("types voted over the corpus", () => {
     ["developer Ada Roe said", undefined],
     // false positive: a plain name has no cue
     ["then Quillon said", undefined],
+    // what only an organization has, after it or its possessive
+    ["Quillon customers complained", "organization"],
+    ["Quillon's Japanese division said", "organization"],
+    ["Quillon's head office in Leeds", "organization"],
+    ["Quillon' subscribers", "organization"],
+    // false positives: what a person has too, and a holding word that is not the name's
+    ["Ada Roe's staff said", undefined],
+    ["Ada Roe's spokesman said", undefined],
+    ["Ada Roe's shares in the firm", undefined],
+    ["Ada Roe told customers", undefined],
+    ["Ada Roe said users would pay", undefined],
   ])("cue of %j", (sentence, expected) => {
     const name = sentence.match(/Blake|Quillon Trust|Nightbeat|Velmont|Quorndale|Quorlex Systems|Ada Roe|Quillon/)![0];
     const start = sentence.indexOf(name);

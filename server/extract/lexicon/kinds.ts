@@ -41,3 +41,26 @@ export const ORGANIZATION_KINDS = [
   "club",
   "agency",
 ] as const;
+/**
+ * What only an organization has, after its name or its possessive: "Quorlex customers", "Quorlex's Japanese
+ * division", "Quorlex's head office". Not what a person has as well: staff, a spokesman, shares, earnings, sales.
+ */
+export const ORGANIZATION_HOLDINGS = [
+  "customers",
+  "subscribers",
+  "shareholders",
+  "users",
+  "headquarters",
+  "head office",
+  "subsidiary",
+  "subsidiaries",
+  "division",
+  "divisions",
+  "branches",
+  "stores",
+  "factories",
+  "products",
+  "profits",
+  "revenues",
+  "turnover",
+] as const;

@@ -4,7 +4,7 @@
 import { type Steps, every } from "../../slices.js";
 import type { Mention } from "../../types.js";
 import { HONORIFICS, TITLE_WORDS } from "../lexicon/titles.js";
-import { ORGANIZATION_KINDS, WORK_KINDS_AFTER, WORK_KINDS_BEFORE } from "../lexicon/kinds.js";
+import { ORGANIZATION_HOLDINGS, ORGANIZATION_KINDS, WORK_KINDS_AFTER, WORK_KINDS_BEFORE } from "../lexicon/kinds.js";
 import type { CaseCounts } from "./corpus-stats.js";
 import { definedAcronym } from "./organizations.js";
 import { keyName } from "../05-coreference/index.js";
@@ -24,6 +24,8 @@ const WORK_BEFORE = new RegExp(`(?:^|\\s)(?:${WORK_KINDS_BEFORE.join("|")})\\s+$
 // "games giant Electronic Arts", "Scottish band Franz Ferdinand": the word for a kind of organization in front
 const ORG_NOUN_BEFORE = new RegExp(`(?:^|\\s)(?:${ORGANIZATION_KINDS.join("|")})\\s+$`, "u");
 const BROADCASTER_BEFORE = /(?:^|\s)\p{Lu}{2,}\d?(?:\s+\p{Lu}\p{Ll}+)?['’]s\s+$/u;
+// "Quorlex customers", "Quorlex's 14m subscribers": what only an organization has, right after it or its possessive
+const HOLDING_AFTER = new RegExp(`^(?:\\s|['’]s?\\s+(?:[\\p{L}\\p{N}-]+\\s+)?)(?:${ORGANIZATION_HOLDINGS.join("|")})\\b`, "u");
 
 /**
  * The cue around one mention, if any: "Mr Blair" (person), "the Treasury" (organization), "Newsnight programme" or
@@ -35,7 +37,8 @@ export function cueOf(m: Mention, sentence: string): Cue | undefined {
   const single = !m.name.includes(" ");
   if (m.role !== undefined || HONORIFIC_BEFORE.test(before)) return "person";
   if (WORK_AFTER.test(after) || WORK_BEFORE.test(before) || (single && BROADCASTER_BEFORE.test(before))) return "work";
-  if (PARTY_AFTER.test(after) || THE_BEFORE.test(before) || ORG_NOUN_BEFORE.test(before)) return "organization";
+  if (PARTY_AFTER.test(after) || THE_BEFORE.test(before) || ORG_NOUN_BEFORE.test(before) || HOLDING_AFTER.test(after))
+    return "organization";
   // "Electronic Arts (EA)": an organization defines its acronym; a person's name is not followed by its initials
   if (definedAcronym(m, sentence)) return "organization";
   const next = WORD_AFTER.exec(after)?.[1];
