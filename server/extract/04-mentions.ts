@@ -5,7 +5,14 @@ import { alternation } from "../../common/regex.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./03-recognition/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
-import { EVENT_HEADS, EVENT_KIND_MODIFIERS, EVENT_TO_COME_ADJECTIVES, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
+import {
+  CALENDAR_WORDS,
+  EVENT_HEADS,
+  EVENT_KIND_MODIFIERS,
+  EVENT_TO_COME_ADJECTIVES,
+  LEGISLATION_HEADS,
+  NAME_FUNCTION_WORDS,
+} from "./lexicon/events.js";
 import { GENERIC_ACRONYMS } from "./lexicon/generic-acronyms.js";
 import { FAITH_GROUPS } from "./lexicon/groups.js";
 import { PARTIES } from "./lexicon/parties.js";
@@ -265,6 +272,21 @@ const TITLED_INSIDE = /^(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:MP|MEP|MSP|PM|AM)|Mrs?|Ms|D
 
 const PLURAL_ACRONYM = /^\p{Lu}{2,}[0-9]?s$/u;
 
+// Capitalised only because a sentence starts there: "This election", "No election", "In June's European elections".
+const EVENT_OPENER =
+  /^(?:a|an|the|this|that|these|those|no|any|every|each|another|in|on|at|for|from|by|with|during|after|before|since|until|but|and|or|so)\s+/i;
+// "June's European elections", "Tuesday's summit": when it happens is no part of its name.
+const WHEN_OWNER = new RegExp(`^(?:${[...CALENDAR_WORDS].join("|")})['’]s\\s+`, "i");
+
+/** An event's name without the words a sentence or a date put in front of it: "In June's X elections" -> "X elections". */
+function eventName(name: string): string {
+  let own = name;
+  for (let m = EVENT_OPENER.exec(own) ?? WHEN_OWNER.exec(own); m; m = EVENT_OPENER.exec(own) ?? WHEN_OWNER.exec(own)) {
+    own = own.slice(m[0].length);
+  }
+  return own;
+}
+
 function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | undefined {
   const text = sentence.text;
   const span = dropOpener(text, rawSpan);
@@ -309,10 +331,11 @@ function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | unde
   const name = text.slice(span.start, span.end).replace(span.start === 0 ? /^the\s+/i : /^the\s+/, "");
   const start = span.end - name.length;
   if (span.kind === "event") {
+    const own = eventName(name);
     // "The awards ceremony", "Labour's election": an event's name needs a capitalised word of its own.
-    const words = name.split(/\s+/);
+    const words = own.split(/\s+/);
     const named = words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w) && !/['’]s?$/.test(w)) || /^\p{Lu}/u.test(words.at(-1)!);
-    return named && words.length >= 2 ? candidate(sentence, start, span.end, "event", name) : undefined;
+    return named && words.length >= 2 ? candidate(sentence, span.end - own.length, span.end, "event", own) : undefined;
   }
   if (GENERIC_ACRONYMS.has(name)) return undefined;
   const stateBody = span.kind === "country" ? STATE_BODY.exec(name) : null;

@@ -40,6 +40,9 @@ describe("findMentions: what is found", () => {
     ],
     // a company named after its founder keeps its possessive
     ["The offer came from brewing giant Foster's Group.", ["organization:Foster's Group"]],
+    // words a sentence or a date put in front of an event are no part of its name
+    ["In June's Velmont Parliament elections the turnout fell.", ["event:Velmont Parliament elections"]],
+    ["At the Munich Security Conference he spoke first.", ["event:Munich Security Conference"]],
   ])("%j", (text, expected) => {
     expect(found(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -66,6 +69,10 @@ describe("findMentions: what is not an entity", () => {
     ["She called it a 'French election stunt' on air."],
     // an adjective opening a sentence is not a party
     ["Conservative estimates put the cost higher."],
+    // an event noun whose only capital is the one that starts the sentence
+    ["This election will be close."],
+    ["No election has been called."],
+    ["Tuesday's summit was short."],
   ])("%j finds nothing", (text) => {
     expect(found(text)).toEqual([]);
   });
