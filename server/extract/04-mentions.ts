@@ -5,15 +5,9 @@ import { alternation } from "../../common/regex.js";
 import { PHOTO_CREDIT } from "./01-documents.js";
 import { type Span, isCommonWord } from "./03-recognition/index.js";
 import { countryIndex, countryName, resolveCountry } from "./lexicon/countries.js";
-import {
-  CALENDAR_WORDS,
-  EVENT_HEADS,
-  EVENT_KIND_MODIFIERS,
-  EVENT_TO_COME_ADJECTIVES,
-  LEGISLATION_HEADS,
-  NAME_FUNCTION_WORDS,
-} from "./lexicon/events.js";
+import { EVENT_HEADS, LEGISLATION_HEADS, NAME_FUNCTION_WORDS } from "./lexicon/events.js";
 import { GENERIC_ACRONYMS } from "./lexicon/generic-acronyms.js";
+import { eventName, genericEventSpans, namedEventSpans } from "./event-names.js";
 import { FAITH_GROUPS } from "./lexicon/groups.js";
 import { PARTIES } from "./lexicon/parties.js";
 import { TITLE_WORDS, titleWordOf } from "./lexicon/titles.js";
@@ -39,13 +33,6 @@ const KIND_OF_LABEL: Record<Span["label"], RawKind> = { PER: "person", ORG: "org
 function recognizerSpans(spans: readonly Span[]): RawSpan[] {
   return spans.map((s) => ({ start: s.start, end: s.end, kind: KIND_OF_LABEL[s.label] }));
 }
-
-// Named events the recogniser has no label for: "Munich Security Conference", "the 2024 NATO summit",
-// "Iraq War". Capitalised words (or a year) in front of an event noun.
-const EVENT_PATTERN = new RegExp(
-  `(?<![\\p{L}])(?:(?:19|20)\\d\\d\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}(?:${[...EVENT_HEADS].map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}|${h}`).join("|")})(?![\\p{L}])`,
-  "gu",
-);
 
 // "in an interview with The Economist", "Speaking with The Guardian": a capitalised "The" inside a sentence
 // belongs to the name that follows it (titles of papers, bands, institutions), which the recogniser often misses.
@@ -140,17 +127,6 @@ function extendOfName(text: string, span: RawSpan): RawSpan {
   if (span.kind !== "organization") return span;
   const more = OF_NAME.exec(text.slice(span.end));
   return more ? { ...span, end: span.end + more[0].length } : span;
-}
-
-// "a new Russian invasion", 'he was a "German war criminal"': after an indefinite word, and an opening quote, an
-// event noun names a kind of thing.
-const INDEFINITE_BEFORE = /\b(?:a|an|new|any|another)\s+["“‘']?$/i;
-
-/** A named event, not a hypothetical one: "the Munich Security Conference", but not "a new Russian invasion". */
-function eventSpans(text: string): RawSpan[] {
-  return [...text.matchAll(EVENT_PATTERN)]
-    .filter((m) => !INDEFINITE_BEFORE.test(text.slice(Math.max(0, m.index - 11), m.index)))
-    .map((m) => ({ start: m.index, end: m.index + m[0].length, kind: "event" as const }));
 }
 
 let countryPattern: RegExp | undefined;
@@ -272,21 +248,6 @@ const TITLED_INSIDE = /^(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:MP|MEP|MSP|PM|AM)|Mrs?|Ms|D
 
 const PLURAL_ACRONYM = /^\p{Lu}{2,}[0-9]?s$/u;
 
-// Capitalised only because a sentence starts there: "This election", "No election", "In June's European elections".
-const EVENT_OPENER =
-  /^(?:a|an|the|this|that|these|those|no|any|every|each|another|in|on|at|for|from|by|with|during|after|before|since|until|but|and|or|so)\s+/i;
-// "June's European elections", "Tuesday's summit": when it happens is no part of its name.
-const WHEN_OWNER = new RegExp(`^(?:${[...CALENDAR_WORDS].join("|")})['’]s\\s+`, "i");
-
-/** An event's name without the words a sentence or a date put in front of it: "In June's X elections" -> "X elections". */
-function eventName(name: string): string {
-  let own = name;
-  for (let m = EVENT_OPENER.exec(own) ?? WHEN_OWNER.exec(own); m; m = EVENT_OPENER.exec(own) ?? WHEN_OWNER.exec(own)) {
-    own = own.slice(m[0].length);
-  }
-  return own;
-}
-
 function classify(sentence: Sentence, rawSpan: RawSpan): MentionCandidate | undefined {
   const text = sentence.text;
   const span = dropOpener(text, rawSpan);
@@ -369,25 +330,6 @@ function partyMentions(sentence: Sentence): MentionCandidate[] {
   return out;
 }
 
-// "the general election", "the 2005 election", "the presidential election": a recurring event named by its kind and a
-// year or a word of its kind, without a name of its own. Resolution across documents gives it its place and year. A
-// word saying it is still to come is no part of its name ("the expected 2005 election").
-const GENERIC_EVENT = new RegExp(
-  `(?<![\\p{L}])the\\s+(?:(?:${EVENT_TO_COME_ADJECTIVES.join("|")})\\s+)?((?:(?:19|20)\\d\\d\\s+)?(?:(?:${[...EVENT_KIND_MODIFIERS].join("|")})\\s+)?(?:election|referendum))(?![\\p{L}])`,
-  "giu",
-);
-
-function genericEventMentions(sentence: Sentence): MentionCandidate[] {
-  const out: MentionCandidate[] = [];
-  for (const m of sentence.text.matchAll(GENERIC_EVENT)) {
-    const name = m[1]!;
-    if (!/\s/.test(name)) continue; // "the election" alone: which one is anyone's guess
-    const start = m.index + m[0].length - name.length;
-    out.push(candidate(sentence, start, start + name.length, "event", name));
-  }
-  return out;
-}
-
 /** Photo credits inside a sentence: names there are metadata (Doc.credit), not news. */
 const CREDIT = new RegExp(PHOTO_CREDIT.source, "g");
 
@@ -403,7 +345,7 @@ export function findMentions(sentence: Sentence, recognized: readonly Span[]): M
     ...stateBodySpans(text),
     ...miscNameSpans(text, recognized),
     ...countrySpans(text),
-    ...eventSpans(text),
+    ...namedEventSpans(text).map((s) => ({ ...s, kind: "event" as const })),
     ...titledNameSpans(text),
     ...titledPersonSpans(text),
   ]
@@ -411,7 +353,8 @@ export function findMentions(sentence: Sentence, recognized: readonly Span[]): M
     .filter((s) => s.end > s.start && !credits.some(([a, b]) => s.start >= a && s.end <= b));
   // A party's name overrules what the recogniser made of it: "Tory" is not a person, "Conservative MP" not a party.
   const parties = partyMentions(sentence).filter((p) => !credits.some(([a, b]) => p.start >= a && p.end <= b));
-  const mentions: MentionCandidate[] = [...parties, ...genericEventMentions(sentence)];
+  const generic = genericEventSpans(text).map((e) => candidate(sentence, e.start, e.end, "event", e.name));
+  const mentions: MentionCandidate[] = [...parties, ...generic];
   for (const found of raw) {
     // "Lib Dem Norman Baker": a party in front of a person's name is not part of it.
     const lead = found.kind === "person" ? parties.find((p) => p.start <= found.start && found.start < p.end) : undefined;
