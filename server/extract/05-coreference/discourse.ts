@@ -21,7 +21,7 @@ import { type RoleBook, roleKey } from "../07-role-book.js";
 import { alternation, escapeRegExp } from "../../../common/regex.js";
 import { type Reference, mask, quotedSpans, titleStart } from "../mask.js";
 import { OWNED, OWNED_MODIFIERS, nounForms } from "../cue-forms.js";
-import { type GroupMemory, findGroupReferences, rememberGroups } from "./groups.js";
+import { type GroupMemory, findGroupReferences, findQuotedWe, rememberGroups } from "./groups.js";
 
 export interface DocMemory extends GroupMemory {
   /** The most prominent person now, by `salience`: what "He" and "She" refer to. */
@@ -158,7 +158,7 @@ export function findResolvedHolders(
     if (owner !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: owner, thing: true });
   }
 
-  found.push(...findGroupReferences(sentence, memory, quoted));
+  found.push(...findGroupReferences(sentence, memory, quoted), ...findQuotedWe(sentence, own, quotes, quoted));
 
   // "I" inside a quotation is whoever is said to say it, in this sentence.
   const speakers = [
