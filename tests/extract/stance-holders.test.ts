@@ -278,3 +278,21 @@ describe("'we' and 'our' in a quotation: the organization its speaker speaks for
     ['Mark Dole said: "At Microsoft we condemn Google for its conduct."'],
   ]);
 });
+
+describe("'him' in a clause said or thought of a named subject, with a subject of its own: that named subject", () => {
+  findsEach([
+    [
+      "Chancellor Mark Dole spoke on Monday. Peter Hale grew wary on the suspicion the chancellor had been manoeuvring against him.",
+      ["Mark Dole -oppose-> Peter Hale"],
+    ],
+    ["Peter Hale said Mark Dole had attacked him over the budget.", ["Mark Dole -oppose-> Peter Hale"]],
+    ["Peter Hale said that Mark Dole had accused him of lying.", ["Mark Dole -oppose-> Peter Hale"]],
+    ["Peter Hale said Mark Dole had refused to back him on the vote.", ["Mark Dole -oppose-> Peter Hale"]],
+  ]);
+  findsNothingIn([
+    // negated, hedged, or no cue in the clause
+    ["Peter Hale said Mark Dole had not attacked him."],
+    ["Peter Hale thinks Mark Dole would never support him."],
+    ["Peter Hale said that Mark Dole had met him in Leeds."],
+  ]);
+});
