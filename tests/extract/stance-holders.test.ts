@@ -255,3 +255,44 @@ describe("'the party' and a sentence-initial 'Their': an organization named befo
     ["The Tories met on Monday. Sir Alan Pike said he backed their plans."],
   ]);
 });
+
+describe("'we' and 'our' in a quotation: the organization its speaker speaks for", () => {
+  findsEach([
+    ['A Microsoft spokesman said: "We condemn Google for its conduct."', ["Microsoft -oppose-> Google"]],
+    ['A Microsoft spokesman said: "Google has criticised us, but we support Apple."', ["Microsoft -support-> Apple"]],
+    [
+      '"We strongly oppose Tony Blair on this," said Mark Dole of the Electronic Frontier Foundation.',
+      ["Electronic Frontier Foundation -oppose-> Tony Blair"],
+    ],
+    [
+      'Anna Berg, chief executive of the Refugee Council, said: "We praise Tony Blair for his courage."',
+      ["Refugee Council -support-> Tony Blair"],
+    ],
+  ]);
+  findsNothingIn([
+    // no organization the speaker speaks for: "we" is nobody named
+    ['Tony Blair said: "We reject the Refugee Council report."'],
+    // two organizations each with a speaker: whose "we" is not said
+    ['A Microsoft spokesman and a Quorlex spokesman said: "We condemn Google for its conduct."'],
+    // an organization named in the quotation is not its speaker
+    ['Mark Dole said: "At Microsoft we condemn Google for its conduct."'],
+  ]);
+});
+
+describe("'him' in a clause said or thought of a named subject, with a subject of its own: that named subject", () => {
+  findsEach([
+    [
+      "Chancellor Mark Dole spoke on Monday. Peter Hale grew wary on the suspicion the chancellor had been manoeuvring against him.",
+      ["Mark Dole -oppose-> Peter Hale"],
+    ],
+    ["Peter Hale said Mark Dole had attacked him over the budget.", ["Mark Dole -oppose-> Peter Hale"]],
+    ["Peter Hale said that Mark Dole had accused him of lying.", ["Mark Dole -oppose-> Peter Hale"]],
+    ["Peter Hale said Mark Dole had refused to back him on the vote.", ["Mark Dole -oppose-> Peter Hale"]],
+  ]);
+  findsNothingIn([
+    // negated, hedged, or no cue in the clause
+    ["Peter Hale said Mark Dole had not attacked him."],
+    ["Peter Hale thinks Mark Dole would never support him."],
+    ["Peter Hale said that Mark Dole had met him in Leeds."],
+  ]);
+});

@@ -318,3 +318,22 @@ describe("agreeing with someone's view is support; agreeing with someone to do s
     ["First Minister Anne Ross said she had agreed with Ms Kerr in 2003 that she would step aside."],
   ]);
 });
+
+describe("replies and scorn: hitting back at, lashing out at, deriding, ridiculing, mocking", () => {
+  findsEach([
+    ["Peter Hale hit back at Anna Berg's claims on the budget.", ["Peter Hale -oppose-> Anna Berg"]],
+    ["Mr Hale lashed out at Microsoft's pricing policy on Tuesday.", ["Hale -oppose-> Microsoft"]],
+    ["Anna Berg took a swipe at Tony Blair's plans for the railways.", ["Anna Berg -oppose-> Tony Blair"]],
+    ["The chief executive, Mark Dole, poured scorn on Google's offer.", ["Mark Dole -oppose-> Google"]],
+    ["Anna Berg derided Peter Hale's proposals as a fantasy.", ["Anna Berg -oppose-> Peter Hale"]],
+    ["Tony Blair ridiculed the claims made by Michael Howard on Monday.", ["Tony Blair -oppose-> Michael Howard"]],
+    ["Introducing the band, Anna Berg mocked Peter Hale as the king of the slow song.", ["Anna Berg -oppose-> Peter Hale"]],
+  ]);
+  findsNothingIn([
+    // a physical return of a blow, and an exam that only imitates one
+    ["Peter Hale hit back against the wind before Anna Berg finished the race."],
+    ["Anna Berg sat a mock exam set by Peter Hale in June."],
+    // scorn poured on a thing no one named owns
+    ["Critics poured scorn on the weather in Glenmoor, Peter Hale said."],
+  ]);
+});

@@ -21,7 +21,8 @@ import { type RoleBook, roleKey } from "../07-role-book.js";
 import { alternation, escapeRegExp } from "../../../common/regex.js";
 import { type Reference, mask, quotedSpans, titleStart } from "../mask.js";
 import { OWNED, OWNED_MODIFIERS, nounForms } from "../cue-forms.js";
-import { type GroupMemory, findGroupReferences, rememberGroups } from "./groups.js";
+import { type GroupMemory, findGroupReferences, findQuotedWe, rememberGroups } from "./groups.js";
+import { UNKNOWN, objectPronouns } from "./pronouns.js";
 
 export interface DocMemory extends GroupMemory {
   /** The most prominent person now, by `salience`: what "He" and "She" refer to. */
@@ -51,8 +52,6 @@ const POSSESSIVE_PRONOUN = new RegExp(
   `(?<![\\p{L}])(?:his|her)(?=\\s+${OWNED_MODIFIERS}${OWNED}\\b|\\s+(?:\\w+\\s+)?(?:${alternation(nounForms.keys())})\\s+(?:of|for|on|against)\\s)`,
   "giu",
 );
-// "him", and "her" where it is not a possessive: "accused her of", "praised her,".
-const OBJECT_PRONOUN = /(?<![\p{L}])(?:him|her)(?=\s+(?:of|for|over|as|on|to|in|at|after|with|and|but)\b|\s*[,.;!?])/gu;
 const SUBJECT_LEAD =
   /^(?:(?:But|And|However|Meanwhile|Also|Now|Then|Later|Earlier|Instead|So)\b[,\s]*)?(?:[Tt]he\s+)?$|^[^"“”]{0,140},\s*$/;
 const ORGANIZATION_NOUN = new RegExp(`\\b[Tt]he\\s+(?:${ORGANIZATION_NOUNS.join("|")})\\b`, "g");
@@ -112,22 +111,17 @@ export function findResolvedHolders(
     const who = opener && opener.at < pronouns[0]!.index ? opener.mention : memory.prominent;
     if (who !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: who });
   }
-  // "accusing him of", "heaped praise on him": an object pronoun is not its clause's subject. It is the last person
-  // named before it in the sentence who is not the subject, or else the most prominent person who is not.
+  // Who "him" and "her" are not (objectPronouns): the sentence's subject.
   const subject =
     opener && (pronouns[0] === undefined || opener.at < pronouns[0].index)
       ? opener.mention
       : pronouns[0]
         ? memory.prominent
         : opener?.mention;
-  const subjectCluster = subject === undefined ? undefined : mentions[subject]!.cluster;
-  for (const m of text.matchAll(OBJECT_PRONOUN)) {
-    if (quoted(m.index)) continue;
-    const named = people.filter((p) => p.end <= m.index && mentions[p.mention]!.cluster !== subjectCluster).at(-1)?.mention;
-    const who = named ?? (subjectCluster === undefined ? undefined : otherProminent(memory, subjectCluster));
-    if (who !== undefined)
-      found.push({ span: [m.index, m.index + m[0].length], mention: who, ...(subject !== undefined ? { objectOf: subject } : {}) });
-  }
+  const named = opener !== undefined && opener.mention === subject;
+  found.push(
+    ...objectPronouns(text, subject === undefined ? undefined : { mention: subject, named }, people, roles, memory, mentions, quoted),
+  );
   // "Labour and the Greens have criticised his plans": his/her before something owned (or a stance noun: "his attack on") is the most prominent person.
   // Not when someone is named before it in the sentence: "Netanyahu, who also backed his nomination" may be anyone's.
   for (const m of text.matchAll(POSSESSIVE_PRONOUN)) {
@@ -158,7 +152,7 @@ export function findResolvedHolders(
     if (owner !== undefined) found.push({ span: [m.index, m.index + m[0].length], mention: owner, thing: true });
   }
 
-  found.push(...findGroupReferences(sentence, memory, quoted));
+  found.push(...findGroupReferences(sentence, memory, quoted), ...findQuotedWe(sentence, own, quotes, quoted));
 
   // "I" inside a quotation is whoever is said to say it, in this sentence.
   const speakers = [
@@ -183,13 +177,6 @@ export function findResolvedHolders(
     }
   }
   return found;
-}
-
-/** The most prominent person but one: who "him" is when "he" is the most prominent. Nobody if that is someone unnamed. */
-function otherProminent(memory: DocMemory, subjectCluster: string): number | undefined {
-  const ranked = [...memory.salience.entries()].filter(([cluster]) => cluster !== subjectCluster).sort((a, b) => b[1].score - a[1].score);
-  const [cluster, entry] = ranked[0] ?? [];
-  return cluster === UNKNOWN ? undefined : entry?.mention;
 }
 
 /**
@@ -313,7 +300,6 @@ function rememberThings(memory: DocMemory, sentence: Sentence, outside: { index:
 // A sentence that opens with a role: "The prime minister on Sunday said ...".
 const ROLE_SUBJECT = new RegExp(`^(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE_NOUN})\\b`, "u");
 
-const UNKNOWN = "";
 const PRONOUN_SUBJECT = /^(?:(?:But|And|However|Meanwhile|Instead|Later),?\s+)?(?:He|She)\b/;
 // An opening phrase without a name, ending in a comma: "Born in 1912 and educated at Portsmouth,".
 const OPENING_PHRASE = /^[^"“”]{0,140},\s*$/;

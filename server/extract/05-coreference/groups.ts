@@ -1,9 +1,11 @@
 // Organizations referred to without their name: "the party" and a sentence-initial "They"/"Their", resolved from the
-// sentences before (discourse.ts asks for them sentence by sentence and keeps what they need in its DocMemory).
+// sentences before, and "we" in a quotation, from its speaker (discourse.ts asks for them sentence by sentence and
+// keeps what they need in its DocMemory).
 import type { Mention, Sentence } from "../../types.js";
 import { PARTIES } from "../lexicon/parties.js";
 import { PARTY_NOUNS, PLURAL_PRONOUNS } from "../lexicon/references.js";
 import type { Reference } from "../mask.js";
+import { SPEECH_VERBS } from "../lexicon/speech.js";
 
 export interface GroupMemory {
   /** The last political party named outside quotations, and in which sentence: what "the party" refers to. */
@@ -50,6 +52,51 @@ export function findGroupReferences(sentence: Sentence, memory: GroupMemory, quo
   if (plural && memory.pluralSubject?.sentence === sentence.index - 1) {
     const at = plural[0].length - plural[1]!.length;
     found.push({ span: [at, at + plural[1]!.length], mention: memory.pluralSubject.mention });
+  }
+  return found;
+}
+
+// "We" and "our" in a quotation, for the organization its speaker speaks for.
+const FIRST_PLURAL = /(?<![\p{L}])(?:[Ww]e|[Oo]ur)(?![\p{L}'’])/gu;
+const SPOKES = "spokes(?:man|woman|person)|official|source";
+// "A Quorlex spokesman said", "Quorlex said".
+const SPOKES_AFTER = new RegExp(`^\\s+(?:(?:${SPOKES})\\b|(?:has\\s+)?(?:${SPEECH_VERBS.join("|")})\\b)`);
+// "a spokeswoman for Quorlex told".
+const SPOKES_BEFORE = new RegExp(`\\b(?:${SPOKES})\\s+(?:for|from|at)\\s+(?:the\\s+)?$`);
+// "Ada Roe of the Velmont Party", "Ada Roe, head of the Velmont Party,".
+const MEMBER_OF = /^(?:,\s*[^,"“”]{1,60}?)?\s+(?:of|at|from)\s+(?:the\s+)?$/;
+const SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS.join("|")})\\b`);
+
+/**
+ * 'A Quorlex spokesman said: "We ..."', '"Our plan stands," said Ada Roe of the Velmont Party': "we" and "our" in
+ * a quotation are the organization the speaker speaks for, when the sentence names exactly one so.
+ */
+export function findQuotedWe(
+  sentence: Sentence,
+  own: { index: number; m: Mention }[],
+  quotes: [number, number][],
+  quoted: (at: number) => boolean,
+): Reference[] {
+  const text = sentence.text;
+  if (quotes.length === 0) return [];
+  const outside = own.filter(({ m }) => !quoted(m.start));
+  const unquoted = quotes.reduceRight((t, [a, b]) => t.slice(0, a) + " ".repeat(b - a) + t.slice(b), text);
+  if (!SPEECH.test(unquoted)) return [];
+  const speaksFor = outside.filter(({ m }) => {
+    if (m.type !== "organization") return false;
+    const before = text.slice(0, m.start);
+    const member = outside.some(({ m: p }) => p.type === "person" && p.end <= m.start && MEMBER_OF.test(text.slice(p.end, m.start)));
+    // Not one of several: "Quorlex and Zenith said" do not speak as one.
+    const listed = /(?:,|\band)\s+(?:the\s+)?$/.test(before) || /^\s+and\b/.test(text.slice(m.end));
+    return !listed && (SPOKES_AFTER.test(text.slice(m.end)) || SPOKES_BEFORE.test(before) || member);
+  });
+  const clusters = new Set(speaksFor.map(({ m }) => m.cluster));
+  if (clusters.size !== 1) return [];
+  const found: Reference[] = [];
+  for (const [qStart, qEnd] of quotes) {
+    for (const m of text.slice(qStart, qEnd).matchAll(FIRST_PLURAL)) {
+      found.push({ span: [qStart + m.index, qStart + m.index + m[0].length], mention: speaksFor[0]!.index });
+    }
   }
   return found;
 }

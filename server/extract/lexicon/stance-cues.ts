@@ -49,6 +49,15 @@ export const VERB_CUES: readonly Cue[] = [
   cue("lambast", "oppose", ["lambasted", "lambasts", "lambasting"]),
   cue("hit out at", "oppose", ["hit out at", "hits out at", "hitting out at"], []),
   cue("round on", "oppose", ["rounded on", "rounds on"], []),
+  // Replies and scorn: "Labour hit back at the Tory proposals", "Mr Vale derided Velmont claims".
+  cue("hit back at", "oppose", ["hit back at", "hits back at", "hitting back at"], []),
+  cue("lash out at", "oppose", ["lashed out at", "lashes out at", "lashing out at"], []),
+  cue("take a swipe at", "oppose", ["took a swipe at", "takes a swipe at", "taking a swipe at"], []),
+  cue("pour scorn on", "oppose", ["poured scorn on", "pours scorn on", "pouring scorn on"], []),
+  cue("ridicule", "oppose", ["ridiculed", "ridicules", "ridiculing"]),
+  cue("deride", "oppose", ["derided", "derides", "deriding"]),
+  // Not bare "mock": "a mock exam".
+  cue("mock", "oppose", ["mocked", "mocks", "mocking"]),
   cue("snub", "oppose", ["snubbed", "snubs", "snubbing"]),
   // Only against what someone said: "Kyiv has denied Putin's allegation", "His claims were denied by Jack Straw".
   cue("deny", "oppose", ["denied", "denies", "deny", "denying"]),
