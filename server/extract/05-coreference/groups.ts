@@ -5,6 +5,7 @@ import type { Mention, Sentence } from "../../types.js";
 import { PARTIES } from "../lexicon/parties.js";
 import { PARTY_NOUNS, PLURAL_PRONOUNS } from "../lexicon/references.js";
 import type { Reference } from "../mask.js";
+import { VOICES } from "../lexicon/speakers.js";
 import { SPEECH_VERBS } from "../lexicon/speech.js";
 
 export interface GroupMemory {
@@ -58,7 +59,7 @@ export function findGroupReferences(sentence: Sentence, memory: GroupMemory, quo
 
 // "We" and "our" in a quotation, for the organization its speaker speaks for.
 const FIRST_PLURAL = /(?<![\p{L}])(?:[Ww]e|[Oo]ur)(?![\p{L}'’])/gu;
-const SPOKES = "spokes(?:man|woman|person)|official|source";
+const SPOKES = VOICES.join("|");
 // "A Quorlex spokesman said", "Quorlex said".
 const SPOKES_AFTER = new RegExp(`^\\s+(?:(?:${SPOKES})\\b|(?:has\\s+)?(?:${SPEECH_VERBS.join("|")})\\b)`);
 // "a spokeswoman for Quorlex told".

@@ -3,6 +3,8 @@
 
 /** The bodies that act for an organization: "rejected by Vivendi's board" is Vivendi's stance. */
 export const SPOKESPEOPLE = ["board", "management", "directors", "shareholders"] as const;
+/** Who speaks in an organization's name: "A Quorlex spokesman said", "an official at Quorlex told". */
+export const VOICES = ["spokesman", "spokeswoman", "spokesperson", "official", "source"] as const;
 /** People a name owns who speak for themselves: "criticised Mr Blair's spokesman" is not against Mr Blair. */
 export const OWNED_PEOPLE = [
   "spokesman",
