@@ -57,6 +57,10 @@ describe("layout", () => {
   });
 });
 
+/** n discs of radius r on a circle of the given radius, crowded together. */
+const ring = (n: number, radius: number, r: number) =>
+  Array.from({ length: n }, (_, i) => ({ x: radius * Math.cos(i), y: radius * Math.sin(i), r }));
+
 describe("separated discs", () => {
   const overlaps = (discs: { x: number; y: number; r: number }[], tolerance = 0.5) =>
     discs.flatMap((a, i) => discs.slice(i + 1).filter((b) => a.r + b.r - Math.hypot(a.x - b.x, a.y - b.y) > tolerance)).length;
@@ -72,6 +76,16 @@ describe("separated discs", () => {
     expect(overlaps(a)).toBe(0);
     separateDiscs(b);
     expect(b).toEqual(a);
+  });
+
+  it.each([
+    ["a hub many cells wide over small discs", [{ x: 0, y: 0, r: 40 }, ...ring(80, 15, 2)]],
+    ["a disc flung far away (the grid grows its cells)", [{ x: 1e6, y: -1e6, r: 2 }, ...ring(50, 3, 2)]],
+    ["a disc with no position (left where it is)", [{ x: NaN, y: 0, r: 2 }, ...ring(30, 2, 2)]],
+  ])("parts %s", (_name, discs) => {
+    expect(overlaps(discs)).toBeGreaterThan(0);
+    expect(separateDiscs(discs)).toBe(0);
+    expect(overlaps(discs.filter((d) => Number.isFinite(d.x)))).toBe(0);
   });
 
   it("leaves discs that do not touch where they are", () => {
