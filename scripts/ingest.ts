@@ -18,8 +18,9 @@ import type { DocumentInput } from "../server/types.js";
 
 const USAGE =
   "usage: npm run ingest -- <file-or-dir>... [--rebuild] [--batch N] [--workers N] [--db path/graph.db | --db postgres://…] [--queue]";
-// 400 documents per transaction: each batch re-resolves the whole corpus, so fewer batches ingest faster
-// (BBC corpus: 36.8 s with 100, 24.9 s with 400); a crash loses at most the open batch, and a rerun resumes.
+// 400 documents per transaction: a crash loses at most the open batch, and a rerun resumes. The corpus is resolved
+// once, after the last batch (CorpusWriter's deferResolution): until then the store's derived rows are marked
+// incomplete, and a server that opens the store meanwhile resolves it itself.
 const DEFAULT_BATCH = 400;
 
 interface Options {
@@ -252,10 +253,13 @@ async function main(): Promise<number> {
   const store = openStore(options.db);
   const pool = createExtractionPool(options.workers);
   try {
-    const service = await CorpusWriter.open(store, buildExtractionOnly, { pool });
+    // A rebuild replaces stored documents, and the rows derived from them go with each batch: it resolves per batch.
+    const service = await CorpusWriter.open(store, buildExtractionOnly, { pool, deferResolution: !options.rebuild });
     const tally: Tally = { created: 0, existing: 0, replaced: 0, rejected: [] };
     if (options.rebuild) await rebuild(service, await store.loadInputs(), options.batch, tally);
     if (files.length > 0) await ingestFiles(service, files, options.batch, tally);
+    await pool.close(); // the workers' memory is given back before the corpus is resolved
+    await service.resolveDeferred();
     const { documents, entities, edges } = service.current().extraction;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const work = [

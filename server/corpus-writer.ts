@@ -5,7 +5,15 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { ReadModel } from "./read/model.js";
 import { buildExtraction } from "./extract/index.js";
 import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
-import { type Derived, type GraphChange, deriveInSteps, deriveRecords, diffInSteps, emptyDerived } from "./store/derived.js";
+import {
+  type Derived,
+  type DerivedChange,
+  type GraphChange,
+  deriveInSteps,
+  deriveRecords,
+  diffInSteps,
+  emptyDerived,
+} from "./store/derived.js";
 import { extractionFromRows, resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
@@ -121,22 +129,30 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   /** The layout of the latest write, running after its commit. */
   private settling: Promise<void> = Promise.resolve();
 
+  /** Documents written since the corpus was last resolved (`deferResolution`): `resolveDeferred` resolves them. */
+  private unresolved = false;
+
   private constructor(
     readonly store: Store,
     private readonly build: BuildView<V>,
     state: State<V>,
     private readonly pool?: ExtractionPool,
+    private readonly deferResolution = false,
   ) {
     this.state = state;
   }
 
-  /** Loads the corpus from the store: no extraction, only resolution and (for a ReadModel) the graph. */
+  /**
+   * Loads the corpus from the store: no extraction, only resolution and (for a ReadModel) the graph.
+   * `deferResolution` (the ingest CLI): writes that only add documents store them alone, and the corpus is resolved
+   * once, by `resolveDeferred`, when they are all in; until then the store's derived rows are marked incomplete.
+   */
   static async open<V extends CorpusView = ReadModel>(
     store: Store,
     build: BuildView<V>,
-    options: { pool?: ExtractionPool } = {},
+    options: { pool?: ExtractionPool; deferResolution?: boolean } = {},
   ): Promise<CorpusWriter<V>> {
-    return new CorpusWriter(store, build, await CorpusWriter.loadState(store, build), options.pool);
+    return new CorpusWriter(store, build, await CorpusWriter.loadState(store, build), options.pool, options.deferResolution);
   }
 
   /** Extracts documents (in the pool if any) without storing them: `ingestExtracted` stores them later. */
@@ -375,12 +391,19 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     const { put, remove, corrections } = plan();
     for (const id of remove) if (!this.has(id)) throw new UnknownDocumentError(id);
     const replaced = new Set([...remove, ...put.map((p) => p.extraction.doc.id)]);
-    const docs = [...this.state.view.docExtractions.filter((d) => !replaced.has(d.doc.id)), ...put.map((p) => p.extraction)];
+    // byId, not the view: with deferResolution the view is the last resolved one, behind the stored documents
+    const docs = [...[...this.state.byId.values()].filter((d) => !replaced.has(d.doc.id)), ...put.map((p) => p.extraction)];
     const undone = new Set(corrections?.remove ?? []);
     const log = {
       corrections: [...this.state.corrections.filter((c) => !undone.has(c.id)), ...(corrections?.put ?? [])],
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
+    if (this.deferResolution) {
+      // Only new documents wait: a removed or replaced one would leave derived rows that point at it.
+      const adds = remove.length === 0 && !corrections && put.every((p) => !this.has(p.extraction.doc.id));
+      if (adds) return this.commitUnresolved({ put, remove }, docs, log);
+      if (this.unresolved) throw new Error("a write that removes or replaces documents waits for resolveDeferred()");
+    }
     const view = await this.build(docs, this.store, log.corrections, this.state.view);
     // Reads are answered between the steps of a write: the records and their diff run in slices too.
     const derived = await runInSlices(deriveInSteps(view.extraction));
@@ -398,4 +421,53 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     this.serve(next);
     return graph;
   }
+
+  /**
+   * A write that stores documents but leaves resolution for `resolveDeferred`: the derived rows stay as they were,
+   * marked incomplete (no stamp), so a reader of the store in between (a server, a killed CLI's next run) resolves
+   * the corpus itself rather than trusting them. The view is the last resolved one until then.
+   */
+  private async commitUnresolved(write: WritePlan, docs: DocExtraction[], log: CorrectionsLog): Promise<GraphChange> {
+    const version = await this.store.write({ ...write, derived: noDerivedChange(), expectedVersion: this.state.version });
+    this.state = { ...this.state, byId: new Map(docs.map((d) => [d.doc.id, d])), version, ...log };
+    this.unresolved = true;
+    return noChange();
+  }
+
+  /**
+   * Resolves the corpus once after writes with `deferResolution`, and stores the derived rows, complete, in place of
+   * the rows the store holds now (read again: a server that followed the store may have rewritten them meanwhile).
+   * The documents' version is kept. If another process wrote documents meanwhile, the corpus is loaded again.
+   */
+  resolveDeferred(): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.unresolved) return;
+      const docs = [...this.state.byId.values()];
+      const view = await this.build(docs, this.store, this.state.corrections);
+      const derived = await runInSlices(deriveInSteps(view.extraction));
+      const rewrite = async () => {
+        const { rows } = await runInSlices(diffInSteps(await this.store.loadDerived(), derived));
+        return this.store.write({
+          ...{ put: [], remove: [], expectedVersion: this.state.version, keepVersion: true },
+          derived: { ...rows, stamp: resolutionStamp() },
+        });
+      };
+      try {
+        await (this.store.exclusive ? this.store.exclusive(rewrite) : rewrite());
+        const { corrections, nextCorrectionId } = this.state;
+        this.state = makeState(view, this.state.version, { corrections, nextCorrectionId }, derived);
+      } catch (err) {
+        if (!(err instanceof StoreConflictError)) throw err;
+        this.state = await CorpusWriter.loadState(this.store, this.build);
+      }
+      this.unresolved = false;
+    });
+  }
 }
+
+/** A write's derived part that changes no row and clears the 'complete' mark. */
+const noDerivedChange = (): DerivedChange => ({
+  entities: { put: [], remove: [] },
+  edges: { put: [], remove: [] },
+  resolutions: { put: [], remove: [] },
+});

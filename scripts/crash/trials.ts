@@ -91,11 +91,12 @@ export async function runCrashTrials(options: { trials: number; seed: number; lo
     const dir = mkdtempSync(join(tmpdir(), `crash-${target}-`));
     try {
       const killedAfterMs = target === "cli" ? await cliTrial(dir, rng) : await serverTrial(dir, rng);
-      const { documents, problems } = await checkStore(join(dir, "graph.db"));
+      const { documents, problems, derivedComplete } = await checkStore(join(dir, "graph.db"));
       const result = { trial, target, killedAfterMs, documents, problems } as TrialResult;
       results.push(result);
       options.log?.(
-        `crash trial ${trial} (${target}, killed after ${killedAfterMs} ms): ${documents} documents, ${problems.length ? problems.join("; ") : "store consistent"}`,
+        `crash trial ${trial} (${target}, killed after ${killedAfterMs} ms): ${documents} documents, ${problems.length ? problems.join("; ") : "store consistent"}` +
+          (derivedComplete ? "" : " (derived rows marked incomplete, completed by the next opening)"),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

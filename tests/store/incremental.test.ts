@@ -2,7 +2,9 @@
 // graph and the same stored records as a fresh store given the final set at once.
 import { expect, it } from "vitest";
 
-import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
+import { CorpusWriter, buildExtractionOnly, buildReadModel } from "../../server/corpus-writer.js";
+import { buildExtraction } from "../../server/extract/index.js";
+import { deriveRecords } from "../../server/store/derived.js";
 import { addCorrection, exportCorrections, importCorrections } from "../../server/corrections/service.js";
 import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
 import { mulberry32 } from "../../server/random.js";
@@ -126,5 +128,36 @@ describeEachBackend("corrections with incremental ingest", (backend) => {
     const reopened = await CorpusWriter.open(await backend.store("corrected-incremental"), buildReadModel);
     expect(reopened.current().graphJson()).toEqual(b.current().graphJson());
     await Promise.all([store.close(), full.close(), reopened.store.close()]);
+  });
+});
+
+describeEachBackend("ingest that resolves once at the end (deferResolution)", (backend) => {
+  it("stores documents with the derived rows marked incomplete, then resolves them into those of a full rebuild", async () => {
+    const store = await backend.store("deferred");
+    const cli = await CorpusWriter.open(store, buildExtractionOnly, { deferResolution: true });
+    await cli.ingest(seeds.slice(0, 2));
+    const before = await store.loadDerived();
+    await cli.ingest(seeds.slice(2));
+    const waiting = await store.load({ derived: true });
+    expect(waiting.documents).toHaveLength(seeds.length);
+    expect(waiting.derived?.complete).toBeUndefined(); // a reader now resolves the corpus itself
+    expect(await store.loadDerived()).toEqual(before); // no resolution ran for the two writes
+
+    // A server that follows the store resolves and rewrites the rows meanwhile (version kept): the CLI's rows
+    // must still come out right, so it diffs against the rows stored now, not those it loaded.
+    const server = await CorpusWriter.open(await backend.store("deferred"), buildExtractionOnly);
+    await cli.ingest(extra.slice(0, 2));
+    await cli.resolveDeferred();
+
+    const all = (await store.load()).documents;
+    expect(all).toHaveLength(seeds.length + 2);
+    const done = await store.load({ derived: true });
+    expect(done.derived?.complete?.version).toBe(done.version);
+    expect(await store.loadDerived()).toEqual(deriveRecords(buildExtraction(all)));
+    expect(cli.current().extraction).toEqual(buildExtraction(all));
+    // Replacing a document would orphan the rows derived from it: refused until the corpus is resolved.
+    await cli.ingest([extra[2]!]);
+    await expect(cli.ingest([extra[2]!], { replace: true })).rejects.toThrow(/waits for resolveDeferred/);
+    await Promise.all([store.close(), server.store.close()]);
   });
 });
