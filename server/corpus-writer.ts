@@ -2,63 +2,28 @@
 // time, builds the read side's next version (read/model.ts) and swaps it in, and answers with what changed in the graph.
 import { setImmediate as nextTurn } from "node:timers/promises";
 
-import { ReadModel } from "./read/model.js";
-import { buildExtraction } from "./extract/index.js";
-import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
+import type { ReadModel } from "./read/model.js";
 import {
-  type Derived,
-  type DerivedChange,
-  type GraphChange,
-  deriveInSteps,
-  deriveRecords,
-  diffInSteps,
-  emptyDerived,
-} from "./store/derived.js";
-import { extractionFromRows, resolutionStamp } from "./store/resolutions.js";
+  type BuildView,
+  type CorpusView,
+  type CorrectionsLog,
+  type State,
+  loadState,
+  makeState,
+  noChange,
+  noDerivedChange,
+} from "./corpus-state.js";
+import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
+import { type GraphChange, deriveInSteps, diffInSteps } from "./store/derived.js";
+import { resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
-import type { Correction, DocExtraction, DocumentInput, Extraction } from "./types.js";
+import type { Correction, DocExtraction, DocumentInput } from "./types.js";
 import { type BatchOp, type IngestedDocument, type OpOutcome, OpenBatch, planBatch } from "./write-batch.js";
 
 export type { IngestedDocument } from "./write-batch.js";
-
-/** What the service rebuilds after every write: the server needs a full ReadModel, the CLI only the extraction. */
-export interface CorpusView {
-  readonly docExtractions: DocExtraction[];
-  readonly extraction: Extraction;
-  /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
-  settle?(): Promise<CorpusView | undefined>;
-}
-
-/**
- * Builds the view of a set of documents with the corrections log applied after resolution; `previous` is the view
- * before the write (the layout starts from its positions).
- */
-export type BuildView<V extends CorpusView> = (
-  docs: DocExtraction[],
-  store: Store,
-  corrections: Correction[],
-  previous?: V,
-  /** The corpus's resolution when it is known already (read back from the store's rows): not computed again. */
-  resolved?: Extraction,
-) => Promise<V>;
-
-/**
- * The server's view: the read model, its layout reused from the store or moved on from the previous one's, its
- * sentence and document texts read from the store.
- */
-export const buildReadModel: BuildView<ReadModel> = (docs, store, corrections, previous, resolved) =>
-  ReadModel.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
-    ...(previous ? { previous } : {}),
-    ...(resolved ? { resolved } : {}),
-    texts: store,
-  });
-/** The CLI's view: resolution only; the server lays out the graph when it next starts. */
-export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections, _previous, resolved) => ({
-  docExtractions: docs,
-  extraction: resolved ?? buildExtraction(docs, { corrections }),
-});
+export { type BuildView, type CorpusView, buildExtractionOnly, buildReadModel } from "./corpus-state.js";
 
 export interface WriteResult {
   documents: IngestedDocument[];
@@ -71,30 +36,6 @@ export class UnknownDocumentError extends Error {
   constructor(readonly id: string) {
     super(`unknown document: ${id}`);
   }
-}
-
-const noChange = (): GraphChange => ({
-  entities: { added: [], updated: [], removed: [] },
-  edges: { added: [], updated: [], removed: [] },
-});
-
-interface State<V> {
-  view: V;
-  byId: Map<string, DocExtraction>;
-  derived: Derived;
-  version: number;
-  corrections: Correction[];
-  nextCorrectionId: number;
-}
-
-function makeState<V extends CorpusView>(view: V, version: number, log: CorrectionsLog, derived?: Derived): State<V> {
-  const byId = new Map(view.docExtractions.map((d) => [d.doc.id, d]));
-  return { view, byId, derived: derived ?? deriveRecords(view.extraction), version, ...log };
-}
-
-interface CorrectionsLog {
-  corrections: Correction[];
-  nextCorrectionId: number;
 }
 
 /**
@@ -152,7 +93,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     build: BuildView<V>,
     options: { pool?: ExtractionPool; deferResolution?: boolean } = {},
   ): Promise<CorpusWriter<V>> {
-    return new CorpusWriter(store, build, await CorpusWriter.loadState(store, build), options.pool, options.deferResolution);
+    return new CorpusWriter(store, build, await loadState(store, build), options.pool, options.deferResolution);
   }
 
   /** Extracts documents (in the pool if any) without storing them: `ingestExtracted` stores them later. */
@@ -178,31 +119,6 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       ? await this.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
       : await this.enqueue(op);
     return { documents: "documents" in outcome ? outcome.documents : [], change };
-  }
-
-  /**
-   * The documents and what corpus resolution makes of them. When the store's derived rows are complete for this
-   * resolver at this version, the resolution is read back from them (store/resolutions.ts): a restart does not
-   * resolve the corpus again. Otherwise it is computed, and the rows are rewritten to match, the version kept.
-   */
-  private static async loadState<V extends CorpusView>(store: Store, build: BuildView<V>, previous?: V): Promise<State<V>> {
-    const { documents, version, corrections, nextCorrectionId, derived: stored } = await store.load({ derived: true });
-    const log = { corrections, nextCorrectionId };
-    const stamp = resolutionStamp();
-    if (stored?.complete?.version === version && stored.complete.stamp === stamp) {
-      const resolved = extractionFromRows(documents, stored.rows);
-      if (resolved) return makeState(await build(documents, store, corrections, previous, resolved), version, log, stored.rows);
-    }
-    const view = await build(documents, store, corrections, previous);
-    const derived = await runInSlices(deriveInSteps(view.extraction));
-    const { rows } = await runInSlices(diffInSteps(stored?.rows ?? emptyDerived(), derived));
-    try {
-      await store.write({ put: [], remove: [], derived: { ...rows, stamp }, expectedVersion: version, keepVersion: true });
-    } catch (err) {
-      // Another process wrote meanwhile: this state is behind, and the next write here reloads (and rewrites) it.
-      if (!(err instanceof StoreConflictError)) throw err;
-    }
-    return makeState(view, version, log, derived);
   }
 
   /** Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile. */
@@ -269,7 +185,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   syncWithStore(): Promise<boolean> {
     return this.serialize(async () => {
       if ((await this.store.currentVersion()) === this.state.version) return false;
-      this.serve(await CorpusWriter.loadState(this.store, this.build, this.state.view));
+      this.serve(await loadState(this.store, this.build, this.state.view));
       return true;
     });
   }
@@ -378,11 +294,11 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       } catch (err) {
         if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
         const reloadAndCommit = async () => {
-          this.serve(await CorpusWriter.loadState(this.store, this.build, this.state.view));
+          this.serve(await loadState(this.store, this.build, this.state.view));
           return this.tryCommit(plan);
         };
         if (attempt >= 1 && this.store.exclusive) return this.store.exclusive(reloadAndCommit);
-        this.serve(await CorpusWriter.loadState(this.store, this.build, this.state.view));
+        this.serve(await loadState(this.store, this.build, this.state.view));
       }
     }
   }
@@ -458,16 +374,9 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
         this.state = makeState(view, this.state.version, { corrections, nextCorrectionId }, derived);
       } catch (err) {
         if (!(err instanceof StoreConflictError)) throw err;
-        this.state = await CorpusWriter.loadState(this.store, this.build);
+        this.state = await loadState(this.store, this.build);
       }
       this.unresolved = false;
     });
   }
 }
-
-/** A write's derived part that changes no row and clears the 'complete' mark. */
-const noDerivedChange = (): DerivedChange => ({
-  entities: { put: [], remove: [] },
-  edges: { put: [], remove: [] },
-  resolutions: { put: [], remove: [] },
-});

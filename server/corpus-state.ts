@@ -1,0 +1,111 @@
+// The write side's state: the view a set of documents builds (the server's read model, or the CLI's resolution
+// alone) and what the writer keeps beside it, loaded from the store: read back from its derived rows when they are
+// complete, else resolved and the rows rewritten. corpus-writer.ts moves it on by writes.
+import { ReadModel } from "./read/model.js";
+import { buildExtraction } from "./extract/index.js";
+import {
+  type Derived,
+  type DerivedChange,
+  type GraphChange,
+  deriveInSteps,
+  deriveRecords,
+  diffInSteps,
+  emptyDerived,
+} from "./store/derived.js";
+import { extractionFromRows, resolutionStamp } from "./store/resolutions.js";
+import { runInSlices } from "./slices.js";
+import { type Store, StoreConflictError } from "./store/store.js";
+import type { Correction, DocExtraction, Extraction } from "./types.js";
+
+/** What the service rebuilds after every write: the server needs a full ReadModel, the CLI only the extraction. */
+export interface CorpusView {
+  readonly docExtractions: DocExtraction[];
+  readonly extraction: Extraction;
+  /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
+  settle?(): Promise<CorpusView | undefined>;
+}
+
+/**
+ * Builds the view of a set of documents with the corrections log applied after resolution; `previous` is the view
+ * before the write (the layout starts from its positions).
+ */
+export type BuildView<V extends CorpusView> = (
+  docs: DocExtraction[],
+  store: Store,
+  corrections: Correction[],
+  previous?: V,
+  /** The corpus's resolution when it is known already (read back from the store's rows): not computed again. */
+  resolved?: Extraction,
+) => Promise<V>;
+
+/**
+ * The server's view: the read model, its layout reused from the store or moved on from the previous one's, its
+ * sentence and document texts read from the store.
+ */
+export const buildReadModel: BuildView<ReadModel> = (docs, store, corrections, previous, resolved) =>
+  ReadModel.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
+    ...(previous ? { previous } : {}),
+    ...(resolved ? { resolved } : {}),
+    texts: store,
+  });
+/** The CLI's view: resolution only; the server lays out the graph when it next starts. */
+export const buildExtractionOnly: BuildView<CorpusView> = async (docs, _store, corrections, _previous, resolved) => ({
+  docExtractions: docs,
+  extraction: resolved ?? buildExtraction(docs, { corrections }),
+});
+
+export const noChange = (): GraphChange => ({
+  entities: { added: [], updated: [], removed: [] },
+  edges: { added: [], updated: [], removed: [] },
+});
+
+export interface State<V> {
+  view: V;
+  byId: Map<string, DocExtraction>;
+  derived: Derived;
+  version: number;
+  corrections: Correction[];
+  nextCorrectionId: number;
+}
+
+export function makeState<V extends CorpusView>(view: V, version: number, log: CorrectionsLog, derived?: Derived): State<V> {
+  const byId = new Map(view.docExtractions.map((d) => [d.doc.id, d]));
+  return { view, byId, derived: derived ?? deriveRecords(view.extraction), version, ...log };
+}
+
+export interface CorrectionsLog {
+  corrections: Correction[];
+  nextCorrectionId: number;
+}
+
+/**
+ * The documents and what corpus resolution makes of them. When the store's derived rows are complete for this
+ * resolver at this version, the resolution is read back from them (store/resolutions.ts): a restart does not
+ * resolve the corpus again. Otherwise it is computed, and the rows are rewritten to match, the version kept.
+ */
+export async function loadState<V extends CorpusView>(store: Store, build: BuildView<V>, previous?: V): Promise<State<V>> {
+  const { documents, version, corrections, nextCorrectionId, derived: stored } = await store.load({ derived: true });
+  const log = { corrections, nextCorrectionId };
+  const stamp = resolutionStamp();
+  if (stored?.complete?.version === version && stored.complete.stamp === stamp) {
+    const resolved = extractionFromRows(documents, stored.rows);
+    if (resolved) return makeState(await build(documents, store, corrections, previous, resolved), version, log, stored.rows);
+  }
+  const view = await build(documents, store, corrections, previous);
+  const derived = await runInSlices(deriveInSteps(view.extraction));
+  const { rows } = await runInSlices(diffInSteps(stored?.rows ?? emptyDerived(), derived));
+  try {
+    await store.write({ put: [], remove: [], derived: { ...rows, stamp }, expectedVersion: version, keepVersion: true });
+  } catch (err) {
+    // Another process wrote meanwhile: this state is behind, and the next write here reloads (and rewrites) it.
+    if (!(err instanceof StoreConflictError)) throw err;
+  }
+  return makeState(view, version, log, derived);
+}
+
+/** A write's derived part that changes no row and clears the 'complete' mark. */
+export const noDerivedChange = (): DerivedChange => ({
+  entities: { put: [], remove: [] },
+  edges: { put: [], remove: [] },
+  resolutions: { put: [], remove: [] },
+});
