@@ -1,7 +1,7 @@
 // npm run worker -- [--batch N] [--lease SECONDS] [--threads N] [--exit-when-empty]
 // An ingest worker for the PostgreSQL store (DATABASE_URL=postgres://…): claims queued documents (enqueued by
-// `npm run ingest -- --queue`), extracts them and stores each batch with its resolution in one transaction, which
-// also marks the batch's queue rows done. Run as many as the machines have cores, on any machine that reaches the
+// `npm run ingest -- --queue`), extracts them and stores each batch in one transaction, which also marks the batch's
+// queue rows done; when the queue is empty, the corpus is resolved once (not once per batch). Run as many as the machines have cores, on any machine that reaches the
 // database. A worker that dies (kill -9, a lost machine) leaves its claim to expire, and another takes the batch.
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -9,8 +9,11 @@ import { parseArgs } from "node:util";
 
 import type pg from "pg";
 
-import { CorpusWriter, type CorpusView, buildExtractionOnly } from "../server/corpus-writer.js";
-import { createExtractionPool } from "../server/extract/pool/index.js";
+import { buildExtractionOnly, loadState, noDerivedChange } from "../server/corpus-state.js";
+import { extractEach } from "../server/extract-inputs.js";
+import { type ExtractionPool, createExtractionPool } from "../server/extract/pool/index.js";
+import { resolutionStamp } from "../server/store/resolutions.js";
+import type { StoredDocument } from "../server/store/store.js";
 import { InputError } from "../server/io/read-documents.js";
 import { ClaimLostError, IngestQueue, type QueueOutcome, type QueuedDocument } from "../server/queue/ingest-queue.js";
 import { databasePath } from "../server/store/index.js";
@@ -72,12 +75,15 @@ async function main(): Promise<number> {
   const tally = { created: 0, existing: 0, refused: 0, lost: 0 };
   try {
     const queue = new IngestQueue(await store.connection());
-    const service = await CorpusWriter.open(store, buildExtractionOnly, options.threads > 0 ? { pool } : {});
     console.error(`worker ${worker}: following the queue in ${store.location}`);
+    let stored = false; // documents stored since the corpus was last resolved here
     while (!stopping) {
       const claimed = await queue.claim(worker, options.batch, options.leaseMs);
       if (claimed.length === 0) {
-        if (options.exitWhenEmpty && (await queue.counts()).queued === 0) break;
+        const empty = (await queue.counts()).queued === 0;
+        if (empty && stored) await resolveOnce(store, worker);
+        stored = false;
+        if (options.exitWhenEmpty && empty) break;
         await sleep(options.pollMs);
         continue;
       }
@@ -95,7 +101,8 @@ async function main(): Promise<number> {
         options.leaseMs / 3,
       );
       try {
-        await processBatch(service, store, worker, claimed, tally);
+        await processBatch(store, pool, worker, claimed, tally);
+        stored = true;
       } catch (err) {
         if (!(err instanceof ClaimLostError)) throw err;
         tally.lost += claimed.length;
@@ -119,35 +126,62 @@ async function main(): Promise<number> {
 }
 
 /**
- * Extracts the claimed rows, then stores them and marks their rows in one transaction. The commit holds the store's
- * write lock: it reloads what other workers stored meanwhile and resolves against it, so workers never conflict.
+ * Extracts the claimed rows, then stores the new documents and marks the rows in one transaction holding the store's
+ * write lock. No resolution: the batch leaves the derived rows marked incomplete (`resolveOnce` completes them when
+ * the queue is empty), so a batch costs its own documents, and workers do not wait on each other's resolutions.
  */
 async function processBatch(
-  service: CorpusWriter<CorpusView>,
   store: PgStore,
+  pool: ExtractionPool,
   worker: string,
   claimed: QueuedDocument[],
   tally: { created: number; existing: number; refused: number },
 ): Promise<void> {
-  const extracted = await service.extractEach(claimed.map((c) => c.input));
+  const extracted = await extractEach(
+    claimed.map((c) => c.input),
+    pool,
+  );
   const outcomes: QueueOutcome[] = claimed.map((c, i) => {
     const e = extracted[i]!;
     return "stored" in e ? { id: c.id, docId: e.stored.extraction.doc.id } : { id: c.id, refused: e.refused.message };
   });
-  const stored = extracted.flatMap((e) => ("stored" in e ? [e.stored] : []));
-  let marked = false;
-  const mark = async (client: pg.ClientBase) => {
-    await IngestQueue.finish(client, worker, outcomes);
-    marked = true;
-  };
-  const result = await store.exclusive(async () => {
-    await service.syncWithStore();
-    return store.withWriteHook(mark, () => service.ingestExtracted(stored));
+  const mark = (client: pg.ClientBase) => IngestQueue.finish(client, worker, outcomes);
+  const { created, existing } = await store.exclusive(async () => {
+    // Under the lock: no other worker stores between this check and the write (the same text queued twice).
+    const fresh = new Map<string, StoredDocument>();
+    let existing = 0;
+    for (const e of extracted) {
+      if (!("stored" in e)) continue;
+      const id = e.stored.extraction.doc.id;
+      if (fresh.has(id) || (await store.hasDocument(id))) existing++;
+      else fresh.set(id, e.stored);
+    }
+    if (fresh.size === 0) await store.transact(mark);
+    else {
+      const put = [...fresh.values()];
+      const expectedVersion = await store.currentVersion();
+      await store.withWriteHook(mark, () => store.write({ put, remove: [], derived: noDerivedChange(), expectedVersion }));
+    }
+    return { created: fresh.size, existing };
   });
-  // Nothing new to store (every document already was, or all were refused): the rows are marked on their own.
-  if (!marked) await store.transact(mark);
-  for (const d of result.documents) tally[d.status === "existing" ? "existing" : "created"]++;
+  tally.created += created;
+  tally.existing += existing;
   tally.refused += outcomes.filter((o) => "refused" in o).length;
+}
+
+/**
+ * Resolves the corpus once the queue is empty, unless the store's derived rows are complete already (another worker
+ * or a server did it): the corpus is loaded, resolved and its rows rewritten, the version kept (corpus-state.ts).
+ */
+async function resolveOnce(store: PgStore, worker: string): Promise<void> {
+  const started = performance.now();
+  const resolved = await store.exclusive(async () => {
+    if (await store.derivedComplete(resolutionStamp())) return false;
+    await loadState(store, buildExtractionOnly);
+    return true;
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.error(`worker ${worker}: queue empty, ${resolved ? `corpus resolved in ${seconds}s` : "corpus resolved already"}`);
 }
 
 try {

@@ -221,6 +221,13 @@ export class PgStore implements Store {
     return (await this.rows<{ value: number }>("SELECT value FROM meta WHERE key = 'version'"))[0]!.value;
   }
 
+  /** Whether the derived rows are complete for this resolver at the current version, without loading them. */
+  async derivedComplete(stamp: string): Promise<boolean> {
+    const meta = await this.rows<{ key: string; value: string }>("SELECT key, value FROM derived_meta WHERE key = 'complete'");
+    const mark = completeMark(meta);
+    return mark?.stamp === stamp && mark.version === (await this.currentVersion());
+  }
+
   async loadLayout(key: string): Promise<LayoutRecord | undefined> {
     const rows = await this.rows<{ positions: string }>("SELECT positions FROM layouts WHERE key = $1", [key]);
     return rows[0] === undefined ? undefined : (JSON.parse(rows[0].positions) as LayoutRecord);

@@ -48,11 +48,17 @@ interface QueueRow {
 const queueRows = async (store: PgStore) =>
   (await (await store.connection()).query<QueueRow>("SELECT id, state, attempts, claimed_by, doc_id FROM ingest_queue ORDER BY id")).rows;
 
-/** Every stored document is what extracting its text gives, and the derived rows are exactly those it derives. */
-async function expectWholeStore(store: PgStore): Promise<number> {
+/**
+ * Every stored document is what extracting its text gives, and the derived rows are exactly those it derives.
+ * `complete`: whether they must be marked complete (the queue was emptied, and the corpus resolved once) or not (a
+ * worker was killed after storing a batch): then they are checked after a reader's opening completes them.
+ */
+async function expectWholeStore(store: PgStore, complete = true): Promise<number> {
   expect(await checkIntegrity(store)).toBe("ok");
-  const { documents } = await store.load();
+  const { documents, derived, version } = await store.load({ derived: true });
   expect(documents).toEqual((await store.loadInputs()).map((input) => extractDocument(input)));
+  expect(derived?.complete?.version === version).toBe(complete);
+  if (!complete) await CorpusWriter.open(store, buildExtractionOnly);
   expect(await store.loadDerived()).toEqual(deriveRecords(buildExtraction(documents)));
   return documents.length;
 }
@@ -85,7 +91,7 @@ describe.skipIf(!PG_TEST_URL)(
         await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once("exit", r)));
         expect(child.signalCode).toBe("SIGKILL");
 
-        const survived = await expectWholeStore(store);
+        const survived = await expectWholeStore(store, false);
         expect(survived).toBeGreaterThan(0);
         expect(survived).toBeLessThan(total);
         expect(survived % batch).toBe(0); // whole batches only: a batch and its queue rows commit together
