@@ -25,6 +25,18 @@ describe("extraction pool", () => {
     expect(two.started).toBe(0);
   });
 
+  it("starts one worker for one document at a time, a second only when work waits with the first busy", async () => {
+    const pool = createExtractionPool(2);
+    try {
+      for (const input of inputs.slice(0, 3)) await pool.extract([input]);
+      expect(pool.started).toBe(1);
+      await Promise.all([pool.extract(inputs.slice(0, 1)), pool.extract(inputs.slice(1, 2))]);
+      expect(pool.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it("gives the same graph, byte for byte, with no worker and with two workers", async () => {
     const [a, b] = await Promise.all([inline.extract(inputs), two.extract(inputs)]);
     expect(b.map((d) => d.doc.source)).toEqual(inputs.map((i) => i.source)); // input order kept

@@ -64,8 +64,8 @@ type WorkerMessage = { index: number; result: BoundedExtraction } | { index: num
  * A worker that runs out of memory, crashes, or spends more than the budget on one document is replaced; that
  * document is refused with the reason, and the rest of its batch goes to the next worker.
  * `size: 0` extracts on the calling thread (for small jobs and tests; no time budget there).
- * Workers start with the first job, not before: a server that only reads never pays for their models (about
- * 155 MB each at rest).
+ * Workers start when work waits for them, not before (`grow`): a server that only reads never pays for their
+ * models (about 155 MB each at rest), and one that takes a post at a time runs one.
  */
 export function createExtractionPool(size = defaultPoolSize(), options: PoolOptions = {}): ExtractionPool {
   if (size <= 0) {
@@ -103,8 +103,13 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
     return worker;
   };
   const slots: Slot[] = [];
-  const start = () => {
-    while (slots.length < size) {
+  /**
+   * One more worker for each batch that waits with every worker busy, up to `size`: the ingest CLI's first 400
+   * documents start them all, a server's posts one at a time keep one (each costs its models' memory).
+   */
+  const grow = () => {
+    const idle = slots.filter((slot) => !slot.busy).length;
+    for (let extra = Math.ceil(queue.length / BATCH) - idle; extra > 0 && slots.length < size; extra--) {
       const slot: Slot = { worker: undefined as unknown as Worker, busy: false };
       slot.worker = spawn(slot);
       slots.push(slot);
@@ -175,7 +180,7 @@ export function createExtractionPool(size = defaultPoolSize(), options: PoolOpti
           new Promise<ExtractionOutcome>((resolve, reject) => {
             if (closed) return reject(new Error("the extraction pool is closed"));
             queue.push({ input, resolve, reject });
-            start();
+            grow();
             pump();
           }),
       ),
