@@ -363,10 +363,8 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       const derived = await runInSlices(deriveInSteps(view.extraction));
       const rewrite = async () => {
         const { rows } = await runInSlices(diffInSteps(await this.store.loadDerived(), derived));
-        return this.store.write({
-          ...{ put: [], remove: [], expectedVersion: this.state.version, keepVersion: true },
-          derived: { ...rows, stamp: resolutionStamp() },
-        });
+        const derivedChange = { ...rows, stamp: resolutionStamp() };
+        return this.store.write({ put: [], remove: [], derived: derivedChange, expectedVersion: this.state.version, keepVersion: true });
       };
       try {
         await (this.store.exclusive ? this.store.exclusive(rewrite) : rewrite());
