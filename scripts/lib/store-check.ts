@@ -10,6 +10,7 @@ import { CorpusWriter, buildExtractionOnly } from "../../server/corpus-writer.js
 import { deriveRecords } from "../../server/store/derived.js";
 import { resolutionStamp } from "../../server/store/resolutions.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
+import type { Store } from "../../server/store/store.js";
 
 export interface StoreCheck {
   documents: number;
@@ -17,6 +18,17 @@ export interface StoreCheck {
   problems: string[];
   /** Whether the derived rows were marked complete as found; if not, they were checked after the store's next opening. */
   derivedComplete: boolean;
+}
+
+/**
+ * Whether the store's derived rows were complete for this resolver and version as found; if not (an ingest killed
+ * before its one resolution at the end), they are made so as the next opening makes them: a writer opens the store.
+ */
+export async function completeDerived(store: Store): Promise<boolean> {
+  const { derived, version } = await store.load({ derived: true });
+  const complete = derived?.complete?.version === version && derived.complete.stamp === resolutionStamp();
+  if (!complete) await CorpusWriter.open(store, buildExtractionOnly);
+  return complete;
 }
 
 export async function checkStore(path: string): Promise<StoreCheck> {
@@ -33,9 +45,7 @@ export async function checkStore(path: string): Promise<StoreCheck> {
       if (parts.length > 0)
         problems.push(`document ${stored.doc.id}: its ${parts.join(", ")} differ from what its stored text extracts to`);
     });
-    const { derived, version } = await store.load({ derived: true });
-    const complete = derived?.complete?.version === version && derived.complete.stamp === resolutionStamp();
-    if (!complete) await CorpusWriter.open(store, buildExtractionOnly);
+    const complete = await completeDerived(store);
     if (!isDeepStrictEqual(await store.loadDerived(), deriveRecords(buildExtraction(documents)))) {
       problems.push("derived entities, edges or clusters differ from a rebuild of the stored documents");
     }

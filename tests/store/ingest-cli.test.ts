@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
-import { CorpusWriter, buildExtractionOnly } from "../../server/corpus-writer.js";
 import { deriveRecords } from "../../server/store/derived.js";
+import { completeDerived } from "../../scripts/lib/store-check.js";
 import { repoRoot } from "../helpers/server.js";
 import { type Backend, checkIntegrity, describeEachBackend, runNode, storeEnv } from "./backends.js";
 import { syntheticArticle, tempDir } from "./fixtures.js";
@@ -33,9 +33,7 @@ async function checkStore(backend: Backend, path: string, complete = true) {
   const store = backend.open(path);
   try {
     expect(await checkIntegrity(store)).toBe("ok");
-    const { derived, version } = await store.load({ derived: true });
-    expect(derived?.complete?.version === version).toBe(complete);
-    if (!complete) await CorpusWriter.open(store, buildExtractionOnly);
+    expect(await completeDerived(store)).toBe(complete);
     const { documents } = await store.load();
     const inputs = await store.loadInputs();
     // Each stored document is exactly what extracting its text again gives: all its sentences, mentions, stances.

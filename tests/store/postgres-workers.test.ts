@@ -15,6 +15,7 @@ import { deriveRecords } from "../../server/store/derived.js";
 import { PgStore } from "../../server/store/postgres.js";
 import { SqliteStore } from "../../server/store/sqlite.js";
 import type { DocumentInput } from "../../server/types.js";
+import { completeDerived } from "../../scripts/lib/store-check.js";
 import { repoRoot } from "../helpers/server.js";
 import { until } from "../helpers/process.js";
 import { BACKENDS, PG_TEST_URL, checkIntegrity, runNode, storeEnv } from "./backends.js";
@@ -55,10 +56,9 @@ const queueRows = async (store: PgStore) =>
  */
 async function expectWholeStore(store: PgStore, complete = true): Promise<number> {
   expect(await checkIntegrity(store)).toBe("ok");
-  const { documents, derived, version } = await store.load({ derived: true });
+  const { documents } = await store.load();
   expect(documents).toEqual((await store.loadInputs()).map((input) => extractDocument(input)));
-  expect(derived?.complete?.version === version).toBe(complete);
-  if (!complete) await CorpusWriter.open(store, buildExtractionOnly);
+  expect(await completeDerived(store)).toBe(complete);
   expect(await store.loadDerived()).toEqual(deriveRecords(buildExtraction(documents)));
   return documents.length;
 }
