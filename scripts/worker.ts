@@ -1,8 +1,9 @@
 // npm run worker -- [--batch N] [--lease SECONDS] [--threads N] [--exit-when-empty]
 // An ingest worker for the PostgreSQL store (DATABASE_URL=postgres://…): claims queued documents (enqueued by
 // `npm run ingest -- --queue`), extracts them and stores each batch in one transaction, which also marks the batch's
-// queue rows done; when the queue is empty, the corpus is resolved once (not once per batch). Run as many as the machines have cores, on any machine that reaches the
-// database. A worker that dies (kill -9, a lost machine) leaves its claim to expire, and another takes the batch.
+// queue rows done; when the queue is empty, the corpus is resolved once (not once per batch). Run as many as the
+// machines have cores, on any machine that reaches the database. A worker that dies (kill -9, a lost machine) leaves
+// its claim to expire, and another takes the batch.
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
@@ -81,8 +82,10 @@ async function main(): Promise<number> {
       const claimed = await queue.claim(worker, options.batch, options.leaseMs);
       if (claimed.length === 0) {
         const empty = (await queue.counts()).queued === 0;
-        if (empty && stored) await resolveOnce(store, worker);
-        stored = false;
+        if (empty && stored) {
+          await resolveOnce(store, worker);
+          stored = false;
+        }
         if (options.exitWhenEmpty && empty) break;
         await sleep(options.pollMs);
         continue;
