@@ -161,7 +161,7 @@ async function serverRows() {
     );
     rows.push({
       name: "POST /api/documents to visible (one BBC article)",
-      value: `answer ${Math.round(visible.answeredMs)} ms, visible ${Math.round(visible.visibleMs)} ms, laid out ${Math.round(visible.laidOutMs)} ms (medians of ${visible.posts})`,
+      value: `answer ${Math.round(visible.answeredMs)} ms, visible ${Math.round(visible.visibleMs)} ms, laid out ${Math.round(visible.laidOutMs)} ms, resolved in full ${Math.round(visible.resolvedMs)} ms (medians of ${visible.posts})`,
       target: "visible <= 1 s",
       met: visible.visibleMs <= 1000,
       numbers: visible,

@@ -44,15 +44,28 @@ async function waitForStamp(url: string, not: string, timeoutMs: number, which: 
 const post = (url: string, text: string) =>
   fetch(`${url}/api/documents`, { method: "POST", headers: { "content-type": "text/plain" }, body: text });
 
+/** Waits until the health check no longer says `resolving` (a provisional write resolved in full); false after `timeoutMs`. */
+async function waitForResolved(url: string, timeoutMs: number): Promise<boolean> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    if (!((await (await fetch(`${url}/api/health`)).json()) as { resolving: boolean }).resolving) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
 /**
  * POST one article at a time (`texts`, each new to the store), and time: the answer; "visible", when the served
- * corpus has it (the health stamp moved on and an entity it added or changed answers); and "laid out", when the
- * layout stamp moves on again (the layout worker's positions are in; at most 60 s). Medians.
+ * corpus has it (the health stamp moved on and an entity it added or changed answers); "laid out", when the
+ * layout stamp moves on again (the layout worker's positions are in; at most 60 s); and "resolved", when the corpus
+ * is resolved in full with it (at once for a write resolved before its answer; after a provisional one, when health
+ * stops saying `resolving`). Each post waits for the one before to be resolved and laid out. Medians.
  */
 export async function postToVisible(url: string, texts: string[]) {
   const answered: number[] = [];
   const visible: number[] = [];
   const laidOut: number[] = [];
+  const resolved: number[] = [];
   for (const text of texts) {
     const before = await stampOf(url);
     const t0 = performance.now();
@@ -65,8 +78,15 @@ export async function postToVisible(url: string, texts: string[]) {
     if (probe) while (!(await fetch(`${url}/api/entities/${encodeURIComponent(probe)}`)).ok) await new Promise((r) => setTimeout(r, 20));
     visible.push(performance.now() - t0);
     if (shown && (await waitForStamp(url, placed, 60_000, "layout"))) laidOut.push(performance.now() - t0);
+    if (await waitForResolved(url, 60_000)) resolved.push(performance.now() - t0);
   }
-  return { answeredMs: median(answered), visibleMs: median(visible), laidOutMs: laidOut.length ? median(laidOut) : NaN, posts: texts.length };
+  return {
+    answeredMs: median(answered),
+    visibleMs: median(visible),
+    laidOutMs: laidOut.length ? median(laidOut) : NaN,
+    resolvedMs: resolved.length ? median(resolved) : NaN,
+    posts: texts.length,
+  };
 }
 
 /** Reads of random entities (10 connections) while `texts` are posted one after another; their latency in that window. */
