@@ -13,6 +13,7 @@ import {
   emptyDerived,
 } from "./store/derived.js";
 import { extractionFromRows, resolutionStamp } from "./store/resolutions.js";
+import type { ProvisionalWrite } from "./provisional.js";
 import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError } from "./store/store.js";
 import type { Correction, DocExtraction, Extraction } from "./types.js";
@@ -23,6 +24,11 @@ export interface CorpusView {
   readonly extraction: Extraction;
   /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
   settle?(): Promise<CorpusView | undefined>;
+  /**
+   * This view with documents added and resolved provisionally, moved on rather than built again (the server's
+   * read model); without it, a provisional write builds the view from all documents.
+   */
+  withAdded?(docs: DocExtraction[], provisional: ProvisionalWrite, corrections: Correction[]): Promise<CorpusView>;
 }
 
 /**
@@ -36,16 +42,19 @@ export type BuildView<V extends CorpusView> = (
   previous?: V,
   /** The corpus's resolution when it is known already (read back from the store's rows): not computed again. */
   resolved?: Extraction,
+  /** Work that may be given up (the resolution after a provisional write, when another write arrives). */
+  signal?: AbortSignal,
 ) => Promise<V>;
 
 /**
  * The server's view: the read model, its layout reused from the store or moved on from the previous one's, its
  * sentence and document texts read from the store.
  */
-export const buildReadModel: BuildView<ReadModel> = (docs, store, corrections, previous, resolved) =>
+export const buildReadModel: BuildView<ReadModel> = (docs, store, corrections, previous, resolved, signal) =>
   ReadModel.build(docs, { get: (key) => store.loadLayout(key), set: (key, record) => store.saveLayout(key, record) }, corrections, {
     ...(previous ? { previous } : {}),
     ...(resolved ? { resolved } : {}),
+    ...(signal ? { signal } : {}),
     texts: store,
   });
 /** The CLI's view: resolution only; the server lays out the graph when it next starts. */

@@ -14,6 +14,7 @@ import {
   noDerivedChange,
 } from "./corpus-state.js";
 import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
+import { nameIndexInSteps, provisionalExtraction } from "./provisional.js";
 import { type GraphChange, deriveInSteps, diffInSteps } from "./store/derived.js";
 import { resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
@@ -70,8 +71,13 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   /** The layout of the latest write, running after its commit. */
   private settling: Promise<void> = Promise.resolve();
 
-  /** Documents written since the corpus was last resolved (`deferResolution`): `resolveDeferred` resolves them. */
+  /**
+   * Documents written since the corpus was last resolved: by `deferResolution` (`resolveDeferred` resolves them), or
+   * shown provisionally (`resolveAfterCommitAbove`: the resolution queued after the write resolves them).
+   */
   private unresolved = false;
+  /** The resolution after a provisional write while it runs: a new post aborts it (`enqueue`). */
+  private resolving: AbortController | undefined;
 
   private constructor(
     readonly store: Store,
@@ -79,6 +85,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     state: State<V>,
     private readonly pool?: ExtractionPool,
     private readonly deferResolution = false,
+    private readonly resolveAfterCommitAbove = Infinity,
   ) {
     this.state = state;
   }
@@ -87,13 +94,17 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * Loads the corpus from the store: no extraction, only resolution and (for a ReadModel) the graph.
    * `deferResolution` (the ingest CLI): writes that only add documents store them alone, and the corpus is resolved
    * once, by `resolveDeferred`, when they are all in; until then the store's derived rows are marked incomplete.
+   * `resolveAfterCommitAbove` (the server): in a corpus of more documents than this, a write that only adds
+   * documents is committed and served with a provisional resolution (provisional.ts), and the corpus is resolved in
+   * full after it, in the queue of writes; the rows are marked incomplete in between, as with `deferResolution`.
    */
   static async open<V extends CorpusView = ReadModel>(
     store: Store,
     build: BuildView<V>,
-    options: { pool?: ExtractionPool; deferResolution?: boolean } = {},
+    options: { pool?: ExtractionPool; deferResolution?: boolean; resolveAfterCommitAbove?: number } = {},
   ): Promise<CorpusWriter<V>> {
-    return new CorpusWriter(store, build, await loadState(store, build), options.pool, options.deferResolution);
+    const state = await loadState(store, build);
+    return new CorpusWriter(store, build, state, options.pool, options.deferResolution, options.resolveAfterCommitAbove);
   }
 
   /** Extracts documents (in the pool if any) without storing them: `ingestExtracted` stores them later. */
@@ -185,7 +196,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   syncWithStore(): Promise<boolean> {
     return this.serialize(async () => {
       if ((await this.store.currentVersion()) === this.state.version) return false;
-      this.serve(await loadState(this.store, this.build, this.state.view));
+      this.serveLoaded(await loadState(this.store, this.build, this.state.view));
       return true;
     });
   }
@@ -225,8 +236,12 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     return run;
   }
 
-  /** Queues `op` in the open batch, or in a new one when there is none or it cannot take `op`. */
+  /**
+   * Queues `op` in the open batch, or in a new one when there is none or it cannot take `op`. A resolution under way
+   * after a provisional write is given up: the new write goes first.
+   */
   private async enqueue(op: BatchOp): Promise<OpResult> {
+    this.resolving?.abort(new Error("a write arrived"));
     let open = this.open;
     if (!open?.batch.accepts(op)) {
       const batch = new OpenBatch();
@@ -287,23 +302,23 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * in a row it does so holding the store's write lock (`Store.exclusive`), so a slow writer (the CLI resolving a
    * big batch) is never starved by a quick one (corrections posted while it runs).
    */
-  private async commitPlan(plan: () => WritePlan): Promise<GraphChange> {
+  private async commitPlan(plan: () => WritePlan, signal?: AbortSignal): Promise<GraphChange> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.tryCommit(plan);
+        return await this.tryCommit(plan, signal);
       } catch (err) {
         if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
         const reloadAndCommit = async () => {
-          this.serve(await loadState(this.store, this.build, this.state.view));
+          this.serveLoaded(await loadState(this.store, this.build, this.state.view));
           return this.tryCommit(plan);
         };
         if (attempt >= 1 && this.store.exclusive) return this.store.exclusive(reloadAndCommit);
-        this.serve(await loadState(this.store, this.build, this.state.view));
+        this.serveLoaded(await loadState(this.store, this.build, this.state.view));
       }
     }
   }
 
-  private async tryCommit(plan: () => WritePlan): Promise<GraphChange> {
+  private async tryCommit(plan: () => WritePlan, signal?: AbortSignal): Promise<GraphChange> {
     const { put, remove, corrections } = plan();
     for (const id of remove) if (!this.has(id)) throw new UnknownDocumentError(id);
     const replaced = new Set([...remove, ...put.map((p) => p.extraction.doc.id)]);
@@ -314,17 +329,21 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       corrections: [...this.state.corrections.filter((c) => !undone.has(c.id)), ...(corrections?.put ?? [])],
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
+    // Only new documents wait: a removed or replaced one would leave derived rows that point at it.
+    const adds = put.length > 0 && remove.length === 0 && !corrections && put.every((p) => !this.has(p.extraction.doc.id));
     if (this.deferResolution) {
-      // Only new documents wait: a removed or replaced one would leave derived rows that point at it.
-      const adds = remove.length === 0 && !corrections && put.every((p) => !this.has(p.extraction.doc.id));
       if (adds) return this.commitUnresolved({ put, remove }, docs, log);
       if (this.unresolved) throw new Error("a write that removes or replaces documents waits for resolveDeferred()");
+    } else if (adds && this.state.byId.size >= this.resolveAfterCommitAbove) {
+      return this.commitProvisional({ put, remove }, docs, log);
     }
-    const view = await this.build(docs, this.store, log.corrections, this.state.view);
+    // The resolution queued after a provisional write, when a full write (or a reload) has resolved the corpus since.
+    if (put.length === 0 && remove.length === 0 && !corrections && !this.unresolved) return noChange();
+    const view = await this.build(docs, this.store, log.corrections, this.state.view, undefined, signal);
     // Reads are answered between the steps of a write: the records and their diff run in slices too.
-    const derived = await runInSlices(deriveInSteps(view.extraction));
+    const derived = await runInSlices(deriveInSteps(view.extraction), 10, signal);
     const next = makeState(view, this.state.version, log, derived);
-    const { rows, graph } = await runInSlices(diffInSteps(this.state.derived, next.derived));
+    const { rows, graph } = await runInSlices(diffInSteps(this.state.derived, next.derived), 10, signal);
     await nextTurn();
     next.version = await this.store.write({
       put,
@@ -334,8 +353,70 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       expectedVersion: this.state.version,
       ...(corrections ? { corrections } : {}),
     });
+    this.unresolved = false;
     this.serve(next);
     return graph;
+  }
+
+  /** Serves a state loaded from the store: resolved in full (loadState), whatever was provisional before. */
+  private serveLoaded(state: State<V>): void {
+    this.unresolved = false;
+    this.serve(state);
+  }
+
+  /**
+   * A write that adds documents, stored with the derived rows left as they were and marked incomplete, and served
+   * with the provisional resolution of the new documents; the full resolution is queued after it. The state keeps
+   * the stored rows, so that the full resolution's write is their diff.
+   */
+  private async commitProvisional(write: WritePlan, docs: DocExtraction[], log: CorrectionsLog): Promise<GraphChange> {
+    const previous = this.state.view;
+    await runInSlices(nameIndexInSteps(previous.extraction));
+    const provisional = provisionalExtraction(
+      previous.extraction,
+      write.put.map((p) => p.extraction),
+    );
+    const view = previous.withAdded
+      ? ((await previous.withAdded(docs, provisional, log.corrections)) as V)
+      : await this.build(docs, this.store, log.corrections, previous, provisional.extraction);
+    await nextTurn();
+    const version = await this.store.write({ ...write, derived: noDerivedChange(), expectedVersion: this.state.version });
+    this.unresolved = true;
+    this.serve(makeState(view, version, log, this.state.derived));
+    this.queueResolution();
+    return provisional.change;
+  }
+
+  /**
+   * Queues the full resolution after the writes queued so far, without closing the open batch: posts that arrive
+   * meanwhile join it, and the resolution after the last of them resolves them all at once.
+   */
+  private queueResolution(): void {
+    const run = this.queue.then(async () => {
+      if (!this.unresolved) return;
+      // A batch waits for its turn: resolve after it, and its documents with the others.
+      if (this.open) return this.queueResolution();
+      const resolving = new AbortController();
+      this.resolving = resolving;
+      try {
+        await this.commitPlan(() => ({ put: [], remove: [] }), resolving.signal);
+        // Ready for the next post: the resolved corpus's names counted now, between reads.
+        await runInSlices(nameIndexInSteps(this.state.view.extraction), 10, resolving.signal);
+      } catch (err) {
+        // A post arrived: it is served first (provisionally), and queues the resolution again after it.
+        if (!resolving.signal.aborted) throw err;
+      } finally {
+        this.resolving = undefined;
+      }
+    });
+    this.queue = run.catch((err: unknown) =>
+      console.error("resolving the corpus after a write failed (the next write or start resolves it):", err),
+    );
+  }
+
+  /** True while the corpus served shows documents that are not resolved in full yet (a provisional write). */
+  provisional(): boolean {
+    return this.unresolved && !this.deferResolution;
   }
 
   /**

@@ -30,6 +30,14 @@ if (maxBodyBytes === undefined) {
   process.exit(2);
 }
 
+// A write to a corpus of more documents than this is shown at once, resolved provisionally, and resolved in full
+// after it (server/provisional.ts): below it, a full resolution is quick enough to wait for.
+const provisionalAbove = Number(process.env.PROVISIONAL_ABOVE ?? 300);
+if (!Number.isInteger(provisionalAbove) || provisionalAbove < 0) {
+  console.error(`PROVISIONAL_ABOVE="${process.env.PROVISIONAL_ABOVE}" is not a number of documents: give a whole number, e.g. 300`);
+  process.exit(2);
+}
+
 if (cacheBytes() === undefined) {
   console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);
   process.exit(2);
@@ -50,7 +58,7 @@ const started = performance.now();
 const store = openOrExit(databasePath());
 // Posted articles are extracted in worker threads, so a big upload never blocks reads.
 const pool = createExtractionPool();
-const service = await CorpusWriter.open(store, buildReadModel, { pool });
+const service = await CorpusWriter.open(store, buildReadModel, { pool, resolveAfterCommitAbove: provisionalAbove });
 
 // Seeds only fill an empty store: once analysts have added or deleted documents, a restart keeps their corpus.
 if (seedsDir && (await store.countDocuments()) === 0) {

@@ -13,14 +13,21 @@ export function runSteps<T>(steps: Steps<T>): T {
   }
 }
 
-/** Runs the steps, giving the event loop a turn whenever `sliceMs` have gone by since the last one. */
-export async function runInSlices<T>(steps: Steps<T>, sliceMs = 10): Promise<T> {
+/**
+ * Runs the steps, giving the event loop a turn whenever `sliceMs` have gone by since the last one. Once `signal` is
+ * aborted, the work stops at the next turn and the promise rejects with its reason.
+ */
+export async function runInSlices<T>(steps: Steps<T>, sliceMs = 10, signal?: AbortSignal): Promise<T> {
   let since = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - since >= sliceMs) {
       await nextTurn();
+      if (signal?.aborted) {
+        steps.return(undefined as never);
+        throw signal.reason;
+      }
       since = performance.now();
     }
   }

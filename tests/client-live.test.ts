@@ -10,7 +10,7 @@ function server() {
   const fetchHealth = () =>
     new Promise<Health>((resolve) => {
       const [stamp, at] = [current, layout]; // the server answers with the corpus it has when asked
-      waiting.push(() => resolve({ documents: 1, entities: 1, edges: 0, stamp, layout: at }));
+      waiting.push(() => resolve({ documents: 1, entities: 1, edges: 0, stamp, layout: at, resolving: false }));
     });
   const release = async (i: number) => {
     waiting[i]!();

@@ -120,7 +120,8 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 /**
  * GET /api/health: `stamp` changes whenever the corpus does (documents, corrections); `layout` also changes when
- * only the positions do (a big graph's new nodes laid out after the write was answered).
+ * only the positions do (a big graph's new nodes laid out after the write was answered). `resolving`: the corpus
+ * shown holds documents resolved provisionally (a write to a big corpus), and its full resolution is under way.
  */
 export const healthSchema = z.object({
   ok: z.literal(true),
@@ -129,6 +130,7 @@ export const healthSchema = z.object({
   edges: z.number(),
   stamp: z.string(),
   layout: z.string(),
+  resolving: z.boolean(),
 });
 
 /** GET /api/graph: graphology's serialized form (`graph.export()`). */

@@ -87,6 +87,7 @@ export function createApp(options: AppOptions) {
       edges: c.graph.size,
       stamp: c.stamp,
       layout: c.layoutStamp,
+      resolving: options.write?.service.provisional() ?? false,
     });
   });
 

@@ -4,7 +4,8 @@ import pagerank from "graphology-metrics/centrality/pagerank.js";
 
 import { CO_MENTION_COLOR, STANCE_COLORS, colorFor, edgeSize, sizeFor } from "../../common/appearance.js";
 import type { EdgeAttributes, NodeAttributes } from "../../common/graph.js";
-import type { Edge, Extraction } from "../../common/types.js";
+import type { Edge, Entity, Extraction } from "../../common/types.js";
+import type { GraphChange } from "../store/derived.js";
 import { mulberry32 } from "../random.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { applyLayout } from "./layout.js";
@@ -92,32 +93,66 @@ export function* graphInSteps(extraction: Extraction): Steps<EntityGraph> {
   const random = mulberry32(42);
   for (const e of extraction.entities) {
     if (every(i++, 512)) yield;
-    const mentions = mentionCount.get(e.id) ?? 0;
-    const looks = { type: e.type, mentions };
-    graph.addNode(e.id, {
-      label: e.label,
-      type: e.type,
-      aliases: e.aliases,
-      roles: e.roles,
-      affiliations: e.affiliations,
-      ...(e.ambiguous ? { ambiguous: true as const } : {}),
-      ...(e.event ? { event: e.event } : {}),
-      mentions,
-      documents: docSets.get(e.id)?.size ?? 0,
-      community: 0,
-      pagerank: 0,
-      degree: 0,
-      x: random() * 100,
-      y: random() * 100,
-      size: sizeFor(looks, "mentions"),
-      color: colorFor(looks, "type"),
-    });
+    const counts = { mentions: mentionCount.get(e.id) ?? 0, documents: docSets.get(e.id)?.size ?? 0 };
+    graph.addNode(e.id, nodeAttributes(e, counts, random() * 100, random() * 100));
   }
   for (const edge of extraction.edges) {
     if (every(i++, 512)) yield;
-    const attrs = edgeAttributes(edge);
-    if (edge.kind === "co-mention") graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
-    else graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
+    addEdge(graph, edge);
   }
+  return graph;
+}
+
+/** A node's attributes before the metrics: the entity, its counts, a start position. */
+function nodeAttributes(e: Entity, counts: { mentions: number; documents: number }, x: number, y: number): NodeAttributes {
+  const looks = { type: e.type, mentions: counts.mentions };
+  return {
+    label: e.label,
+    type: e.type,
+    aliases: e.aliases,
+    roles: e.roles,
+    affiliations: e.affiliations,
+    ...(e.ambiguous ? { ambiguous: true as const } : {}),
+    ...(e.event ? { event: e.event } : {}),
+    ...counts,
+    community: 0,
+    pagerank: 0,
+    degree: 0,
+    x,
+    y,
+    size: sizeFor(looks, "mentions"),
+    color: colorFor(looks, "type"),
+  };
+}
+
+function addEdge(graph: EntityGraph, edge: Edge): void {
+  const attrs = edgeAttributes(edge);
+  if (edge.kind === "co-mention") graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
+  else graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attrs);
+}
+
+/**
+ * `previous`, the graph before a write that only added to the corpus, moved on by the write's change: a copy with
+ * the added entities and edges, and the attributes of the changed ones set again from `entities`, `edges` and
+ * `mentionsOf`. Positions and metrics stay those of `previous` (a new node is at 0, 0 until placed). Costs a copy
+ * of the graph and the change, not a rebuild from every mention.
+ */
+export function graphWithChange(
+  previous: EntityGraph,
+  change: GraphChange,
+  lookup: { entities: Map<string, Entity>; edges: Map<string, Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
+): EntityGraph {
+  const graph = previous.copy();
+  const counts = (id: string) => {
+    const ms = lookup.mentionsOf(id);
+    return { mentions: ms.length, documents: new Set(ms.map((m) => m.docId)).size };
+  };
+  for (const id of change.entities.added) graph.addNode(id, nodeAttributes(lookup.entities.get(id)!, counts(id), 0, 0));
+  for (const id of change.entities.updated) {
+    const { x, y, community, pagerank, degree } = graph.getNodeAttributes(id);
+    graph.replaceNodeAttributes(id, { ...nodeAttributes(lookup.entities.get(id)!, counts(id), x, y), community, pagerank, degree });
+  }
+  for (const id of change.edges.added) addEdge(graph, lookup.edges.get(id)!);
+  for (const id of change.edges.updated) graph.replaceEdgeAttributes(id, edgeAttributes(lookup.edges.get(id)!));
   return graph;
 }

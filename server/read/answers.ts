@@ -31,6 +31,34 @@ export const indexExtraction = (extraction: Extraction, stamp: string): ReadInde
   stamp,
 });
 
+/**
+ * `previous` with documents added (`extraction` is the corpus with them, `added` their mentions): the maps of
+ * documents and mentions copied and added to, not grouped again from every mention.
+ */
+export function indexesWithAdded(
+  previous: ReadIndexes,
+  extraction: Extraction,
+  added: readonly ResolvedMention[],
+  stamp: string,
+): ReadIndexes {
+  const docs = new Map(previous.docs);
+  for (const d of extraction.documents) if (!docs.has(d.id)) docs.set(d.id, d.date ? { title: d.title, date: d.date } : { title: d.title });
+  const append = (into: Map<string, ResolvedMention[]>, key: (m: ResolvedMention) => string) => {
+    const out = new Map(into);
+    for (const [k, ms] of groupBy(added, key)) out.set(k, [...(out.get(k) ?? []), ...ms]);
+    return out;
+  };
+  return {
+    docs,
+    entities: new Map(extraction.entities.map((e) => [e.id, e])),
+    edges: new Map(extraction.edges.map((e) => [e.id, e])),
+    mentionsByEntity: append(previous.mentionsByEntity, (m) => m.entityId),
+    mentionsBySentence: append(previous.mentionsBySentence, (m) => m.sentenceId),
+    mentionsByDoc: append(previous.mentionsByDoc, (m) => m.docId),
+    stamp,
+  };
+}
+
 /** The read model's parts the answers read. */
 export interface AnswerSources {
   indexes: ReadIndexes;

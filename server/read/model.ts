@@ -6,10 +6,10 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 
 import { buildExtraction, buildInSteps } from "../extract/index.js";
 import { cachedAnswer, cachedAnswerAsync, nextCachePrefix } from "./cache.js";
-import { type ReadIndexes, documentAnswer, edgeAnswer, entityAnswer, indexExtraction } from "./answers.js";
+import { type ReadIndexes, documentAnswer, edgeAnswer, entityAnswer, indexExtraction, indexesWithAdded } from "./answers.js";
 import { type ReadTexts, memoryTexts } from "./texts.js";
 import { runInSlices } from "../slices.js";
-import { type EntityGraph, buildGraph, graphInSteps } from "../graph/build.js";
+import { type EntityGraph, buildGraph, graphInSteps, graphWithChange } from "../graph/build.js";
 import { gexfInWorker, toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInputInSteps, layoutKeyInSteps } from "../graph/layout.js";
@@ -17,7 +17,8 @@ import { placeBeside } from "../graph/layout-incremental.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
 import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../../common/api/views.js";
-import type { Correction, DocExtraction, Extraction } from "../types.js";
+import type { GraphChange } from "../store/derived.js";
+import type { Correction, DocExtraction, Extraction, ResolvedMention } from "../types.js";
 
 // The answers' shapes are the API contract's (common/api/, z.infer); re-exported for the server's modules.
 export type { DocumentSummary, EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity };
@@ -90,13 +91,14 @@ export class ReadModel {
     docExtractions: DocExtraction[],
     cache?: LayoutCache,
     corrections: Correction[] = [],
-    options: { previous?: ReadModel; moveAbove?: number; texts?: ReadTexts; resolved?: Extraction } = {},
+    options: { previous?: ReadModel; moveAbove?: number; texts?: ReadTexts; resolved?: Extraction; signal?: AbortSignal } = {},
   ): Promise<ReadModel> {
-    // In slices: the server answers reads between them while a write is resolved.
-    const extraction = options.resolved ?? (await runInSlices(buildInSteps(docExtractions, { corrections })));
+    // In slices: the server answers reads between them while a write is resolved (and gives up when `signal` says).
+    const { signal } = options;
+    const extraction = options.resolved ?? (await runInSlices(buildInSteps(docExtractions, { corrections }), 10, signal));
     await nextTurn();
-    const graph = await runInSlices(graphInSteps(extraction));
-    const key = await runInSlices(layoutKeyInSteps(graph));
+    const graph = await runInSlices(graphInSteps(extraction), 10, signal);
+    const key = await runInSlices(layoutKeyInSteps(graph), 10, signal);
     let record = await cache?.get(key);
     const { previous } = options;
     const parts = options.texts ? { texts: options.texts } : {};
@@ -118,6 +120,28 @@ export class ReadModel {
     }
     assignLayout(graph, record);
     return new ReadModel(docExtractions, { extraction, graph }, corrections, parts);
+  }
+
+  /**
+   * This corpus with documents added and resolved provisionally (server/provisional.ts): its graph and lookups moved
+   * on by the write's change rather than built again, the new nodes placed beside their neighbours and laid out after
+   * the commit. That layout is not kept in the cache: the full resolution replaces this corpus soon.
+   */
+  async withAdded(
+    docExtractions: DocExtraction[],
+    provisional: { extraction: Extraction; change: GraphChange; mentions: readonly ResolvedMention[] },
+    corrections: Correction[],
+  ): Promise<ReadModel> {
+    const { extraction, change, mentions } = provisional;
+    const indexes = indexesWithAdded(this.parts.indexes, extraction, mentions, nextStamp());
+    await nextTurn();
+    const graph = graphWithChange(this.graph, change, { ...indexes, mentionsOf: (id) => indexes.mentionsByEntity.get(id) ?? [] });
+    await nextTurn();
+    const moving = placeBeside(graph, this.graph);
+    for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
+    const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
+    corpus.pending = { key: "", moving, cache: undefined };
+    return corpus;
   }
 
   /** The nodes whose place is still provisional: placed beside their neighbours, not yet laid out. */

@@ -1,0 +1,192 @@
+// A write's provisional resolution: the corpus as it was resolved, with the new documents' mentions given the
+// entities their names already have. It costs the new documents, not the corpus, so the server shows a post at once;
+// the corpus is then resolved in full after the commit (corpus-writer.ts), which may join, split or drop some of
+// what this guessed, and that resolution replaces it.
+import { byId } from "../common/group.js";
+import { entityId } from "./extract/08-entities.js";
+import { coMentionEdges, stanceEdges } from "./extract/09-edges.js";
+import { type Steps, every, runSteps } from "./slices.js";
+import type { GraphChange, IdChange } from "./store/derived.js";
+import type { DocExtraction, Edge, Entity, Extraction, ResolvedMention } from "./types.js";
+
+const nameKey = (type: string, name: string) => `${type}:${name.toLowerCase()}`;
+
+/** Per key, how many mentions resolved to each entity. */
+type Votes = Map<string, Map<string, number>>;
+
+function vote(votes: Votes, key: string, id: string): void {
+  const ids = votes.get(key);
+  if (!ids) votes.set(key, new Map([[id, 1]]));
+  else ids.set(id, (ids.get(id) ?? 0) + 1);
+}
+
+/** The entity most of a key's mentions resolved to (ties by id, so it does not depend on mention order). */
+function majority(votes: Votes, key: string): string | undefined {
+  const ids = votes.get(key);
+  if (!ids) return undefined;
+  let best = "";
+  let most = 0;
+  for (const [id, n] of ids) if (n > most || (n === most && id < best)) [best, most] = [id, n];
+  return best;
+}
+
+/** How a resolved corpus names its entities: by in-document cluster key, and by type and name. */
+interface NameIndex {
+  byCluster: Votes;
+  byName: Votes;
+}
+
+// The index of the latest corpus that has one. A provisional write moves it on to the corpus it makes (the votes of
+// its new mentions added), so a run of writes counts the corpus's mentions once; any other corpus counts them again.
+let latest: { extraction: Extraction; index: NameIndex } | undefined;
+
+/**
+ * Counts the name index of `extraction` unless it is the latest one already: in steps, so that the server counts it
+ * between reads (after a full resolution, before the next post needs it).
+ */
+export function* nameIndexInSteps(extraction: Extraction): Steps<NameIndex> {
+  if (latest?.extraction === extraction) return latest.index;
+  const index: NameIndex = { byCluster: new Map(), byName: new Map() };
+  for (const [i, m] of extraction.mentions.entries()) {
+    if (every(i, 8192)) yield;
+    vote(index.byCluster, m.cluster, m.entityId);
+    vote(index.byName, nameKey(m.type, m.name), m.entityId);
+  }
+  latest = { extraction, index };
+  return index;
+}
+
+const nameIndex = (extraction: Extraction) => runSteps(nameIndexInSteps(extraction));
+
+/** Moves the index of `from` on to `to`, which adds `mentions` to it; `from`'s is counted again if asked for. */
+function moveIndex(from: Extraction, to: Extraction, mentions: readonly ResolvedMention[]): void {
+  if (latest?.extraction !== from) return;
+  for (const m of mentions) {
+    vote(latest.index.byCluster, m.cluster, m.entityId);
+    vote(latest.index.byName, nameKey(m.type, m.name), m.entityId);
+  }
+  latest = { extraction: to, index: latest.index };
+}
+
+const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+
+/** Where `id` is in `sorted` (by id, code units), or -1. */
+function indexOfId(sorted: readonly { id: string }[], id: string): number {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = sorted[mid]!.id;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** `sorted` (by id) with the items of `changed` in place of those of the same id, and the others merged in. */
+function mergedById<T extends { id: string }>(sorted: readonly T[], changed: Iterable<T>): T[] {
+  const out = sorted.slice();
+  const added: T[] = [];
+  for (const item of changed) {
+    const at = indexOfId(sorted, item.id);
+    if (at >= 0) out[at] = item;
+    else added.push(item);
+  }
+  if (added.length === 0) return out;
+  added.sort(byId);
+  const merged: T[] = [];
+  let j = 0;
+  for (const item of out) {
+    while (j < added.length && added[j]!.id < item.id) merged.push(added[j++]!);
+    merged.push(item);
+  }
+  while (j < added.length) merged.push(added[j++]!);
+  return merged;
+}
+
+/** Each new document's mentions, given the entity their cluster or name has in `resolved` (a new one if none). */
+function resolveNew(resolved: Extraction, docs: readonly DocExtraction[]) {
+  const index = nameIndex(resolved);
+  const gone = resolved.corrections?.gone ?? {};
+  const byDoc = new Map<string, (ResolvedMention | undefined)[]>();
+  for (const d of docs) {
+    byDoc.set(
+      d.doc.id,
+      d.mentions.map((m) => {
+        const id = majority(index.byCluster, m.cluster) ?? majority(index.byName, nameKey(m.type, m.name)) ?? entityId(m.type, m.name);
+        // an entity a correction took away (merged, retyped, hidden) is not brought back by a guess
+        return id in gone ? undefined : { ...m, entityId: id };
+      }),
+    );
+  }
+  return byDoc;
+}
+
+/** `entities` with the new mentions' names, surfaces and roles added, and an entity for each new id. */
+function withMentions(entities: readonly Entity[], mentions: readonly ResolvedMention[], added: Set<string>): Entity[] {
+  const touched = new Map<string, ResolvedMention[]>();
+  for (const m of mentions) touched.set(m.entityId, [...(touched.get(m.entityId) ?? []), m]);
+  const changed: Entity[] = [];
+  for (const [id, ms] of touched) {
+    const e = entities[indexOfId(entities, id)];
+    if (!e) added.add(id);
+    const first = ms[0]!;
+    changed.push({
+      ...(e ?? {
+        id,
+        label: first.name,
+        type: first.type,
+        affiliations: sortedUnique(ms.flatMap((m) => (m.affiliation ? [m.affiliation] : []))),
+      }),
+      aliases: sortedUnique([...(e?.aliases ?? []), ...ms.flatMap((m) => [m.name, m.surface])]),
+      roles: sortedUnique([...(e?.roles ?? []), ...ms.flatMap((m) => (m.role ? [m.role] : []))]),
+    });
+  }
+  return mergedById(entities, changed);
+}
+
+/** `edges` with the new ones added and the evidence of the new documents joined to the edges they share. */
+function withEdges(edges: readonly Edge[], fresh: readonly Edge[], change: IdChange): Edge[] {
+  const changed = fresh.map((e) => {
+    const old = edges[indexOfId(edges, e.id)];
+    (old ? change.updated : change.added).push(e.id);
+    return old ? { ...old, evidence: [...old.evidence, ...e.evidence] } : e;
+  });
+  return mergedById(edges, changed);
+}
+
+/** A write resolved provisionally: the corpus with it, what it changed, and the new documents' mentions. */
+export interface ProvisionalWrite {
+  extraction: Extraction;
+  change: GraphChange;
+  mentions: ResolvedMention[];
+}
+
+/**
+ * The corpus `resolved` with `docs` added (documents it does not hold), resolved provisionally: each new mention
+ * takes the entity its in-document cluster, or failing that its name, resolved to most often in `resolved`, else a
+ * new entity named by it. No junk filter, no joining across documents, no role book: the full resolution does that.
+ * With what changed, as a write answers it.
+ */
+export function provisionalExtraction(resolved: Extraction, docs: readonly DocExtraction[]): ProvisionalWrite {
+  const byDoc = resolveNew(resolved, docs);
+  const sorted = [...docs].sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+  const mentions = sorted.flatMap((d) => byDoc.get(d.doc.id)!.filter((m): m is ResolvedMention => m !== undefined));
+  const added = new Set<string>();
+  const entities = withMentions(resolved.entities, mentions, added);
+  const edgeChange: IdChange = { added: [], updated: [], removed: [] };
+  const edges = withEdges(resolved.edges, [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)], edgeChange);
+  // The documents in id order, as a full resolution keeps them; the new sentences and mentions after the others.
+  const extraction: Extraction = {
+    documents: [...resolved.documents, ...sorted.map((d) => d.doc)].sort((a, b) => a.id.localeCompare(b.id)),
+    sentences: [...resolved.sentences, ...sorted.flatMap((d) => d.sentences)],
+    mentions: [...resolved.mentions, ...mentions],
+    entities,
+    edges,
+    ...(resolved.corrections ? { corrections: resolved.corrections } : {}),
+  };
+  moveIndex(resolved, extraction, mentions);
+  const updated = [...new Set(mentions.map((m) => m.entityId))].filter((id) => !added.has(id)).sort();
+  const change: GraphChange = { entities: { added: [...added].sort(), updated, removed: [] }, edges: edgeChange };
+  return { extraction, change, mentions };
+}

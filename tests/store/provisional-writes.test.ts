@@ -1,0 +1,151 @@
+// Writes shown at once with a provisional resolution (server/provisional.ts) and resolved in full after their
+// commit: what a post shows before, and that the corpus ends as a full rebuild's, whatever comes in between.
+import { describe, expect, it } from "vitest";
+
+import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
+import { buildExtraction, extractDocument } from "../../server/extract/index.js";
+import { provisionalExtraction } from "../../server/provisional.js";
+import { deriveRecords } from "../../server/store/derived.js";
+import { buildGraph } from "../../server/graph/build.js";
+import { ReadModel } from "../../server/read/model.js";
+import { listArticleFiles, readArticle } from "../../server/io/read-documents.js";
+import { repoRoot } from "../helpers/server.js";
+import { checkIntegrity, describeEachBackend } from "./backends.js";
+import { syntheticArticle } from "./fixtures.js";
+
+const seeds = listArticleFiles([`${repoRoot}seeds`]).map((f) => readArticle(f, repoRoot));
+const extra = [0, 1, 2, 3, 4].map(syntheticArticle);
+
+describe("provisionalExtraction", () => {
+  const corpus = buildExtraction([extractDocument(syntheticArticle(0)), extractDocument(syntheticArticle(1))]);
+  const entityOf = (e: ReturnType<typeof provisionalExtraction>["extraction"], docId: string, name: string) =>
+    e.mentions.find((m) => m.docId === docId && m.name === name)?.entityId;
+
+  it.each([
+    // a name the corpus resolved keeps its entity; one it never saw is a new entity named by it
+    { text: "Chancellor Angela Merkel met Volodymyr Zelensky in Kyiv.", name: "Angela Merkel", known: true },
+    { text: "In Kyiv, Merkel spoke to reporters on Monday.", name: "Merkel", known: true },
+    { text: "Jacinda Ardern spoke to reporters in Wellington on Monday.", name: "Jacinda Ardern", known: false },
+  ])("gives $name the entity the corpus has for it (known: $known)", ({ text, name, known }) => {
+    const doc = extractDocument({ text });
+    const { extraction, change } = provisionalExtraction(corpus, [doc]);
+    const id = entityOf(extraction, doc.doc.id, name)!;
+    expect(id).toBeDefined();
+    expect(corpus.entities.some((e) => e.id === id)).toBe(known);
+    expect(change.entities[known ? "updated" : "added"]).toContain(id);
+    expect(extraction.documents.map((d) => d.id)).toEqual(
+      [...corpus.documents.map((d) => d.id), doc.doc.id].sort((a, b) => a.localeCompare(b)),
+    );
+  });
+
+  it("joins the new sentences' evidence to the edges the corpus has, and adds the others", () => {
+    const doc = extractDocument({ text: "Angela Merkel met Volodymyr Zelensky in Kyiv. Jacinda Ardern met Angela Merkel." });
+    const { extraction, change } = provisionalExtraction(corpus, [doc]);
+    for (const id of change.edges.updated) {
+      const before = corpus.edges.find((e) => e.id === id)!;
+      const after = extraction.edges.find((e) => e.id === id)!;
+      expect(after.evidence.length).toBeGreaterThan(before.evidence.length);
+    }
+    expect(change.edges.added.some((id) => id.includes("jacinda-ardern"))).toBe(true);
+    expect(extraction.edges.map((e) => e.id)).toEqual([...new Set(extraction.edges.map((e) => e.id))]);
+  });
+
+  it("does not bring back an entity a correction took away", () => {
+    const id = corpus.entities.find((e) => e.label === "Angela Merkel")!.id;
+    const hidden = { ...corpus, corrections: { log: [], gone: { [id]: { action: "hide" as const, correction: 1 } } } };
+    const { extraction } = provisionalExtraction(hidden, [extractDocument({ text: "Jacinda Ardern met Angela Merkel." })]);
+    expect(extraction.mentions.some((m) => m.entityId === id && m.docId !== corpus.documents[0]!.id)).toBe(false);
+  });
+});
+
+describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove)", (backend) => {
+  it("shows a post at once, then resolves the corpus into a full rebuild's graph and rows", async () => {
+    const store = await backend.store("provisional");
+    const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
+    await writer.ingest(seeds);
+    await writer.idle();
+    const { documents, change } = await writer.ingest([extra[0]!]);
+    expect(writer.provisional()).toBe(true);
+    expect(writer.current().docExtractions).toHaveLength(seeds.length + 1);
+    expect(change.entities.added.length + change.entities.updated.length).toBeGreaterThan(0);
+    for (const id of change.entities.added) expect(writer.current().graph.hasNode(id)).toBe(true);
+    expect((await store.load({ derived: true })).derived?.complete).toBeUndefined(); // a reader would resolve itself
+
+    await writer.idle();
+    expect(writer.provisional()).toBe(false);
+    const all = (await store.load()).documents;
+    expect(all.map((d) => d.doc.id)).toContain(documents[0]!.id);
+    const full = buildExtraction(all);
+    expect(writer.current().extraction).toEqual(full);
+    expect(await store.loadDerived()).toEqual(deriveRecords(full));
+    const done = await store.load({ derived: true });
+    expect(done.derived?.complete?.version).toBe(done.version);
+    await store.close();
+  });
+
+  it("moves the read model on by the write: the graph and answers of one built from the provisional corpus", async () => {
+    const store = await backend.store("provisional-view");
+    const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
+    await writer.ingest([...seeds, extra[0]!]);
+    await writer.idle();
+    await writer.ingest([extra[1]!, extra[2]!]);
+    const moved = writer.current();
+    const built = new ReadModel(moved.docExtractions, {
+      extraction: moved.extraction,
+      graph: buildGraph(moved.extraction, { layout: false, metrics: false }),
+    });
+    // New nodes come last in the moved graph: compared by id. Places and metrics wait for the layout worker.
+    const withoutPlace = (g: typeof moved.graph) =>
+      g
+        .mapNodes((id, { x: _x, y: _y, community: _c, pagerank: _p, degree: _d, ...rest }) => ({ id, ...rest }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    expect(withoutPlace(moved.graph)).toEqual(withoutPlace(built.graph));
+    expect(moved.graph.mapEdges((id, a, s, t) => ({ id, a, s, t })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      built.graph.mapEdges((id, a, s, t) => ({ id, a, s, t })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    // The same sentences and counts; a page lists the new documents' sentences last, until the full resolution.
+    const answer = async (corpus: ReadModel, id: string) => {
+      const { sentences, community: _c, pagerank: _p, degree: _d, ...rest } = (await corpus.entity(id))!;
+      return { ...rest, sentences: sentences.sort((a, b) => a.sentenceId.localeCompare(b.sentenceId) || a.start - b.start) };
+    };
+    for (const id of moved.graph.nodes()) expect(await answer(moved, id)).toEqual(await answer(built, id));
+    await writer.idle();
+    await store.close();
+  });
+
+  it("gives up a resolution when a post arrives, serves the post, and still ends as a full rebuild", async () => {
+    const store = await backend.store("provisional-busy");
+    const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
+    await writer.ingest(seeds);
+    // Posts one after another without waiting: each arrives while the resolution after the one before runs.
+    for (const input of extra.slice(0, 3)) await writer.ingest([input]);
+    // A delete and a replacement are full writes: they resolve the corpus, provisional or not.
+    const gone = writer.current().docExtractions.find((d) => d.doc.text === extra[1]!.text)!.doc.id;
+    await writer.remove(gone);
+    expect(writer.provisional()).toBe(false);
+    await writer.ingest([extra[3]!]);
+    await writer.idle();
+    const all = (await store.load()).documents;
+    expect(all).toHaveLength(seeds.length + 3);
+    expect(writer.current().extraction).toEqual(buildExtraction(all));
+    expect(await store.loadDerived()).toEqual(deriveRecords(buildExtraction(all)));
+    expect(await checkIntegrity(store)).toBe("ok");
+    await store.close();
+  });
+
+  it("leaves a store that the next opening resolves when the process ends before the resolution", async () => {
+    const store = await backend.store("provisional-crash");
+    const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
+    await writer.ingest(seeds.slice(0, 2));
+    await writer.idle();
+    await writer.ingest([extra[4]!]);
+    // A second process opens the store before this one has resolved: the rows are marked incomplete, so it
+    // resolves the corpus itself rather than trusting them.
+    const reader = await CorpusWriter.open(await backend.store("provisional-crash"), buildReadModel);
+    const all = (await reader.store.load()).documents;
+    expect(all).toHaveLength(3);
+    expect(reader.current().extraction).toEqual(buildExtraction(all));
+    await writer.idle();
+    await Promise.all([store.close(), reader.store.close()]);
+  });
+});
