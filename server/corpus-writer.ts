@@ -78,6 +78,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   private unresolved = false;
   /** The resolution after a provisional write while it runs: a new post aborts it (`enqueue`). */
   private resolving: AbortController | undefined;
+  private stopping = false;
 
   private constructor(
     readonly store: Store,
@@ -201,9 +202,20 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     });
   }
 
-  /** Resolves once the writes queued so far are done (a clean shutdown waits for it). */
+  /** Resolves once the writes queued so far are done, the resolution after a provisional write too. */
   idle(): Promise<void> {
     return this.queue.then(() => undefined);
+  }
+
+  /**
+   * For a clean shutdown: the writes queued so far are done, but a resolution after a provisional write is given
+   * up (on a big corpus it may take longer than a shutdown may): the rows stay marked incomplete, and the next
+   * start resolves the corpus.
+   */
+  stop(): Promise<void> {
+    this.stopping = true;
+    this.resolving?.abort(new Error("the server is stopping"));
+    return this.idle();
   }
 
   has(id: string): boolean {
@@ -393,7 +405,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    */
   private queueResolution(): void {
     const run = this.queue.then(async () => {
-      if (!this.unresolved) return;
+      if (!this.unresolved || this.stopping) return;
       // A batch waits for its turn: resolve after it, and its documents with the others.
       if (this.open) return this.queueResolution();
       const resolving = new AbortController();

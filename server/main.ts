@@ -87,7 +87,7 @@ const watch = watchStore(service, {
 // SIGTERM / SIGINT: no new requests, those under way and the write in progress finish, then the watcher,
 // the workers and the store close, and the process exits 0.
 const shutdown = new Shutdown({
-  steps: [() => watch.stop(), () => service.idle(), () => pool.close(), () => closeLayoutWorker(), () => store.close()],
+  steps: [() => watch.stop(), () => service.stop(), () => pool.close(), () => closeLayoutWorker(), () => store.close()],
 });
 const server = createServer(shutdown.wrap(app));
 shutdown.listen(server);

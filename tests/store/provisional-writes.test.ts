@@ -133,6 +133,19 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
     await store.close();
   });
 
+  it("stops without the resolution of the last post, and the next opening resolves the corpus", async () => {
+    const store = await backend.store("provisional-stop");
+    const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
+    await writer.ingest(seeds);
+    await writer.ingest([extra[0]!]);
+    await writer.stop(); // a clean shutdown: the queued writes done, the resolution given up (or already done)
+    const stored = await store.load({ derived: true });
+    expect(writer.provisional()).toBe(stored.derived?.complete === undefined);
+    const reopened = await CorpusWriter.open(await backend.store("provisional-stop"), buildReadModel);
+    expect(reopened.current().extraction).toEqual(buildExtraction(stored.documents));
+    await Promise.all([store.close(), reopened.store.close()]);
+  });
+
   it("leaves a store that the next opening resolves when the process ends before the resolution", async () => {
     const store = await backend.store("provisional-crash");
     const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
