@@ -132,17 +132,31 @@ function addEdge(graph: EntityGraph, edge: Edge): void {
 }
 
 /**
+ * A graph of the same nodes and edges that shares their attribute objects with `graph` (3-4x quicker than
+ * `graph.copy()`, which copies each): the copy must replace an attribute object, never change one in place.
+ */
+function sharingCopy(graph: EntityGraph): EntityGraph {
+  const copy: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+  graph.forEachNode((n, a) => copy.addNode(n, a));
+  graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
+    undirected ? copy.addUndirectedEdgeWithKey(e, s, t, a) : copy.addDirectedEdgeWithKey(e, s, t, a),
+  );
+  return copy;
+}
+
+/**
  * `previous`, the graph before a write that only added to the corpus, moved on by the write's change: a copy with
  * the added entities and edges, and the attributes of the changed ones set again from `entities`, `edges` and
  * `mentionsOf`. Positions and metrics stay those of `previous` (a new node is at 0, 0 until placed). Costs a copy
- * of the graph and the change, not a rebuild from every mention.
+ * of the graph and the change, not a rebuild from every mention. The copy shares the attribute objects of the nodes
+ * and edges the write did not change with `previous`, which is still served: change them only by replacing them.
  */
 export function graphWithChange(
   previous: EntityGraph,
   change: GraphChange,
   lookup: { entities: Map<string, Entity>; edges: Map<string, Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
 ): EntityGraph {
-  const graph = previous.copy();
+  const graph = sharingCopy(previous);
   const counts = (id: string) => {
     const ms = lookup.mentionsOf(id);
     return { mentions: ms.length, documents: new Set(ms.map((m) => m.docId)).size };

@@ -17,14 +17,22 @@ const GOLDEN = 2.399963;
  * have one (a little off it, so two new nodes never coincide), else at a seeded spot inside the old extent. Metrics
  * are those of `previous` until the worker computes them again; a new node takes its heaviest neighbour's community.
  * Returns the ids of the nodes it placed (the ones the layout then moves).
+ * `moved` (graphWithChange): `graph` is `previous` moved on by a write whose nodes with new edges are these; the
+ * others already have their places, and keep their attribute objects, which `previous` shares.
  */
-export function placeBeside(graph: EntityGraph, previous: EntityGraph): Set<string> {
+export function placeBeside(graph: EntityGraph, previous: EntityGraph, moved?: ReadonlySet<string>): Set<string> {
   const placed = new Set<string>();
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  graph.forEachNode((n) => {
+  graph.forEachNode((n, a) => {
     if (!previous.hasNode(n)) return;
-    const { x, y, community, pagerank } = previous.getNodeAttributes(n);
-    graph.mergeNodeAttributes(n, { x, y, community, pagerank });
+    const { x, y } = moved ? a : previous.getNodeAttributes(n);
+    if (!moved)
+      graph.mergeNodeAttributes(n, {
+        x,
+        y,
+        community: previous.getNodeAttribute(n, "community"),
+        pagerank: previous.getNodeAttribute(n, "pagerank"),
+      });
     [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
   });
   if (x0 === Infinity) [x0, x1, y0, y1] = [0, 100, 0, 100];
@@ -50,7 +58,8 @@ export function placeBeside(graph: EntityGraph, previous: EntityGraph): Set<stri
       placed.add(n);
     });
   }
-  graph.forEachNode((n) => graph.setNodeAttribute(n, "degree", new Set(graph.neighbors(n)).size));
+  if (!moved) graph.forEachNode((n) => graph.setNodeAttribute(n, "degree", new Set(graph.neighbors(n)).size));
+  else for (const n of moved) graph.replaceNodeAttributes(n, { ...graph.getNodeAttributes(n), degree: new Set(graph.neighbors(n)).size });
   return placed;
 }
 

@@ -137,7 +137,9 @@ export class ReadModel {
     await nextTurn();
     const graph = graphWithChange(this.graph, change, { ...indexes, mentionsOf: (id) => indexes.mentionsByEntity.get(id) ?? [] });
     await nextTurn();
-    const moving = placeBeside(graph, this.graph);
+    const linked = new Set(change.entities.added);
+    for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
+    const moving = placeBeside(graph, this.graph, linked);
     for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
     const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
     corpus.pending = { key: "", moving, cache: undefined };

@@ -86,10 +86,19 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
   it("moves the read model on by the write: the graph and answers of one built from the provisional corpus", async () => {
     const store = await backend.store("provisional-view");
     const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
-    await writer.ingest([...seeds, extra[0]!]);
+    await writer.ingest([...seeds, extra[0]!, extra[1]!]);
     await writer.idle();
-    await writer.ingest([extra[1]!, extra[2]!]);
+    await writer.settled();
+    const before = writer.current();
+    const served = JSON.stringify(before.graph.export());
+    // Names the corpus has, in pairs it has not seen: edges between nodes that were there before, and new nodes.
+    const pairs = { text: "Angela Merkel met Emmanuel Macron in Paris.\nDonald Tusk called Keir Starmer and Jacinda Ardern." };
+    const { change } = await writer.ingest([pairs, extra[2]!]);
     const moved = writer.current();
+    expect(change.edges.added.some((id) => moved.graph.extremities(id).every((end) => before.graph.hasNode(end)))).toBe(true);
+    // The graph served before the write shares attribute objects with the new one: it must come out unchanged.
+    expect(JSON.stringify(before.graph.export())).toBe(served);
+    moved.graph.forEachNode((id, a) => expect([id, a.degree]).toEqual([id, new Set(moved.graph.neighbors(id)).size]));
     const built = new ReadModel(moved.docExtractions, {
       extraction: moved.extraction,
       graph: buildGraph(moved.extraction, { layout: false, metrics: false }),
