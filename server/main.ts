@@ -91,6 +91,11 @@ const shutdown = new Shutdown({
 });
 const server = createServer(shutdown.wrap(app));
 shutdown.listen(server);
+// Before the last-resort handler sees it: a server that cannot listen (the port taken) must not run on unreachable.
+server.once("error", (err: NodeJS.ErrnoException) => {
+  console.error(`cannot listen on ${host}:${port}: ${err.code ?? err.message}. Set PORT to a free port.`);
+  void store.close().finally(() => process.exit(2));
+});
 server.listen(port, host, () => {
   // The whole graph's GEXF is written when first asked for, not here: at start it doubled the peak memory.
   const corpus = service.current();

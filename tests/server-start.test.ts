@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { type AddressInfo, createServer } from "node:net";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,10 +12,10 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "server-start-"));
 
 /** `npm start`'s entry with DATABASE_PATH set; the port is 0 so that a store it did open would not clash. */
-const start = (databasePath: string) =>
+const start = (databasePath: string, port = "0") =>
   spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "server", "main.ts"), "--no-seeds"], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: "0", EXTRACT_WORKERS: "0" },
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: port, EXTRACT_WORKERS: "0" },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -43,4 +44,19 @@ describe("server start on a DATABASE_PATH that is not a store", () => {
     },
     60_000,
   );
+});
+
+describe("server start on a port that is taken", () => {
+  it("exits 2 with the reason instead of running on without listening", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    try {
+      const run = start(join(folder, "taken-port.db"), String((taken.address() as AddressInfo).port));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("EADDRINUSE");
+      expect(run.stderr).toContain("Set PORT");
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 });
