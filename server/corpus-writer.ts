@@ -242,6 +242,8 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * closes the open batch, so that nothing queued after it is committed before it.
    */
   private serialize<T>(write: () => Promise<T>): Promise<T> {
+    // Any write resolves the corpus in full, or is served provisionally first: a resolution under way gives way.
+    this.resolving?.abort(new Error("a write arrived"));
     this.open = undefined;
     const run = this.queue.then(write, write);
     this.queue = run.catch(() => undefined);
@@ -250,7 +252,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
 
   /**
    * Queues `op` in the open batch, or in a new one when there is none or it cannot take `op`. A resolution under way
-   * after a provisional write is given up: the new write goes first.
+   * after a provisional write is given up: the new write goes first (a delete resolves the corpus anyway).
    */
   private async enqueue(op: BatchOp): Promise<OpResult> {
     this.resolving?.abort(new Error("a write arrived"));
