@@ -60,6 +60,9 @@ interface OpResult {
   change: GraphChange;
 }
 
+/** How long no write must arrive after a provisional one before the corpus is resolved in full. */
+const RESOLVE_AFTER_QUIET_MS = 500;
+
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -79,6 +82,8 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   /** The resolution after a provisional write while it runs: a new post aborts it (`enqueue`). */
   private resolving: AbortController | undefined;
   private stopping = false;
+  /** The wait for quiet before the resolution after a provisional write (`queueResolution`). */
+  private quiet: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     readonly store: Store,
@@ -202,8 +207,13 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     });
   }
 
-  /** Resolves once the writes queued so far are done, the resolution after a provisional write too. */
+  /** Resolves once the writes queued so far are done, the resolution after a provisional write too (started now). */
   idle(): Promise<void> {
+    if (this.quiet) {
+      clearTimeout(this.quiet);
+      this.quiet = undefined;
+      this.resolveNow();
+    }
     return this.queue.then(() => undefined);
   }
 
@@ -214,6 +224,8 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    */
   stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.quiet);
+    this.quiet = undefined;
     this.resolving?.abort(new Error("the server is stopping"));
     return this.idle();
   }
@@ -243,7 +255,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    */
   private serialize<T>(write: () => Promise<T>): Promise<T> {
     // Any write resolves the corpus in full, or is served provisionally first: a resolution under way gives way.
-    this.resolving?.abort(new Error("a write arrived"));
+    this.postpone();
     this.open = undefined;
     const run = this.queue.then(write, write);
     this.queue = run.catch(() => undefined);
@@ -255,7 +267,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * after a provisional write is given up: the new write goes first (a delete resolves the corpus anyway).
    */
   private async enqueue(op: BatchOp): Promise<OpResult> {
-    this.resolving?.abort(new Error("a write arrived"));
+    this.postpone();
     let open = this.open;
     if (!open?.batch.accepts(op)) {
       const batch = new OpenBatch();
@@ -402,14 +414,33 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   }
 
   /**
+   * Queues the full resolution once no write has arrived for RESOLVE_AFTER_QUIET_MS: under a stream of posts it
+   * would be started and aborted again and again, each time for nothing (the fuzz's four clients kept both cores busy
+   * that way). Each write starts the wait again (`postpone`); `idle()` starts it at once.
+   */
+  private queueResolution(): void {
+    clearTimeout(this.quiet);
+    this.quiet = setTimeout(() => {
+      this.quiet = undefined;
+      this.resolveNow();
+    }, RESOLVE_AFTER_QUIET_MS);
+  }
+
+  /** A write arrived: the resolution waiting for quiet waits again; one under way gives way to it. */
+  private postpone(): void {
+    if (this.quiet) this.queueResolution();
+    this.resolving?.abort(new Error("a write arrived"));
+  }
+
+  /**
    * Queues the full resolution after the writes queued so far, without closing the open batch: posts that arrive
    * meanwhile join it, and the resolution after the last of them resolves them all at once.
    */
-  private queueResolution(): void {
+  private resolveNow(): void {
     const run = this.queue.then(async () => {
       if (!this.unresolved || this.stopping) return;
       // A batch waits for its turn: resolve after it, and its documents with the others.
-      if (this.open) return this.queueResolution();
+      if (this.open) return this.resolveNow();
       const resolving = new AbortController();
       this.resolving = resolving;
       try {

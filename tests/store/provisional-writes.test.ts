@@ -122,7 +122,7 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
     await store.close();
   });
 
-  it("gives up a resolution when a post arrives, serves the post, and still ends as a full rebuild", async () => {
+  it("postpones or gives up a resolution when a post arrives, serves the post, and still ends as a full rebuild", async () => {
     const store = await backend.store("provisional-busy");
     const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
     await writer.ingest(seeds);
