@@ -132,6 +132,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   async ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<WriteResult> {
     const op: BatchOp = { kind: "put", extracted };
     const alone = options.replace || (options.supersedes?.length ?? 0) > 0;
+    if (alone) this.postpone();
     const { outcome, change } = alone
       ? await this.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
       : await this.enqueue(op);
@@ -169,6 +170,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   apply<T>(
     plan: (view: V, log: CorrectionsLog) => { write: WritePlan; result: T },
   ): Promise<{ result: T; change: GraphChange; before: V }> {
+    this.postpone(); // a correction resolves the corpus in full itself
     return this.serialize(async () => {
       let out: T | undefined;
       let before = this.state.view;
@@ -254,8 +256,6 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * closes the open batch, so that nothing queued after it is committed before it.
    */
   private serialize<T>(write: () => Promise<T>): Promise<T> {
-    // Any write resolves the corpus in full, or is served provisionally first: a resolution under way gives way.
-    this.postpone();
     this.open = undefined;
     const run = this.queue.then(write, write);
     this.queue = run.catch(() => undefined);
@@ -426,7 +426,10 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     }, RESOLVE_AFTER_QUIET_MS);
   }
 
-  /** A write arrived: the resolution waiting for quiet waits again; one under way gives way to it. */
+  /**
+   * A write arrived (a post, a delete, a correction; not the store watcher's check): the resolution waiting for quiet
+   * waits again, and one under way gives way to it.
+   */
   private postpone(): void {
     if (this.quiet) this.queueResolution();
     this.resolving?.abort(new Error("a write arrived"));

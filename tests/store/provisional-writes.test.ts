@@ -142,6 +142,23 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
     await store.close();
   });
 
+  it("resolves after the quiet wait while the store watcher keeps checking the store (a check is not a write)", async () => {
+    const store = await backend.store("provisional-watched");
+    const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
+    await writer.ingest(seeds.slice(0, 2));
+    await writer.idle();
+    await writer.ingest([extra[3]!]);
+    expect(writer.provisional()).toBe(true);
+    const deadline = Date.now() + 15_000;
+    while (writer.provisional() && Date.now() < deadline) {
+      await writer.syncWithStore(); // what server/store-watch.ts does every second
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(writer.provisional()).toBe(false);
+    expect(writer.current().extraction).toEqual(buildExtraction((await store.load()).documents));
+    await store.close();
+  }, 30_000);
+
   it("stops without the resolution of the last post, and the next opening resolves the corpus", async () => {
     const store = await backend.store("provisional-stop");
     const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
