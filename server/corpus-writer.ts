@@ -15,6 +15,7 @@ import {
 } from "./corpus-state.js";
 import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
 import { nameIndexInSteps, provisionalExtraction } from "./provisional.js";
+import { ResolutionAfterCommit } from "./resolve-after-commit.js";
 import { type GraphChange, deriveInSteps, diffInSteps } from "./store/derived.js";
 import { resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
@@ -60,9 +61,6 @@ interface OpResult {
   change: GraphChange;
 }
 
-/** How long no write must arrive after a provisional one before the corpus is resolved in full. */
-const RESOLVE_AFTER_QUIET_MS = 500;
-
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -80,10 +78,22 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    */
   private unresolved = false;
   /** The resolution after a provisional write while it runs: a new post aborts it (`enqueue`). */
-  private resolving: AbortController | undefined;
-  private stopping = false;
-  /** The wait for quiet before the resolution after a provisional write (`queueResolution`). */
-  private quiet: ReturnType<typeof setTimeout> | undefined;
+  /** The full resolution after a provisional write: when it starts, and when it gives way. */
+  private readonly afterCommit = new ResolutionAfterCommit({
+    queue: (job) => {
+      const run = this.queue.then(job);
+      this.queue = run.catch((err: unknown) =>
+        console.error("resolving the corpus after a write failed (the next write or start resolves it):", err),
+      );
+    },
+    pending: () => this.unresolved,
+    batchWaiting: () => this.open !== undefined,
+    resolve: async (signal) => {
+      await this.commitPlan(() => ({ put: [], remove: [] }), signal);
+      // Ready for the next post: the resolved corpus's names counted now, between reads.
+      await runInSlices(nameIndexInSteps(this.state.view.extraction), 10, signal);
+    },
+  });
 
   private constructor(
     readonly store: Store,
@@ -132,7 +142,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   async ingestExtracted(extracted: StoredDocument[], options: { replace?: boolean; supersedes?: string[] } = {}): Promise<WriteResult> {
     const op: BatchOp = { kind: "put", extracted };
     const alone = options.replace || (options.supersedes?.length ?? 0) > 0;
-    if (alone) this.postpone();
+    if (alone) this.afterCommit.postpone();
     const { outcome, change } = alone
       ? await this.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
       : await this.enqueue(op);
@@ -170,7 +180,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   apply<T>(
     plan: (view: V, log: CorrectionsLog) => { write: WritePlan; result: T },
   ): Promise<{ result: T; change: GraphChange; before: V }> {
-    this.postpone(); // a correction resolves the corpus in full itself
+    this.afterCommit.postpone(); // a correction resolves the corpus in full itself
     return this.serialize(async () => {
       let out: T | undefined;
       let before = this.state.view;
@@ -211,11 +221,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
 
   /** Resolves once the writes queued so far are done, the resolution after a provisional write too (started now). */
   idle(): Promise<void> {
-    if (this.quiet) {
-      clearTimeout(this.quiet);
-      this.quiet = undefined;
-      this.resolveNow();
-    }
+    this.afterCommit.flush();
     return this.queue.then(() => undefined);
   }
 
@@ -225,10 +231,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * start resolves the corpus.
    */
   stop(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.quiet);
-    this.quiet = undefined;
-    this.resolving?.abort(new Error("the server is stopping"));
+    this.afterCommit.stop();
     return this.idle();
   }
 
@@ -267,7 +270,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * after a provisional write is given up: the new write goes first (a delete resolves the corpus anyway).
    */
   private async enqueue(op: BatchOp): Promise<OpResult> {
-    this.postpone();
+    this.afterCommit.postpone();
     let open = this.open;
     if (!open?.batch.accepts(op)) {
       const batch = new OpenBatch();
@@ -409,57 +412,8 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     const version = await this.store.write({ ...write, derived: noDerivedChange(), expectedVersion: this.state.version });
     this.unresolved = true;
     this.serve(makeState(view, version, log, this.state.derived));
-    this.queueResolution();
+    this.afterCommit.schedule();
     return provisional.change;
-  }
-
-  /**
-   * Queues the full resolution once no write has arrived for RESOLVE_AFTER_QUIET_MS: under a stream of posts it
-   * would be started and aborted again and again, each time for nothing (the fuzz's four clients kept both cores busy
-   * that way). Each write starts the wait again (`postpone`); `idle()` starts it at once.
-   */
-  private queueResolution(): void {
-    clearTimeout(this.quiet);
-    this.quiet = setTimeout(() => {
-      this.quiet = undefined;
-      this.resolveNow();
-    }, RESOLVE_AFTER_QUIET_MS);
-  }
-
-  /**
-   * A write arrived (a post, a delete, a correction; not the store watcher's check): the resolution waiting for quiet
-   * waits again, and one under way gives way to it.
-   */
-  private postpone(): void {
-    if (this.quiet) this.queueResolution();
-    this.resolving?.abort(new Error("a write arrived"));
-  }
-
-  /**
-   * Queues the full resolution after the writes queued so far, without closing the open batch: posts that arrive
-   * meanwhile join it, and the resolution after the last of them resolves them all at once.
-   */
-  private resolveNow(): void {
-    const run = this.queue.then(async () => {
-      if (!this.unresolved || this.stopping) return;
-      // A batch waits for its turn: resolve after it, and its documents with the others.
-      if (this.open) return this.resolveNow();
-      const resolving = new AbortController();
-      this.resolving = resolving;
-      try {
-        await this.commitPlan(() => ({ put: [], remove: [] }), resolving.signal);
-        // Ready for the next post: the resolved corpus's names counted now, between reads.
-        await runInSlices(nameIndexInSteps(this.state.view.extraction), 10, resolving.signal);
-      } catch (err) {
-        // A post arrived: it is served first (provisionally), and queues the resolution again after it.
-        if (!resolving.signal.aborted) throw err;
-      } finally {
-        this.resolving = undefined;
-      }
-    });
-    this.queue = run.catch((err: unknown) =>
-      console.error("resolving the corpus after a write failed (the next write or start resolves it):", err),
-    );
   }
 
   /** True while the corpus served shows documents that are not resolved in full yet (a provisional write). */
