@@ -15,7 +15,7 @@ import {
 } from "./corpus-state.js";
 import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
 import { nameIndexInSteps, provisionalExtraction } from "./provisional.js";
-import { ResolutionAfterCommit } from "./resolve-after-commit.js";
+import { ResolutionAfterCommit } from "./resolve-later.js";
 import { type GraphChange, deriveInSteps, diffInSteps } from "./store/derived.js";
 import { resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
