@@ -77,7 +77,6 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * shown provisionally (`resolveAfterCommitAbove`: the resolution queued after the write resolves them).
    */
   private unresolved = false;
-  /** The resolution after a provisional write while it runs: a new post aborts it (`enqueue`). */
   /** The full resolution after a provisional write: when it starts, and when it gives way. */
   private readonly afterCommit = new ResolutionAfterCommit({
     queue: (job) => {
