@@ -15,3 +15,6 @@ export const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.
 
 /** Whether two lists hold the very same objects in the same order: a kept result still fits when they do. */
 export const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The distinct values, sorted for people (localeCompare): aliases, roles, affiliations. */
+export const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort((a, b) => a.localeCompare(b));

@@ -2,7 +2,7 @@
 // entities their names already have. It costs the new documents, not the corpus, so the server shows a post at once;
 // the corpus is then resolved in full after the commit (corpus-writer.ts), which may join, split or drop some of
 // what this guessed, and that resolution replaces it.
-import { byId } from "../common/group.js";
+import { byId, sortedUnique } from "../common/group.js";
 import { entityId } from "./extract/08-entities.js";
 import { coMentionEdges, stanceEdges } from "./extract/09-edges.js";
 import { type Steps, every, runSteps } from "./slices.js";
@@ -67,8 +67,6 @@ function moveIndex(from: Extraction, to: Extraction, mentions: readonly Resolved
   }
   latest = { extraction: to, index: latest.index };
 }
-
-const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
 /** Where `id` is in `sorted` (by id, code units), or -1. */
 function indexOfId(sorted: readonly { id: string }[], id: string): number {

@@ -1,6 +1,7 @@
 // The corrections stage: the analysts' decisions applied, in log order, to what corpus resolution made of the
 // mentions. Pure and deterministic: the same resolution and the same log give the same entities, so a graph built
 // incrementally equals a rebuild. An entity no correction concerns passes through untouched, id and all.
+import { sortedUnique } from "../../common/group.js";
 import { chooseLabel, entityId } from "../extract/08-entities.js";
 import type {
   AppliedCorrections,
@@ -19,8 +20,6 @@ export interface Resolved {
   entities: Entity[];
   mentions: ResolvedMention[];
 }
-
-const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
 /** The working state: which entity each mention belongs to, and each entity's record as corrected so far. */
 class Working {

@@ -2,7 +2,7 @@
 // mention's entity (ResolvedMention).
 // Resolution across the corpus: in-document clusters become entities. The rules, in the order they run, are in
 // resolve/ (one file per role); this file runs them and builds the entities.
-import { groupBy } from "../../common/group.js";
+import { groupBy, sortedUnique } from "../../common/group.js";
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./05-coreference/index.js";
 import { countryIndex, countryOfficialName, resolveCountry } from "./lexicon/countries.js";
@@ -62,8 +62,6 @@ export function chooseLabel(type: EntityType, names: string[], surfaces: string[
   const acronyms = names.length - spelled.length;
   return mostFrequent(spelled.length > 0 && acronyms < 3 * spelled.length ? spelled : names, prefer);
 }
-
-const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
 /**
  * An entity's only affiliation, or those seen at least twice and a quarter as often as its most frequent one: one odd
