@@ -13,9 +13,16 @@ import {
   emptyDerived,
 } from "./store/derived.js";
 import { extractionFromRows, resolutionStamp } from "./store/resolutions.js";
-import type { ProvisionalWrite } from "./provisional.js";
+import {
+  type ProvisionalRemoval,
+  type ProvisionalWrite,
+  composeChanges,
+  nameIndexInSteps,
+  provisionalExtraction,
+  provisionalRemoval,
+} from "./provisional.js";
 import { runInSlices } from "./slices.js";
-import { type Store, StoreConflictError } from "./store/store.js";
+import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { Correction, DocExtraction, Extraction } from "./types.js";
 
 /** What the service rebuilds after every write: the server needs a full ReadModel, the CLI only the extraction. */
@@ -29,6 +36,8 @@ export interface CorpusView {
    * read model); without it, a provisional write builds the view from all documents.
    */
   withAdded?(docs: DocExtraction[], provisional: ProvisionalWrite, corrections: Correction[]): Promise<CorpusView>;
+  /** This view without documents, removed provisionally (the server's read model), like `withAdded`. */
+  withRemoved?(docs: DocExtraction[], removal: ProvisionalRemoval, corrections: Correction[]): Promise<CorpusView>;
 }
 
 /**
@@ -118,3 +127,37 @@ export const noDerivedChange = (): DerivedChange => ({
   edges: { put: [], remove: [] },
   resolutions: { put: [], remove: [] },
 });
+
+/**
+ * The view after a write that only removes and adds documents, resolved provisionally (provisional.ts): the removal
+ * first, then the documents added. Moved on from `previous` when it can be (the server's read model), else built
+ * from the provisional corpus. With what the write changed, as the client sees it.
+ */
+export async function provisionalView<V extends CorpusView>(
+  previous: V,
+  write: { put: StoredDocument[]; remove: string[] },
+  docs: DocExtraction[],
+  corrections: Correction[],
+  build: (resolved: Extraction) => Promise<V>,
+): Promise<{ view: V; change: GraphChange }> {
+  await runInSlices(nameIndexInSteps(previous.extraction));
+  const moves = previous.withAdded !== undefined && previous.withRemoved !== undefined;
+  let view: CorpusView = previous;
+  let extraction = previous.extraction;
+  let change = noChange();
+  if (write.remove.length > 0) {
+    const removal = provisionalRemoval(extraction, write.remove);
+    ({ extraction, change } = removal);
+    if (moves) view = await view.withRemoved!(docs, removal, corrections);
+  }
+  if (write.put.length > 0) {
+    const added = provisionalExtraction(
+      extraction,
+      write.put.map((p) => p.extraction),
+    );
+    extraction = added.extraction;
+    change = composeChanges(change, added.change);
+    if (moves) view = await view.withAdded!(docs, added, corrections);
+  }
+  return { view: moves ? (view as V) : await build(extraction), change };
+}

@@ -12,11 +12,12 @@ import {
   makeState,
   noChange,
   noDerivedChange,
+  provisionalView,
 } from "./corpus-state.js";
 import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
-import { nameIndexInSteps, provisionalExtraction } from "./provisional.js";
+import { nameIndexInSteps } from "./provisional.js";
 import { ResolutionAfterCommit } from "./resolve-later.js";
-import { type GraphChange, deriveInSteps, diffInSteps } from "./store/derived.js";
+import { type GraphChange, deriveInSteps, derivedWithout, diffInSteps } from "./store/derived.js";
 import { resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
@@ -358,11 +359,11 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
     // Only new documents wait: a removed or replaced one would leave derived rows that point at it.
-    const adds = put.length > 0 && remove.length === 0 && !corrections && put.every((p) => !this.has(p.extraction.doc.id));
+    const onlyNew = !corrections && put.every((p) => !this.has(p.extraction.doc.id));
     if (this.deferResolution) {
-      if (adds) return this.commitUnresolved({ put, remove }, docs, log);
+      if (onlyNew && put.length > 0 && remove.length === 0) return this.commitUnresolved({ put, remove }, docs, log);
       if (this.unresolved) throw new Error("a write that removes or replaces documents waits for resolveDeferred()");
-    } else if (adds && this.state.byId.size >= this.resolveAfterCommitAbove) {
+    } else if (onlyNew && put.length + remove.length > 0 && this.state.byId.size >= this.resolveAfterCommitAbove) {
       return this.commitProvisional({ put, remove }, docs, log);
     }
     // The resolution queued after a provisional write, when a full write (or a reload) has resolved the corpus since.
@@ -393,26 +394,22 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   }
 
   /**
-   * A write that adds documents, stored with the derived rows left as they were and marked incomplete, and served
-   * with the provisional resolution of the new documents; the full resolution is queued after it. The state keeps
-   * the stored rows, so that the full resolution's write is their diff.
+   * A write that adds and removes documents, stored with the derived rows left as they were (less those that point at
+   * a removed document) and marked incomplete, and served with the provisional resolution (provisional.ts); the full
+   * resolution is queued after it. The state keeps the stored rows, so that the full resolution's write is their diff.
    */
   private async commitProvisional(write: WritePlan, docs: DocExtraction[], log: CorrectionsLog): Promise<GraphChange> {
     const previous = this.state.view;
-    await runInSlices(nameIndexInSteps(previous.extraction));
-    const provisional = provisionalExtraction(
-      previous.extraction,
-      write.put.map((p) => p.extraction),
+    const { view, change } = await provisionalView(previous, write, docs, log.corrections, (resolved) =>
+      this.build(docs, this.store, log.corrections, previous, resolved),
     );
-    const view = previous.withAdded
-      ? ((await previous.withAdded(docs, provisional, log.corrections)) as V)
-      : await this.build(docs, this.store, log.corrections, previous, provisional.extraction);
+    const stored = derivedWithout(this.state.derived, write.remove);
     await nextTurn();
-    const version = await this.store.write({ ...write, derived: noDerivedChange(), expectedVersion: this.state.version });
+    const version = await this.store.write({ ...write, derived: stored.rows, expectedVersion: this.state.version });
     this.unresolved = true;
-    this.serve(makeState(view, version, log, this.state.derived));
+    this.serve(makeState(view, version, log, stored.derived));
     this.afterCommit.schedule();
-    return provisional.change;
+    return change;
   }
 
   /** True while the corpus served shows documents that are not resolved in full yet (a provisional write). */

@@ -20,6 +20,13 @@ function vote(votes: Votes, key: string, id: string): void {
   else ids.set(id, (ids.get(id) ?? 0) + 1);
 }
 
+function unvote(votes: Votes, key: string, id: string): void {
+  const ids = votes.get(key);
+  const n = (ids?.get(id) ?? 0) - 1;
+  if (n > 0) ids!.set(id, n);
+  else if (ids?.delete(id) && ids.size === 0) votes.delete(key);
+}
+
 /** The entity most of a key's mentions resolved to (ties by id, so it does not depend on mention order). */
 function majority(votes: Votes, key: string): string | undefined {
   const ids = votes.get(key);
@@ -58,12 +65,19 @@ export function* nameIndexInSteps(extraction: Extraction): Steps<NameIndex> {
 
 const nameIndex = (extraction: Extraction) => runSteps(nameIndexInSteps(extraction));
 
-/** Moves the index of `from` on to `to`, which adds `mentions` to it; `from`'s is counted again if asked for. */
-function moveIndex(from: Extraction, to: Extraction, mentions: readonly ResolvedMention[]): void {
+/**
+ * Moves the index of `from` on to `to`, which adds `added` to it and takes `removed` away; `from`'s is counted again
+ * if asked for.
+ */
+function moveIndex(from: Extraction, to: Extraction, added: readonly ResolvedMention[], removed: readonly ResolvedMention[] = []): void {
   if (latest?.extraction !== from) return;
-  for (const m of mentions) {
+  for (const m of added) {
     vote(latest.index.byCluster, m.cluster, m.entityId);
     vote(latest.index.byName, nameKey(m.type, m.name), m.entityId);
+  }
+  for (const m of removed) {
+    unvote(latest.index.byCluster, m.cluster, m.entityId);
+    unvote(latest.index.byName, nameKey(m.type, m.name), m.entityId);
   }
   latest = { extraction: to, index: latest.index };
 }
@@ -187,4 +201,82 @@ export function provisionalExtraction(resolved: Extraction, docs: readonly DocEx
   const updated = [...new Set(mentions.map((m) => m.entityId))].filter((id) => !added.has(id)).sort();
   const change: GraphChange = { entities: { added: [...added].sort(), updated, removed: [] }, edges: edgeChange };
   return { extraction, change, mentions };
+}
+
+/** A removal resolved provisionally: the corpus without the documents, what it changed, and the mentions it took. */
+export interface ProvisionalRemoval {
+  extraction: Extraction;
+  change: GraphChange;
+  /** The documents removed, and their mentions. */
+  documents: string[];
+  removed: ResolvedMention[];
+}
+
+/**
+ * The corpus `resolved` without the documents `ids` (documents it holds), resolved provisionally: their sentences,
+ * mentions and evidence taken away, an entity left without mentions removed, an edge left without evidence removed;
+ * the others keep the names and roles they had (the full resolution may rename or split them). With what changed.
+ */
+export function provisionalRemoval(resolved: Extraction, ids: readonly string[]): ProvisionalRemoval {
+  const gone = new Set(ids);
+  const [mentions, removed]: ResolvedMention[][] = [[], []];
+  for (const m of resolved.mentions) (gone.has(m.docId) ? removed : mentions).push(m);
+  const touched = new Set(removed.map((m) => m.entityId));
+  const kept = new Set<string>();
+  for (const m of mentions) if (touched.has(m.entityId)) kept.add(m.entityId);
+  const entityChange: IdChange = { added: [], updated: [], removed: [] };
+  for (const id of [...touched].sort()) (kept.has(id) ? entityChange.updated : entityChange.removed).push(id);
+  const lost = new Set(entityChange.removed);
+  const edgeChange: IdChange = { added: [], updated: [], removed: [] };
+  const edges: Edge[] = [];
+  for (const e of resolved.edges) {
+    if (!lost.has(e.source) && !lost.has(e.target) && !e.evidence.some((ev) => gone.has(ev.docId))) {
+      edges.push(e);
+      continue;
+    }
+    const evidence = e.evidence.filter((ev) => !gone.has(ev.docId));
+    if (evidence.length === 0 || lost.has(e.source) || lost.has(e.target)) edgeChange.removed.push(e.id);
+    else {
+      edgeChange.updated.push(e.id);
+      edges.push({ ...e, evidence });
+    }
+  }
+  const extraction: Extraction = {
+    documents: resolved.documents.filter((d) => !gone.has(d.id)),
+    sentences: resolved.sentences.filter((s) => !gone.has(s.docId)),
+    mentions,
+    entities: resolved.entities.filter((e) => !lost.has(e.id)),
+    edges,
+    ...(resolved.corrections ? { corrections: resolved.corrections } : {}),
+  };
+  moveIndex(resolved, extraction, [], removed);
+  return { extraction, change: { entities: entityChange, edges: edgeChange }, documents: [...gone], removed };
+}
+
+/** Where an id stands after two changes, one after the other: added, updated, removed, or as it was. */
+function composeIds(first: IdChange, second: IdChange): IdChange {
+  const ends = new Map<string, { before: boolean; after: boolean }>();
+  const mark = (change: IdChange, step: "first" | "second") => {
+    const at = (id: string, after: boolean, existed: boolean) => {
+      const seen = step === "second" ? ends.get(id) : undefined;
+      ends.set(id, { before: seen ? seen.before : existed, after });
+    };
+    for (const id of change.added) at(id, true, false);
+    for (const id of change.updated) at(id, true, true);
+    for (const id of change.removed) at(id, false, true);
+  };
+  mark(first, "first");
+  mark(second, "second");
+  const out: IdChange = { added: [], updated: [], removed: [] };
+  for (const [id, { before, after }] of [...ends].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (before && after) out.updated.push(id);
+    else if (after) out.added.push(id);
+    else if (before) out.removed.push(id);
+  }
+  return out;
+}
+
+/** What two writes, one after the other, changed in the graph: as the client would see the second's result. */
+export function composeChanges(first: GraphChange, second: GraphChange): GraphChange {
+  return { entities: composeIds(first.entities, second.entities), edges: composeIds(first.edges, second.edges) };
 }

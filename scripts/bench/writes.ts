@@ -66,12 +66,14 @@ export async function postToVisible(url: string, texts: string[]) {
   const visible: number[] = [];
   const laidOut: number[] = [];
   const resolved: number[] = [];
+  const ids: string[] = [];
   for (const text of texts) {
     const before = await stampOf(url);
     const t0 = performance.now();
     const res = await post(url, text);
-    const body = (await res.json()) as { change: { entities: { added: string[]; updated: string[] } } };
+    const body = (await res.json()) as { documents: { id: string }[]; change: { entities: { added: string[]; updated: string[] } } };
     answered.push(performance.now() - t0);
+    ids.push(...body.documents.map((d) => d.id));
     const shown = await waitForStamp(url, before, 60_000);
     const placed = await stampOf(url, "layout");
     const probe = body.change.entities.added[0] ?? body.change.entities.updated[0];
@@ -86,6 +88,36 @@ export async function postToVisible(url: string, texts: string[]) {
     laidOutMs: laidOut.length ? median(laidOut) : NaN,
     resolvedMs: resolved.length ? median(resolved) : NaN,
     posts: texts.length,
+    ids,
+  };
+}
+
+/**
+ * DELETE stored documents one at a time (`ids`: the posts of `postToVisible`, so the store ends as it began), and
+ * time: the answer; "visible", when the served corpus no longer has the document (the stamp moved on and the
+ * document answers 404); and "resolved", when health stops saying `resolving`. Each waits for the one before. Medians.
+ */
+export async function deleteToVisible(url: string, ids: string[]) {
+  const answered: number[] = [];
+  const visible: number[] = [];
+  const resolved: number[] = [];
+  for (const id of ids) {
+    const before = await stampOf(url);
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/documents/${encodeURIComponent(id)}`, { method: "DELETE" });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`DELETE ${id} answered ${res.status}`);
+    answered.push(performance.now() - t0);
+    await waitForStamp(url, before, 60_000);
+    while ((await fetch(`${url}/api/documents/${encodeURIComponent(id)}`)).status !== 404) await new Promise((r) => setTimeout(r, 20));
+    visible.push(performance.now() - t0);
+    if (await waitForResolved(url, 60_000)) resolved.push(performance.now() - t0);
+  }
+  return {
+    answeredMs: median(answered),
+    visibleMs: median(visible),
+    resolvedMs: resolved.length ? median(resolved) : NaN,
+    deletes: ids.length,
   };
 }
 

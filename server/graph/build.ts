@@ -145,9 +145,9 @@ function sharingCopy(graph: EntityGraph): EntityGraph {
 }
 
 /**
- * `previous`, the graph before a write that only added to the corpus, moved on by the write's change: a copy with
- * the added entities and edges, and the attributes of the changed ones set again from `entities`, `edges` and
- * `mentionsOf`. Positions and metrics stay those of `previous` (a new node is at 0, 0 until placed). Costs a copy
+ * `previous`, the graph before a write that only added or only removed documents, moved on by the write's change: a
+ * copy without the removed entities and edges, with the added ones, and the attributes of the changed ones set again
+ * from `entities`, `edges` and `mentionsOf`. Positions and metrics stay those of `previous` (a new node is at 0, 0 until placed). Costs a copy
  * of the graph and the change, not a rebuild from every mention. The copy shares the attribute objects of the nodes
  * and edges the write did not change with `previous`, which is still served: change them only by replacing them.
  */
@@ -157,6 +157,8 @@ export function graphWithChange(
   lookup: { entities: Map<string, Entity>; edges: Map<string, Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
 ): EntityGraph {
   const graph = sharingCopy(previous);
+  for (const id of change.edges.removed) if (graph.hasEdge(id)) graph.dropEdge(id);
+  for (const id of change.entities.removed) graph.dropNode(id);
   const counts = (id: string) => {
     const ms = lookup.mentionsOf(id);
     return { mentions: ms.length, documents: new Set(ms.map((m) => m.docId)).size };

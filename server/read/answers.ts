@@ -59,6 +59,41 @@ export function indexesWithAdded(
   };
 }
 
+/**
+ * `previous` without `documents` (`extraction` is the corpus without them, `removed` their mentions): the maps copied
+ * and the removed keys and mentions taken out, not grouped again from every mention.
+ */
+export function indexesWithRemoved(
+  previous: ReadIndexes,
+  extraction: Extraction,
+  { documents, removed }: { documents: readonly string[]; removed: readonly ResolvedMention[] },
+  stamp: string,
+): ReadIndexes {
+  const gone = new Set(documents);
+  const docs = new Map(previous.docs);
+  for (const id of gone) docs.delete(id);
+  const mentionsByEntity = new Map(previous.mentionsByEntity);
+  for (const id of new Set(removed.map((m) => m.entityId))) {
+    const left = (mentionsByEntity.get(id) ?? []).filter((m) => !gone.has(m.docId));
+    if (left.length > 0) mentionsByEntity.set(id, left);
+    else mentionsByEntity.delete(id);
+  }
+  const without = (from: Map<string, ResolvedMention[]>, keys: Iterable<string>) => {
+    const out = new Map(from);
+    for (const key of keys) out.delete(key);
+    return out;
+  };
+  return {
+    docs,
+    entities: new Map(extraction.entities.map((e) => [e.id, e])),
+    edges: new Map(extraction.edges.map((e) => [e.id, e])),
+    mentionsByEntity,
+    mentionsBySentence: without(previous.mentionsBySentence, new Set(removed.map((m) => m.sentenceId))),
+    mentionsByDoc: without(previous.mentionsByDoc, gone),
+    stamp,
+  };
+}
+
 /** The read model's parts the answers read. */
 export interface AnswerSources {
   indexes: ReadIndexes;

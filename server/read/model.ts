@@ -6,7 +6,15 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 
 import { buildExtraction, buildInSteps } from "../extract/index.js";
 import { cachedAnswer, cachedAnswerAsync, nextCachePrefix } from "./cache.js";
-import { type ReadIndexes, documentAnswer, edgeAnswer, entityAnswer, indexExtraction, indexesWithAdded } from "./answers.js";
+import {
+  type ReadIndexes,
+  documentAnswer,
+  edgeAnswer,
+  entityAnswer,
+  indexExtraction,
+  indexesWithAdded,
+  indexesWithRemoved,
+} from "./answers.js";
 import { type ReadTexts, memoryTexts } from "./texts.js";
 import { runInSlices } from "../slices.js";
 import { type EntityGraph, buildGraph, graphInSteps, graphWithChange } from "../graph/build.js";
@@ -18,6 +26,7 @@ import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
 import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../../common/api/views.js";
 import type { GraphChange } from "../store/derived.js";
+import type { ProvisionalRemoval } from "../provisional.js";
 import type { Correction, DocExtraction, Extraction, ResolvedMention } from "../types.js";
 
 // The answers' shapes are the API contract's (common/api/, z.infer); re-exported for the server's modules.
@@ -143,6 +152,27 @@ export class ReadModel {
     for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
     const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
     corpus.pending = { key: "", moving, cache: undefined };
+    return corpus;
+  }
+
+  /**
+   * This corpus without documents, removed provisionally (server/provisional.ts): its graph and lookups moved on by
+   * the removal rather than built again. Nothing new is placed; the nodes still waiting for their layout wait on.
+   */
+  async withRemoved(docExtractions: DocExtraction[], removal: ProvisionalRemoval, corrections: Correction[]): Promise<ReadModel> {
+    const { extraction, change } = removal;
+    const indexes = indexesWithRemoved(this.parts.indexes, extraction, removal, nextStamp());
+    await nextTurn();
+    const graph = graphWithChange(this.graph, change, { ...indexes, mentionsOf: (id) => indexes.mentionsByEntity.get(id) ?? [] });
+    // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
+    const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
+    for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
+    for (const n of ends) {
+      if (graph.hasNode(n)) graph.replaceNodeAttributes(n, { ...graph.getNodeAttributes(n), degree: new Set(graph.neighbors(n)).size });
+    }
+    const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
+    const moving = new Set([...this.unsettled()].filter((id) => graph.hasNode(id)));
+    if (moving.size > 0) corpus.pending = { key: "", moving, cache: undefined };
     return corpus;
   }
 

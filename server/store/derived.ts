@@ -84,6 +84,35 @@ export function* deriveInSteps(extraction: Extraction): Steps<Derived> {
   return { entities, edges: new Map(extraction.edges.map((e) => [e.id, e])), resolutions, applied };
 }
 
+/**
+ * The stored rows `derived` without what points at the documents `ids`: their resolutions, and their evidence (an
+ * edge left with none removed). What a provisional removal writes, so that no row points at a removed document; the
+ * rows stay marked incomplete (no stamp) until the full resolution rewrites them. With the rows as they are then.
+ */
+export function derivedWithout(derived: Derived, ids: readonly string[]): { rows: DerivedChange; derived: Derived } {
+  const gone = new Set(ids);
+  const rows: DerivedChange = {
+    entities: { put: [], remove: [] },
+    edges: { put: [], remove: [] },
+    resolutions: { put: [], remove: ids.filter((id) => derived.resolutions.has(id)) },
+  };
+  const edges = new Map(derived.edges);
+  for (const edge of derived.edges.values()) {
+    if (!edge.evidence.some((ev) => gone.has(ev.docId))) continue;
+    const evidence = edge.evidence.filter((ev) => !gone.has(ev.docId));
+    if (evidence.length === 0) {
+      rows.edges.remove.push(edge.id);
+      edges.delete(edge.id);
+    } else {
+      rows.edges.put.push({ ...edge, evidence });
+      edges.set(edge.id, { ...edge, evidence });
+    }
+  }
+  const resolutions = new Map(derived.resolutions);
+  for (const id of ids) resolutions.delete(id);
+  return { rows, derived: { ...derived, edges, resolutions } };
+}
+
 interface KeyedDiff<T> {
   added: [string, T][];
   updated: [string, T][];

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
-import { provisionalExtraction } from "../../server/provisional.js";
+import { composeChanges, provisionalExtraction, provisionalRemoval } from "../../server/provisional.js";
 import { deriveRecords } from "../../server/store/derived.js";
 import { buildGraph } from "../../server/graph/build.js";
 import { ReadModel } from "../../server/read/model.js";
@@ -58,6 +58,98 @@ describe("provisionalExtraction", () => {
   });
 });
 
+describe("provisionalRemoval", () => {
+  const docs = [
+    extractDocument({ text: "Angela Merkel met Volodymyr Zelensky in Kyiv on Monday." }),
+    extractDocument({ text: "Angela Merkel met Jacinda Ardern in Berlin. Merkel praised Ardern." }),
+  ];
+  const corpus = buildExtraction(docs);
+  const [kept, gone] = docs.map((d) => d.doc.id) as [string, string];
+  const idOf = (name: string) => corpus.mentions.find((m) => m.name === name)!.entityId;
+
+  it("takes the document's sentences, mentions and evidence away, and what is left without them", () => {
+    const { extraction, change, removed } = provisionalRemoval(corpus, [gone]);
+    expect(extraction.documents.map((d) => d.id)).toEqual([kept]);
+    expect(extraction.sentences.every((x) => x.docId === kept)).toBe(true);
+    expect(extraction.mentions).toEqual(corpus.mentions.filter((m) => m.docId === kept));
+    expect(removed).toEqual(corpus.mentions.filter((m) => m.docId === gone));
+    // named in both documents: kept and counted again; named only in the removed one: removed
+    expect(change.entities.updated).toContain(idOf("Angela Merkel"));
+    expect(change.entities.removed).toContain(idOf("Jacinda Ardern"));
+    expect(change.entities.removed).not.toContain(idOf("Volodymyr Zelensky"));
+    expect(extraction.entities.map((e) => e.id)).not.toContain(idOf("Jacinda Ardern"));
+    // no edge is left without evidence, or with evidence in the removed document, or at a removed entity
+    for (const e of extraction.edges) {
+      expect(e.evidence.length).toBeGreaterThan(0);
+      expect(e.evidence.every((ev) => ev.docId === kept)).toBe(true);
+    }
+    expect(change.edges.removed.length).toBeGreaterThan(0);
+    expect(extraction.edges.map((e) => e.id).sort()).toEqual(
+      corpus.edges
+        .filter((e) => !change.edges.removed.includes(e.id))
+        .map((e) => e.id)
+        .sort(),
+    );
+  });
+
+  it("changes nothing that the removed document did not touch", () => {
+    const { extraction, change } = provisionalRemoval(corpus, [gone]);
+    const untouched = corpus.entities.filter((e) => ![...change.entities.updated, ...change.entities.removed].includes(e.id));
+    for (const e of untouched) expect(extraction.entities).toContainEqual(e);
+    expect(change.entities.added).toEqual([]);
+    expect(change.edges.added).toEqual([]);
+  });
+
+  it("then forgets the removed names: a new document does not join an entity that is gone", () => {
+    const { extraction } = provisionalRemoval(corpus, [gone]);
+    const after = provisionalExtraction(extraction, [extractDocument({ text: "Ardern spoke to reporters in Wellington." })]);
+    expect(after.change.entities.updated).not.toContain(idOf("Jacinda Ardern"));
+  });
+});
+
+describe("composeChanges", () => {
+  const ids = (added: string[], updated: string[], removed: string[]) => ({ added, updated, removed });
+  const none = ids([], [], []);
+  it.each([
+    { first: ids([], [], ["a"]), second: ids(["a"], [], []), expected: ids([], ["a"], []), why: "removed, then added again" },
+    { first: ids(["a"], [], []), second: ids([], [], ["a"]), expected: none, why: "added, then removed" },
+    { first: ids([], ["a"], []), second: ids([], [], ["a"]), expected: ids([], [], ["a"]), why: "updated, then removed" },
+    { first: ids(["a"], [], []), second: ids([], ["a"], []), expected: ids(["a"], [], []), why: "added, then updated" },
+    { first: ids([], ["b"], ["c"]), second: ids(["d"], [], []), expected: ids(["d"], ["b"], ["c"]), why: "apart" },
+  ])("$why", ({ first, second, expected }) => {
+    const change = composeChanges({ entities: first, edges: none }, { entities: second, edges: none });
+    expect(change.entities).toEqual(expected);
+    expect(change.edges).toEqual(none);
+  });
+});
+
+/**
+ * The read model a write moved on equals one built from scratch from its provisional corpus: nodes, edges and
+ * entity answers (places and metrics wait for the layout worker; a degree is counted again).
+ */
+async function expectBuiltFromScratch(moved: ReadModel): Promise<void> {
+  moved.graph.forEachNode((id, a) => expect([id, a.degree]).toEqual([id, new Set(moved.graph.neighbors(id)).size]));
+  const built = new ReadModel(moved.docExtractions, {
+    extraction: moved.extraction,
+    graph: buildGraph(moved.extraction, { layout: false, metrics: false }),
+  });
+  // New nodes come last in the moved graph: compared by id. Places and metrics wait for the layout worker.
+  const withoutPlace = (g: typeof moved.graph) =>
+    g
+      .mapNodes((id, { x: _x, y: _y, community: _c, pagerank: _p, degree: _d, ...rest }) => ({ id, ...rest }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  expect(withoutPlace(moved.graph)).toEqual(withoutPlace(built.graph));
+  expect(moved.graph.mapEdges((id, a, s, t) => ({ id, a, s, t })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+    built.graph.mapEdges((id, a, s, t) => ({ id, a, s, t })).sort((a, b) => a.id.localeCompare(b.id)),
+  );
+  // The same sentences and counts; a page lists the new documents' sentences last, until the full resolution.
+  const answer = async (corpus: ReadModel, id: string) => {
+    const { sentences, community: _c, pagerank: _p, degree: _d, ...rest } = (await corpus.entity(id))!;
+    return { ...rest, sentences: sentences.sort((a, b) => a.sentenceId.localeCompare(b.sentenceId) || a.start - b.start) };
+  };
+  for (const id of moved.graph.nodes()) expect(await answer(moved, id)).toEqual(await answer(built, id));
+}
+
 describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove)", (backend) => {
   it("shows a post at once, then resolves the corpus into a full rebuild's graph and rows", async () => {
     const store = await backend.store("provisional");
@@ -98,27 +190,43 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
     expect(change.edges.added.some((id) => moved.graph.extremities(id).every((end) => before.graph.hasNode(end)))).toBe(true);
     // The graph served before the write shares attribute objects with the new one: it must come out unchanged.
     expect(JSON.stringify(before.graph.export())).toBe(served);
-    moved.graph.forEachNode((id, a) => expect([id, a.degree]).toEqual([id, new Set(moved.graph.neighbors(id)).size]));
-    const built = new ReadModel(moved.docExtractions, {
-      extraction: moved.extraction,
-      graph: buildGraph(moved.extraction, { layout: false, metrics: false }),
-    });
-    // New nodes come last in the moved graph: compared by id. Places and metrics wait for the layout worker.
-    const withoutPlace = (g: typeof moved.graph) =>
-      g
-        .mapNodes((id, { x: _x, y: _y, community: _c, pagerank: _p, degree: _d, ...rest }) => ({ id, ...rest }))
-        .sort((a, b) => a.id.localeCompare(b.id));
-    expect(withoutPlace(moved.graph)).toEqual(withoutPlace(built.graph));
-    expect(moved.graph.mapEdges((id, a, s, t) => ({ id, a, s, t })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-      built.graph.mapEdges((id, a, s, t) => ({ id, a, s, t })).sort((a, b) => a.id.localeCompare(b.id)),
-    );
-    // The same sentences and counts; a page lists the new documents' sentences last, until the full resolution.
-    const answer = async (corpus: ReadModel, id: string) => {
-      const { sentences, community: _c, pagerank: _p, degree: _d, ...rest } = (await corpus.entity(id))!;
-      return { ...rest, sentences: sentences.sort((a, b) => a.sentenceId.localeCompare(b.sentenceId) || a.start - b.start) };
-    };
-    for (const id of moved.graph.nodes()) expect(await answer(moved, id)).toEqual(await answer(built, id));
+    await expectBuiltFromScratch(moved);
     await writer.idle();
+    await store.close();
+  });
+
+  it("moves the read model on by a delete, and by a batch that deletes and posts", async () => {
+    const store = await backend.store("provisional-delete-view");
+    const writer = await CorpusWriter.open(store, buildReadModel, { resolveAfterCommitAbove: 0 });
+    await writer.ingest([...seeds, extra[0]!, extra[1]!, extra[2]!]);
+    await writer.idle();
+    await writer.settled();
+    const idOf = (input: { text: string }) => writer.current().docExtractions.find((d) => d.doc.text === input.text)!.doc.id;
+    const before = writer.current();
+    const served = JSON.stringify(before.graph.export());
+    const gone = idOf(extra[1]!);
+    const change = await writer.remove(gone);
+    const moved = writer.current();
+    expect(writer.provisional()).toBe(true);
+    expect(change.entities.removed.length + change.edges.removed.length).toBeGreaterThan(0);
+    for (const id of change.entities.removed) expect(moved.graph.hasNode(id)).toBe(false);
+    expect(JSON.stringify(before.graph.export())).toBe(served);
+    await expectBuiltFromScratch(moved);
+    expect(moved.documents().map((d) => d.id)).not.toContain(gone);
+
+    // One batch: a delete and a post that arrive together.
+    const [posted] = await writer.extract([extra[3]!]);
+    const [removal, post] = await Promise.all([writer.remove(idOf(extra[2]!)), writer.ingestExtracted([posted!])]);
+    expect(removal).toEqual(post.change); // the batch's change
+    const both = writer.current();
+    expect(both.extraction.documents.map((d) => d.id)).toContain(posted!.extraction.doc.id);
+    await expectBuiltFromScratch(both);
+
+    await writer.idle();
+    const all = (await store.load()).documents;
+    expect(writer.current().extraction).toEqual(buildExtraction(all));
+    expect(await store.loadDerived()).toEqual(deriveRecords(buildExtraction(all)));
+    expect(await checkIntegrity(store)).toBe("ok");
     await store.close();
   });
 
@@ -128,10 +236,12 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
     await writer.ingest(seeds);
     // Posts one after another without waiting: each arrives while the resolution after the one before runs.
     for (const input of extra.slice(0, 3)) await writer.ingest([input]);
-    // A delete and a replacement are full writes: they resolve the corpus, provisional or not.
+    // A delete is provisional too: gone from what is served at once, and the corpus resolved after it.
     const gone = writer.current().docExtractions.find((d) => d.doc.text === extra[1]!.text)!.doc.id;
     await writer.remove(gone);
-    expect(writer.provisional()).toBe(false);
+    expect(writer.provisional()).toBe(true);
+    expect(writer.current().extraction.documents.map((d) => d.id)).not.toContain(gone);
+    expect(writer.current().extraction.mentions.some((m) => m.docId === gone)).toBe(false);
     await writer.ingest([extra[3]!]);
     await writer.idle();
     const all = (await store.load()).documents;
@@ -178,11 +288,13 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
     await writer.ingest(seeds.slice(0, 2));
     await writer.idle();
     await writer.ingest([extra[4]!]);
+    await writer.remove(writer.current().docExtractions[0]!.doc.id);
     // A second process opens the store before this one has resolved: the rows are marked incomplete, so it
-    // resolves the corpus itself rather than trusting them.
+    // resolves the corpus itself rather than trusting them (and none of them points at the removed document).
+    expect(await checkIntegrity(store)).toBe("ok");
     const reader = await CorpusWriter.open(await backend.store("provisional-crash"), buildReadModel);
     const all = (await reader.store.load()).documents;
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(2);
     expect(reader.current().extraction).toEqual(buildExtraction(all));
     await writer.idle();
     await Promise.all([store.close(), reader.store.close()]);
