@@ -7,7 +7,7 @@ import { entityId } from "./extract/08-entities.js";
 import { coMentionEdges, stanceEdges } from "./extract/09-edges.js";
 import { type Steps, every, runSteps } from "./slices.js";
 import type { GraphChange, IdChange } from "./store/derived.js";
-import type { DocExtraction, Edge, Entity, Extraction, ResolvedMention } from "./types.js";
+import type { Doc, DocExtraction, Edge, Entity, Extraction, ResolvedMention } from "./types.js";
 
 const nameKey = (type: string, name: string) => `${type}:${name.toLowerCase()}`;
 
@@ -134,11 +134,10 @@ function resolveNew(resolved: Extraction, docs: readonly DocExtraction[]) {
   return byDoc;
 }
 
-/** `entities` with the new mentions' names, surfaces and roles added, and an entity for each new id. */
-function withMentions(entities: readonly Entity[], mentions: readonly ResolvedMention[], added: Set<string>): Entity[] {
+/** `entities` with the new mentions' names, surfaces and roles added, and an entity for each new id (in `changed`). */
+function withMentions(entities: readonly Entity[], mentions: readonly ResolvedMention[], added: Set<string>, changed: Entity[]): Entity[] {
   const touched = new Map<string, ResolvedMention[]>();
   for (const m of mentions) touched.set(m.entityId, [...(touched.get(m.entityId) ?? []), m]);
-  const changed: Entity[] = [];
   for (const [id, ms] of touched) {
     const e = entities[indexOfId(entities, id)];
     if (!e) added.add(id);
@@ -157,21 +156,27 @@ function withMentions(entities: readonly Entity[], mentions: readonly ResolvedMe
   return mergedById(entities, changed);
 }
 
-/** `edges` with the new ones added and the evidence of the new documents joined to the edges they share. */
-function withEdges(edges: readonly Edge[], fresh: readonly Edge[], change: IdChange): Edge[] {
-  const changed = fresh.map((e) => {
+/** `edges` with the new ones added and the evidence of the new documents joined to the edges they share (in `changed`). */
+function withEdges(edges: readonly Edge[], fresh: readonly Edge[], change: IdChange, changed: Edge[]): Edge[] {
+  for (const e of fresh) {
     const old = edges[indexOfId(edges, e.id)];
     (old ? change.updated : change.added).push(e.id);
-    return old ? { ...old, evidence: [...old.evidence, ...e.evidence] } : e;
-  });
+    changed.push(old ? { ...old, evidence: [...old.evidence, ...e.evidence] } : e);
+  }
   return mergedById(edges, changed);
 }
 
-/** A write resolved provisionally: the corpus with it, what it changed, and the new documents' mentions. */
+/**
+ * A write resolved provisionally: the corpus with it, what it changed, and what it added (the read side's lookups
+ * are moved on by these): the new documents and their mentions, the entities and edges added or changed.
+ */
 export interface ProvisionalWrite {
   extraction: Extraction;
   change: GraphChange;
+  documents: Doc[];
   mentions: ResolvedMention[];
+  entities: Entity[];
+  edges: Edge[];
 }
 
 /**
@@ -185,9 +190,10 @@ export function provisionalExtraction(resolved: Extraction, docs: readonly DocEx
   const sorted = [...docs].sort((a, b) => a.doc.id.localeCompare(b.doc.id));
   const mentions = sorted.flatMap((d) => byDoc.get(d.doc.id)!.filter((m): m is ResolvedMention => m !== undefined));
   const added = new Set<string>();
-  const entities = withMentions(resolved.entities, mentions, added);
+  const [changedEntities, changedEdges]: [Entity[], Edge[]] = [[], []];
+  const entities = withMentions(resolved.entities, mentions, added, changedEntities);
   const edgeChange: IdChange = { added: [], updated: [], removed: [] };
-  const edges = withEdges(resolved.edges, [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)], edgeChange);
+  const edges = withEdges(resolved.edges, [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)], edgeChange, changedEdges);
   // The documents in id order, as a full resolution keeps them; the new sentences and mentions after the others.
   const extraction: Extraction = {
     documents: [...resolved.documents, ...sorted.map((d) => d.doc)].sort((a, b) => a.id.localeCompare(b.id)),
@@ -200,16 +206,22 @@ export function provisionalExtraction(resolved: Extraction, docs: readonly DocEx
   moveIndex(resolved, extraction, mentions);
   const updated = [...new Set(mentions.map((m) => m.entityId))].filter((id) => !added.has(id)).sort();
   const change: GraphChange = { entities: { added: [...added].sort(), updated, removed: [] }, edges: edgeChange };
-  return { extraction, change, mentions };
+  const documents = sorted.map((d) => d.doc);
+  return { extraction, change, documents, mentions, entities: changedEntities, edges: changedEdges };
 }
 
-/** A removal resolved provisionally: the corpus without the documents, what it changed, and the mentions it took. */
+/**
+ * A removal resolved provisionally: the corpus without the documents, what it changed, and what it took away (the
+ * read side's lookups are moved on by these): the documents and their mentions, the entities removed, the edges
+ * removed and changed.
+ */
 export interface ProvisionalRemoval {
   extraction: Extraction;
   change: GraphChange;
-  /** The documents removed, and their mentions. */
   documents: string[];
-  removed: ResolvedMention[];
+  mentions: ResolvedMention[];
+  entities: string[];
+  edges: { removed: string[]; updated: Edge[] };
 }
 
 /**
@@ -228,7 +240,7 @@ export function provisionalRemoval(resolved: Extraction, ids: readonly string[])
   for (const id of [...touched].sort()) (kept.has(id) ? entityChange.updated : entityChange.removed).push(id);
   const lost = new Set(entityChange.removed);
   const edgeChange: IdChange = { added: [], updated: [], removed: [] };
-  const edges: Edge[] = [];
+  const [edges, updated]: Edge[][] = [[], []];
   for (const e of resolved.edges) {
     if (!lost.has(e.source) && !lost.has(e.target) && !e.evidence.some((ev) => gone.has(ev.docId))) {
       edges.push(e);
@@ -238,7 +250,8 @@ export function provisionalRemoval(resolved: Extraction, ids: readonly string[])
     if (evidence.length === 0 || lost.has(e.source) || lost.has(e.target)) edgeChange.removed.push(e.id);
     else {
       edgeChange.updated.push(e.id);
-      edges.push({ ...e, evidence });
+      updated.push({ ...e, evidence });
+      edges.push(updated.at(-1)!);
     }
   }
   const extraction: Extraction = {
@@ -250,7 +263,14 @@ export function provisionalRemoval(resolved: Extraction, ids: readonly string[])
     ...(resolved.corrections ? { corrections: resolved.corrections } : {}),
   };
   moveIndex(resolved, extraction, [], removed);
-  return { extraction, change: { entities: entityChange, edges: edgeChange }, documents: [...gone], removed };
+  return {
+    extraction,
+    change: { entities: entityChange, edges: edgeChange },
+    documents: [...gone],
+    mentions: removed,
+    entities: entityChange.removed,
+    edges: { removed: edgeChange.removed, updated },
+  };
 }
 
 /** Where an id stands after two changes, one after the other: added, updated, removed, or as it was. */

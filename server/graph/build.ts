@@ -9,6 +9,7 @@ import type { GraphChange } from "../store/derived.js";
 import { mulberry32 } from "../random.js";
 import { type Steps, every, runSteps } from "../slices.js";
 import { applyLayout } from "./layout.js";
+import type { Lookup } from "../read/overlay.js";
 
 export type { EdgeAttributes, NodeAttributes };
 
@@ -154,7 +155,7 @@ function sharingCopy(graph: EntityGraph): EntityGraph {
 export function graphWithChange(
   previous: EntityGraph,
   change: GraphChange,
-  lookup: { entities: Map<string, Entity>; edges: Map<string, Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
+  lookup: { entities: Lookup<Entity>; edges: Lookup<Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
 ): EntityGraph {
   const graph = sharingCopy(previous);
   for (const id of change.edges.removed) if (graph.hasEdge(id)) graph.dropEdge(id);

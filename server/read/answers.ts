@@ -4,54 +4,55 @@ import type { EntityGraph } from "../graph/build.js";
 import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../../common/api/views.js";
 import type { Doc, Edge, Entity, Extraction, ResolvedMention } from "../types.js";
 import { groupBy } from "../../common/group.js";
+import { OverlayMap } from "./overlay.js";
 import type { ReadTexts } from "./texts.js";
 
 /** What a page shows of a document besides its text: its title and date. */
 type DocMeta = Pick<Doc, "title" | "date">;
 
-/** The lookups the answers read, built once per extraction (a new layout of the same corpus shares them). */
+/**
+ * The lookups the answers read, built once per extraction (a new layout of the same corpus shares them) and moved on
+ * by a provisional write without being copied (overlay.ts).
+ */
 export interface ReadIndexes {
-  docs: Map<string, DocMeta>;
-  entities: Map<string, Entity>;
-  edges: Map<string, Edge>;
-  mentionsByEntity: Map<string, ResolvedMention[]>;
-  mentionsBySentence: Map<string, ResolvedMention[]>;
-  mentionsByDoc: Map<string, ResolvedMention[]>;
+  docs: OverlayMap<DocMeta>;
+  entities: OverlayMap<Entity>;
+  edges: OverlayMap<Edge>;
+  mentionsByEntity: OverlayMap<ResolvedMention[]>;
+  mentionsBySentence: OverlayMap<ResolvedMention[]>;
+  mentionsByDoc: OverlayMap<ResolvedMention[]>;
   /** The corpus's stamp: shared by every layout of the same extraction. */
   stamp: string;
 }
 
+const docMeta = (d: Doc): DocMeta => (d.date ? { title: d.title, date: d.date } : { title: d.title });
+
 export const indexExtraction = (extraction: Extraction, stamp: string): ReadIndexes => ({
-  docs: new Map(extraction.documents.map((d) => [d.id, d.date ? { title: d.title, date: d.date } : { title: d.title }])),
-  entities: new Map(extraction.entities.map((e) => [e.id, e])),
-  edges: new Map(extraction.edges.map((e) => [e.id, e])),
-  mentionsByEntity: groupBy(extraction.mentions, (m) => m.entityId),
-  mentionsBySentence: groupBy(extraction.mentions, (m) => m.sentenceId),
-  mentionsByDoc: groupBy(extraction.mentions, (m) => m.docId),
+  docs: OverlayMap.of(new Map(extraction.documents.map((d) => [d.id, docMeta(d)]))),
+  entities: OverlayMap.of(new Map(extraction.entities.map((e) => [e.id, e]))),
+  edges: OverlayMap.of(new Map(extraction.edges.map((e) => [e.id, e]))),
+  mentionsByEntity: OverlayMap.of(groupBy(extraction.mentions, (m) => m.entityId)),
+  mentionsBySentence: OverlayMap.of(groupBy(extraction.mentions, (m) => m.sentenceId)),
+  mentionsByDoc: OverlayMap.of(groupBy(extraction.mentions, (m) => m.docId)),
   stamp,
 });
 
-/**
- * `previous` with documents added (`extraction` is the corpus with them, `added` their mentions): the maps of
- * documents and mentions copied and added to, not grouped again from every mention.
- */
-export function indexesWithAdded(
-  previous: ReadIndexes,
-  extraction: Extraction,
-  added: readonly ResolvedMention[],
-  stamp: string,
-): ReadIndexes {
-  const docs = new Map(previous.docs);
-  for (const d of extraction.documents) if (!docs.has(d.id)) docs.set(d.id, d.date ? { title: d.title, date: d.date } : { title: d.title });
-  const append = (into: Map<string, ResolvedMention[]>, key: (m: ResolvedMention) => string) => {
-    const out = new Map(into);
-    for (const [k, ms] of groupBy(added, key)) out.set(k, [...(out.get(k) ?? []), ...ms]);
-    return out;
-  };
+/** What a provisional write added or changed: the new documents and mentions, the entities and edges it changed. */
+export interface AddedToIndexes {
+  documents: readonly Doc[];
+  mentions: readonly ResolvedMention[];
+  entities: readonly Entity[];
+  edges: readonly Edge[];
+}
+
+/** `previous` with documents added: the lookups moved on by what the write added, not grouped again from every mention. */
+export function indexesWithAdded(previous: ReadIndexes, added: AddedToIndexes, stamp: string): ReadIndexes {
+  const append = (into: OverlayMap<ResolvedMention[]>, key: (m: ResolvedMention) => string) =>
+    into.with([...groupBy(added.mentions, key)].map(([k, ms]) => [k, [...(into.get(k) ?? []), ...ms]] as const));
   return {
-    docs,
-    entities: new Map(extraction.entities.map((e) => [e.id, e])),
-    edges: new Map(extraction.edges.map((e) => [e.id, e])),
+    docs: previous.docs.with(added.documents.map((d) => [d.id, docMeta(d)] as const)),
+    entities: previous.entities.with(added.entities.map((e) => [e.id, e] as const)),
+    edges: previous.edges.with(added.edges.map((e) => [e.id, e] as const)),
     mentionsByEntity: append(previous.mentionsByEntity, (m) => m.entityId),
     mentionsBySentence: append(previous.mentionsBySentence, (m) => m.sentenceId),
     mentionsByDoc: append(previous.mentionsByDoc, (m) => m.docId),
@@ -59,37 +60,34 @@ export function indexesWithAdded(
   };
 }
 
-/**
- * `previous` without `documents` (`extraction` is the corpus without them, `removed` their mentions): the maps copied
- * and the removed keys and mentions taken out, not grouped again from every mention.
- */
-export function indexesWithRemoved(
-  previous: ReadIndexes,
-  extraction: Extraction,
-  { documents, removed }: { documents: readonly string[]; removed: readonly ResolvedMention[] },
-  stamp: string,
-): ReadIndexes {
-  const gone = new Set(documents);
-  const docs = new Map(previous.docs);
-  for (const id of gone) docs.delete(id);
-  const mentionsByEntity = new Map(previous.mentionsByEntity);
-  for (const id of new Set(removed.map((m) => m.entityId))) {
-    const left = (mentionsByEntity.get(id) ?? []).filter((m) => !gone.has(m.docId));
-    if (left.length > 0) mentionsByEntity.set(id, left);
-    else mentionsByEntity.delete(id);
+/** What a provisional removal took away: the documents and their mentions, the entities and edges it removed, the edges it changed. */
+export interface RemovedFromIndexes {
+  documents: readonly string[];
+  mentions: readonly ResolvedMention[];
+  entities: readonly string[];
+  edges: { removed: readonly string[]; updated: readonly Edge[] };
+}
+
+/** `previous` without documents: the removed keys and mentions taken out of the lookups, which are not copied. */
+export function indexesWithRemoved(previous: ReadIndexes, removed: RemovedFromIndexes, stamp: string): ReadIndexes {
+  const gone = new Set(removed.documents);
+  const left: [string, ResolvedMention[]][] = [];
+  const emptied: string[] = [];
+  for (const id of new Set(removed.mentions.map((m) => m.entityId))) {
+    const ms = (previous.mentionsByEntity.get(id) ?? []).filter((m) => !gone.has(m.docId));
+    if (ms.length > 0) left.push([id, ms]);
+    else emptied.push(id);
   }
-  const without = (from: Map<string, ResolvedMention[]>, keys: Iterable<string>) => {
-    const out = new Map(from);
-    for (const key of keys) out.delete(key);
-    return out;
-  };
   return {
-    docs,
-    entities: new Map(extraction.entities.map((e) => [e.id, e])),
-    edges: new Map(extraction.edges.map((e) => [e.id, e])),
-    mentionsByEntity,
-    mentionsBySentence: without(previous.mentionsBySentence, new Set(removed.map((m) => m.sentenceId))),
-    mentionsByDoc: without(previous.mentionsByDoc, gone),
+    docs: previous.docs.with([], gone),
+    entities: previous.entities.with([], removed.entities),
+    edges: previous.edges.with(
+      removed.edges.updated.map((e) => [e.id, e] as const),
+      removed.edges.removed,
+    ),
+    mentionsByEntity: previous.mentionsByEntity.with(left, emptied),
+    mentionsBySentence: previous.mentionsBySentence.with([], new Set(removed.mentions.map((m) => m.sentenceId))),
+    mentionsByDoc: previous.mentionsByDoc.with([], gone),
     stamp,
   };
 }

@@ -25,9 +25,8 @@ import { placeBeside } from "../graph/layout-incremental.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
 import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../../common/api/views.js";
-import type { GraphChange } from "../store/derived.js";
-import type { ProvisionalRemoval } from "../provisional.js";
-import type { Correction, DocExtraction, Extraction, ResolvedMention } from "../types.js";
+import type { ProvisionalRemoval, ProvisionalWrite } from "../provisional.js";
+import type { Correction, DocExtraction, Extraction } from "../types.js";
 
 // The answers' shapes are the API contract's (common/api/, z.infer); re-exported for the server's modules.
 export type { DocumentSummary, EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity };
@@ -136,13 +135,9 @@ export class ReadModel {
    * on by the write's change rather than built again, the new nodes placed beside their neighbours and laid out after
    * the commit. That layout is not kept in the cache: the full resolution replaces this corpus soon.
    */
-  async withAdded(
-    docExtractions: DocExtraction[],
-    provisional: { extraction: Extraction; change: GraphChange; mentions: readonly ResolvedMention[] },
-    corrections: Correction[],
-  ): Promise<ReadModel> {
-    const { extraction, change, mentions } = provisional;
-    const indexes = indexesWithAdded(this.parts.indexes, extraction, mentions, nextStamp());
+  async withAdded(docExtractions: DocExtraction[], provisional: ProvisionalWrite, corrections: Correction[]): Promise<ReadModel> {
+    const { extraction, change } = provisional;
+    const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
     await nextTurn();
     const graph = graphWithChange(this.graph, change, { ...indexes, mentionsOf: (id) => indexes.mentionsByEntity.get(id) ?? [] });
     await nextTurn();
@@ -161,7 +156,7 @@ export class ReadModel {
    */
   async withRemoved(docExtractions: DocExtraction[], removal: ProvisionalRemoval, corrections: Correction[]): Promise<ReadModel> {
     const { extraction, change } = removal;
-    const indexes = indexesWithRemoved(this.parts.indexes, extraction, removal, nextStamp());
+    const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
     await nextTurn();
     const graph = graphWithChange(this.graph, change, { ...indexes, mentionsOf: (id) => indexes.mentionsByEntity.get(id) ?? [] });
     // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).

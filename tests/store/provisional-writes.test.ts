@@ -68,7 +68,7 @@ describe("provisionalRemoval", () => {
   const idOf = (name: string) => corpus.mentions.find((m) => m.name === name)!.entityId;
 
   it("takes the document's sentences, mentions and evidence away, and what is left without them", () => {
-    const { extraction, change, removed } = provisionalRemoval(corpus, [gone]);
+    const { extraction, change, mentions: removed } = provisionalRemoval(corpus, [gone]);
     expect(extraction.documents.map((d) => d.id)).toEqual([kept]);
     expect(extraction.sentences.every((x) => x.docId === kept)).toBe(true);
     expect(extraction.mentions).toEqual(corpus.mentions.filter((m) => m.docId === kept));
