@@ -8,6 +8,19 @@ export const LIVE_POLL_MS = 2000;
 /** What the page reads of GET /api/health. */
 export type Health = Omit<Answer<"health">, "ok">;
 
+/** What the page is told of the corpus on the server. */
+export interface CorpusHandlers {
+  /** Someone else changed the corpus (a new stamp). */
+  changed: (health: Health) => void;
+  /** The same corpus with new positions (only the layout stamp moved on). */
+  moved: (health: Health) => void;
+  /**
+   * Whether the corpus served shows writes resolved provisionally, its full resolution under way (`resolving`): told
+   * on every answer, the page's own writes' too.
+   */
+  resolving?: (resolving: boolean) => void;
+}
+
 /**
  * Calls `changed` with the new health whenever the stamp differs from the last one seen, and `moved` when only the
  * layout stamp does (the same corpus, new positions); `seen()` records the page's own reload so that it is not
@@ -18,8 +31,7 @@ export type Health = Omit<Answer<"health">, "ok">;
  * before `seen()` has it; either would look like someone else's change (the page would reload, nodes would move).
  */
 export function followCorpus(
-  changed: (health: Health) => void,
-  moved: (health: Health) => void,
+  { changed, moved, resolving = () => undefined }: CorpusHandlers,
   fetchHealth: () => Promise<Health> = () => getJson("health", "/api/health"),
   pollMs = LIVE_POLL_MS,
 ): { seen: () => Promise<void>; poll: () => Promise<void> } {
@@ -27,7 +39,12 @@ export function followCorpus(
   let layout: string | undefined;
   let ownWrites = 0; // seen() calls so far
   let recording = 0; // seen() calls not yet answered
-  const ask = () => fetchHealth().catch(() => undefined); // errors: the next poll tries again
+  // errors: the next poll tries again
+  const ask = () =>
+    fetchHealth().then(
+      (health) => (resolving(health.resolving), health),
+      () => undefined,
+    );
   const poll = async () => {
     const before = ownWrites;
     const health = await ask();

@@ -275,18 +275,20 @@ function bindToolbar(): void {
 }
 
 // Someone else changed the corpus: reload at once when nothing is open, else offer it and leave the panel be.
-const live = followCorpus(
-  (health) => {
+const live = followCorpus({
+  changed: (health) => {
     if (!busy()) return void reloadAll();
     const notice = $("live-notice");
     notice.querySelector("span")!.textContent = `The corpus changed: now ${health.documents.toLocaleString("en")} documents.`;
     notice.hidden = false;
   },
   // The same corpus with its new nodes laid out: redrawn at once when nothing is open, else at the next reload.
-  () => {
+  moved: () => {
     if (!busy()) void redrawPositions();
   },
-);
+  // A write to a big corpus is shown before the corpus is resolved again: the page says so until it is.
+  resolving: (resolving) => void ($("resolving-notice").hidden = !resolving),
+});
 
 function busy(): boolean {
   return Boolean(state.selected || state.edge || state.docs || state.doc || state.corrections);

@@ -6,11 +6,12 @@ import { type Health, followCorpus } from "../client/live.js";
 function server() {
   let current = "s0";
   let layout = "l0";
+  let resolving = false;
   const waiting: Array<() => void> = [];
   const fetchHealth = () =>
     new Promise<Health>((resolve) => {
-      const [stamp, at] = [current, layout]; // the server answers with the corpus it has when asked
-      waiting.push(() => resolve({ documents: 1, entities: 1, edges: 0, stamp, layout: at, resolving: false }));
+      const [stamp, at, busy] = [current, layout, resolving]; // the server answers with the corpus it has when asked
+      waiting.push(() => resolve({ documents: 1, entities: 1, edges: 0, stamp, layout: at, resolving: busy }));
     });
   const release = async (i: number) => {
     waiting[i]!();
@@ -21,6 +22,7 @@ function server() {
     release,
     write: (stamp: string) => ([current, layout] = [stamp, `${stamp}-layout`]),
     settle: (at: string) => (layout = at),
+    resolving: (now: boolean) => (resolving = now),
   };
 }
 
@@ -28,9 +30,13 @@ function server() {
 function follow() {
   const s = server();
   const changes: string[] = [];
+  const resolving: boolean[] = [];
   const live = followCorpus(
-    (h) => changes.push(h.stamp),
-    (h) => changes.push(`moved ${h.layout}`),
+    {
+      changed: (h) => changes.push(h.stamp),
+      moved: (h) => changes.push(`moved ${h.layout}`),
+      resolving: (now) => resolving.push(now),
+    },
     s.fetchHealth,
     0,
   );
@@ -47,7 +53,7 @@ function follow() {
     await s.release(n);
     await seen;
   };
-  return { s, changes, live, pollAnswered, ownWrite };
+  return { s, changes, resolving, live, pollAnswered, ownWrite };
 }
 
 describe("followCorpus", () => {
@@ -95,6 +101,19 @@ describe("followCorpus", () => {
     await ownWrite("s1", 1);
     s.write("s2");
     await pollAnswered(2);
+    expect(changes).toEqual(["s2"]);
+  });
+
+  it("tells whether the corpus is being resolved on every answer, the page's own write's too", async () => {
+    const { s, changes, resolving, pollAnswered, ownWrite } = follow();
+    await s.release(0);
+    s.resolving(true); // the page's own post, shown provisionally
+    await ownWrite("s1", 1);
+    await pollAnswered(2);
+    s.resolving(false);
+    s.write("s2"); // the full resolution: a new stamp
+    await pollAnswered(3);
+    expect(resolving).toEqual([false, true, true, false]);
     expect(changes).toEqual(["s2"]);
   });
 
