@@ -40,6 +40,9 @@ export interface FuzzReport {
   ok: boolean;
 }
 
+/** Answers slower than this are logged as they come. */
+const SLOW_MS = 5_000;
+
 async function refreshKnown(url: string, known: Known): Promise<void> {
   try {
     const graph = (await (await fetch(`${url}/api/graph?limit=200`)).json()) as { nodes: { key: string }[]; edges: { key: string }[] };
@@ -100,11 +103,18 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const res = await send(server.url, req, hangMs);
         status = String(res.status);
         report.slowestMs = Math.max(report.slowestMs, res.ms);
+        // Slow answers as they come: what was under way when a hang comes near (the report lists only the hangs).
+        if (res.ms > SLOW_MS)
+          log(`fuzz: slow answer, ${(res.ms / 1000).toFixed(1)} s, ${res.status}: ${req.kind} ${req.path.slice(0, 80)}`);
         if (res.status >= 500) report.serverErrors.push({ kind: req.kind, status: res.status, error: res.body.slice(0, 200) });
       } catch (err) {
         const name = (err as Error).name;
         status = name === "TimeoutError" ? "hang" : "no answer";
-        if (status === "hang") report.hangs.push({ kind: req.kind, path: req.path.slice(0, 120) });
+        if (status === "hang") {
+          report.hangs.push({ kind: req.kind, path: req.path.slice(0, 120) });
+          log(`fuzz: hang (no answer in ${hangMs / 1000} s) at request ${report.requests + 1}: ${req.kind} ${req.path.slice(0, 80)}`);
+          for (const line of server.stderr().trimEnd().split("\n").slice(-3)) log(`fuzz:   server said: ${line.slice(0, 200)}`);
+        }
         // The connection closed without an answer: the server may have answered early and closed while the body was
         // still being sent (a 413), or died; the liveness check after the run tells which.
         else report.unanswered.push({ kind: req.kind, error: String((err as { cause?: Error }).cause?.message ?? (err as Error).message) });
