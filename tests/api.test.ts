@@ -2,6 +2,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { createApp } from "../server/api/app.js";
+import { toGexf } from "../server/graph/gexf.js";
 import { ENTITY_TYPES } from "../server/types.js";
 import { seedCorpus } from "./helpers/server.js";
 
@@ -93,6 +94,8 @@ describe("export and health", () => {
       .expect("content-type", /gexf/);
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="?entity-graph-all\.gexf"?$/);
     expect(res.body).toContain('<gexf version="1.3"');
+    // written in chunks as it is sent (server/graph/gexf-stream.ts): graphology-gexf's text of the served graph
+    expect(res.body).toBe(toGexf(seedCorpus().graph));
   });
 
   it("reports health and 404s unknown endpoints as JSON", async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_SENTENCES, entityPageSchema, searchQuerySchema } from "../../co
 import type { ReadModel } from "../read/model.js";
 import { filterGraph, parseGraphQuery } from "../graph/filter.js";
 import { graphQueryKey } from "../graph/query-key.js";
-import { toGexf } from "../graph/gexf.js";
+import { sendGexf } from "./gexf-response.js";
 import { type TrustProxy, guardWrites } from "./access.js";
 import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
@@ -144,8 +144,8 @@ export function createApp(options: AppOptions) {
     // guesses a type from the extension.
     res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
     res.type("application/gexf+xml");
-    // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows.
-    res.send(Object.keys(query).length ? toGexf(filterGraph(corpus, query).graph) : await corpus.gexfAsync());
+    // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows. Written as sent.
+    await sendGexf(res, Object.keys(query).length ? filterGraph(corpus, query).graph : corpus.graph);
   });
 
   if (options.write) api.use(documentWriteRoutes(options.write));

@@ -1,7 +1,6 @@
 import { MultiDirectedGraph } from "graphology";
 import { write } from "graphology-gexf";
 
-import { runOnce } from "../workers.js";
 import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
 
 /**
@@ -17,39 +16,41 @@ export function toGexf(graph: EntityGraph): string {
   const directed = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   graph.forEachNode((n, a) => directed.addNode(n, a));
   graph.forEachEdge((e, a, source, target) => directed.addEdgeWithKey(e, source, target, a));
-  const xml = write(directed, {
-    version: "1.3",
-    pedantic: true,
-    formatNode: (_key: string, a: NodeAttributes) => ({
-      label: a.label,
-      attributes: {
-        type: a.type,
-        mentions: a.mentions,
-        documents: a.documents,
-        community: a.community,
-        pagerank: a.pagerank,
-        degree: a.degree,
-        aliases: a.aliases.join(" | "),
-        roles: a.roles.join(" | "),
-        affiliations: a.affiliations.join(" | "),
-      },
-      viz: { color: a.color, size: a.size, x: a.x, y: a.y },
-    }),
-    formatEdge: (_key: string, a: EdgeAttributes) => ({
-      label: a.stance ?? a.kind,
-      weight: a.weight,
-      attributes: {
-        kind: a.kind,
-        weight: a.weight,
-        ...(a.stance ? { stance: a.stance, confidence: a.confidence ?? 0 } : {}),
-      },
-      viz: { color: a.color, thickness: a.size },
-    }),
-  });
+  const xml = write(directed, { version: "1.3", pedantic: true, formatNode: gexfNode, formatEdge: gexfEdge });
   return xml.replace(/\s+xsi:schemaLocation="[^"]*"/, "").replace(/\s+xmlns:xsi="[^"]*"/, "");
 }
 
-/** The same GEXF, written in a worker thread: a large graph takes a second or two, which the event loop must not wait for. */
-export function gexfInWorker(graph: EntityGraph): Promise<string> {
-  return runOnce<string>(new URL("./gexf-worker-entry.mjs", import.meta.url), graph.export());
+/** What GEXF says of a node, as graphology-gexf's writer takes it (and gexf-stream.ts writes it). */
+export interface GexfElement {
+  label?: string;
+  weight?: number;
+  attributes: Record<string, string | number>;
+  viz: { color: string; size?: number; x?: number; y?: number; thickness?: number };
 }
+
+export const gexfNode = (_key: string, a: NodeAttributes): GexfElement => ({
+  label: a.label,
+  attributes: {
+    type: a.type,
+    mentions: a.mentions,
+    documents: a.documents,
+    community: a.community,
+    pagerank: a.pagerank,
+    degree: a.degree,
+    aliases: a.aliases.join(" | "),
+    roles: a.roles.join(" | "),
+    affiliations: a.affiliations.join(" | "),
+  },
+  viz: { color: a.color, size: a.size, x: a.x, y: a.y },
+});
+
+export const gexfEdge = (_key: string, a: EdgeAttributes): GexfElement => ({
+  label: a.stance ?? a.kind,
+  weight: a.weight,
+  attributes: {
+    kind: a.kind,
+    weight: a.weight,
+    ...(a.stance ? { stance: a.stance, confidence: a.confidence ?? 0 } : {}),
+  },
+  viz: { color: a.color, thickness: a.size },
+});

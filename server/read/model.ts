@@ -18,7 +18,7 @@ import {
 import { type ReadTexts, memoryTexts } from "./texts.js";
 import { runInSlices } from "../slices.js";
 import { type EntityGraph, buildGraph, graphInSteps, graphWithChange } from "../graph/build.js";
-import { gexfInWorker, toGexf } from "../graph/gexf.js";
+import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInputInSteps, layoutKeyInSteps } from "../graph/layout.js";
 import { placeBeside } from "../graph/layout-incremental.js";
@@ -227,14 +227,6 @@ export class ReadModel {
 
   gexf(): string {
     return toGexf(this.graph);
-  }
-
-  /**
-   * The whole graph's GEXF without blocking the event loop: written in a worker when first asked for (not at start),
-   * then kept in the bounded response cache like any other answer.
-   */
-  gexfAsync(): Promise<string> {
-    return this.cachedAsync("gexf", () => gexfInWorker(this.graph));
   }
 
   private get sources() {

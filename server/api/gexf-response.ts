@@ -1,0 +1,33 @@
+// GET /api/export.gexf: the GEXF written while it is sent (graph/gexf-stream.ts), other requests answered between
+// its chunks. A served graph is never changed (read/model.ts), so the export is of one corpus version throughout.
+import { once } from "node:events";
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+import type { Response } from "express";
+
+import type { EntityGraph } from "../graph/build.js";
+import { gexfChunks } from "../graph/gexf-stream.js";
+
+/** Waits until `res` can take more, or is closed (a client that went away): true if it can. */
+async function drained(res: Response): Promise<boolean> {
+  const closed = once(res, "close").then(() => false);
+  return Promise.race([once(res, "drain").then(() => true), closed]);
+}
+
+/**
+ * Sends the GEXF of `graph` chunk by chunk, waiting for the socket when it is full, and stops when the client goes
+ * away. An error before the first chunk is thrown (the error handler answers it); after it, the response is cut.
+ */
+export async function sendGexf(res: Response, graph: EntityGraph): Promise<void> {
+  try {
+    for (const chunk of gexfChunks(graph)) {
+      if (res.destroyed) return;
+      if (chunk && !res.write(chunk) && !(await drained(res))) return;
+      await nextTurn();
+    }
+    res.end();
+  } catch (err) {
+    if (!res.headersSent) throw err;
+    res.destroy(err as Error);
+  }
+}

@@ -1,0 +1,92 @@
+// The GEXF export written in chunks (server/graph/gexf-stream.ts) is graphology-gexf's text (server/graph/gexf.ts,
+// toGexf) byte for byte, whatever the chunk size: the library stays the reference for what the file says.
+import Graph from "graphology";
+import { describe, expect, it } from "vitest";
+
+import type { EntityGraph } from "../server/graph/build.js";
+import { toGexf } from "../server/graph/gexf.js";
+import { gexfChunks } from "../server/graph/gexf-stream.js";
+import { seedCorpus } from "./helpers/server.js";
+
+type NodeInput = Partial<ReturnType<EntityGraph["getNodeAttributes"]>>;
+
+function node(label: string, more: NodeInput = {}) {
+  return {
+    label,
+    type: "person" as const,
+    aliases: [],
+    roles: [],
+    affiliations: [],
+    mentions: 1,
+    documents: 1,
+    community: 0,
+    pagerank: 0.25,
+    degree: 1,
+    x: 1.5,
+    y: -2,
+    size: 4,
+    color: "rgb(242, 142, 43)",
+    ...more,
+  };
+}
+
+/** A small graph whose labels and values are the awkward ones: what an escape or a type rule could get wrong. */
+function awkward(): EntityGraph {
+  const g: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+  g.addNode('person:o"brien', node(`O"Brien & <Sons> 'quoted'`, { aliases: ["O'Brien", 'say "hi"'], roles: ["minister\tof\nstate\r"] }));
+  g.addNode("person:zoë", node("Zoë 🙂 Ünal", { pagerank: 1, community: 3000000000, x: 0, y: 0, affiliations: ["Labour"] }));
+  g.addNode("country:x", node("", { type: "country", mentions: 0, color: "#abcdef", size: 7 }));
+  g.addNode("org:y", node("Y", { type: "organization", color: "not a colour" }));
+  g.addUndirectedEdgeWithKey("c1", 'person:o"brien', "person:zoë", {
+    kind: "co-mention",
+    weight: 2,
+    size: 1.5,
+    color: "rgb(190, 190, 190)",
+  });
+  g.addDirectedEdgeWithKey("s1", "person:zoë", "country:x", {
+    kind: "stance",
+    stance: "oppose",
+    weight: 1,
+    confidence: 0.875,
+    size: 2,
+    color: "rgba(200, 40, 40, 0.5)",
+    type: "arrow",
+  });
+  return g;
+}
+
+/** Where a pagerank of 0 everywhere makes the attribute an integer, and no node has an alias. */
+function plain(): EntityGraph {
+  const g: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+  for (let i = 0; i < 25; i++) g.addNode(`person:p${i}`, node(`P ${i}`, { pagerank: 0 }));
+  for (let i = 1; i < 25; i++)
+    g.addUndirectedEdgeWithKey(`e${i}`, `person:p${i - 1}`, `person:p${i}`, {
+      kind: "co-mention",
+      weight: i,
+      size: 1,
+      color: "rgb(1, 2, 3)",
+    });
+  return g;
+}
+
+const empty = (): EntityGraph => new Graph({ multi: true, type: "mixed" });
+
+describe("gexfChunks", () => {
+  it.each([
+    { name: "the seeds graph", graph: () => seedCorpus().graph },
+    { name: "awkward labels and values", graph: awkward },
+    { name: "integer-only and empty attributes", graph: plain },
+    { name: "an empty graph", graph: empty },
+  ])("writes graphology-gexf's text for $name, in chunks of any size", ({ graph }) => {
+    const g = graph();
+    const reference = toGexf(g);
+    for (const size of [1, 7, 1000]) expect([...gexfChunks(g, size)].join("")).toBe(reference);
+  });
+
+  it("keeps each chunk to about the size asked for", () => {
+    const g = seedCorpus().graph;
+    const chunks = [...gexfChunks(g, 10)];
+    expect(chunks.length).toBeGreaterThan((g.order + g.size) / 10);
+    for (const chunk of chunks) expect((chunk.match(/<(node|edge) /g) ?? []).length).toBeLessThanOrEqual(10);
+  });
+});
