@@ -1,6 +1,6 @@
 // npm run fuzz -- --requests N --seed S [--concurrency C] [--json] [--keep-store DIR]
 // Starts the real server on a temp store and sends N seeded random and malformed requests to every route
-// (scripts/fuzz/inputs.ts), then checks: alive, no 5xx, no request hanging over 20 s, no error reaching the
+// (scripts/fuzz/inputs.ts), then checks: alive, no 5xx, no request hanging (nothing for 20 s), no error reaching the
 // last-resort handler, store consistent with a rebuild. Exit code 0 when all hold, 1 otherwise.
 import { parseArgs } from "node:util";
 
@@ -26,7 +26,8 @@ if (values.json) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(
     `fuzz seed ${seed}: ${report.requests} requests in ${report.seconds}s; ${report.crashes} crashes, ${report.serverErrors.length} 5xx, ` +
-      `${report.hangs.length} hangs over 20 s, ${report.escaped.length} escaped errors; slowest answer ${(report.slowestMs / 1000).toFixed(1)} s; ` +
+      `${report.hangs.length} hangs (nothing for 20 s), ${report.escaped.length} escaped errors; slowest answer ${(report.slowestMs / 1000).toFixed(1)} s ` +
+      `(${report.longAnswers.length} over 20 s that kept coming: ${[...new Set(report.longAnswers.map((a) => a.kind))].join(", ") || "none"}); ` +
       `store: ${report.store.documents} documents, ${report.store.problems.length ? report.store.problems.join("; ") : "consistent with a rebuild"}`,
   );
   console.log(`answers: ${JSON.stringify(report.statuses)}`);

@@ -1,11 +1,14 @@
 // The GEXF export written in chunks (server/graph/gexf-stream.ts) is graphology-gexf's text (server/graph/gexf.ts,
 // toGexf) byte for byte, whatever the chunk size: the library stays the reference for what the file says.
+import { createServer, get } from "node:http";
+
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 
 import type { EntityGraph } from "../server/graph/build.js";
 import { toGexf } from "../server/graph/gexf.js";
 import { gexfChunks } from "../server/graph/gexf-stream.js";
+import { sendGexf } from "../server/api/gexf-response.js";
 import { seedCorpus } from "./helpers/server.js";
 
 type NodeInput = Partial<ReturnType<EntityGraph["getNodeAttributes"]>>;
@@ -88,5 +91,36 @@ describe("gexfChunks", () => {
     const chunks = [...gexfChunks(g, 10)];
     expect(chunks.length).toBeGreaterThan((g.order + g.size) / 10);
     for (const chunk of chunks) expect((chunk.match(/<(node|edge) /g) ?? []).length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("GET /api/export.gexf to a slow reader (sendGexf)", () => {
+  it("waits on the socket without piling up listeners, and sends the whole text", async () => {
+    const g: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+    for (let i = 0; i < 4000; i++) g.addNode(`person:p${i}`, node(`Person number ${i}`));
+    const warnings: string[] = [];
+    const warn = (w: Error) => warnings.push(w.message);
+    process.on("warning", warn);
+    const listeners: number[] = [];
+    const server = createServer((_req, res) => {
+      void sendGexf(res as never, g).then(() => listeners.push(res.listenerCount("close"), res.listenerCount("drain")));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as { port: number };
+    const text = await new Promise<string>((resolve, reject) => {
+      get(`http://127.0.0.1:${port}/`, (res) => {
+        const parts: Buffer[] = [];
+        res.pause(); // a reader that lets the socket fill before it reads
+        setTimeout(() => res.resume(), 300);
+        res.on("data", (b: Buffer) => parts.push(b));
+        res.on("end", () => resolve(Buffer.concat(parts).toString()));
+      }).on("error", reject);
+    });
+    server.close();
+    process.off("warning", warn);
+    expect(text).toBe(toGexf(g));
+    expect(text.length).toBeGreaterThan(1_000_000); // past any socket buffer: the writer did wait
+    expect(listeners.every((n) => n <= 2)).toBe(true);
+    expect(warnings.filter((w) => w.includes("MaxListeners"))).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ export interface FuzzReport {
   crashes: number;
   serverErrors: { kind: string; status: number; error: string }[];
   hangs: { kind: string; path: string }[];
+  /** Answers that took longer than the hang limit in all but never stopped coming (big exports). */
+  longAnswers: { kind: string; seconds: number }[];
   unanswered: { kind: string; error: string }[];
   /** Lines the last-resort handler logged: errors no other handler caught. */
   escaped: string[];
@@ -55,16 +57,39 @@ async function refreshKnown(url: string, known: Known): Promise<void> {
   }
 }
 
+/**
+ * Sends `req` and reads its answer. A hang (rejects with a TimeoutError) is no answer within `hangMs`, or an answer
+ * whose body stops coming for `hangMs`: a big export that keeps streaming is slow, not hung (its time still counts
+ * in the slowest answer, and in `longAnswers`).
+ */
 async function send(url: string, req: FuzzRequest, hangMs: number): Promise<{ status: number; body: string; ms: number }> {
   const started = performance.now();
-  const res = await fetch(`${url}${req.path}`, {
-    method: req.method,
-    headers: req.headers,
-    ...(req.body ? { body: new Uint8Array(req.body) } : {}),
-    signal: AbortSignal.timeout(hangMs),
-  });
-  const body = await res.text();
-  return { status: res.status, body, ms: performance.now() - started };
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waitAgain = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new DOMException(`nothing for ${hangMs} ms`, "TimeoutError")), hangMs);
+  };
+  waitAgain();
+  try {
+    const res = await fetch(`${url}${req.path}`, {
+      method: req.method,
+      headers: req.headers,
+      ...(req.body ? { body: new Uint8Array(req.body) } : {}),
+      signal: controller.signal,
+    });
+    const chunks: Uint8Array[] = [];
+    if (res.body) {
+      const reader = res.body.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) {
+        waitAgain();
+        chunks.push(next.value);
+      }
+    }
+    return { status: res.status, body: Buffer.concat(chunks).toString(), ms: performance.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
@@ -83,6 +108,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     crashes: 0,
     serverErrors: [],
     hangs: [],
+    longAnswers: [],
     unanswered: [],
     escaped: [],
     statuses: {},
@@ -103,6 +129,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const res = await send(server.url, req, hangMs);
         status = String(res.status);
         report.slowestMs = Math.max(report.slowestMs, res.ms);
+        if (res.ms > hangMs) report.longAnswers.push({ kind: req.kind, seconds: Math.round(res.ms / 100) / 10 });
         // Slow answers as they come: what was under way when a hang comes near (the report lists only the hangs).
         if (res.ms > SLOW_MS)
           log(`fuzz: slow answer, ${(res.ms / 1000).toFixed(1)} s, ${res.status}: ${req.kind} ${req.path.slice(0, 80)}`);

@@ -8,10 +8,25 @@ import type { Response } from "express";
 import type { EntityGraph } from "../graph/build.js";
 import { gexfChunks } from "../graph/gexf-stream.js";
 
-/** Waits until `res` can take more, or is closed (a client that went away): true if it can. */
+/** Waits until `res` can take more, or is closed (a client that went away): true if it can. No listener is left. */
 async function drained(res: Response): Promise<boolean> {
-  const closed = once(res, "close").then(() => false);
-  return Promise.race([once(res, "drain").then(() => true), closed]);
+  const done = new AbortController();
+  const { signal } = done;
+  try {
+    return await Promise.race([
+      // each rejects when the other came first and `done` is aborted: false, not an unhandled rejection
+      once(res, "drain", { signal }).then(
+        () => true,
+        () => false,
+      ),
+      once(res, "close", { signal }).then(
+        () => false,
+        () => false,
+      ),
+    ]);
+  } finally {
+    done.abort(); // removes the listener of the one that did not come
+  }
 }
 
 /**
