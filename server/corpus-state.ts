@@ -30,7 +30,7 @@ export interface CorpusView {
   readonly docExtractions: DocExtraction[];
   readonly extraction: Extraction;
   /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
-  settle?(): Promise<CorpusView | undefined>;
+  settle?(stillServed: () => boolean): Promise<CorpusView | undefined>;
   /**
    * This view with documents added and resolved provisionally, moved on rather than built again (the server's
    * read model); without it, a provisional write builds the view from all documents.

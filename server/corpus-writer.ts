@@ -153,7 +153,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   private serve(state: State<V>): void {
     this.state = state;
     const view = state.view;
-    const better = view.settle?.() as Promise<V | undefined> | undefined;
+    const better = view.settle?.(() => this.state.view === view) as Promise<V | undefined> | undefined;
     if (!better) return;
     this.settling = better.then(
       (next) => {

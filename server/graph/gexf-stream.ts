@@ -101,24 +101,24 @@ function element(tag: "node" | "edge", head: string, e: GexfElement, model: Mode
 }
 
 /**
- * The GEXF of `graph` in chunks of about `perChunk` elements: their concatenation is `toGexf(graph)`. The attribute
- * models are counted first (an empty chunk every `perChunk` elements, for the caller to yield at). Every edge is
- * written directed, as toGexf does.
+ * The GEXF of `graph` in chunks of about `perChunk` elements: their concatenation is `toGexf(graph)`. The document's
+ * head comes first, at once (a client sees the answer start); then the attribute models are counted, an empty chunk
+ * every ten chunks' worth of elements for the caller to yield at; then the elements. Every edge is written directed,
+ * as toGexf does.
  */
-export function* gexfChunks(graph: EntityGraph, perChunk = 1000): Generator<string> {
+export function* gexfChunks(graph: EntityGraph, perChunk = 2000): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">\n';
   const [nodes, edges] = [new Model(), new Model()];
   let seen = 0;
   for (const { node: key, attributes: a } of graph.nodeEntries()) {
     nodes.see(gexfNode(key, a));
-    if (++seen % perChunk === 0) yield "";
+    if (++seen % (perChunk * 10) === 0) yield "";
   }
   for (const { edge, attributes } of graph.edgeEntries()) {
     edges.see(gexfEdge(edge, attributes));
-    if (++seen % perChunk === 0) yield "";
+    if (++seen % (perChunk * 10) === 0) yield "";
   }
-  const start =
-    '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">\n';
-  let chunk = `${start}  <meta/>\n  <graph defaultedgetype="directed">\n${nodes.declaration("node")}${edges.declaration("edge")}`;
+  let chunk = `  <meta/>\n  <graph defaultedgetype="directed">\n${nodes.declaration("node")}${edges.declaration("edge")}`;
   let count = 0;
   const flush = function* () {
     if (++count % perChunk !== 0) return;

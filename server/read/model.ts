@@ -179,14 +179,16 @@ export class ReadModel {
   /**
    * After the write that built this corpus is committed: its new nodes laid out among their neighbours (held in
    * place) and the metrics computed again, in the layout worker; the same corpus with them (a new stamp), kept in the
-   * layout cache. Undefined when nothing was pending, or when a newer corpus's layout replaced this one.
+   * layout cache. Undefined when nothing was pending, or when a newer corpus's layout replaced this one, or when
+   * `stillServed` says this corpus no longer is (a newer write replaced it: the graph is not copied for nothing).
    */
-  async settle(): Promise<ReadModel | undefined> {
+  async settle(stillServed: () => boolean = () => true): Promise<ReadModel | undefined> {
     const pending = this.pending;
     if (!pending) return undefined;
     const record = await layoutSupervisor().refine(await runInSlices(layoutInputInSteps(this.graph, pending.moving)));
     if (!record) return undefined;
     await pending.cache?.set(pending.key, record);
+    if (!stillServed()) return undefined;
     const graph = this.graph.copy();
     assignLayout(graph, record);
     return new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
