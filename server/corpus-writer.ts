@@ -267,7 +267,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
 
   /**
    * Queues `op` in the open batch, or in a new one when there is none or it cannot take `op`. A resolution under way
-   * after a provisional write is given up: the new write goes first (a delete resolves the corpus anyway).
+   * after a provisional write is given up: the new write goes first (and a provisional one queues the resolution again).
    */
   private async enqueue(op: BatchOp): Promise<OpResult> {
     this.afterCommit.postpone();
@@ -358,7 +358,9 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
       corrections: [...this.state.corrections.filter((c) => !undone.has(c.id)), ...(corrections?.put ?? [])],
       nextCorrectionId: Math.max(this.state.nextCorrectionId, ...(corrections?.put ?? []).map((c) => c.id + 1)),
     };
-    // Only new documents wait: a removed or replaced one would leave derived rows that point at it.
+    // deferResolution: only new documents wait (a removed or replaced one would leave derived rows that point at it).
+    // Provisional: new documents and deletes (derivedWithout takes out the rows that point at a deleted one); a
+    // replacement or a correction is resolved in full.
     const onlyNew = !corrections && put.every((p) => !this.has(p.extraction.doc.id));
     if (this.deferResolution) {
       if (onlyNew && put.length > 0 && remove.length === 0) return this.commitUnresolved({ put, remove }, docs, log);
