@@ -23,7 +23,8 @@ import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
 import type { Correction, DocExtraction, DocumentInput } from "./types.js";
-import { type BatchOp, type IngestedDocument, type OpOutcome, OpenBatch, planBatch } from "./write-batch.js";
+import { type BatchOp, type IngestedDocument, planBatch } from "./write-batch.js";
+import { type BatchResult, type OpResult, WriteQueue } from "./write-queue.js";
 
 export type { IngestedDocument } from "./write-batch.js";
 export { type BuildView, type CorpusView, buildExtractionOnly, buildReadModel } from "./corpus-state.js";
@@ -51,25 +52,13 @@ export interface WritePlan {
   corrections?: { put: Correction[]; remove: number[] };
 }
 
-interface BatchResult {
-  outcomes: OpOutcome[];
-  change: GraphChange;
-}
-
-/** One request's share of its batch's write. */
-interface OpResult {
-  outcome: OpOutcome;
-  change: GraphChange;
-}
-
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;
 
 export class CorpusWriter<V extends CorpusView = ReadModel> {
   private state: State<V>;
-  private queue: Promise<unknown> = Promise.resolve();
-  /** The batch waiting for its turn in the queue: posts and deletes that arrive meanwhile join it. */
-  private open: { batch: OpenBatch; run: Promise<PromiseSettledResult<OpResult>[]> } | undefined;
+  /** Writes one at a time; posts and deletes that wait for their turn together are committed together. */
+  private readonly queue = new WriteQueue((ops) => this.commitBatch(ops));
   /** The layout of the latest write, running after its commit. */
   private settling: Promise<void> = Promise.resolve();
 
@@ -80,14 +69,12 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   private unresolved = false;
   /** The full resolution after a provisional write: when it starts, and when it gives way. */
   private readonly afterCommit = new ResolutionAfterCommit({
-    queue: (job) => {
-      const run = this.queue.then(job);
-      this.queue = run.catch((err: unknown) =>
+    queue: (job) =>
+      this.queue.behind(job, (err: unknown) =>
         console.error("resolving the corpus after a write failed (the next write or start resolves it):", err),
-      );
-    },
+      ),
     pending: () => this.unresolved,
-    batchWaiting: () => this.open !== undefined,
+    batchWaiting: () => this.queue.batchWaiting(),
     resolve: async (signal) => {
       await this.commitPlan(() => ({ put: [], remove: [] }), signal);
       // Ready for the next post: the resolved corpus's names counted now, between reads.
@@ -144,7 +131,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     const alone = options.replace || (options.supersedes?.length ?? 0) > 0;
     if (alone) this.afterCommit.postpone();
     const { outcome, change } = alone
-      ? await this.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
+      ? await this.queue.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
       : await this.enqueue(op);
     return { documents: "documents" in outcome ? outcome.documents : [], change };
   }
@@ -181,7 +168,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     plan: (view: V, log: CorrectionsLog) => { write: WritePlan; result: T },
   ): Promise<{ result: T; change: GraphChange; before: V }> {
     this.afterCommit.postpone(); // a correction resolves the corpus in full itself
-    return this.serialize(async () => {
+    return this.queue.serialize(async () => {
       let out: T | undefined;
       let before = this.state.view;
       const change = await this.commitPlan(() => {
@@ -212,7 +199,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * loaded; true when it did. Queued like a write, so it never runs in the middle of one.
    */
   syncWithStore(): Promise<boolean> {
-    return this.serialize(async () => {
+    return this.queue.serialize(async () => {
       if ((await this.store.currentVersion()) === this.state.version) return false;
       this.serveLoaded(await loadState(this.store, this.build, this.state.view));
       return true;
@@ -222,7 +209,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   /** Resolves once the writes queued so far are done, the resolution after a provisional write too (started now). */
   idle(): Promise<void> {
     this.afterCommit.flush();
-    return this.queue.then(() => undefined);
+    return this.queue.drained();
   }
 
   /**
@@ -255,60 +242,12 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   }
 
   /**
-   * Runs writes one after another: each one diffs against the state the previous one left. Any other write
-   * closes the open batch, so that nothing queued after it is committed before it.
+   * Queues `op` in the open batch of writes. A resolution under way after a provisional write is given up: the new
+   * write goes first (and a provisional one queues the resolution again).
    */
-  private serialize<T>(write: () => Promise<T>): Promise<T> {
-    this.open = undefined;
-    const run = this.queue.then(write, write);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * Queues `op` in the open batch, or in a new one when there is none or it cannot take `op`. A resolution under way
-   * after a provisional write is given up: the new write goes first (and a provisional one queues the resolution again).
-   */
-  private async enqueue(op: BatchOp): Promise<OpResult> {
+  private enqueue(op: BatchOp): Promise<OpResult> {
     this.afterCommit.postpone();
-    let open = this.open;
-    if (!open?.batch.accepts(op)) {
-      const batch = new OpenBatch();
-      const run = this.serialize(() => {
-        if (this.open?.batch === batch) this.open = undefined;
-        return this.commitOps(batch.ops);
-      });
-      open = this.open = { batch, run };
-    }
-    const index = open.batch.ops.length;
-    open.batch.add(op);
-    const settled = (await open.run)[index]!;
-    if (settled.status === "rejected") throw settled.reason;
-    return settled.value;
-  }
-
-  /**
-   * A batch in one write, each request answered with its own outcome. If the write fails for another reason than
-   * a conflict, each request is written on its own, so that a bad one fails alone.
-   */
-  private async commitOps(ops: BatchOp[]): Promise<PromiseSettledResult<OpResult>[]> {
-    try {
-      const { outcomes, change } = await this.commitBatch(ops);
-      return outcomes.map((outcome) => ({ status: "fulfilled", value: { outcome, change } }));
-    } catch (err) {
-      if (ops.length === 1) return [{ status: "rejected", reason: err }];
-      console.error(`a batch of ${ops.length} writes failed; writing them one by one:`, err);
-    }
-    const each: PromiseSettledResult<OpResult>[] = [];
-    for (const op of ops) {
-      try {
-        const { outcomes, change } = await this.commitBatch([op]);
-        each.push({ status: "fulfilled", value: { outcome: outcomes[0]!, change } });
-      } catch (reason) {
-        each.push({ status: "rejected", reason });
-      }
-    }
-    return each;
+    return this.queue.enqueue(op);
   }
 
   /**
@@ -437,7 +376,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
    * The documents' version is kept. If another process wrote documents meanwhile, the corpus is loaded again.
    */
   resolveDeferred(): Promise<void> {
-    return this.serialize(async () => {
+    return this.queue.serialize(async () => {
       if (!this.unresolved) return;
       const docs = [...this.state.byId.values()];
       const view = await this.build(docs, this.store, this.state.corrections);
