@@ -134,14 +134,22 @@ function addEdge(graph: EntityGraph, edge: Edge): void {
 
 /**
  * A graph of the same nodes and edges that shares their attribute objects with `graph` (3-4x quicker than
- * `graph.copy()`, which copies each): the copy must replace an attribute object, never change one in place.
+ * `graph.copy()`, which copies each): the copy must replace an attribute object, never change one in place. In steps:
+ * a graph of 300,000 edges takes seconds to copy, and the server answers reads meanwhile (`graph` is served, so it
+ * never changes under the copy).
  */
-function sharingCopy(graph: EntityGraph): EntityGraph {
+export function* sharingCopyInSteps(graph: EntityGraph): Steps<EntityGraph> {
   const copy: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
-  graph.forEachNode((n, a) => copy.addNode(n, a));
-  graph.forEachEdge((e, a, s, t, _sa, _ta, undirected) =>
-    undirected ? copy.addUndirectedEdgeWithKey(e, s, t, a) : copy.addDirectedEdgeWithKey(e, s, t, a),
-  );
+  let i = 0;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    if (every(i++, 4096)) yield;
+    copy.addNode(node, attributes);
+  }
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+    if (every(i++, 4096)) yield;
+    if (undirected) copy.addUndirectedEdgeWithKey(edge, source, target, attributes);
+    else copy.addDirectedEdgeWithKey(edge, source, target, attributes);
+  }
   return copy;
 }
 
@@ -152,12 +160,13 @@ function sharingCopy(graph: EntityGraph): EntityGraph {
  * of the graph and the change, not a rebuild from every mention. The copy shares the attribute objects of the nodes
  * and edges the write did not change with `previous`, which is still served: change them only by replacing them.
  */
-export function graphWithChange(
+export function* graphWithChangeInSteps(
   previous: EntityGraph,
   change: GraphChange,
   lookup: { entities: Lookup<Entity>; edges: Lookup<Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
-): EntityGraph {
-  const graph = sharingCopy(previous);
+): Steps<EntityGraph> {
+  const graph = yield* sharingCopyInSteps(previous);
+  yield;
   for (const id of change.edges.removed) if (graph.hasEdge(id)) graph.dropEdge(id);
   for (const id of change.entities.removed) graph.dropNode(id);
   const counts = (id: string) => {

@@ -6,7 +6,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import { type Steps, every, runSteps } from "../slices.js";
 import { layoutSupervisor } from "./layout-supervisor.js";
 import { separateDiscs } from "./separate.js";
-import { type EntityGraph, type Metrics, assignMetrics, computeMetrics } from "./build.js";
+import { type EntityGraph, type Metrics, assignMetrics, computeMetrics, sharingCopyInSteps } from "./build.js";
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -87,6 +87,20 @@ export function readPositions(graph: Graph): Positions {
 export function assignLayout(graph: EntityGraph, record: LayoutRecord): void {
   graph.forEachNode((n) => graph.mergeNodeAttributes(n, record.positions[n]!));
   assignMetrics(graph, record.metrics);
+}
+
+/**
+ * A copy of `graph` with the record's positions and metrics, `graph` unchanged: the copy shares the edges' attribute
+ * objects with it and has new ones for its nodes (build.ts's `sharingCopyInSteps`). In steps, for a served graph.
+ */
+export function* withLayoutInSteps(graph: EntityGraph, record: LayoutRecord): Steps<EntityGraph> {
+  const copy = yield* sharingCopyInSteps(graph);
+  let i = 0;
+  for (const { node, attributes } of copy.nodeEntries()) {
+    if (every(i++, 4096)) yield;
+    copy.replaceNodeAttributes(node, { ...attributes, ...record.positions[node]!, ...record.metrics[node]! });
+  }
+  return copy;
 }
 
 /**

@@ -17,10 +17,18 @@ import {
 } from "./answers.js";
 import { type ReadTexts, memoryTexts } from "./texts.js";
 import { runInSlices } from "../slices.js";
-import { type EntityGraph, buildGraph, graphInSteps, graphWithChange } from "../graph/build.js";
+import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps } from "../graph/build.js";
 import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
-import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutInputInSteps, layoutKeyInSteps } from "../graph/layout.js";
+import {
+  type LayoutRecord,
+  assignLayout,
+  layoutInPlace,
+  layoutInWorker,
+  layoutInputInSteps,
+  layoutKeyInSteps,
+  withLayoutInSteps,
+} from "../graph/layout.js";
 import { placeBeside } from "../graph/layout-incremental.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
@@ -139,7 +147,8 @@ export class ReadModel {
     const { extraction, change } = provisional;
     const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
     await nextTurn();
-    const graph = graphWithChange(this.graph, change, { ...indexes, mentionsOf: (id) => indexes.mentionsByEntity.get(id) ?? [] });
+    const lookup = { ...indexes, mentionsOf: (id: string) => indexes.mentionsByEntity.get(id) ?? [] };
+    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, lookup));
     await nextTurn();
     const linked = new Set(change.entities.added);
     for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
@@ -158,7 +167,8 @@ export class ReadModel {
     const { extraction, change } = removal;
     const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
     await nextTurn();
-    const graph = graphWithChange(this.graph, change, { ...indexes, mentionsOf: (id) => indexes.mentionsByEntity.get(id) ?? [] });
+    const lookup = { ...indexes, mentionsOf: (id: string) => indexes.mentionsByEntity.get(id) ?? [] };
+    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, lookup));
     // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
     const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
     for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
@@ -189,8 +199,8 @@ export class ReadModel {
     if (!record) return undefined;
     await pending.cache?.set(pending.key, record);
     if (!stillServed()) return undefined;
-    const graph = this.graph.copy();
-    assignLayout(graph, record);
+    const graph = await runInSlices(withLayoutInSteps(this.graph, record));
+    if (!stillServed()) return undefined;
     return new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
   }
 
