@@ -12,6 +12,7 @@ import { listIngestSources, readAs } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
 import { closeLayoutWorker } from "./graph/layout-supervisor.js";
 import { keepServing } from "./last-resort.js";
+import { watchEventLoop } from "./loop-watch.js";
 import { Shutdown } from "./shutdown.js";
 import { watchStore } from "./store-watch.js";
 import { databasePath, openStore } from "./store/index.js";
@@ -71,6 +72,8 @@ if (seedsDir && (await store.countDocuments()) === 0) {
 // From here on, an error no handler caught is logged and the server keeps serving (server/last-resort.ts); a failure
 // while starting (the store, the seeds) still ends the process with its message.
 keepServing();
+// A long step of a write holds reads back: say so in the log when it comes to seconds.
+const stopLoopWatch = watchEventLoop();
 
 const app = createApp({
   corpus: () => service.current(),
@@ -87,7 +90,14 @@ const watch = watchStore(service, {
 // SIGTERM / SIGINT: no new requests, those under way and the write in progress finish, then the watcher,
 // the workers and the store close, and the process exits 0.
 const shutdown = new Shutdown({
-  steps: [() => watch.stop(), () => service.stop(), () => pool.close(), () => closeLayoutWorker(), () => store.close()],
+  steps: [
+    async () => stopLoopWatch(),
+    () => watch.stop(),
+    () => service.stop(),
+    () => pool.close(),
+    () => closeLayoutWorker(),
+    () => store.close(),
+  ],
 });
 const server = createServer(shutdown.wrap(app));
 shutdown.listen(server);
