@@ -1,7 +1,11 @@
 import { MultiDirectedGraph } from "graphology";
-import { write } from "graphology-gexf";
+import type { write } from "graphology-gexf";
 
+import { lazyRequire } from "../lazy.js";
 import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
+
+/** graphology-gexf's writer, loaded on the first toGexf (the server streams its own: gexf-stream.ts). */
+const gexf = lazyRequire<{ write: typeof write }>("graphology-gexf");
 
 /**
  * GEXF 1.3 that validates against the official RelaxNG schema and reads in Gephi and networkx 3:
@@ -16,7 +20,7 @@ export function toGexf(graph: EntityGraph): string {
   const directed = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   graph.forEachNode((n, a) => directed.addNode(n, a));
   graph.forEachEdge((e, a, source, target) => directed.addEdgeWithKey(e, source, target, a));
-  const xml = write(directed, { version: "1.3", pedantic: true, formatNode: gexfNode, formatEdge: gexfEdge });
+  const xml = gexf().write(directed, { version: "1.3", pedantic: true, formatNode: gexfNode, formatEdge: gexfEdge });
   return xml.replace(/\s+xsi:schemaLocation="[^"]*"/, "").replace(/\s+xmlns:xsi="[^"]*"/, "");
 }
 

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 
-import busboy from "busboy";
+import type busboy from "busboy";
 
+import { lazyRequire } from "../lazy.js";
 import { RejectedInput } from "./errors.js";
 
 export interface UploadedFile {
@@ -13,6 +14,9 @@ export interface UploadedFile {
 // More files than an analyst drops at once; beyond it the batch is refused rather than cut short.
 export const MAX_FILES = 1000;
 
+/** busboy, loaded on the first multipart body. */
+const parse = lazyRequire<typeof busboy>("busboy");
+
 /**
  * The files of a multipart/form-data body. The body is already read (and its size limited) by the caller,
  * so this only splits it. Form fields that are not files are ignored.
@@ -22,7 +26,7 @@ export function splitMultipart(headers: IncomingHttpHeaders, body: Buffer): Prom
     const bad = (message: string) => reject(new RejectedInput("invalid", `bad multipart body: ${message}`));
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers, limits: { files: MAX_FILES }, defParamCharset: "utf8" });
+      parser = parse()({ headers, limits: { files: MAX_FILES }, defParamCharset: "utf8" });
     } catch (err) {
       return bad((err as Error).message);
     }

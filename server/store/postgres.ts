@@ -3,11 +3,12 @@
 // and bumps it, and notifies CHANGES_CHANNEL on commit, which servers LISTEN to (see store-watch.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 
-import pg from "pg";
+import type pg from "pg";
 
 import type { LayoutRecord } from "../graph/layout.js";
 import type { DocumentInput } from "../types.js";
 import type { Derived } from "./derived.js";
+import { lazyRequire } from "../lazy.js";
 import { CHANGES_CHANNEL, WRITE_LOCK, migrate } from "./postgres-schema.js";
 import { insertDocuments, writeCorrections, writeDerived } from "./postgres-write.js";
 import {
@@ -30,6 +31,9 @@ import {
   toInput,
 } from "./rows.js";
 import { type DocumentText, type Store, StoreConflictError, type StoreSnapshot, type StoreWrite } from "./store.js";
+
+/** The `pg` client, loaded when a PostgreSQL store is opened. */
+const postgres = lazyRequire<typeof pg>("pg");
 
 /** A `postgres://` or `postgresql://` URL: the store is then PostgreSQL rather than an SQLite file. */
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
@@ -77,7 +81,7 @@ export class PgStore implements Store {
 
   constructor(private readonly url: string) {
     this.location = withoutPassword(url);
-    this.pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE || 4) });
+    this.pool = new (postgres().Pool)({ connectionString: url, max: Number(process.env.PG_POOL_SIZE || 4) });
     // An idle connection the server dropped (a restart): the pool replaces it; the next query says what went wrong.
     this.pool.on("error", (err) => console.error(`${this.location}: ${err.message}`));
     // A connection lost while checked out fails its query (the caller hears of it); without a listener its 'error'
@@ -265,7 +269,7 @@ export class PgStore implements Store {
    */
   async subscribe(onChange: (version: number) => void, onError?: (err: Error) => void): Promise<() => Promise<void>> {
     await this.ready;
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new (postgres().Client)({ connectionString: this.url });
     client.on("error", (err) => (onError ?? console.error)(err));
     client.on("notification", (n) => {
       if (n.channel === CHANGES_CHANNEL) onChange(Number(n.payload));
