@@ -97,7 +97,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const dir = mkdtempSync(join(tmpdir(), "fuzz-"));
   const db = join(dir, "graph.db");
   const started = performance.now();
-  const server = await startServer(db);
+  // A held event loop is what comes before a hang: said as it comes, with the requests around it.
+  const server = await startServer(db, {}, (line) => line.includes("event loop held") && log(`fuzz:   server said: ${line.slice(0, 200)}`));
   const rng = mulberry32(seed);
   const known: Known = { entities: [], edges: [], documents: [] };
   await refreshKnown(server.url, known);

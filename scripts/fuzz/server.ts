@@ -17,7 +17,12 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** `onLine` hears each line the server writes to stderr, as it comes. */
+export async function startServer(
+  dbPath: string,
+  env: Record<string, string> = {},
+  onLine: (line: string) => void = () => undefined,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "server", "main.ts")], {
     cwd: repoRoot,
@@ -25,7 +30,11 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => {
+    const lines = (stderr.slice(stderr.lastIndexOf("\n") + 1) + chunk.toString()).split("\n").slice(0, -1);
+    stderr += chunk.toString();
+    for (const line of lines) onLine(line);
+  });
   await new Promise<void>((resolve, reject) => {
     let stdout = "";
     child.stdout!.on("data", (chunk: Buffer) => {
