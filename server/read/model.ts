@@ -69,6 +69,9 @@ interface ReadParts {
  * One version of the corpus as the API reads it: the graph view, the lookups its answers need and where their texts
  * are read. Built once from per-document extractions, rebuilt whenever a document is added or removed.
  */
+/** What a graph moved on by a write reads its changed nodes and edges from: the moved-on lookups. */
+const changeLookup = (indexes: ReadIndexes) => ({ ...indexes, mentionsOf: (id: string) => indexes.mentionsByEntity.get(id) ?? [] });
+
 export class ReadModel {
   readonly extraction: Extraction;
   readonly graph: EntityGraph;
@@ -147,8 +150,7 @@ export class ReadModel {
     const { extraction, change } = provisional;
     const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
     await nextTurn();
-    const lookup = { ...indexes, mentionsOf: (id: string) => indexes.mentionsByEntity.get(id) ?? [] };
-    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, lookup));
+    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes)));
     await nextTurn();
     const linked = new Set(change.entities.added);
     for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
@@ -167,8 +169,7 @@ export class ReadModel {
     const { extraction, change } = removal;
     const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
     await nextTurn();
-    const lookup = { ...indexes, mentionsOf: (id: string) => indexes.mentionsByEntity.get(id) ?? [] };
-    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, lookup));
+    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes)));
     // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
     const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
     for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
