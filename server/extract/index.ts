@@ -25,7 +25,7 @@ import { LIMITS, boundSentences, capMentionsPerSentence } from "./limits.js";
 import { recognizeDocument } from "./03-recognition/index.js";
 import { coMentionsInSteps, stanceEdges } from "./09-edges.js";
 import { ROLE_BOOK_MIN, findStances, roleKeysIn } from "./06-stances/index.js";
-import { type RoleBook, personNames, roleBookOf } from "./07-role-book.js";
+import { type RoleBook, personNames, roleBookInSteps } from "./07-role-book.js";
 
 const byPosition = (a: { sentenceId: string; start: number }, b: { sentenceId: string; start: number }) =>
   a.sentenceId === b.sentenceId ? a.start - b.start : 0;
@@ -115,7 +115,7 @@ export function buildExtraction(docs: DocExtraction[], options: BuildOptions = {
 
 /** `buildExtraction` in steps: the server runs them in slices, answering requests in between. */
 export function* buildInSteps(docs: DocExtraction[], options: BuildOptions = {}): Steps<Extraction> {
-  const roles = options.roles ?? roleBookOf(docs);
+  const roles = options.roles ?? (yield* roleBookInSteps(docs));
   yield;
   const read: DocExtraction[] = [];
   for (const [i, d] of onceEach(docs).entries()) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
-import { roleBookOf, roleKey } from "../../server/extract/07-role-book.js";
+import { roleBookInSteps, roleBookOf, roleKey } from "../../server/extract/07-role-book.js";
 
 describe("roleKey", () => {
   it.each([
@@ -44,6 +44,17 @@ describe("roleBookOf", () => {
     );
     expect(book.get("chancellor")?.get("brown")).toBe(2);
     expect(book.get("chancellor")?.get("schroeder")).toBe(2);
+  });
+
+  it("reads a big corpus in steps (the server answers reads between them), to the same book", () => {
+    const many = Array.from({ length: 40 }, (_, i) => titled[i % titled.length]!);
+    const steps = roleBookInSteps(many);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(2);
+    expect(step.value).toEqual(roleBookOf(many));
+    expect(step.value.get("prime minister")?.get("blair")).toBe(20);
   });
 });
 
