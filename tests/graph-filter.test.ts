@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 
 import { createApp } from "../server/api/app.js";
 import type { EntityGraph, NodeAttributes } from "../server/graph/build.js";
-import { DEFAULT_LIMIT, type GraphQuery, GraphQueryError, MAX_EDGES, filterGraph, parseGraphQuery } from "../server/graph/filter.js";
+import {
+  DEFAULT_LIMIT,
+  type GraphQuery,
+  GraphQueryError,
+  MAX_EDGES,
+  filterGraph,
+  filterGraphInSteps,
+  parseGraphQuery,
+} from "../server/graph/filter.js";
 import { newsCorpus } from "./e2e/fixtures.js";
 
 const corpus = newsCorpus();
@@ -177,6 +185,19 @@ describe("filterGraph: scale caps", () => {
     expect(r.shown.edges).toBe(MAX_EDGES);
     const light = (g: EntityGraph) => g.filterEdges((_e, a) => a.weight === 1).length;
     expect(light(r.graph)).toBe(light(source.graph) - (source.graph.size - MAX_EDGES)); // only weight-1 edges dropped
+  });
+
+  it("filters a big graph in steps (the server answers other requests between them), to the same subgraph", () => {
+    const source = synthetic(200, true); // 19,900 edges
+    const steps = filterGraphInSteps(source, { limit: 150, minWeight: 2 });
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(10);
+    const once = filterGraph(source, { limit: 150, minWeight: 2 });
+    expect(step.value.graph.export()).toEqual(once.graph.export());
+    expect({ ...step.value, graph: undefined }).toEqual({ ...once, graph: undefined });
+    expect(once.shown.nodes).toBe(150);
   });
 });
 

@@ -5,7 +5,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 
 import { createApp } from "../server/api/app.js";
-import { approximateBytes, responseCacheBytes } from "../server/read/cache.js";
+import { approximateBytes, cachedAnswerAsync, responseCacheBytes } from "../server/read/cache.js";
 import { EDGE_FILTER_KINDS, type GraphQuery, filterGraph, parseGraphQuery } from "../server/graph/filter.js";
 import { canonicalGraphQuery, graphQueryKey } from "../server/graph/query-key.js";
 import { ENTITY_TYPES } from "../server/types.js";
@@ -93,5 +93,30 @@ describe("response cache", () => {
     const small = Buffer.from("a few bytes"); // a slice of Node's shared 8 KB pool
     expect(approximateBytes(small)).toBeGreaterThanOrEqual(small.buffer.byteLength);
     expect(approximateBytes({ body: Buffer.allocUnsafeSlow(100), etag: "abcd" })).toBeGreaterThanOrEqual(108);
+  });
+
+  it("computes an answer once when misses for its key come while it is being computed, and keeps it", async () => {
+    let computed = 0;
+    const slow = async () => {
+      computed++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { n: computed };
+    };
+    const answers = await Promise.all([1, 2, 3].map(() => cachedAnswerAsync("test:shared", slow)));
+    expect(answers).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
+    expect(await cachedAnswerAsync("test:shared", slow)).toEqual({ n: 1 });
+    expect(computed).toBe(1);
+  });
+
+  it("shares a failed computation's error with every miss that waited for it, and keeps nothing", async () => {
+    let computed = 0;
+    const failing = async () => {
+      computed++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error(`failed ${computed}`);
+    };
+    const answers = await Promise.allSettled([1, 2].map(() => cachedAnswerAsync("test:failing", failing)));
+    expect(answers.map((a) => a.status === "rejected" && (a.reason as Error).message)).toEqual(["failed 1", "failed 1"]);
+    await expect(cachedAnswerAsync("test:failing", failing)).rejects.toThrow("failed 2");
   });
 });

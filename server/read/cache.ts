@@ -46,11 +46,24 @@ export function cachedAnswer<T>(key: string, compute: () => T): T {
   return value;
 }
 
-/** `cachedAnswer` for an answer read from the store: kept once it is read (two misses at once both read it). */
-export async function cachedAnswerAsync<T>(key: string, compute: () => Promise<T>): Promise<T> {
+/** Answers being computed now, by key: a second miss for the same key waits for the first rather than computing again. */
+const computing = new Map<string, Promise<unknown>>();
+
+/**
+ * `cachedAnswer` for an answer computed over turns of the event loop (read from the store, or in slices): kept once
+ * it is done; misses for the same key meanwhile share the one computation, and its error.
+ */
+export function cachedAnswerAsync<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const hit = responses.get(key);
-  if (hit) return hit.value as T;
-  const value = await compute();
-  responses.set(key, { value });
-  return value;
+  if (hit) return Promise.resolve(hit.value as T);
+  const pending = computing.get(key);
+  if (pending) return pending as Promise<T>;
+  const answer = compute()
+    .then((value) => {
+      responses.set(key, { value });
+      return value;
+    })
+    .finally(() => computing.delete(key));
+  computing.set(key, answer);
+  return answer;
 }
