@@ -2,7 +2,8 @@
 // that answers requests. Started at the first job; it does not keep the process alive while idle.
 import { Worker } from "node:worker_threads";
 
-import type { LayoutInput, LayoutRecord } from "./layout.js";
+import type { LayoutRecord } from "./layout.js";
+import { type LayoutInput, transferablesOf } from "./layout-input.js";
 import type { LayoutJob, LayoutReply } from "./layout-worker.js";
 
 interface Waiting {
@@ -61,7 +62,8 @@ export class LayoutSupervisor {
     this.waiting.set(job.id, waiting);
     const worker = this.start();
     worker.ref();
-    worker.postMessage(job);
+    // Handed over, not copied: the job's arrays are unusable here afterwards (the input is built for this one job).
+    worker.postMessage(job, transferablesOf(job.graph));
   }
 
   private start(): Worker {

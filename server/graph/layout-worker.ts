@@ -3,10 +3,9 @@
 // compute the metrics again and post the record back.
 import { parentPort } from "node:worker_threads";
 
-import Graph from "graphology";
-
 import { computeMetrics } from "./build.js";
-import { type LayoutInput, type LayoutRecord, applyLayout, readPositions } from "./layout.js";
+import { type LayoutRecord, applyLayout, readPositions } from "./layout.js";
+import { type LayoutInput, graphOfLayoutInput } from "./layout-input.js";
 import { refineLayout } from "./layout-incremental.js";
 
 export interface LayoutJob {
@@ -19,8 +18,7 @@ export type LayoutReply = { id: number; record: LayoutRecord } | { id: number; e
 
 parentPort!.on("message", ({ id, kind, graph: data }: LayoutJob) => {
   try {
-    const graph = new Graph({ multi: true, type: "mixed" });
-    graph.import(data);
+    const graph = graphOfLayoutInput(data);
     const metrics = computeMetrics(graph);
     if (kind === "full") applyLayout(graph);
     else refineLayout(graph);

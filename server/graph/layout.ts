@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
-import { type Steps, every, runSteps } from "../slices.js";
+import { type Steps, every } from "../slices.js";
 import { layoutSupervisor } from "./layout-supervisor.js";
+import { layoutInput } from "./layout-input.js";
 import { separateDiscs } from "./separate.js";
 import { type EntityGraph, type Metrics, assignMetrics, computeMetrics, sharingCopyInSteps } from "./build.js";
 
@@ -128,32 +129,6 @@ export function layoutInPlace(graph: EntityGraph): LayoutRecord {
   const metrics = computeMetrics(copy);
   applyLayout(copy);
   return { positions: readPositions(copy), metrics };
-}
-
-/** The light graph a layout worker needs: positions, sizes, weights, and (`fixed`) the nodes that may not move. */
-export type LayoutInput = ReturnType<Graph["export"]>;
-
-export function layoutInput(graph: EntityGraph, moving?: Set<string>): LayoutInput {
-  return runSteps(layoutInputInSteps(graph, moving));
-}
-
-/**
- * `layoutInput` in steps, so that the server answers reads while it copies a big graph for the worker: the
- * serialized form (graphology's `export()`) written directly, node by node and edge by edge, in the graph's order.
- */
-export function* layoutInputInSteps(graph: EntityGraph, moving?: Set<string>): Steps<LayoutInput> {
-  const nodes: LayoutInput["nodes"] = [];
-  let i = 0;
-  for (const { node, attributes: a } of graph.nodeEntries()) {
-    if (every(i++, 512)) yield;
-    nodes.push({ key: node, attributes: { x: a.x, y: a.y, size: a.size, ...(moving && !moving.has(node) ? { fixed: true } : {}) } });
-  }
-  const edges: LayoutInput["edges"] = [];
-  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
-    if (every(i++, 512)) yield;
-    edges.push({ key: edge, source, target, attributes: { weight: attributes.weight }, ...(undirected ? { undirected: true } : {}) });
-  }
-  return { options: { type: "mixed", multi: true, allowSelfLoops: true }, attributes: {}, nodes, edges };
 }
 
 /** Layout and metrics computed in the layout worker, so that a large corpus does not block the event loop. */

@@ -20,16 +20,9 @@ import { runInSlices } from "../slices.js";
 import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps } from "../graph/build.js";
 import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
-import {
-  type LayoutRecord,
-  assignLayout,
-  layoutInPlace,
-  layoutInWorker,
-  layoutInputInSteps,
-  layoutKeyInSteps,
-  withLayoutInSteps,
-} from "../graph/layout.js";
+import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKeyInSteps, withLayoutInSteps } from "../graph/layout.js";
 import { placeBeside } from "../graph/layout-incremental.js";
+import { layoutInputInSteps } from "../graph/layout-input.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
 import type { EntitySpan, EvidenceView, Highlight, MentionView, RelatedEntity } from "../../common/api/views.js";
