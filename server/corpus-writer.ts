@@ -17,7 +17,7 @@ import {
 import { type ExtractedInput, extractEach, extractInputs } from "./extract-inputs.js";
 import { nameIndexInSteps } from "./provisional.js";
 import { ResolutionAfterCommit } from "./resolve-later.js";
-import { type GraphChange, deriveInSteps, derivedWithout, diffInSteps } from "./store/derived.js";
+import { type GraphChange, deriveInSteps, derivedWithoutInSteps, diffInSteps } from "./store/derived.js";
 import { resolutionStamp } from "./store/resolutions.js";
 import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
@@ -344,7 +344,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     const { view, change } = await provisionalView(previous, write, docs, log.corrections, (resolved) =>
       this.build(docs, this.store, log.corrections, previous, resolved),
     );
-    const stored = derivedWithout(this.state.derived, write.remove);
+    const stored = await runInSlices(derivedWithoutInSteps(this.state.derived, write.remove));
     await nextTurn();
     const version = await this.store.write({ ...write, derived: stored.rows, expectedVersion: this.state.version });
     this.unresolved = true;

@@ -90,14 +90,26 @@ export function* deriveInSteps(extraction: Extraction): Steps<Derived> {
  * rows stay marked incomplete (no stamp) until the full resolution rewrites them. With the rows as they are then.
  */
 export function derivedWithout(derived: Derived, ids: readonly string[]): { rows: DerivedChange; derived: Derived } {
+  return runSteps(derivedWithoutInSteps(derived, ids));
+}
+
+/**
+ * `derivedWithout` in steps (every edge is read: 224,000 of them took 0.3 s in one piece); with no document removed,
+ * nothing to read and the rows as they were.
+ */
+export function* derivedWithoutInSteps(derived: Derived, ids: readonly string[]): Steps<{ rows: DerivedChange; derived: Derived }> {
   const gone = new Set(ids);
   const rows: DerivedChange = {
     entities: { put: [], remove: [] },
     edges: { put: [], remove: [] },
     resolutions: { put: [], remove: ids.filter((id) => derived.resolutions.has(id)) },
   };
+  if (gone.size === 0) return { rows, derived };
   const edges = new Map(derived.edges);
+  yield;
+  let i = 0;
   for (const edge of derived.edges.values()) {
+    if (every(i++, 4096)) yield;
     if (!edge.evidence.some((ev) => gone.has(ev.docId))) continue;
     const evidence = edge.evidence.filter((ev) => !gone.has(ev.docId));
     if (evidence.length === 0) {
@@ -108,6 +120,7 @@ export function derivedWithout(derived: Derived, ids: readonly string[]): { rows
       edges.set(edge.id, { ...edge, evidence });
     }
   }
+  yield;
   const resolutions = new Map(derived.resolutions);
   for (const id of ids) resolutions.delete(id);
   return { rows, derived: { ...derived, edges, resolutions } };
