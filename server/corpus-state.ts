@@ -18,8 +18,8 @@ import {
   type ProvisionalWrite,
   composeChanges,
   nameIndexInSteps,
-  provisionalExtraction,
-  provisionalRemoval,
+  provisionalExtractionInSteps,
+  provisionalRemovalInSteps,
 } from "./provisional.js";
 import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
@@ -146,14 +146,16 @@ export async function provisionalView<V extends CorpusView>(
   let extraction = previous.extraction;
   let change = noChange();
   if (write.remove.length > 0) {
-    const removal = provisionalRemoval(extraction, write.remove);
+    const removal = await runInSlices(provisionalRemovalInSteps(extraction, write.remove));
     ({ extraction, change } = removal);
     if (moves) view = await view.withRemoved!(docs, removal, corrections);
   }
   if (write.put.length > 0) {
-    const added = provisionalExtraction(
-      extraction,
-      write.put.map((p) => p.extraction),
+    const added = await runInSlices(
+      provisionalExtractionInSteps(
+        extraction,
+        write.put.map((p) => p.extraction),
+      ),
     );
     extraction = added.extraction;
     change = composeChanges(change, added.change);

@@ -95,8 +95,11 @@ function indexOfId(sorted: readonly { id: string }[], id: string): number {
   return -1;
 }
 
+/** Items of a loop over the whole corpus between two turns of the event loop. */
+const STEP = 8192;
+
 /** `sorted` (by id) with the items of `changed` in place of those of the same id, and the others merged in. */
-function mergedById<T extends { id: string }>(sorted: readonly T[], changed: Iterable<T>): T[] {
+function* mergedById<T extends { id: string }>(sorted: readonly T[], changed: Iterable<T>): Steps<T[]> {
   const out = sorted.slice();
   const added: T[] = [];
   for (const item of changed) {
@@ -106,9 +109,11 @@ function mergedById<T extends { id: string }>(sorted: readonly T[], changed: Ite
   }
   if (added.length === 0) return out;
   added.sort(byId);
+  yield;
   const merged: T[] = [];
   let j = 0;
-  for (const item of out) {
+  for (const [i, item] of out.entries()) {
+    if (every(i, STEP)) yield;
     while (j < added.length && added[j]!.id < item.id) merged.push(added[j++]!);
     merged.push(item);
   }
@@ -135,7 +140,12 @@ function resolveNew(resolved: Extraction, docs: readonly DocExtraction[]) {
 }
 
 /** `entities` with the new mentions' names, surfaces and roles added, and an entity for each new id (in `changed`). */
-function withMentions(entities: readonly Entity[], mentions: readonly ResolvedMention[], added: Set<string>, changed: Entity[]): Entity[] {
+function* withMentions(
+  entities: readonly Entity[],
+  mentions: readonly ResolvedMention[],
+  added: Set<string>,
+  changed: Entity[],
+): Steps<Entity[]> {
   const touched = new Map<string, ResolvedMention[]>();
   for (const m of mentions) touched.set(m.entityId, [...(touched.get(m.entityId) ?? []), m]);
   for (const [id, ms] of touched) {
@@ -153,17 +163,17 @@ function withMentions(entities: readonly Entity[], mentions: readonly ResolvedMe
       roles: sortedUnique([...(e?.roles ?? []), ...ms.flatMap((m) => (m.role ? [m.role] : []))]),
     });
   }
-  return mergedById(entities, changed);
+  return yield* mergedById(entities, changed);
 }
 
 /** `edges` with the new ones added and the evidence of the new documents joined to the edges they share (in `changed`). */
-function withEdges(edges: readonly Edge[], fresh: readonly Edge[], change: IdChange, changed: Edge[]): Edge[] {
+function* withEdges(edges: readonly Edge[], fresh: readonly Edge[], change: IdChange, changed: Edge[]): Steps<Edge[]> {
   for (const e of fresh) {
     const old = edges[indexOfId(edges, e.id)];
     (old ? change.updated : change.added).push(e.id);
     changed.push(old ? { ...old, evidence: [...old.evidence, ...e.evidence] } : e);
   }
-  return mergedById(edges, changed);
+  return yield* mergedById(edges, changed);
 }
 
 /**
@@ -186,14 +196,23 @@ export interface ProvisionalWrite {
  * With what changed, as a write answers it.
  */
 export function provisionalExtraction(resolved: Extraction, docs: readonly DocExtraction[]): ProvisionalWrite {
+  return runSteps(provisionalExtractionInSteps(resolved, docs));
+}
+
+/** `provisionalExtraction` in steps: the server answers reads between them (it reads every edge of the corpus). */
+export function* provisionalExtractionInSteps(resolved: Extraction, docs: readonly DocExtraction[]): Steps<ProvisionalWrite> {
   const byDoc = resolveNew(resolved, docs);
   const sorted = [...docs].sort((a, b) => a.doc.id.localeCompare(b.doc.id));
   const mentions = sorted.flatMap((d) => byDoc.get(d.doc.id)!.filter((m): m is ResolvedMention => m !== undefined));
   const added = new Set<string>();
   const [changedEntities, changedEdges]: [Entity[], Edge[]] = [[], []];
-  const entities = withMentions(resolved.entities, mentions, added, changedEntities);
+  const entities = yield* withMentions(resolved.entities, mentions, added, changedEntities);
+  yield;
   const edgeChange: IdChange = { added: [], updated: [], removed: [] };
-  const edges = withEdges(resolved.edges, [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)], edgeChange, changedEdges);
+  const fresh = [...coMentionEdges(mentions), ...stanceEdges(sorted, byDoc)];
+  yield;
+  const edges = yield* withEdges(resolved.edges, fresh, edgeChange, changedEdges);
+  yield;
   // The documents in id order, as a full resolution keeps them; the new sentences and mentions after the others.
   const extraction: Extraction = {
     documents: [...resolved.documents, ...sorted.map((d) => d.doc)].sort((a, b) => a.id.localeCompare(b.id)),
@@ -230,9 +249,17 @@ export interface ProvisionalRemoval {
  * the others keep the names and roles they had (the full resolution may rename or split them). With what changed.
  */
 export function provisionalRemoval(resolved: Extraction, ids: readonly string[]): ProvisionalRemoval {
+  return runSteps(provisionalRemovalInSteps(resolved, ids));
+}
+
+/** `provisionalRemoval` in steps: the server answers reads between them (it reads every mention and edge). */
+export function* provisionalRemovalInSteps(resolved: Extraction, ids: readonly string[]): Steps<ProvisionalRemoval> {
   const gone = new Set(ids);
   const [mentions, removed]: ResolvedMention[][] = [[], []];
-  for (const m of resolved.mentions) (gone.has(m.docId) ? removed : mentions).push(m);
+  for (const [i, m] of resolved.mentions.entries()) {
+    if (every(i, STEP)) yield;
+    (gone.has(m.docId) ? removed : mentions).push(m);
+  }
   const touched = new Set(removed.map((m) => m.entityId));
   const kept = new Set<string>();
   for (const m of mentions) if (touched.has(m.entityId)) kept.add(m.entityId);
@@ -241,7 +268,8 @@ export function provisionalRemoval(resolved: Extraction, ids: readonly string[])
   const lost = new Set(entityChange.removed);
   const edgeChange: IdChange = { added: [], updated: [], removed: [] };
   const [edges, updated]: Edge[][] = [[], []];
-  for (const e of resolved.edges) {
+  for (const [i, e] of resolved.edges.entries()) {
+    if (every(i, STEP)) yield;
     if (!lost.has(e.source) && !lost.has(e.target) && !e.evidence.some((ev) => gone.has(ev.docId))) {
       edges.push(e);
       continue;
@@ -254,9 +282,14 @@ export function provisionalRemoval(resolved: Extraction, ids: readonly string[])
       edges.push(updated.at(-1)!);
     }
   }
+  const sentences: Extraction["sentences"] = [];
+  for (const [i, sentence] of resolved.sentences.entries()) {
+    if (every(i, STEP)) yield;
+    if (!gone.has(sentence.docId)) sentences.push(sentence);
+  }
   const extraction: Extraction = {
     documents: resolved.documents.filter((d) => !gone.has(d.id)),
-    sentences: resolved.sentences.filter((s) => !gone.has(s.docId)),
+    sentences,
     mentions,
     entities: resolved.entities.filter((e) => !lost.has(e.id)),
     edges,

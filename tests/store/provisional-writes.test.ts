@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 
 import { CorpusWriter, buildReadModel } from "../../server/corpus-writer.js";
 import { buildExtraction, extractDocument } from "../../server/extract/index.js";
-import { composeChanges, provisionalExtraction, provisionalRemoval } from "../../server/provisional.js";
+import {
+  composeChanges,
+  provisionalExtraction,
+  provisionalExtractionInSteps,
+  provisionalRemoval,
+  provisionalRemovalInSteps,
+} from "../../server/provisional.js";
+import type { Steps } from "../../server/slices.js";
 import { deriveRecords } from "../../server/store/derived.js";
 import { buildGraph } from "../../server/graph/build.js";
 import { ReadModel } from "../../server/read/model.js";
@@ -104,6 +111,39 @@ describe("provisionalRemoval", () => {
     const { extraction } = provisionalRemoval(corpus, [gone]);
     const after = provisionalExtraction(extraction, [extractDocument({ text: "Ardern spoke to reporters in Wellington." })]);
     expect(after.change.entities.updated).not.toContain(idOf("Jacinda Ardern"));
+  });
+});
+
+describe("provisional writes in steps (the server answers reads between them)", () => {
+  // Loops over every mention, sentence and edge yield every 8,192 items: the corpus of 40 documents is given 9,000
+  // more edges, copies of its own under new ids (sorted after the others), with the same evidence.
+  const docs = Array.from({ length: 40 }, (_, i) => extractDocument(syntheticArticle(i)));
+  const resolved = buildExtraction(docs.slice(1));
+  const copies = Array.from({ length: 9000 }, (_, i) => ({
+    ...resolved.edges[i % resolved.edges.length]!,
+    id: `zz-${String(i).padStart(5, "0")}`,
+  }));
+  const corpus = { ...resolved, edges: [...resolved.edges, ...copies] };
+  const run = <T>(steps: Steps<T>): [T, number] => {
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    return [step.value, yields];
+  };
+
+  it("a removal yields while it reads the corpus, and ends as in one piece", () => {
+    const [removal, yields] = run(provisionalRemovalInSteps(corpus, [docs[1]!.doc.id]));
+    expect(yields).toBeGreaterThan(0);
+    expect(removal).toEqual(provisionalRemoval(corpus, [docs[1]!.doc.id]));
+    expect(removal.change.edges.updated.length + removal.change.edges.removed.length).toBeGreaterThan(100);
+  });
+
+  it("an addition yields while it merges the edges, and ends as in one piece", () => {
+    expect(corpus.edges.length).toBeGreaterThan(8192);
+    const [added, yields] = run(provisionalExtractionInSteps(corpus, [docs[0]!]));
+    expect(yields).toBeGreaterThan(0);
+    expect(added).toEqual(provisionalExtraction(corpus, [docs[0]!]));
+    expect(added.extraction.edges.length).toBeGreaterThan(9000);
   });
 });
 
