@@ -51,8 +51,15 @@ function bboxOf(graph: EntityGraph): FilterResult["bbox"] {
 /** Items of a loop between two turns of the event loop when the filter runs in slices. */
 const STEP = 2048;
 
+/** Mentions and documents per entity, and evidence per edge, counted only over documents in a date range. */
+interface Dated {
+  mentions: Map<string, number>;
+  documents: Map<string, number>;
+  weights: Map<string, number>;
+}
+
 /** Mentions, documents and edge weights counted only over documents dated in [from, to]. */
-function* countInRange(source: FilterSource, from = "0000-00-00", to = "9999-99-99") {
+function* countInRange(source: FilterSource, from = "0000-00-00", to = "9999-99-99"): Steps<Dated> {
   const inRange = new Set(source.extraction.documents.filter((d) => d.date && d.date >= from && d.date <= to).map((d) => d.id));
   const mentions = new Map<string, number>();
   const docs = new Map<string, Set<string>>();
@@ -73,24 +80,8 @@ function* countInRange(source: FilterSource, from = "0000-00-00", to = "9999-99-
   return { mentions, documents: new Map([...docs].map(([id, set]) => [id, set.size])), weights };
 }
 
-/**
- * The subgraph for a query, in this order: date range (counts recomputed within it), node filters (types,
- * minMentions; the focus always passes), edge filters (kinds, minWeight, both ends kept), ego network of
- * `focus` within `hops`, then the top `limit` nodes by PageRank and at most MAX_EDGES edges by weight.
- */
-export function filterGraph(source: FilterSource, query: GraphQuery): FilterResult {
-  return runSteps(filterGraphInSteps(source, query));
-}
-
-/**
- * `filterGraph` in steps: the server runs them in slices, answering other requests in between (a filter over a graph
- * of 224,000 edges held the event loop for 1.4 s in one piece).
- */
-export function* filterGraphInSteps(source: FilterSource, query: GraphQuery): Steps<FilterResult> {
-  const full = source.graph;
-  if (query.focus !== undefined && !full.hasNode(query.focus)) throw new GraphQueryError(`focus: unknown entity "${query.focus}"`);
-  const dated = query.from || query.to ? yield* countInRange(source, query.from, query.to) : undefined;
-
+/** The nodes the node filters keep (types, minMentions; the focus always passes), counts within the date range. */
+function* nodesKept(full: EntityGraph, query: GraphQuery, dated: Dated | undefined): Steps<Map<string, NodeAttributes>> {
   const nodeAttrs = new Map<string, NodeAttributes>();
   let i = 0;
   for (const { node: id, attributes: a } of full.nodeEntries()) {
@@ -103,9 +94,14 @@ export function* filterGraphInSteps(source: FilterSource, query: GraphQuery): St
     }
     nodeAttrs.set(id, dated ? { ...attrs, size: sizeFor(attrs, "mentions") } : attrs);
   }
+  return nodeAttrs;
+}
 
+/** The edges the edge filters keep (kinds, minWeight, minConfidence, both ends kept), and the neighbours they make. */
+function* edgesKept(full: EntityGraph, query: GraphQuery, dated: Dated | undefined, nodeAttrs: Map<string, NodeAttributes>) {
   const edgeAttrs = new Map<string, EdgeAttributes>();
   const neighbours = new Map<string, string[]>();
+  let i = 0;
   for (const { edge: id, attributes: a, source: s, target: t } of full.edgeEntries()) {
     if (every(i++, STEP)) yield;
     if (!nodeAttrs.has(s) || !nodeAttrs.has(t)) continue;
@@ -124,43 +120,45 @@ export function* filterGraphInSteps(source: FilterSource, query: GraphQuery): St
       else neighbours.set(from, [to]);
     }
   }
-  yield;
+  return { edgeAttrs, neighbours };
+}
 
-  let keep = new Set(query.linked ? [...nodeAttrs.keys()].filter((n) => neighbours.has(n) || n === query.focus) : nodeAttrs.keys());
-  if (query.focus !== undefined) {
-    const ego = new Set<string>();
-    let frontier = nodeAttrs.has(query.focus) ? [query.focus] : [];
-    for (const n of frontier) ego.add(n);
-    for (let hop = 0; hop < (query.hops ?? 1); hop++) {
-      const next: string[] = [];
-      for (const n of frontier) {
-        for (const m of neighbours.get(n) ?? []) {
-          if (!ego.has(m)) {
-            ego.add(m);
-            next.push(m);
-          }
+/** The nodes within `hops` of `focus` (itself included when kept), by the kept edges. */
+function egoNetwork(focus: string, hops: number, nodeAttrs: Map<string, NodeAttributes>, neighbours: Map<string, string[]>): Set<string> {
+  const ego = new Set<string>();
+  let frontier = nodeAttrs.has(focus) ? [focus] : [];
+  for (const n of frontier) ego.add(n);
+  for (let hop = 0; hop < hops; hop++) {
+    const next: string[] = [];
+    for (const n of frontier) {
+      for (const m of neighbours.get(n) ?? []) {
+        if (!ego.has(m)) {
+          ego.add(m);
+          next.push(m);
         }
       }
-      frontier = next;
     }
-    keep = ego;
+    frontier = next;
   }
+  return ego;
+}
 
-  const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_NODES);
-  if (keep.size > limit) {
-    const ranked = [...keep].sort(
-      (a, b) => full.getNodeAttribute(b, "pagerank") - full.getNodeAttribute(a, "pagerank") || (a < b ? -1 : 1),
-    );
-    const top = new Set(ranked.slice(0, limit));
-    if (query.focus !== undefined && keep.has(query.focus) && !top.has(query.focus)) {
-      top.delete(ranked[limit - 1]!);
-      top.add(query.focus);
-    }
-    keep = top;
+/** The `limit` nodes of `keep` with the highest PageRank (ties by id), the focus always among them. */
+function topByPageRank(full: EntityGraph, keep: Set<string>, limit: number, focus: string | undefined): Set<string> {
+  if (keep.size <= limit) return keep;
+  const ranked = [...keep].sort((a, b) => full.getNodeAttribute(b, "pagerank") - full.getNodeAttribute(a, "pagerank") || (a < b ? -1 : 1));
+  const top = new Set(ranked.slice(0, limit));
+  if (focus !== undefined && keep.has(focus) && !top.has(focus)) {
+    top.delete(ranked[limit - 1]!);
+    top.add(focus);
   }
-  yield;
+  return top;
+}
 
+/** The kept edges between kept nodes, at most MAX_EDGES of them, the heaviest (ties by id). */
+function* edgesBetween(full: EntityGraph, keep: Set<string>, edgeAttrs: Map<string, EdgeAttributes>): Steps<string[]> {
   let edgeIds: string[] = [];
+  let i = 0;
   for (const e of edgeAttrs.keys()) {
     if (every(i++, STEP)) yield;
     if (keep.has(full.source(e)) && keep.has(full.target(e))) edgeIds.push(e);
@@ -172,12 +170,40 @@ export function* filterGraphInSteps(source: FilterSource, query: GraphQuery): St
     edgeIds = edgeIds.filter((e) => strongest.has(e));
     yield;
   }
+  return edgeIds;
+}
+
+/**
+ * The subgraph for a query, in this order: date range (counts recomputed within it), node filters (types,
+ * minMentions; the focus always passes), edge filters (kinds, minWeight, both ends kept), ego network of
+ * `focus` within `hops`, then the top `limit` nodes by PageRank and at most MAX_EDGES edges by weight.
+ */
+export function filterGraph(source: FilterSource, query: GraphQuery): FilterResult {
+  return runSteps(filterGraphInSteps(source, query));
+}
+
+/**
+ * `filterGraph` in steps: the server runs them in slices, answering other requests in between (a filter over a graph
+ * of 224,000 edges held the event loop for 1.4 s in one piece).
+ */
+export function* filterGraphInSteps(source: FilterSource, query: GraphQuery): Steps<FilterResult> {
+  const full = source.graph;
+  if (query.focus !== undefined && !full.hasNode(query.focus)) throw new GraphQueryError(`focus: unknown entity "${query.focus}"`);
+  const dated = query.from || query.to ? yield* countInRange(source, query.from, query.to) : undefined;
+  const nodeAttrs = yield* nodesKept(full, query, dated);
+  const { edgeAttrs, neighbours } = yield* edgesKept(full, query, dated, nodeAttrs);
+  yield;
+  let keep = new Set(query.linked ? [...nodeAttrs.keys()].filter((n) => neighbours.has(n) || n === query.focus) : nodeAttrs.keys());
+  if (query.focus !== undefined) keep = egoNetwork(query.focus, query.hops ?? 1, nodeAttrs, neighbours);
+  keep = topByPageRank(full, keep, Math.min(query.limit ?? DEFAULT_LIMIT, MAX_NODES), query.focus);
+  yield;
+  const edgeIds = yield* edgesBetween(full, keep, edgeAttrs);
 
   const graph: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
   for (const id of full.nodes()) if (keep.has(id)) graph.addNode(id, nodeAttrs.get(id)!);
   yield;
-  for (const id of edgeIds) {
-    if (every(i++, STEP)) yield;
+  for (const [i, id] of edgeIds.entries()) {
+    if (every(i, STEP)) yield;
     const [s, t] = [full.source(id), full.target(id)];
     if (full.isUndirected(id)) graph.addUndirectedEdgeWithKey(id, s, t, edgeAttrs.get(id)!);
     else graph.addDirectedEdgeWithKey(id, s, t, edgeAttrs.get(id)!);
