@@ -46,7 +46,24 @@ export async function startServerProcess(db: string, env: Record<string, string>
   return { child, port, url: `http://127.0.0.1:${port}`, output: () => out, exited };
 }
 
-export const health = async (url: string) => (await fetch(`${url}/api/health`)).json() as Promise<{ documents: number; stamp: string }>;
+const fetchHealth = async (url: string) => (await fetch(`${url}/api/health`)).json() as Promise<{ documents: number; stamp: string }>;
+
+/** A kept-alive connection the server closed while this process was blocked (a spawnSync of the CLI) resets when reused. */
+const isReset = (err: unknown) => (err as { cause?: { code?: string } }).cause?.code === "ECONNRESET";
+
+/**
+ * The server's health. Asked again once on a reset connection: after a test blocks longer than the server's
+ * keep-alive timeout (5 s; an ingest CLI run on a loaded machine), the client reuses a socket the server has closed.
+ * A server that is gone refuses the second connection, and that error is thrown.
+ */
+export async function health(url: string) {
+  try {
+    return await fetchHealth(url);
+  } catch (err) {
+    if (!isReset(err)) throw err;
+    return fetchHealth(url);
+  }
+}
 
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
