@@ -1,7 +1,8 @@
-// npm run fuzz -- --requests N --seed S [--concurrency C] [--json] [--keep-store DIR]
+// npm run fuzz -- --requests N --seed S [--concurrency C] [--json] [--keep-store DIR] [--from-store FILE] [--profile-server DIR]
 // Starts the real server on a temp store and sends N seeded random and malformed requests to every route
 // (scripts/fuzz/inputs.ts), then checks: alive, no 5xx, no request hanging (nothing for 20 s), no error reaching the
 // last-resort handler, store consistent with a rebuild. Exit code 0 when all hold, 1 otherwise.
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 import { runFuzz } from "./fuzz/run.js";
@@ -13,15 +14,32 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "4" },
     json: { type: "boolean", default: false },
     "keep-store": { type: "string" },
+    "from-store": { type: "string" },
+    "profile-server": { type: "string" },
   },
 });
 const [requests, seed, concurrency] = [values.requests, values.seed, values.concurrency].map(Number) as [number, number, number];
 if (![requests, seed, concurrency].every((n) => Number.isInteger(n) && n >= 0) || concurrency < 1) {
-  console.error("usage: npm run fuzz -- --requests N --seed S [--concurrency C] [--json] [--keep-store DIR]");
+  console.error(
+    "usage: npm run fuzz -- --requests N --seed S [--concurrency C] [--json] [--keep-store DIR] [--from-store FILE] [--profile-server DIR]",
+  );
   process.exit(2);
 }
 const keepStore = values["keep-store"];
-const report = await runFuzz({ requests, seed, concurrency, ...(keepStore ? { keepStore } : {}), log: (line) => console.error(line) });
+const fromStore = values["from-store"];
+if (fromStore !== undefined && !existsSync(fromStore)) {
+  console.error(`--from-store: no such file: ${fromStore}`);
+  process.exit(2);
+}
+const report = await runFuzz({
+  requests,
+  seed,
+  concurrency,
+  ...(keepStore ? { keepStore } : {}),
+  ...(fromStore ? { fromStore } : {}),
+  ...(values["profile-server"] ? { profileDir: values["profile-server"] } : {}),
+  log: (line) => console.error(line),
+});
 if (values.json) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(

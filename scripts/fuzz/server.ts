@@ -17,14 +17,19 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** `onLine` hears each line the server writes to stderr, as it comes. */
+/**
+ * `onLine` hears each line the server writes to stderr, as it comes. `profileDir`: the server writes its CPU profile
+ * there when it stops (node's --cpu-prof; given more time to stop, since the profile of a long run is big).
+ */
 export async function startServer(
   dbPath: string,
   env: Record<string, string> = {},
   onLine: (line: string) => void = () => undefined,
+  profileDir?: string,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "server", "main.ts")], {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", join(repoRoot, "server", "main.ts")], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, EXTRACT_WORKERS: "1", API_TOKEN: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -52,8 +57,9 @@ export async function startServer(
     stop: (signal = "SIGTERM") =>
       new Promise((resolve) => {
         if (!alive()) return resolve();
-        // A server that does not stop within 10 s of the signal is killed: a fuzz run never leaves one behind.
-        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        // A server that does not stop within 10 s of the signal (10 minutes when it writes a profile) is killed: a fuzz
+        // run never leaves one behind.
+        const force = setTimeout(() => child.kill("SIGKILL"), profileDir ? 600_000 : 10_000);
         child.once("exit", () => {
           clearTimeout(force);
           resolve();
