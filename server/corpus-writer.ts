@@ -23,7 +23,7 @@ import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
 import type { Correction, DocExtraction, DocumentInput } from "./types.js";
-import { type BatchOp, type IngestedDocument, planBatch } from "./write-batch.js";
+import { type BatchOp, IdCounts, type IngestedDocument, planBatch } from "./write-batch.js";
 import { type BatchResult, type OpResult, WriteQueue } from "./write-queue.js";
 
 export type { IngestedDocument } from "./write-batch.js";
@@ -59,6 +59,8 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   private state: State<V>;
   /** Writes one at a time; posts and deletes that wait for their turn together are committed together. */
   private readonly queue = new WriteQueue((ops) => this.commitBatch(ops));
+  /** Ids of the documents that posts queued or under way store: a delete of one of them waits for its turn. */
+  private readonly putting = new IdCounts();
   /** The layout of the latest write, running after its commit. */
   private settling: Promise<void> = Promise.resolve();
 
@@ -130,10 +132,16 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     const op: BatchOp = { kind: "put", extracted };
     const alone = options.replace || (options.supersedes?.length ?? 0) > 0;
     if (alone) this.afterCommit.postpone();
-    const { outcome, change } = alone
-      ? await this.queue.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
-      : await this.enqueue(op);
-    return { documents: "documents" in outcome ? outcome.documents : [], change };
+    const ids = extracted.map((s) => s.extraction.doc.id);
+    this.putting.add(ids);
+    try {
+      const { outcome, change } = alone
+        ? await this.queue.serialize(() => this.commitBatch([op], options)).then((r) => ({ outcome: r.outcomes[0]!, change: r.change }))
+        : await this.enqueue(op);
+      return { documents: "documents" in outcome ? outcome.documents : [], change };
+    } finally {
+      this.putting.delete(ids);
+    }
   }
 
   /** Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile. */
@@ -236,6 +244,9 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
 
   /** Deletes the document, its mentions and evidence; entities and edges left without evidence go with it. */
   async remove(id: string): Promise<GraphChange> {
+    // Neither stored nor being stored by a write queued or under way: no write to wait for (an unknown id
+    // queued behind a stream of writes waited as long as they took to answer 404).
+    if (!this.has(id) && !this.putting.has(id)) throw new UnknownDocumentError(id);
     const { outcome, change } = await this.enqueue({ kind: "remove", id });
     if ("unknown" in outcome) throw new UnknownDocumentError(outcome.unknown);
     return change;

@@ -91,3 +91,21 @@ export function planBatch(ops: BatchOp[], stored: StoredTitles, options: { repla
   for (const id of options.supersedes ?? []) if (stored.has(id) && !put.has(id)) remove.push(id);
   return { put: [...put.values()], remove, outcomes };
 }
+
+/** How many writes under way or queued store each id. */
+export class IdCounts {
+  private readonly counts = new Map<string, number>();
+  add(ids: string[]): void {
+    for (const id of ids) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+  }
+  delete(ids: string[]): void {
+    for (const id of ids) {
+      const n = (this.counts.get(id) ?? 0) - 1;
+      if (n > 0) this.counts.set(id, n);
+      else this.counts.delete(id);
+    }
+  }
+  has(id: string): boolean {
+    return this.counts.has(id);
+  }
+}

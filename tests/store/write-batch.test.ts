@@ -133,4 +133,25 @@ describeEachBackend("writes queued behind a running one", (backend) => {
     expect(again.status === "fulfilled" && again.value.documents[0]!.status).toBe("created");
     expect(writer.has(xId) && writer.has(y!.extraction.doc.id)).toBe(true);
   });
+
+  it("answer a delete of an id nothing stores at once, and keep one of a document being posted for its turn", async () => {
+    const counted = countingBuild();
+    const writer = await CorpusWriter.open(await backend.store("unknown-at-once"), counted.build);
+    const [x] = await writer.extract([syntheticArticle(20)]);
+    const xId = x!.extraction.doc.id;
+    const building = counted.started();
+    const posting = writer.ingestExtracted([x!]);
+    await building; // the post is resolving the corpus now
+    let postDone = false;
+    void posting.then(() => (postDone = true));
+    // Not stored, not being stored: refused without waiting for the post under way.
+    await expect(writer.remove("no-such-document")).rejects.toBeInstanceOf(UnknownDocumentError);
+    expect(postDone).toBe(false);
+    // The document the post stores: the delete waits for the post, then deletes it.
+    await writer.remove(xId);
+    expect(postDone).toBe(true);
+    expect(writer.has(xId)).toBe(false);
+    // Once the post is answered, its id is no longer counted as being stored.
+    await expect(writer.remove(xId)).rejects.toBeInstanceOf(UnknownDocumentError);
+  });
 });
