@@ -33,5 +33,18 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs = 10, signal?: Abo
   }
 }
 
+/** The steps, given up at the first step after `keepOn()` turns false: undefined then (work no longer wanted). */
+export function* whileWanted<T>(steps: Steps<T>, keepOn: () => boolean): Steps<T | undefined> {
+  for (;;) {
+    if (!keepOn()) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+    const step = steps.next();
+    if (step.done) return step.value;
+    yield;
+  }
+}
+
 /** A turn for the event loop at most once per `every` items of a loop. */
 export const every = (i: number, n: number) => i % n === n - 1;

@@ -73,6 +73,14 @@ describe("layout of a write, after its commit", async () => {
     expect(restarted.graphJson()).toEqual(settled.graphJson());
   });
 
+  it("gives its layout up once a newer write replaced it (the newer corpus takes the unsettled nodes over)", async () => {
+    const own = memoryCache();
+    const replaced = await ReadModel.build(docs, own.cache, [], { previous: before, moveAbove: 0 });
+    expect(await replaced.settle(() => false)).toBeUndefined();
+    expect(own.saved.size).toBe(0); // not laid out for nothing
+    expect(replaced.unsettled().size).toBeGreaterThan(0);
+  });
+
   it("a corpus with nothing pending settles to nothing", async () => {
     expect(await before.settle()).toBeUndefined();
   });

@@ -16,7 +16,7 @@ import {
   indexesWithRemoved,
 } from "./answers.js";
 import { type ReadTexts, memoryTexts } from "./texts.js";
-import { runInSlices } from "../slices.js";
+import { runInSlices, whileWanted } from "../slices.js";
 import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps } from "../graph/build.js";
 import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
@@ -189,12 +189,14 @@ export class ReadModel {
   async settle(stillServed: () => boolean = () => true): Promise<ReadModel | undefined> {
     const pending = this.pending;
     if (!pending) return undefined;
-    const record = await layoutSupervisor().refine(await runInSlices(layoutInputInSteps(this.graph, pending.moving)));
+    // A write that replaces this corpus while the layout is worked out takes the unsettled nodes over: the input
+    // and the copy with the positions (a second of copying at 200,000 edges) are given up as soon as it arrives.
+    const input = await runInSlices(whileWanted(layoutInputInSteps(this.graph, pending.moving), stillServed));
+    const record = input && (await layoutSupervisor().refine(input));
     if (!record) return undefined;
     await pending.cache?.set(pending.key, record);
-    if (!stillServed()) return undefined;
-    const graph = await runInSlices(withLayoutInSteps(this.graph, record));
-    if (!stillServed()) return undefined;
+    const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record), stillServed));
+    if (!graph || !stillServed()) return undefined;
     return new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
   }
 
