@@ -67,6 +67,9 @@ describe("counts kept between resolutions", () => {
     ["new\nHuman Rights and Human Rights", "Human Rights"],
     ["Müller and Mr Müller and Müllers", "Müller"],
     ["human rightsism, human rights", "human rights"],
+    ["NATO Quorra, NATO Quorras, NATO  Quorra and NATO Quorra-Lin", "NATO Quorra"],
+    ["the U.S. Army and U.S. Armys and U.S. Army's", "U.S. Army"],
+    ["NATO said NATO, NATO.", "NATO"],
   ];
   it.each(TRICKY)("counts in one pass what a scan per needle counts: %j for %j", (text, needle) => {
     const d = doc("t", ["Start.", text]);
@@ -74,6 +77,20 @@ describe("counts kept between resolutions", () => {
     expect(all.get(needle)).toBe(reference([d])(needle).capitalised);
     expect(all.get(needle)).toBeGreaterThan(0);
     expect(all.get("Nothing")).toBe(0);
+  });
+
+  it("counts many needles that share their first word as a scan per needle does (the index of two words)", () => {
+    const random = mulberry32(11);
+    const words = ["NATO", "UN", "Mira", "Quorra", "said", "the", "Lin", "of"];
+    const pick = () => words[Math.floor(random() * words.length)]!;
+    const seps = [" ", "  ", "-", ", ", "'s "];
+    const sentence = () => Array.from({ length: 40 }, () => pick() + seps[Math.floor(random() * seps.length)]!).join("");
+    const d = doc("r", Array.from({ length: 30 }, sentence));
+    const needles = [...new Set(Array.from({ length: 60 }, () => `${pick()}${seps[Math.floor(random() * seps.length)]!}${pick()}`.trim()))];
+    const all = countAll([d.sentences], needles);
+    const scan = reference([d]);
+    for (const needle of needles) expect(all.get(needle), needle).toBe(scan(needle).capitalised);
+    expect(needles.filter((n) => all.get(n)! > 0).length).toBeGreaterThan(10);
   });
 
   it("counts a match at the very start of the corpus, and none at another sentence's start", () => {
