@@ -29,6 +29,10 @@ import type { Correction, DocExtraction, Extraction } from "./types.js";
 export interface CorpusView {
   readonly docExtractions: DocExtraction[];
   readonly extraction: Extraction;
+  /** Once served after a write: work ahead for the next one (the server's spare copy of its graph, read/model.ts). */
+  prepareSpare?(minEdges?: number): void;
+  /** No longer served: the work ahead is given up. */
+  dropSpare?(): void;
   /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
   settle?(stillServed: () => boolean): Promise<CorpusView | undefined>;
   /**

@@ -91,6 +91,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     private readonly pool?: ExtractionPool,
     private readonly deferResolution = false,
     private readonly resolveAfterCommitAbove = Infinity,
+    private readonly spareAboveEdges?: number,
   ) {
     this.state = state;
   }
@@ -106,10 +107,11 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   static async open<V extends CorpusView = ReadModel>(
     store: Store,
     build: BuildView<V>,
-    options: { pool?: ExtractionPool; deferResolution?: boolean; resolveAfterCommitAbove?: number } = {},
+    options: { pool?: ExtractionPool; deferResolution?: boolean; resolveAfterCommitAbove?: number; spareAboveEdges?: number } = {},
   ): Promise<CorpusWriter<V>> {
     const state = await loadState(store, build);
-    return new CorpusWriter(store, build, state, options.pool, options.deferResolution, options.resolveAfterCommitAbove);
+    const { pool, deferResolution, resolveAfterCommitAbove, spareAboveEdges } = options;
+    return new CorpusWriter(store, build, state, pool, deferResolution, resolveAfterCommitAbove, spareAboveEdges);
   }
 
   /** Extracts documents (in the pool if any) without storing them: `ingestExtracted` stores them later. */
@@ -144,15 +146,23 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     }
   }
 
-  /** Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile. */
-  private serve(state: State<V>): void {
+  /**
+   * Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile. After
+   * a write (not a load), the view served prepares its spare for the next write.
+   */
+  private serve(state: State<V>, after: "write" | "load" = "write"): void {
+    if (this.state.view !== state.view) this.state.view.dropSpare?.();
     this.state = state;
     const view = state.view;
+    if (after === "write") view.prepareSpare?.(this.spareAboveEdges);
     const better = view.settle?.(() => this.state.view === view) as Promise<V | undefined> | undefined;
     if (!better) return;
     this.settling = better.then(
       (next) => {
-        if (next && this.state.view === view) this.state = { ...this.state, view: next };
+        if (!next || this.state.view !== view) return;
+        view.dropSpare?.();
+        this.state = { ...this.state, view: next };
+        next.prepareSpare?.(this.spareAboveEdges);
       },
       (err: unknown) => console.error("layout after a write failed (the graph keeps its provisional positions):", err),
     );
@@ -342,7 +352,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   /** Serves a state loaded from the store: resolved in full (loadState), whatever was provisional before. */
   private serveLoaded(state: State<V>): void {
     this.unresolved = false;
-    this.serve(state);
+    this.serve(state, "load");
   }
 
   /**

@@ -164,8 +164,10 @@ export function* graphWithChangeInSteps(
   previous: EntityGraph,
   change: GraphChange,
   lookup: { entities: Lookup<Entity>; edges: Lookup<Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
+  /** A sharing copy of `previous` made ahead (read/model.ts's spare), this call's alone: changed rather than copied again. */
+  copy?: EntityGraph,
 ): Steps<EntityGraph> {
-  const graph = yield* sharingCopyInSteps(previous);
+  const graph = copy ?? (yield* sharingCopyInSteps(previous));
   yield;
   for (const id of change.edges.removed) if (graph.hasEdge(id)) graph.dropEdge(id);
   for (const id of change.entities.removed) graph.dropNode(id);

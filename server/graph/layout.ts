@@ -93,9 +93,10 @@ export function assignLayout(graph: EntityGraph, record: LayoutRecord): void {
 /**
  * A copy of `graph` with the record's positions and metrics, `graph` unchanged: the copy shares the edges' attribute
  * objects with it and has new ones for its nodes (build.ts's `sharingCopyInSteps`). In steps, for a served graph.
+ * `spare`: a sharing copy of `graph` made ahead (read/model.ts), this call's alone: given the positions, not copied.
  */
-export function* withLayoutInSteps(graph: EntityGraph, record: LayoutRecord): Steps<EntityGraph> {
-  const copy = yield* sharingCopyInSteps(graph);
+export function* withLayoutInSteps(graph: EntityGraph, record: LayoutRecord, spare?: EntityGraph): Steps<EntityGraph> {
+  const copy = spare ?? (yield* sharingCopyInSteps(graph));
   let i = 0;
   for (const { node, attributes } of copy.nodeEntries()) {
     if (every(i++, 4096)) yield;

@@ -17,7 +17,7 @@ import {
 } from "./answers.js";
 import { type ReadTexts, memoryTexts } from "./texts.js";
 import { runInSlices, whileWanted } from "../slices.js";
-import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps } from "../graph/build.js";
+import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps, sharingCopyInSteps } from "../graph/build.js";
 import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKeyInSteps, withLayoutInSteps } from "../graph/layout.js";
@@ -38,6 +38,12 @@ let corporaBuilt = 0;
 const nextStamp = () => `${PROCESS_STAMP}.${++corporaBuilt}`;
 /** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
 const WORKER_LAYOUT_ABOVE = 500;
+
+/**
+ * Edges above which a served corpus copies its graph ahead of the next write (`prepareSpare`): the copy took about
+ * half of the server's main thread under the fuzz's stream of writes at 224,000 edges; below this it costs little.
+ */
+export const SPARE_ABOVE_EDGES = 20_000;
 
 /** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
 export interface LayoutCache {
@@ -70,6 +76,8 @@ export class ReadModel {
   readonly graph: EntityGraph;
   private readonly parts: ReadParts;
   private pending: PendingLayout | undefined;
+  /** A sharing copy of the graph made ahead (`prepareSpare`), for the first write or layout that takes it. */
+  private spare: { copy: Promise<EntityGraph | undefined>; wanted: boolean } | undefined;
   /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
   private readonly cacheKey = nextCachePrefix();
   /** Changes whenever the corpus does (each write or reload): a page polls it to follow. */
@@ -143,7 +151,8 @@ export class ReadModel {
     const { extraction, change } = provisional;
     const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
     await nextTurn();
-    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes)));
+    const spare = await this.takeSpare();
+    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), spare));
     await nextTurn();
     const linked = new Set(change.entities.added);
     for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
@@ -162,7 +171,8 @@ export class ReadModel {
     const { extraction, change } = removal;
     const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
     await nextTurn();
-    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes)));
+    const spare = await this.takeSpare();
+    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), spare));
     // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
     const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
     for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
@@ -195,9 +205,40 @@ export class ReadModel {
     const record = input && (await layoutSupervisor().refine(input));
     if (!record) return undefined;
     await pending.cache?.set(pending.key, record);
-    const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record), stillServed));
+    const spare = await this.takeSpare();
+    const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record, spare), stillServed));
     if (!graph || !stillServed()) return undefined;
     return new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
+  }
+
+  /**
+   * Once served after a write: a sharing copy of the graph, made now in slices between reads, that the next write
+   * (or this corpus's layout) changes instead of copying the graph itself; under a stream of writes the copy is made
+   * while the next one is extracted and queued rather than while it waits. Not for a graph under `minEdges`.
+   */
+  prepareSpare(minEdges = SPARE_ABOVE_EDGES): void {
+    if (this.spare || this.graph.size < minEdges) return;
+    const spare = { wanted: true, copy: Promise.resolve<EntityGraph | undefined>(undefined) };
+    spare.copy = runInSlices(whileWanted(sharingCopyInSteps(this.graph), () => spare.wanted));
+    this.spare = spare;
+  }
+
+  /** Whether a copy made ahead waits for the next write (none before `prepareSpare`, nor once one took it). */
+  hasSpare(): boolean {
+    return this.spare !== undefined;
+  }
+
+  /** No longer served: a copy made ahead and not taken is given up. */
+  dropSpare(): void {
+    if (this.spare) this.spare.wanted = false;
+    this.spare = undefined;
+  }
+
+  /** The copy made ahead, if any: the caller's alone (nobody else gets it); undefined when there is none. */
+  private takeSpare(): Promise<EntityGraph | undefined> {
+    const spare = this.spare;
+    this.spare = undefined;
+    return spare ? spare.copy.catch(() => undefined) : Promise.resolve(undefined);
   }
 
   graphJson() {
