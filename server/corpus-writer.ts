@@ -23,34 +23,11 @@ import { runInSlices } from "./slices.js";
 import { type Store, StoreConflictError, type StoredDocument } from "./store/store.js";
 import type { ExtractionPool } from "./extract/pool/index.js";
 import type { Correction, DocExtraction, DocumentInput } from "./types.js";
-import { type BatchOp, IdCounts, type IngestedDocument, planBatch } from "./write-batch.js";
+import { type BatchOp, IdCounts, UnknownDocumentError, type WritePlan, type WriteResult, planBatch } from "./write-batch.js";
 import { type BatchResult, type OpResult, WriteQueue } from "./write-queue.js";
 
-export type { IngestedDocument } from "./write-batch.js";
+export { type IngestedDocument, UnknownDocumentError, type WritePlan, type WriteResult } from "./write-batch.js";
 export { type BuildView, type CorpusView, buildExtractionOnly, buildReadModel } from "./corpus-state.js";
-
-export interface WriteResult {
-  documents: IngestedDocument[];
-  change: GraphChange;
-}
-
-/** A document that is not stored: a DELETE for it answers 404. */
-export class UnknownDocumentError extends Error {
-  override name = "UnknownDocumentError";
-  constructor(readonly id: string) {
-    super(`unknown document: ${id}`);
-  }
-}
-
-/**
- * One write, worked out from the current state (again after a conflict with another process): documents to store
- * and delete, and corrections to add and undo.
- */
-export interface WritePlan {
-  put: StoredDocument[];
-  remove: string[];
-  corrections?: { put: Correction[]; remove: number[] };
-}
 
 // Another process wrote between our load and our write at most this many times in a row: then give up.
 const MAX_CONFLICT_RETRIES = 5;

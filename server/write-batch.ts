@@ -1,7 +1,33 @@
 // Writes that wait for their turn together are committed together: while one write resolves the corpus, the posts
 // and deletes queued behind it join one batch, and the batch costs one resolution instead of one each. A batch is
-// the sum of its requests applied in arrival order, and every request is answered with its own documents.
+// the sum of its requests applied in arrival order, and every request is answered with its own documents. Also the
+// words of one write that corpus-writer.ts takes and gives: its plan, its result, a delete of an unknown document.
+import type { GraphChange } from "./store/derived.js";
 import type { StoredDocument } from "./store/store.js";
+import type { Correction } from "./types.js";
+
+export interface WriteResult {
+  documents: IngestedDocument[];
+  change: GraphChange;
+}
+
+/** A document that is not stored: a DELETE for it answers 404. */
+export class UnknownDocumentError extends Error {
+  override name = "UnknownDocumentError";
+  constructor(readonly id: string) {
+    super(`unknown document: ${id}`);
+  }
+}
+
+/**
+ * One write, worked out from the current state (again after a conflict with another process): documents to store
+ * and delete, and corrections to add and undo.
+ */
+export interface WritePlan {
+  put: StoredDocument[];
+  remove: string[];
+  corrections?: { put: Correction[]; remove: number[] };
+}
 
 /** One queued request: documents to store, or one document to delete. */
 export type BatchOp = { kind: "put"; extracted: StoredDocument[] } | { kind: "remove"; id: string };
