@@ -1,7 +1,7 @@
 // One fuzz run: the real server on a temp store, `requests` seeded requests from fuzzRequest, a few at a time; then
 // the checks: the server is alive, no answer was a 5xx, none took longer than the hang limit, no error reached the
 // last-resort handler, and the store equals a rebuild of its documents.
-import { copyFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -103,7 +103,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const { requests, seed, concurrency = 4, hangMs = 20_000, log = () => undefined } = options;
   const dir = mkdtempSync(join(tmpdir(), "fuzz-"));
   const db = join(dir, "graph.db");
-  if (options.fromStore) copyFileSync(options.fromStore, db);
+  if (options.fromStore) {
+    copyFileSync(options.fromStore, db);
+    // A store not checkpointed since its last write keeps that write in its write-ahead log: copied with it.
+    if (existsSync(`${options.fromStore}-wal`)) copyFileSync(`${options.fromStore}-wal`, `${db}-wal`);
+  }
   const started = performance.now();
   // A held event loop is what comes before a hang: said as it comes, with the requests around it.
   const server = await startServer(
