@@ -92,63 +92,91 @@ export function createApp(options: AppOptions) {
     });
   });
 
+  /**
+   * A handler that reads one corpus version from its start to its end, across turns (a filter in slices, an export, an
+   * answer that awaits the store): the version's graph is not reused for a later one meanwhile (read/model.ts).
+   */
+  const reading =
+    <P = Record<string, string>>(handler: (corpus: ReadModel, req: Request<P>, res: Response) => Promise<void>) =>
+    async (req: Request<P>, res: Response) => {
+      const corpus = options.corpus();
+      const release = corpus.lease();
+      try {
+        await handler(corpus, req, res);
+      } finally {
+        release();
+      }
+    };
+
   // Filters (types, kinds, minMentions, minWeight, from, to, focus, hops, limit: server/graph/filter.ts); the counts
   // of what is shown and hidden and the full graph's extent travel in a header so the body stays graphology's JSON.
-  api.get("/graph", async (req, res) => {
-    const query = parseGraphQuery(req.query);
-    const corpus = options.corpus();
-    // In slices: on a graph of 200,000 edges a filter takes a second or more, and other requests go on meanwhile.
-    const { view, ...answer } = await corpus.cachedAsync(graphQueryKey(query, corpus), async () => {
-      const { graph, total, shown, hidden, bbox } = await runInSlices(filterGraphInSteps(corpus, query));
-      return { view: JSON.stringify({ total, shown, hidden, bbox }), ...prepared(graph.export()) };
-    });
-    res.set("X-Graph-View", view);
-    sendPrepared(req, res, answer);
-  });
+  api.get(
+    "/graph",
+    reading(async (corpus, req, res) => {
+      const query = parseGraphQuery(req.query);
+      // In slices: on a graph of 200,000 edges a filter takes a second or more, and other requests go on meanwhile.
+      const { view, ...answer } = await corpus.cachedAsync(graphQueryKey(query, corpus), async () => {
+        const { graph, total, shown, hidden, bbox } = await runInSlices(filterGraphInSteps(corpus, query));
+        return { view: JSON.stringify({ total, shown, hidden, bbox }), ...prepared(graph.export()) };
+      });
+      res.set("X-Graph-View", view);
+      sendPrepared(req, res, answer);
+    }),
+  );
 
-  api.get("/entities/:id", async (req: Request<{ id: string }>, res) => {
-    const corpus = options.corpus();
-    if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
-    // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
-    const total = corpus.sentenceCount(req.params.id);
-    const page = readRequest(entityPageSchema, req.query);
-    const offset = Math.min(page.offset ?? 0, total);
-    const limit = Math.min(page.limit ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
-    const key = `entity:${req.params.id}:${offset}:${limit}`;
-    sendPrepared(req, res, await corpus.cachedAsync(key, async () => prepared(await corpus.entity(req.params.id, { offset, limit }))));
-  });
+  api.get(
+    "/entities/:id",
+    reading<{ id: string }>(async (corpus, req, res) => {
+      if (!corpus.hasEntity(req.params.id)) throw goneEntityError(corpus, req.params.id) ?? notFound("entity", req.params.id);
+      // Offsets past the end, and limits past it, give the same page: one cache entry each, not one per number.
+      const total = corpus.sentenceCount(req.params.id);
+      const page = readRequest(entityPageSchema, req.query);
+      const offset = Math.min(page.offset ?? 0, total);
+      const limit = Math.min(page.limit ?? DEFAULT_SENTENCES, Math.max(1, total - offset));
+      const key = `entity:${req.params.id}:${offset}:${limit}`;
+      sendPrepared(req, res, await corpus.cachedAsync(key, async () => prepared(await corpus.entity(req.params.id, { offset, limit }))));
+    }),
+  );
 
   api.get("/search", (req, res) => {
     const { q, limit } = readRequest(searchQuerySchema, req.query);
     res.json(options.corpus().search(q, limit));
   });
 
-  api.get("/edges/:id", async (req: Request<{ id: string }>, res) => {
-    const edge = await options.corpus().edge(req.params.id);
-    if (!edge) throw notFound("edge", req.params.id);
-    res.json(edge);
-  });
+  api.get(
+    "/edges/:id",
+    reading<{ id: string }>(async (corpus, req, res) => {
+      const edge = await corpus.edge(req.params.id);
+      if (!edge) throw notFound("edge", req.params.id);
+      res.json(edge);
+    }),
+  );
 
   api.get("/documents", (_req, res) => {
     res.json(options.corpus().documents());
   });
 
-  api.get("/documents/:id", async (req: Request<{ id: string }>, res) => {
-    const doc = await options.corpus().document(req.params.id);
-    if (!doc) throw notFound("document", req.params.id);
-    res.json(doc);
-  });
+  api.get(
+    "/documents/:id",
+    reading<{ id: string }>(async (corpus, req, res) => {
+      const doc = await corpus.document(req.params.id);
+      if (!doc) throw notFound("document", req.params.id);
+      res.json(doc);
+    }),
+  );
 
-  api.get("/export.gexf", async (req, res) => {
-    const query = parseGraphQuery(req.query);
-    const corpus = options.corpus();
-    // Named after what it holds: the view a query asks for, or the whole graph. Before type(): attachment()
-    // guesses a type from the extension.
-    res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
-    res.type("application/gexf+xml");
-    // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows. Written as sent.
-    await sendGexf(res, Object.keys(query).length ? (await runInSlices(filterGraphInSteps(corpus, query))).graph : corpus.graph);
-  });
+  api.get(
+    "/export.gexf",
+    reading(async (corpus, req, res) => {
+      const query = parseGraphQuery(req.query);
+      // Named after what it holds: the view a query asks for, or the whole graph. Before type(): attachment()
+      // guesses a type from the extension.
+      res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
+      res.type("application/gexf+xml");
+      // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows. Written as sent.
+      await sendGexf(res, Object.keys(query).length ? (await runInSlices(filterGraphInSteps(corpus, query))).graph : corpus.graph);
+    }),
+  );
 
   if (options.write) api.use(documentWriteRoutes(options.write));
   api.use(correctionRoutes(options));

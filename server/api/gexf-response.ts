@@ -1,5 +1,6 @@
 // GET /api/export.gexf: the GEXF written while it is sent (graph/gexf-stream.ts), other requests answered between
-// its chunks. A served graph is never changed (read/model.ts), so the export is of one corpus version throughout.
+// its chunks. A graph served or read under a lease is never changed (read/model.ts; the route holds one), so the
+// export is of one corpus version throughout.
 import { once } from "node:events";
 import { setImmediate as nextTurn } from "node:timers/promises";
 

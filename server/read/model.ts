@@ -1,7 +1,8 @@
 // The read side: one version of the corpus as the API reads it. It holds the graph view (nodes, edges, positions)
 // and lookups of ids and offsets (answers.ts); the texts it shows are read by id from the store (texts.ts), and
 // its answers are kept in a bounded cache (cache.ts). The write side (corpus-writer.ts) builds a new one for every
-// write and swaps it in; a version is never changed after it is served.
+// write and swaps it in; a version is never changed while it is served or read (`lease`). Once replaced and read by
+// nobody, its graph is moved on to a later version (graph/recorded.ts) and the next write changes it.
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 import { buildExtraction, buildInSteps } from "../extract/index.js";
@@ -22,6 +23,7 @@ import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKeyInSteps, withLayoutInSteps } from "../graph/layout.js";
 import { placeBeside } from "../graph/layout-incremental.js";
+import { type GraphOp, recordChanges, replayInSteps } from "../graph/recorded.js";
 import { layoutInputInSteps } from "../graph/layout-input.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
@@ -68,13 +70,32 @@ interface ReadParts {
  * One version of the corpus as the API reads it: the graph view, the lookups its answers need and where their texts
  * are read. Built once from per-document extractions, rebuilt whenever a document is added or removed.
  */
+/**
+ * A version's graph and who reads it. Once the version is replaced and nobody reads it any more, the graph is moved on
+ * to a later version (`recycled`) rather than dropped: the next write changes it instead of copying the graph.
+ */
+class GraphHolder {
+  /** Requests reading this version across turns (`ReadModel.lease`): the graph is not recycled while any does. */
+  leases = 0;
+  recycled = false;
+  constructor(readonly graph: EntityGraph) {}
+}
+
+/** The graph a version was made from, no longer served, and the changes that make it equal to this version's. */
+interface Lineage {
+  from: GraphHolder;
+  ops: GraphOp[];
+}
+
 /** What a graph moved on by a write reads its changed nodes and edges from: the moved-on lookups. */
 const changeLookup = (indexes: ReadIndexes) => ({ ...indexes, mentionsOf: (id: string) => indexes.mentionsByEntity.get(id) ?? [] });
 
 export class ReadModel {
   readonly extraction: Extraction;
-  readonly graph: EntityGraph;
+  private readonly holder: GraphHolder;
   private readonly parts: ReadParts;
+  /** The graph of the version this one replaced, while it may still be moved on to this one (`ownCopy`). */
+  private lineage: Lineage | undefined;
   private pending: PendingLayout | undefined;
   /** A sharing copy of the graph made ahead (`prepareSpare`), for the first write or layout that takes it. */
   private spare: { copy: Promise<EntityGraph | undefined>; wanted: boolean } | undefined;
@@ -94,7 +115,7 @@ export class ReadModel {
     parts: Partial<ReadParts> = {},
   ) {
     this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
-    this.graph = built?.graph ?? buildGraph(this.extraction);
+    this.holder = new GraphHolder(built?.graph ?? buildGraph(this.extraction));
     this.parts = {
       indexes: parts.indexes ?? indexExtraction(this.extraction, nextStamp()),
       texts: parts.texts ?? memoryTexts(this.extraction),
@@ -151,8 +172,8 @@ export class ReadModel {
     const { extraction, change } = provisional;
     const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
     await nextTurn();
-    const spare = await this.takeSpare();
-    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), spare));
+    const { graph, recorded } = (await this.changedCopy())!; // wanted throughout: never given up
+    await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
     await nextTurn();
     const linked = new Set(change.entities.added);
     for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
@@ -160,6 +181,7 @@ export class ReadModel {
     for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
     const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
     corpus.pending = { key: "", moving, cache: undefined };
+    corpus.descend(this, recorded());
     return corpus;
   }
 
@@ -171,8 +193,8 @@ export class ReadModel {
     const { extraction, change } = removal;
     const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
     await nextTurn();
-    const spare = await this.takeSpare();
-    const graph = await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), spare));
+    const { graph, recorded } = (await this.changedCopy())!; // wanted throughout: never given up
+    await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
     // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
     const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
     for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
@@ -182,6 +204,7 @@ export class ReadModel {
     const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
     const moving = new Set([...this.unsettled()].filter((id) => graph.hasNode(id)));
     if (moving.size > 0) corpus.pending = { key: "", moving, cache: undefined };
+    corpus.descend(this, recorded());
     return corpus;
   }
 
@@ -205,10 +228,67 @@ export class ReadModel {
     const record = input && (await layoutSupervisor().refine(input));
     if (!record) return undefined;
     await pending.cache?.set(pending.key, record);
-    const spare = await this.takeSpare();
-    const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record, spare), stillServed));
+    if (!stillServed()) return undefined;
+    const copy = await this.changedCopy(stillServed);
+    if (!copy) return undefined;
+    const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record, copy.graph), stillServed));
+    const recorded = copy.recorded();
     if (!graph || !stillServed()) return undefined;
-    return new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
+    const corpus = new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
+    corpus.descend(this, recorded);
+    return corpus;
+  }
+
+  /** The graph view. Throws once this version is replaced and its graph moved on to a later one (read under `lease`). */
+  get graph(): EntityGraph {
+    if (this.holder.recycled) {
+      throw new Error(`corpus ${this.stamp} was replaced and its graph reused for a later version: read it under lease()`);
+    }
+    return this.holder.graph;
+  }
+
+  /**
+   * For a reader of this version across turns (an export, a filter in slices, an answer that awaits the store): the
+   * graph is not reused for a later version until the returned release is called (once; more calls do nothing).
+   * A synchronous read of the corpus just served needs none.
+   */
+  lease(): () => void {
+    const holder = this.holder;
+    holder.leases++;
+    let released = false;
+    return () => {
+      if (!released) holder.leases--;
+      released = true;
+    };
+  }
+
+  /** A version made from this one by changing a copy of its graph (`changedCopy`): its graph may be moved on to it later. */
+  private descend(from: ReadModel, ops: GraphOp[] | undefined): void {
+    if (ops) this.lineage = { from: from.holder, ops };
+  }
+
+  /**
+   * A graph equal to this version's, the caller's alone to change, its changes recorded from now on. In order: the
+   * graph of the version this one replaced, once nobody reads it, moved on by the changes recorded when this one was
+   * made (costs those changes); the copy made ahead (`prepareSpare`); a copy made now, in slices (given up, and
+   * undefined, once `wanted` turns false). Either way the replaced version's graph is not kept for later any more.
+   */
+  private async changedCopy(
+    wanted: () => boolean = () => true,
+  ): Promise<{ graph: EntityGraph; recorded: () => GraphOp[] | undefined } | undefined> {
+    const lineage = this.lineage;
+    this.lineage = undefined;
+    let graph: EntityGraph | undefined;
+    if (lineage && lineage.from.leases === 0 && !lineage.from.recycled) {
+      lineage.from.recycled = true;
+      this.dropSpare();
+      graph = lineage.from.graph;
+      await runInSlices(replayInSteps(graph, lineage.ops));
+    } else {
+      graph = (await this.takeSpare()) ?? (await runInSlices(whileWanted(sharingCopyInSteps(this.holder.graph), wanted)));
+    }
+    if (!graph) return undefined;
+    return { graph, recorded: recordChanges(graph) };
   }
 
   /**
@@ -217,10 +297,19 @@ export class ReadModel {
    * while the next one is extracted and queued rather than while it waits. Not for a graph under `minEdges`.
    */
   prepareSpare(minEdges = SPARE_ABOVE_EDGES): void {
-    if (this.spare || this.graph.size < minEdges) return;
+    if (this.spare || this.graph.size < minEdges || this.canRecycle()) return;
     const spare = { wanted: true, copy: Promise.resolve<EntityGraph | undefined>(undefined) };
     spare.copy = runInSlices(whileWanted(sharingCopyInSteps(this.graph), () => spare.wanted));
     this.spare = spare;
+  }
+
+  /**
+   * Whether the next write will move the replaced version's graph on rather than copy this one: it was made from that
+   * graph's version, which nobody reads any more and, being replaced, nobody can start to read (`lease` is taken on
+   * the version served).
+   */
+  canRecycle(): boolean {
+    return this.lineage !== undefined && this.lineage.from.leases === 0 && !this.lineage.from.recycled;
   }
 
   /** Whether a copy made ahead waits for the next write (none before `prepareSpare`, nor once one took it). */

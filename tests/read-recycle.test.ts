@@ -1,0 +1,156 @@
+// A write's new version is made by changing a graph equal to the served one. Rather than copy the served graph each
+// time, the graph of the version it replaced is moved on by the changes recorded when the served one was made, once
+// nobody reads that older version (read/model.ts, graph/recorded.ts). What comes out must equal a copy's result, the
+// graph served must never change, and a version still read (a lease: an export, a filter) keeps its graph.
+import Graph from "graphology";
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+
+import { createApp } from "../server/api/app.js";
+import { ReadModel } from "../server/read/model.js";
+import { extractDocument } from "../server/extract/index.js";
+import { provisionalExtraction, provisionalRemoval } from "../server/provisional.js";
+import { recordChanges, replayInSteps } from "../server/graph/recorded.js";
+import { runSteps } from "../server/slices.js";
+import type { EntityGraph } from "../server/graph/build.js";
+import { seedCorpus } from "./helpers/server.js";
+import { syntheticArticle } from "./store/fixtures.js";
+
+const exported = (graph: EntityGraph) => JSON.stringify(graph.export());
+
+describe("recording a graph's changes and replaying them", () => {
+  const start = () => {
+    const g = new Graph({ multi: true, type: "mixed", allowSelfLoops: false }) as unknown as EntityGraph;
+    for (const n of ["a", "b", "c"]) g.addNode(n, { label: n } as never);
+    g.addUndirectedEdgeWithKey("ab", "a", "b", { weight: 1 } as never);
+    g.addDirectedEdgeWithKey("bc", "b", "c", { weight: 2 } as never);
+    g.addDirectedEdgeWithKey("ca", "c", "a", { weight: 3 } as never);
+    return g;
+  };
+  const changes: [string, (g: EntityGraph) => void][] = [
+    [
+      "a node added, then placed in place (a new node's object)",
+      (g) => (g.addNode("d", { label: "d" } as never), g.mergeNodeAttributes("d", { x: 4 } as never)),
+    ],
+    ["a node dropped with its edges", (g) => g.dropNode("c")],
+    ["attributes replaced", (g) => g.replaceNodeAttributes("a", { label: "A" } as never)],
+    ["an edge added beside one of the same pair", (g) => g.addDirectedEdgeWithKey("bc2", "b", "c", { weight: 5 } as never)],
+    [
+      "an edge dropped and its pair linked again",
+      (g) => (g.dropEdge("ab"), g.addUndirectedEdgeWithKey("ab3", "b", "a", { weight: 6 } as never)),
+    ],
+    ["edge attributes replaced", (g) => g.replaceEdgeAttributes("ca", { weight: 9 } as never)],
+  ];
+
+  it.each(changes)("%s: the replay on an equal graph gives the same graph", (_name, change) => {
+    const [changed, twin] = [start(), start()];
+    const stop = recordChanges(changed);
+    change(changed);
+    const ops = stop();
+    expect(ops).toBeDefined();
+    runSteps(replayInSteps(twin, ops!));
+    expect(exported(twin)).toBe(exported(changed));
+  });
+
+  it("stops recording when stopped, and a change it cannot replay voids the recording", () => {
+    const g = start();
+    const stop = recordChanges(g);
+    g.dropEdge("bc");
+    expect(stop()).toHaveLength(1);
+    g.dropEdge("ca"); // after the stop: not recorded, and the listeners are gone
+    expect(g.listenerCount("edgeDropped")).toBe(0);
+    const again = recordChanges(g);
+    g.clearEdges();
+    expect(again()).toBeUndefined();
+  });
+});
+
+describe("a replaced version's graph moved on for the next write", async () => {
+  const base = seedCorpus();
+  const docs = [...base.docExtractions, ...[200, 201].map((i) => extractDocument(syntheticArticle(i)))];
+  const added = [extractDocument({ text: "Angela Merkel met Jacinda Ardern in Paris. Keir Starmer called Donald Tusk." })];
+  const more = [extractDocument({ text: "Emmanuel Macron criticised Viktor Orban in Brussels on Monday." })];
+
+  /** Post `added`, delete the last seed-corpus document, post `more`, lay out: each version from the one before. */
+  async function writes(corpus: ReadModel, hold: boolean) {
+    const versions = [corpus];
+    const leases: (() => void)[] = [];
+    const step = async (next: Promise<ReadModel>) => {
+      if (hold) leases.push(versions.at(-1)!.lease()); // a reader of every version: nothing is recycled
+      versions.push(await next);
+    };
+    let all = [...docs, ...added];
+    await step(corpus.withAdded(all, provisionalExtraction(corpus.extraction, added), []));
+    const gone = [docs.at(-1)!.doc.id];
+    all = all.filter((d) => d.doc.id !== gone[0]);
+    await step(versions.at(-1)!.withRemoved(all, provisionalRemoval(versions.at(-1)!.extraction, gone), []));
+    all = [...all, ...more];
+    await step(versions.at(-1)!.withAdded(all, provisionalExtraction(versions.at(-1)!.extraction, more), []));
+    const settled = await versions.at(-1)!.settle();
+    if (settled) await step(Promise.resolve(settled));
+    for (const release of leases) release();
+    return versions;
+  }
+
+  it("gives the graphs a copy gives, and reuses the graph of each version two writes behind", async () => {
+    const recycled = await writes(await ReadModel.build(docs), false);
+    const copied = await writes(await ReadModel.build(docs), true);
+    expect(recycled).toHaveLength(5); // a post, a delete, a post, the layout after it
+    // the last two versions are whole and equal the copies'; the ones before were moved on (their graph reads throw)
+    for (const i of [3, 4]) expect(exported(recycled[i]!.graph)).toBe(exported(copied[i]!.graph));
+    for (const v of recycled.slice(0, 3)) expect(() => v.graph).toThrow(/reused for a later version/);
+    // with every version read meanwhile, none was reused: each still reads, unchanged by the writes after it
+    const twin = await writes(await ReadModel.build(docs), true);
+    for (const i of [0, 1, 2, 3, 4]) expect(exported(copied[i]!.graph)).toBe(exported(twin[i]!.graph));
+  });
+
+  it("keeps a version read under a lease as it was while later writes go on, and reuses it once released", async () => {
+    const first = await ReadModel.build(docs);
+    const second = await first.withAdded([...docs, ...added], provisionalExtraction(first.extraction, added), []);
+    const release = first.lease();
+    const before = exported(first.graph);
+    expect(second.canRecycle()).toBe(false);
+    const all = [...docs, ...added, ...more];
+    const third = await second.withAdded(all, provisionalExtraction(second.extraction, more), []);
+    expect(exported(first.graph)).toBe(before); // read throughout: copied, not reused
+    release();
+    release(); // a second release changes nothing
+    // `third` was made from a copy: `second`'s graph is the one it may move on, and nobody reads it
+    expect(third.canRecycle()).toBe(true);
+    const fourth = await third.withAdded(all, provisionalExtraction(third.extraction, []), []);
+    expect(() => second.graph).toThrow(/reused/);
+    expect(exported(fourth.graph)).toBe(exported(third.graph)); // an empty write: the same graph, moved on
+    expect(exported(first.graph)).toBe(before);
+  });
+});
+
+describe("the read routes hold a lease on the version they answer from", async () => {
+  const corpus = await ReadModel.build(seedCorpus().docExtractions);
+  const leases: string[] = [];
+  const lease = corpus.lease.bind(corpus);
+  corpus.lease = () => {
+    leases.push("taken");
+    const release = lease();
+    return () => (leases.push("released"), release());
+  };
+  const app = createApp({ corpus: () => corpus });
+  const entity = corpus.graph.nodes()[0]!;
+  const edge = corpus.graph.edges()[0]!;
+  const doc = corpus.docExtractions[0]!.doc.id;
+  const routes: [string, number][] = [
+    ["/api/graph?limit=5", 200],
+    [`/api/entities/${encodeURIComponent(entity)}`, 200],
+    ["/api/entities/no-such-entity", 404],
+    [`/api/edges/${encodeURIComponent(edge)}`, 200],
+    [`/api/documents/${doc}`, 200],
+    ["/api/documents/ffffffffffffffff", 404],
+    ["/api/export.gexf", 200],
+    ["/api/export.gexf?types=person", 200],
+  ];
+
+  it.each(routes)("GET %s (%i): one lease, released once answered", async (path, status) => {
+    leases.length = 0;
+    await request(app).get(path).expect(status);
+    expect(leases).toEqual(["taken", "released"]);
+  });
+});
