@@ -16,14 +16,14 @@ import {
   indexesWithAdded,
   indexesWithRemoved,
 } from "./answers.js";
+import { GraphVersion, SPARE_ABOVE_EDGES } from "./graph-version.js";
 import { type ReadTexts, memoryTexts } from "./texts.js";
 import { runInSlices, whileWanted } from "../slices.js";
-import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps, sharingCopyInSteps } from "../graph/build.js";
+import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps } from "../graph/build.js";
 import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKeyInSteps, withLayoutInSteps } from "../graph/layout.js";
 import { placeBeside } from "../graph/layout-incremental.js";
-import { type GraphOp, recordChanges, replayInSteps } from "../graph/recorded.js";
 import { layoutInputInSteps } from "../graph/layout-input.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
@@ -40,12 +40,6 @@ let corporaBuilt = 0;
 const nextStamp = () => `${PROCESS_STAMP}.${++corporaBuilt}`;
 /** Nodes above which the layout and metrics run in a worker thread: ForceAtlas2 on 1,800 nodes took 15 s on a busy 2-core machine, too long to block a server that reloads while it serves. */
 const WORKER_LAYOUT_ABOVE = 500;
-
-/**
- * Edges above which a served corpus copies its graph ahead of the next write (`prepareSpare`): the copy took about
- * half of the server's main thread under the fuzz's stream of writes at 224,000 edges; below this it costs little.
- */
-export const SPARE_ABOVE_EDGES = 20_000;
 
 /** Where computed layouts are kept between runs (the store), by the key of the graph they belong to. */
 export interface LayoutCache {
@@ -70,35 +64,15 @@ interface ReadParts {
  * One version of the corpus as the API reads it: the graph view, the lookups its answers need and where their texts
  * are read. Built once from per-document extractions, rebuilt whenever a document is added or removed.
  */
-/**
- * A version's graph and who reads it. Once the version is replaced and nobody reads it any more, the graph is moved on
- * to a later version (`recycled`) rather than dropped: the next write changes it instead of copying the graph.
- */
-class GraphHolder {
-  /** Requests reading this version across turns (`ReadModel.lease`): the graph is not recycled while any does. */
-  leases = 0;
-  recycled = false;
-  constructor(readonly graph: EntityGraph) {}
-}
-
-/** The graph a version was made from, no longer served, and the changes that make it equal to this version's. */
-interface Lineage {
-  from: GraphHolder;
-  ops: GraphOp[];
-}
-
 /** What a graph moved on by a write reads its changed nodes and edges from: the moved-on lookups. */
 const changeLookup = (indexes: ReadIndexes) => ({ ...indexes, mentionsOf: (id: string) => indexes.mentionsByEntity.get(id) ?? [] });
 
 export class ReadModel {
   readonly extraction: Extraction;
-  private readonly holder: GraphHolder;
+  /** The graph, who reads it, and how the next version's is made from it (graph-version.ts). */
+  private readonly version: GraphVersion;
   private readonly parts: ReadParts;
-  /** The graph of the version this one replaced, while it may still be moved on to this one (`ownCopy`). */
-  private lineage: Lineage | undefined;
   private pending: PendingLayout | undefined;
-  /** A sharing copy of the graph made ahead (`prepareSpare`), for the first write or layout that takes it. */
-  private spare: { copy: Promise<EntityGraph | undefined>; wanted: boolean } | undefined;
   /** Prefix of this corpus's keys in the shared response cache: the corpus never changes, so they never go stale. */
   private readonly cacheKey = nextCachePrefix();
   /** Changes whenever the corpus does (each write or reload): a page polls it to follow. */
@@ -115,12 +89,13 @@ export class ReadModel {
     parts: Partial<ReadParts> = {},
   ) {
     this.extraction = built?.extraction ?? buildExtraction(docExtractions, { corrections });
-    this.holder = new GraphHolder(built?.graph ?? buildGraph(this.extraction));
+    const graph = built?.graph ?? buildGraph(this.extraction);
     this.parts = {
       indexes: parts.indexes ?? indexExtraction(this.extraction, nextStamp()),
       texts: parts.texts ?? memoryTexts(this.extraction),
     };
     this.stamp = this.parts.indexes.stamp;
+    this.version = new GraphVersion(graph, this.stamp);
   }
 
   /**
@@ -172,7 +147,7 @@ export class ReadModel {
     const { extraction, change } = provisional;
     const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
     await nextTurn();
-    const { graph, recorded } = (await this.changedCopy())!; // wanted throughout: never given up
+    const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
     await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
     await nextTurn();
     const linked = new Set(change.entities.added);
@@ -181,7 +156,7 @@ export class ReadModel {
     for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
     const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
     corpus.pending = { key: "", moving, cache: undefined };
-    corpus.descend(this, recorded());
+    corpus.version.descend(this.version, recorded());
     return corpus;
   }
 
@@ -193,7 +168,7 @@ export class ReadModel {
     const { extraction, change } = removal;
     const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
     await nextTurn();
-    const { graph, recorded } = (await this.changedCopy())!; // wanted throughout: never given up
+    const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
     await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
     // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
     const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
@@ -204,7 +179,7 @@ export class ReadModel {
     const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
     const moving = new Set([...this.unsettled()].filter((id) => graph.hasNode(id)));
     if (moving.size > 0) corpus.pending = { key: "", moving, cache: undefined };
-    corpus.descend(this, recorded());
+    corpus.version.descend(this.version, recorded());
     return corpus;
   }
 
@@ -229,22 +204,19 @@ export class ReadModel {
     if (!record) return undefined;
     await pending.cache?.set(pending.key, record);
     if (!stillServed()) return undefined;
-    const copy = await this.changedCopy(stillServed);
+    const copy = await this.version.changedCopy(stillServed);
     if (!copy) return undefined;
     const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record, copy.graph), stillServed));
     const recorded = copy.recorded();
     if (!graph || !stillServed()) return undefined;
     const corpus = new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
-    corpus.descend(this, recorded);
+    corpus.version.descend(this.version, recorded);
     return corpus;
   }
 
   /** The graph view. Throws once this version is replaced and its graph moved on to a later one (read under `lease`). */
   get graph(): EntityGraph {
-    if (this.holder.recycled) {
-      throw new Error(`corpus ${this.stamp} was replaced and its graph reused for a later version: read it under lease()`);
-    }
-    return this.holder.graph;
+    return this.version.graph;
   }
 
   /**
@@ -253,81 +225,27 @@ export class ReadModel {
    * A synchronous read of the corpus just served needs none.
    */
   lease(): () => void {
-    const holder = this.holder;
-    holder.leases++;
-    let released = false;
-    return () => {
-      if (!released) holder.leases--;
-      released = true;
-    };
+    return this.version.lease();
   }
 
-  /** A version made from this one by changing a copy of its graph (`changedCopy`): its graph may be moved on to it later. */
-  private descend(from: ReadModel, ops: GraphOp[] | undefined): void {
-    if (ops) this.lineage = { from: from.holder, ops };
-  }
-
-  /**
-   * A graph equal to this version's, the caller's alone to change, its changes recorded from now on. In order: the
-   * graph of the version this one replaced, once nobody reads it, moved on by the changes recorded when this one was
-   * made (costs those changes); the copy made ahead (`prepareSpare`); a copy made now, in slices (given up, and
-   * undefined, once `wanted` turns false). Either way the replaced version's graph is not kept for later any more.
-   */
-  private async changedCopy(
-    wanted: () => boolean = () => true,
-  ): Promise<{ graph: EntityGraph; recorded: () => GraphOp[] | undefined } | undefined> {
-    const lineage = this.lineage;
-    this.lineage = undefined;
-    let graph: EntityGraph | undefined;
-    if (lineage && lineage.from.leases === 0 && !lineage.from.recycled) {
-      lineage.from.recycled = true;
-      this.dropSpare();
-      graph = lineage.from.graph;
-      await runInSlices(replayInSteps(graph, lineage.ops));
-    } else {
-      graph = (await this.takeSpare()) ?? (await runInSlices(whileWanted(sharingCopyInSteps(this.holder.graph), wanted)));
-    }
-    if (!graph) return undefined;
-    return { graph, recorded: recordChanges(graph) };
-  }
-
-  /**
-   * Once served after a write: a sharing copy of the graph, made now in slices between reads, that the next write
-   * (or this corpus's layout) changes instead of copying the graph itself; under a stream of writes the copy is made
-   * while the next one is extracted and queued rather than while it waits. Not for a graph under `minEdges`.
-   */
+  /** Once served after a write: work ahead for the next one (graph-version.ts). Not for a graph under `minEdges`. */
   prepareSpare(minEdges = SPARE_ABOVE_EDGES): void {
-    if (this.spare || this.graph.size < minEdges || this.canRecycle()) return;
-    const spare = { wanted: true, copy: Promise.resolve<EntityGraph | undefined>(undefined) };
-    spare.copy = runInSlices(whileWanted(sharingCopyInSteps(this.graph), () => spare.wanted));
-    this.spare = spare;
+    this.version.prepareSpare(minEdges);
   }
 
-  /**
-   * Whether the next write will move the replaced version's graph on rather than copy this one: it was made from that
-   * graph's version, which nobody reads any more and, being replaced, nobody can start to read (`lease` is taken on
-   * the version served).
-   */
+  /** Whether the next write will move the replaced version's graph on rather than copy this one (graph-version.ts). */
   canRecycle(): boolean {
-    return this.lineage !== undefined && this.lineage.from.leases === 0 && !this.lineage.from.recycled;
+    return this.version.canRecycle();
   }
 
   /** Whether a copy made ahead waits for the next write (none before `prepareSpare`, nor once one took it). */
   hasSpare(): boolean {
-    return this.spare !== undefined;
+    return this.version.hasSpare();
   }
 
   /** No longer served: a copy made ahead and not taken is given up. */
   dropSpare(): void {
-    if (this.spare) this.spare.wanted = false;
-    this.spare = undefined;
-  }
-
-  /** The copy made ahead, if any: the caller's alone (nobody else gets it); undefined when there is none. */
-  private takeSpare(): Promise<EntityGraph | undefined> {
-    const spare = this.spare;
-    this.spare = undefined;
-    return spare ? spare.copy.catch(() => undefined) : Promise.resolve(undefined);
+    this.version.dropSpare();
   }
 
   graphJson() {

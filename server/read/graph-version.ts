@@ -1,0 +1,126 @@
+// One corpus version's graph, who reads it, and how the next version's graph is made from it without copying it
+// each time. A write (or the layout after it) changes a graph equal to the served one, never the served one. That
+// graph is, in order: the graph of the version the served one replaced, once nobody reads it, moved on by the
+// changes recorded when the served one was made (graph/recorded.ts: costs one write's change); a copy made ahead,
+// between reads, when the replaced version was still read at the time (`prepareSpare`); a copy made then.
+import type { EntityGraph } from "../graph/build.js";
+import { sharingCopyInSteps } from "../graph/build.js";
+import { type GraphOp, recordChanges, replayInSteps } from "../graph/recorded.js";
+import { runInSlices, whileWanted } from "../slices.js";
+
+/**
+ * Edges above which a served corpus copies its graph ahead of the next write (`prepareSpare`): the copy took about
+ * half of the server's main thread under the fuzz's stream of writes at 224,000 edges; below this it costs little.
+ */
+export const SPARE_ABOVE_EDGES = 20_000;
+
+/** The graph a version was made from, no longer served, and the changes that make it equal to this version's. */
+interface Lineage {
+  from: GraphVersion;
+  ops: GraphOp[];
+}
+
+/** A graph equal to a version's, the caller's alone to change, and the changes made to it from then on. */
+export interface ChangedCopy {
+  graph: EntityGraph;
+  /** Stops recording: the changes made since, or undefined when one cannot be replayed (graph/recorded.ts). */
+  recorded: () => GraphOp[] | undefined;
+}
+
+export class GraphVersion {
+  /** Requests reading this version across turns (`lease`): its graph is not moved on while any does. */
+  private leases = 0;
+  /** Moved on to a later version: this one's graph is no longer its own. */
+  private recycled = false;
+  /** The graph of the version this one replaced, while it may still be moved on to this one. */
+  private lineage: Lineage | undefined;
+  /** A sharing copy of the graph made ahead (`prepareSpare`), for the first write or layout that takes it. */
+  private spare: { copy: Promise<EntityGraph | undefined>; wanted: boolean } | undefined;
+
+  constructor(
+    private readonly own: EntityGraph,
+    /** The version's name in errors (its corpus stamp). */
+    private readonly name: string,
+  ) {}
+
+  /** The graph. Throws once it was moved on to a later version: a reader across turns holds a `lease`. */
+  get graph(): EntityGraph {
+    if (this.recycled) throw new Error(`corpus ${this.name} was replaced and its graph reused for a later version: read it under lease()`);
+    return this.own;
+  }
+
+  /** The graph is not moved on to a later version until the returned release is called (once; more do nothing). */
+  lease(): () => void {
+    this.leases++;
+    let released = false;
+    return () => {
+      if (!released) this.leases--;
+      released = true;
+    };
+  }
+
+  /** This version was made from `from` by changing a `changedCopy` of its graph: `ops` make `from`'s graph this one. */
+  descend(from: GraphVersion, ops: GraphOp[] | undefined): void {
+    if (ops) this.lineage = { from, ops };
+  }
+
+  /**
+   * Whether the next write will move the replaced version's graph on rather than copy this one: this version was
+   * made from that one, which nobody reads any more and, being replaced, nobody can start to read (a lease is taken
+   * on the version served).
+   */
+  canRecycle(): boolean {
+    return this.lineage !== undefined && this.lineage.from.leases === 0 && !this.lineage.from.recycled;
+  }
+
+  /**
+   * A graph equal to this version's, the caller's alone to change, its changes recorded from now on: the replaced
+   * version's moved on (`canRecycle`), else the copy made ahead, else a copy made now in slices (given up, and
+   * undefined, once `wanted` turns false). Either way the replaced version's graph is not kept for later any more.
+   */
+  async changedCopy(wanted: () => boolean = () => true): Promise<ChangedCopy | undefined> {
+    const recyclable = this.canRecycle() ? this.lineage : undefined;
+    this.lineage = undefined;
+    let graph: EntityGraph | undefined;
+    if (recyclable) {
+      recyclable.from.recycled = true;
+      this.dropSpare();
+      graph = recyclable.from.own;
+      await runInSlices(replayInSteps(graph, recyclable.ops));
+    } else {
+      graph = (await this.takeSpare()) ?? (await runInSlices(whileWanted(sharingCopyInSteps(this.own), wanted)));
+    }
+    return graph && { graph, recorded: recordChanges(graph) };
+  }
+
+  /**
+   * Once served after a write: a sharing copy of the graph, made now in slices between reads, that the next write
+   * (or this corpus's layout) changes instead of copying the graph itself; under a stream of writes the copy is made
+   * while the next one is extracted and queued rather than while it waits. Not for a graph under `minEdges`, nor when
+   * the next write can move the replaced version's graph on instead (`canRecycle`): only when that one is still read.
+   */
+  prepareSpare(minEdges = SPARE_ABOVE_EDGES): void {
+    if (this.spare || this.own.size < minEdges || this.canRecycle()) return;
+    const spare = { wanted: true, copy: Promise.resolve<EntityGraph | undefined>(undefined) };
+    spare.copy = runInSlices(whileWanted(sharingCopyInSteps(this.own), () => spare.wanted));
+    this.spare = spare;
+  }
+
+  /** Whether a copy made ahead waits for the next write (none before `prepareSpare`, nor once one took it). */
+  hasSpare(): boolean {
+    return this.spare !== undefined;
+  }
+
+  /** No longer served: a copy made ahead and not taken is given up. */
+  dropSpare(): void {
+    if (this.spare) this.spare.wanted = false;
+    this.spare = undefined;
+  }
+
+  /** The copy made ahead, if any: the caller's alone (nobody else gets it); undefined when there is none. */
+  private takeSpare(): Promise<EntityGraph | undefined> {
+    const spare = this.spare;
+    this.spare = undefined;
+    return spare ? spare.copy.catch(() => undefined) : Promise.resolve(undefined);
+  }
+}
