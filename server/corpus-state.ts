@@ -33,6 +33,8 @@ export interface CorpusView {
   prepareSpare?(minEdges?: number): void;
   /** No longer served: the work ahead is given up. */
   dropSpare?(): void;
+  /** Replaced where it was served, or never served: what it holds may be reused once nobody reads it (read/model.ts). */
+  retire?(): void;
   /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
   settle?(stillServed: () => boolean): Promise<CorpusView | undefined>;
   /**
@@ -163,7 +165,11 @@ export async function provisionalView<V extends CorpusView>(
     );
     extraction = added.extraction;
     change = composeChanges(change, added.change);
-    if (moves) view = await view.withAdded!(docs, added, corrections);
+    if (moves) {
+      const removed = view === previous ? undefined : view;
+      view = await view.withAdded!(docs, added, corrections);
+      removed?.retire?.(); // the batch's removal, never served: the addition was made from it
+    }
   }
   return { view: moves ? (view as V) : await build(extraction), change };
 }

@@ -78,6 +78,7 @@ describe("a replaced version's graph moved on for the next write", async () => {
     const step = async (next: Promise<ReadModel>) => {
       if (hold) leases.push(versions.at(-1)!.lease()); // a reader of every version: nothing is recycled
       versions.push(await next);
+      versions.at(-2)!.retire(); // replaced where it was served (the writer's serve)
     };
     let all = [...docs, ...added];
     await step(corpus.withAdded(all, provisionalExtraction(corpus.extraction, added), []));
@@ -109,18 +110,44 @@ describe("a replaced version's graph moved on for the next write", async () => {
     const second = await first.withAdded([...docs, ...added], provisionalExtraction(first.extraction, added), []);
     const release = first.lease();
     const before = exported(first.graph);
-    expect(second.canRecycle()).toBe(false);
+    expect(second.canRecycle()).toBe(false); // not retired yet
+    first.retire();
+    expect(second.canRecycle()).toBe(false); // read
     const all = [...docs, ...added, ...more];
     const third = await second.withAdded(all, provisionalExtraction(second.extraction, more), []);
     expect(exported(first.graph)).toBe(before); // read throughout: copied, not reused
     release();
     release(); // a second release changes nothing
+    second.retire();
     // `third` was made from a copy: `second`'s graph is the one it may move on, and nobody reads it
     expect(third.canRecycle()).toBe(true);
     const fourth = await third.withAdded(all, provisionalExtraction(third.extraction, []), []);
     expect(() => second.graph).toThrow(/reused/);
     expect(exported(fourth.graph)).toBe(exported(third.graph)); // an empty write: the same graph, moved on
     expect(exported(first.graph)).toBe(before);
+  });
+});
+
+describe("a version still served is never reused", async () => {
+  const docs = [...seedCorpus().docExtractions, extractDocument(syntheticArticle(200))];
+  const added = [extractDocument({ text: "Angela Merkel met Jacinda Ardern in Paris. Keir Starmer called Donald Tusk." })];
+
+  it("a batch's removal and then its addition (made from the removal) leave the served version as it was", async () => {
+    const first = await ReadModel.build(docs);
+    const served = await first.withAdded([...docs, ...added], provisionalExtraction(first.extraction, added), []);
+    first.retire();
+    const before = exported(served.graph);
+    // the writer's batch (corpus-state.ts provisionalView): removal from the served version, addition from that
+    const gone = [docs.at(-1)!.doc.id];
+    const rest = [...docs, ...added].filter((d) => d.doc.id !== gone[0]);
+    const removed = await served.withRemoved(rest, provisionalRemoval(served.extraction, gone), []);
+    expect(removed.canRecycle()).toBe(false); // made from `served`, which is still served
+    const more = [extractDocument({ text: "Emmanuel Macron criticised Viktor Orban in Brussels on Monday." })];
+    const both = await removed.withAdded([...rest, ...more], provisionalExtraction(removed.extraction, more), []);
+    expect(exported(served.graph)).toBe(before);
+    expect(() => first.graph).toThrow(/reused/); // the removal moved the retired one on instead
+    removed.retire(); // never served: the next write may move its graph on
+    expect(both.canRecycle()).toBe(true);
   });
 });
 

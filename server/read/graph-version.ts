@@ -30,6 +30,8 @@ export interface ChangedCopy {
 export class GraphVersion {
   /** Requests reading this version across turns (`lease`): its graph is not moved on while any does. */
   private leases = 0;
+  /** Replaced by a later version where it was served (`retire`): only then may its graph be moved on. */
+  private retired = false;
   /** Moved on to a later version: this one's graph is no longer its own. */
   private recycled = false;
   /** The graph of the version this one replaced, while it may still be moved on to this one. */
@@ -59,6 +61,14 @@ export class GraphVersion {
     };
   }
 
+  /**
+   * No longer served: replaced by a later version (the writer's `serve`), or made on the way to one and never served
+   * (a batch's removal before its addition). Its graph may be moved on once nobody holds a lease on it.
+   */
+  retire(): void {
+    this.retired = true;
+  }
+
   /** This version was made from `from` by changing a `changedCopy` of its graph: `ops` make `from`'s graph this one. */
   descend(from: GraphVersion, ops: GraphOp[] | undefined): void {
     if (ops) this.lineage = { from, ops };
@@ -66,11 +76,12 @@ export class GraphVersion {
 
   /**
    * Whether the next write will move the replaced version's graph on rather than copy this one: this version was
-   * made from that one, which nobody reads any more and, being replaced, nobody can start to read (a lease is taken
-   * on the version served).
+   * made from that one, which is retired (no longer served, so nobody can start to read it: a lease is taken on the
+   * version served) and read by nobody any more.
    */
   canRecycle(): boolean {
-    return this.lineage !== undefined && this.lineage.from.leases === 0 && !this.lineage.from.recycled;
+    const from = this.lineage?.from;
+    return from !== undefined && from.retired && from.leases === 0 && !from.recycled;
   }
 
   /**

@@ -144,20 +144,22 @@ export class ReadModel {
    * the commit. That layout is not kept in the cache: the full resolution replaces this corpus soon.
    */
   async withAdded(docExtractions: DocExtraction[], provisional: ProvisionalWrite, corrections: Correction[]): Promise<ReadModel> {
-    const { extraction, change } = provisional;
-    const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
-    await nextTurn();
-    const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
-    await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
-    await nextTurn();
-    const linked = new Set(change.entities.added);
-    for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
-    const moving = placeBeside(graph, this.graph, linked);
-    for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
-    const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
-    corpus.pending = { key: "", moving, cache: undefined };
-    corpus.version.descend(this.version, recorded());
-    return corpus;
+    return this.leased(async () => {
+      const { extraction, change } = provisional;
+      const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
+      await nextTurn();
+      const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
+      await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
+      await nextTurn();
+      const linked = new Set(change.entities.added);
+      for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
+      const moving = placeBeside(graph, this.graph, linked);
+      for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
+      const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
+      corpus.pending = { key: "", moving, cache: undefined };
+      corpus.version.descend(this.version, recorded());
+      return corpus;
+    });
   }
 
   /**
@@ -165,22 +167,24 @@ export class ReadModel {
    * the removal rather than built again. Nothing new is placed; the nodes still waiting for their layout wait on.
    */
   async withRemoved(docExtractions: DocExtraction[], removal: ProvisionalRemoval, corrections: Correction[]): Promise<ReadModel> {
-    const { extraction, change } = removal;
-    const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
-    await nextTurn();
-    const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
-    await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
-    // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
-    const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
-    for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
-    for (const n of ends) {
-      if (graph.hasNode(n)) graph.replaceNodeAttributes(n, { ...graph.getNodeAttributes(n), degree: new Set(graph.neighbors(n)).size });
-    }
-    const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
-    const moving = new Set([...this.unsettled()].filter((id) => graph.hasNode(id)));
-    if (moving.size > 0) corpus.pending = { key: "", moving, cache: undefined };
-    corpus.version.descend(this.version, recorded());
-    return corpus;
+    return this.leased(async () => {
+      const { extraction, change } = removal;
+      const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
+      await nextTurn();
+      const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
+      await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
+      // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
+      const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
+      for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
+      for (const n of ends) {
+        if (graph.hasNode(n)) graph.replaceNodeAttributes(n, { ...graph.getNodeAttributes(n), degree: new Set(graph.neighbors(n)).size });
+      }
+      const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
+      const moving = new Set([...this.unsettled()].filter((id) => graph.hasNode(id)));
+      if (moving.size > 0) corpus.pending = { key: "", moving, cache: undefined };
+      corpus.version.descend(this.version, recorded());
+      return corpus;
+    });
   }
 
   /** The nodes whose place is still provisional: placed beside their neighbours, not yet laid out. */
@@ -195,23 +199,35 @@ export class ReadModel {
    * `stillServed` says this corpus no longer is (a newer write replaced it: the graph is not copied for nothing).
    */
   async settle(stillServed: () => boolean = () => true): Promise<ReadModel | undefined> {
-    const pending = this.pending;
-    if (!pending) return undefined;
-    // A write that replaces this corpus while the layout is worked out takes the unsettled nodes over: the input
-    // and the copy with the positions (a second of copying at 200,000 edges) are given up as soon as it arrives.
-    const input = await runInSlices(whileWanted(layoutInputInSteps(this.graph, pending.moving), stillServed));
-    const record = input && (await layoutSupervisor().refine(input));
-    if (!record) return undefined;
-    await pending.cache?.set(pending.key, record);
-    if (!stillServed()) return undefined;
-    const copy = await this.version.changedCopy(stillServed);
-    if (!copy) return undefined;
-    const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record, copy.graph), stillServed));
-    const recorded = copy.recorded();
-    if (!graph || !stillServed()) return undefined;
-    const corpus = new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
-    corpus.version.descend(this.version, recorded);
-    return corpus;
+    return this.leased(async () => {
+      const pending = this.pending;
+      if (!pending) return undefined;
+      // A write that replaces this corpus while the layout is worked out takes the unsettled nodes over: the input
+      // and the copy with the positions (a second of copying at 200,000 edges) are given up as soon as it arrives.
+      const input = await runInSlices(whileWanted(layoutInputInSteps(this.graph, pending.moving), stillServed));
+      const record = input && (await layoutSupervisor().refine(input));
+      if (!record) return undefined;
+      await pending.cache?.set(pending.key, record);
+      if (!stillServed()) return undefined;
+      const copy = await this.version.changedCopy(stillServed);
+      if (!copy) return undefined;
+      const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record, copy.graph), stillServed));
+      const recorded = copy.recorded();
+      if (!graph || !stillServed()) return undefined;
+      const corpus = new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
+      corpus.version.descend(this.version, recorded);
+      return corpus;
+    });
+  }
+
+  /** `work` with this version leased (`lease`): its graph is not reused for a later version while the work reads it. */
+  private async leased<T>(work: () => Promise<T>): Promise<T> {
+    const release = this.lease();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
   }
 
   /** The graph view. Throws once this version is replaced and its graph moved on to a later one (read under `lease`). */
@@ -246,6 +262,11 @@ export class ReadModel {
   /** No longer served: a copy made ahead and not taken is given up. */
   dropSpare(): void {
     this.version.dropSpare();
+  }
+
+  /** Replaced where it was served, or never served (graph-version.ts): its graph may be reused once nobody reads it. */
+  retire(): void {
+    this.version.retire();
   }
 
   graphJson() {

@@ -258,8 +258,11 @@ describeEachBackend("writes resolved after their commit (resolveAfterCommitAbove
 
     // One batch: a delete and a post that arrive together.
     const [posted] = await writer.extract([extra[3]!]);
+    const movedServed = JSON.stringify(moved.graph.export());
     const [removal, post] = await Promise.all([writer.remove(idOf(extra[2]!)), writer.ingestExtracted([posted!])]);
     expect(removal).toEqual(post.change); // the batch's change
+    // the version the batch replaced, read as it was (its graph is reused by a later write, not by this one)
+    expect(JSON.stringify(moved.graph.export())).toBe(movedServed);
     const both = writer.current();
     expect(both.extraction.documents.map((d) => d.id)).toContain(posted!.extraction.doc.id);
     await expectBuiltFromScratch(both);
