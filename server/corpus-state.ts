@@ -31,9 +31,10 @@ export interface CorpusView {
   readonly extraction: Extraction;
   /** Once served after a write: work ahead for the next one (the server's spare copy of its graph, read/model.ts). */
   prepareSpare?(minEdges?: number): void;
-  /** No longer served: the work ahead is given up. */
-  dropSpare?(): void;
-  /** Replaced where it was served, or never served: what it holds may be reused once nobody reads it (read/model.ts). */
+  /**
+   * Replaced where it was served, or never served: the work ahead is given up, and what it holds may be reused once
+   * nobody reads it (read/model.ts).
+   */
   retire?(): void;
   /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
   settle?(stillServed: () => boolean): Promise<CorpusView | undefined>;

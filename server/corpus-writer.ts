@@ -124,11 +124,11 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
   }
 
   /**
-   * Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile. After
-   * a write (not a load), the view served prepares its spare for the next write.
+   * Serves `state`, and then the better view its `settle` gives, unless another write replaced it meanwhile; a view
+   * replaced is retired (read/model.ts). After a write (not a load), the view served prepares for the next write.
    */
   private serve(state: State<V>, after: "write" | "load" = "write"): void {
-    if (this.state.view !== state.view) this.retire(this.state.view);
+    if (this.state.view !== state.view) this.state.view.retire?.();
     this.state = state;
     const view = state.view;
     if (after === "write") view.prepareSpare?.(this.spareAboveEdges);
@@ -137,18 +137,12 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     this.settling = better.then(
       (next) => {
         if (!next || this.state.view !== view) return;
-        this.retire(view);
+        view.retire?.();
         this.state = { ...this.state, view: next };
         next.prepareSpare?.(this.spareAboveEdges);
       },
       (err: unknown) => console.error("layout after a write failed (the graph keeps its provisional positions):", err),
     );
-  }
-
-  /** A view replaced by another where it was served: its spare given up, its graph free for reuse once unread. */
-  private retire(view: V): void {
-    view.dropSpare?.();
-    view.retire?.();
   }
 
   /** Resolves once the view of the latest write has settled (its layout is in): tests and benchmarks wait on it. */

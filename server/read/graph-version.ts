@@ -63,10 +63,12 @@ export class GraphVersion {
 
   /**
    * No longer served: replaced by a later version (the writer's `serve`), or made on the way to one and never served
-   * (a batch's removal before its addition). Its graph may be moved on once nobody holds a lease on it.
+   * (a batch's removal before its addition). Its graph may be moved on once nobody holds a lease on it; a copy made
+   * ahead and not taken is given up.
    */
   retire(): void {
     this.retired = true;
+    this.dropSpare();
   }
 
   /** This version was made from `from` by changing a `changedCopy` of its graph: `ops` make `from`'s graph this one. */

@@ -264,7 +264,7 @@ export class ReadModel {
     this.version.dropSpare();
   }
 
-  /** Replaced where it was served, or never served (graph-version.ts): its graph may be reused once nobody reads it. */
+  /** Replaced where it was served, or never served (graph-version.ts): its spare given up, its graph reused once unread. */
   retire(): void {
     this.version.retire();
   }
