@@ -154,20 +154,18 @@ export function* sharingCopyInSteps(graph: EntityGraph): Steps<EntityGraph> {
 }
 
 /**
- * `previous`, the graph before a write that only added or only removed documents, moved on by the write's change: a
- * copy without the removed entities and edges, with the added ones, and the attributes of the changed ones set again
- * from `entities`, `edges` and `mentionsOf`. Positions and metrics stay those of `previous` (a new node is at 0, 0 until placed). Costs a copy
- * of the graph and the change, not a rebuild from every mention. The copy shares the attribute objects of the nodes
- * and edges the write did not change with `previous`, which is still served: change them only by replacing them.
+ * `graph`, a graph equal to the one before a write that only added or only removed documents and the caller's alone
+ * (read/graph-version.ts: a replaced graph moved on, or a sharing copy), moved on by the write's change: without the
+ * removed entities and edges, with the added ones, and the attributes of the changed ones set again from `entities`,
+ * `edges` and `mentionsOf`. Positions and metrics stay as they were (a new node is at 0, 0 until placed). Costs the
+ * change, not a rebuild from every mention. `graph` shares the attribute objects of the nodes and edges the write
+ * did not change with the graph served: change them only by replacing them.
  */
 export function* graphWithChangeInSteps(
-  previous: EntityGraph,
+  graph: EntityGraph,
   change: GraphChange,
   lookup: { entities: Lookup<Entity>; edges: Lookup<Edge>; mentionsOf: (id: string) => readonly { docId: string }[] },
-  /** A sharing copy of `previous` made ahead (read/model.ts's spare), this call's alone: changed rather than copied again. */
-  copy?: EntityGraph,
 ): Steps<EntityGraph> {
-  const graph = copy ?? (yield* sharingCopyInSteps(previous));
   yield;
   for (const id of change.edges.removed) if (graph.hasEdge(id)) graph.dropEdge(id);
   for (const id of change.entities.removed) graph.dropNode(id);

@@ -1,5 +1,5 @@
 // A write's changes to a graph, recorded as they are made (graphology's events) so that they can be made again on
-// another graph equal to where the first one started: read/model.ts moves the graph a write replaced on to the
+// another graph equal to where the first one started: read/graph-version.ts moves the graph a write replaced on to the
 // current version this way, at the cost of the write's change, instead of copying the whole graph for the next write.
 import type { EntityGraph } from "./build.js";
 import { type Steps, every } from "../slices.js";

@@ -149,7 +149,7 @@ export class ReadModel {
       const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
       await nextTurn();
       const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
-      await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
+      await runInSlices(graphWithChangeInSteps(graph, change, changeLookup(indexes)));
       await nextTurn();
       const linked = new Set(change.entities.added);
       for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
@@ -172,7 +172,7 @@ export class ReadModel {
       const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
       await nextTurn();
       const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
-      await runInSlices(graphWithChangeInSteps(this.graph, change, changeLookup(indexes), graph));
+      await runInSlices(graphWithChangeInSteps(graph, change, changeLookup(indexes)));
       // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
       const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
       for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
