@@ -7,8 +7,11 @@ import { describe, expect, it } from "vitest";
 
 import type { EntityGraph } from "../server/graph/build.js";
 import { toGexf } from "../server/graph/gexf.js";
-import { gexfChunks } from "../server/graph/gexf-stream.js";
+import { gexfChunks, gexfSourceInSteps } from "../server/graph/gexf-stream.js";
 import { sendGexf } from "../server/api/gexf-response.js";
+import { createApp } from "../server/api/app.js";
+import { ReadModel } from "../server/read/model.js";
+import { runSteps } from "../server/slices.js";
 import { seedCorpus } from "./helpers/server.js";
 
 type NodeInput = Partial<ReturnType<EntityGraph["getNodeAttributes"]>>;
@@ -86,6 +89,22 @@ describe("gexfChunks", () => {
     for (const size of [1, 7, 1000]) expect([...gexfChunks(g, size)].join("")).toBe(reference);
   });
 
+  it.each([
+    { name: "the seeds graph", graph: () => seedCorpus().graph },
+    { name: "awkward labels and values", graph: awkward },
+    { name: "an empty graph", graph: empty },
+  ])("writes the same text from $name's nodes and edges taken out, and they stay as taken when the graph changes", ({ graph }) => {
+    const g = graph();
+    const reference = toGexf(g);
+    const source = runSteps(gexfSourceInSteps(g));
+    // what moving a graph on does: a node's object changed in place, attributes replaced, an edge and a node dropped
+    for (const n of g.nodes()) g.setNodeAttribute(n, "x", 999);
+    for (const e of g.edges()) g.replaceEdgeAttributes(e, { ...g.getEdgeAttributes(e), weight: 77 });
+    if (g.order) g.dropNode(g.nodes()[0]!);
+    expect([...gexfChunks(source, 7)].join("")).toBe(reference);
+    if (g.order + g.size) expect(toGexf(g)).not.toBe(reference); // the graph did change
+  });
+
   it("keeps each chunk to about the size asked for", () => {
     const g = seedCorpus().graph;
     const chunks = [...gexfChunks(g, 10)];
@@ -122,5 +141,39 @@ describe("GET /api/export.gexf to a slow reader (sendGexf)", () => {
     expect(text.length).toBeGreaterThan(1_000_000); // past any socket buffer: the writer did wait
     expect(listeners.every((n) => n <= 2)).toBe(true);
     expect(warnings.filter((w) => w.includes("MaxListeners"))).toEqual([]);
+  });
+});
+
+describe("GET /api/export.gexf holds no lease on the version while a slow client reads", () => {
+  it("takes the nodes and edges out first: the version's graph may move on, and the text is the version's", async () => {
+    const corpus = await ReadModel.build(seedCorpus().docExtractions);
+    const big: EntityGraph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
+    for (let i = 0; i < 4000; i++) big.addNode(`person:p${i}`, node(`Person number ${i}`));
+    const reference = toGexf(big);
+    Object.defineProperty(corpus, "graph", { get: () => big }); // a graph past any socket buffer
+    const leases: string[] = [];
+    const lease = corpus.lease.bind(corpus);
+    corpus.lease = () => {
+      leases.push("taken");
+      const release = lease();
+      return () => (leases.push("released"), release());
+    };
+    const server = createServer(createApp({ corpus: () => corpus }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as { port: number };
+    const text = await new Promise<string>((resolve, reject) => {
+      get(`http://127.0.0.1:${port}/api/export.gexf`, (res) => {
+        const parts: Buffer[] = [];
+        res.pause(); // the text is still being sent: the lease is already given back
+        expect(leases).toEqual(["taken", "released"]);
+        big.clear(); // the version's graph moved on meanwhile
+        setTimeout(() => res.resume(), 300);
+        res.on("data", (b: Buffer) => parts.push(b));
+        res.on("end", () => resolve(Buffer.concat(parts).toString()));
+      }).on("error", reject);
+    });
+    server.close();
+    expect(text.length).toBeGreaterThan(1_000_000); // past any socket buffer: sent while the graph was cleared
+    expect(text).toBe(reference);
   });
 });

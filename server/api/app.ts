@@ -10,6 +10,7 @@ import { filterGraphInSteps, parseGraphQuery } from "../graph/filter.js";
 import { graphQueryKey } from "../graph/query-key.js";
 import { runInSlices } from "../slices.js";
 import { sendGexf } from "./gexf-response.js";
+import { gexfSourceInSteps } from "../graph/gexf-stream.js";
 import { type TrustProxy, guardWrites } from "./access.js";
 import { correctionRoutes, goneEntityError } from "./corrections.js";
 import { type WriteOptions, documentWriteRoutes } from "./documents-write.js";
@@ -94,15 +95,16 @@ export function createApp(options: AppOptions) {
 
   /**
    * A handler that reads one corpus version from its start to its end, across turns (a filter in slices, an export, an
-   * answer that awaits the store): the version's graph is not reused for a later one meanwhile (read/model.ts).
+   * answer that awaits the store): the version's graph is not reused for a later one meanwhile (read/model.ts), until
+   * the handler is done or calls `release` (once it no longer reads the graph).
    */
   const reading =
-    <P = Record<string, string>>(handler: (corpus: ReadModel, req: Request<P>, res: Response) => Promise<void>) =>
+    <P = Record<string, string>>(handler: (corpus: ReadModel, req: Request<P>, res: Response, release: () => void) => Promise<void>) =>
     async (req: Request<P>, res: Response) => {
       const corpus = options.corpus();
       const release = corpus.lease();
       try {
-        await handler(corpus, req, res);
+        await handler(corpus, req, res, release);
       } finally {
         release();
       }
@@ -167,14 +169,18 @@ export function createApp(options: AppOptions) {
 
   api.get(
     "/export.gexf",
-    reading(async (corpus, req, res) => {
+    reading(async (corpus, req, res, release) => {
       const query = parseGraphQuery(req.query);
       // Named after what it holds: the view a query asks for, or the whole graph. Before type(): attachment()
       // guesses a type from the extension.
       res.attachment(Object.keys(query).length ? "entity-graph-view.gexf" : "entity-graph-all.gexf");
       res.type("application/gexf+xml");
-      // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows. Written as sent.
-      await sendGexf(res, Object.keys(query).length ? (await runInSlices(filterGraphInSteps(corpus, query))).graph : corpus.graph);
+      // No query: the whole graph, with no limit. With one: the same subgraph GET /api/graph shows. Written as sent,
+      // from its nodes and edges taken out first: the version's graph is not held while a slow client reads.
+      const graph = Object.keys(query).length ? (await runInSlices(filterGraphInSteps(corpus, query))).graph : corpus.graph;
+      const source = await runInSlices(gexfSourceInSteps(graph));
+      release();
+      await sendGexf(res, source);
     }),
   );
 

@@ -4,8 +4,37 @@
 // export and per corpus version, which the fuzz's exports of a growing store turned into 10-16 s answers. What it
 // writes for our elements (scalar attributes, an rgb colour, a size, a position, a thickness) is reproduced here; a
 // test compares the two texts byte for byte (tests/gexf-stream.test.ts), so a change in either shows.
-import type { EntityGraph } from "./build.js";
+import type { EdgeAttributes, EntityGraph, NodeAttributes } from "./build.js";
 import { type GexfElement, gexfEdge, gexfNode } from "./gexf.js";
+import { type Steps, every } from "../slices.js";
+
+/** What the export reads of a graph: a graph itself, or its nodes and edges taken out beforehand (`gexfSourceInSteps`). */
+export interface GexfSource {
+  readonly order: number;
+  readonly size: number;
+  nodeEntries(): Iterable<{ node: string; attributes: NodeAttributes }>;
+  edgeEntries(): Iterable<{ edge: string; attributes: EdgeAttributes; source: string; target: string }>;
+}
+
+/**
+ * The graph's nodes and edges as they are now, in steps, for an export that then streams from them and no longer
+ * reads the graph: the version it came from may be moved on (read/graph-version.ts) while the text is sent. Node
+ * attributes are copied (a graph moved on may change a node's object in place while placing it); edge attributes
+ * are shared, since they are only ever replaced, never changed in place (graph/recorded.ts).
+ */
+export function* gexfSourceInSteps(graph: EntityGraph): Steps<GexfSource> {
+  const nodes: { node: string; attributes: NodeAttributes }[] = [];
+  const edges: { edge: string; attributes: EdgeAttributes; source: string; target: string }[] = [];
+  for (const { node, attributes } of graph.nodeEntries()) {
+    nodes.push({ node, attributes: { ...attributes } });
+    if (every(nodes.length, 5000)) yield;
+  }
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+    edges.push({ edge, attributes, source, target });
+    if (every(edges.length, 10_000)) yield;
+  }
+  return { order: nodes.length, size: edges.length, nodeEntries: () => nodes, edgeEntries: () => edges };
+}
 
 type AttributeType = "string" | "double" | "long" | "integer" | "boolean";
 
@@ -106,7 +135,7 @@ function element(tag: "node" | "edge", head: string, e: GexfElement, model: Mode
  * every ten chunks' worth of elements for the caller to yield at; then the elements. Every edge is written directed,
  * as toGexf does.
  */
-export function* gexfChunks(graph: EntityGraph, perChunk = 2000): Generator<string> {
+export function* gexfChunks(graph: GexfSource, perChunk = 2000): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">\n';
   const [nodes, edges] = [new Model(), new Model()];
   let seen = 0;
