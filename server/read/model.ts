@@ -199,16 +199,19 @@ export class ReadModel {
    * `stillServed` says this corpus no longer is (a newer write replaced it: the graph is not copied for nothing).
    */
   async settle(stillServed: () => boolean = () => true): Promise<ReadModel | undefined> {
+    const pending = this.pending;
+    if (!pending) return undefined;
+    // A write that replaces this corpus while the layout is worked out takes the unsettled nodes over: the input
+    // and the copy with the positions (a second of copying at 200,000 edges) are given up as soon as it arrives.
+    // The graph is read under a lease, but not while the worker lays it out (seconds on a big graph): a lease held
+    // that long kept the version a write replaced from being moved on, and every write meanwhile copied the graph.
+    const input = await this.leased(() => runInSlices(whileWanted(layoutInputInSteps(this.graph, pending.moving), stillServed)));
+    const record = input && (await layoutSupervisor().refine(input));
+    if (!record) return undefined;
+    await pending.cache?.set(pending.key, record);
+    // Still served, so not retired: nobody has moved its graph on, and the lease taken now (in the same turn) keeps it so.
+    if (!stillServed()) return undefined;
     return this.leased(async () => {
-      const pending = this.pending;
-      if (!pending) return undefined;
-      // A write that replaces this corpus while the layout is worked out takes the unsettled nodes over: the input
-      // and the copy with the positions (a second of copying at 200,000 edges) are given up as soon as it arrives.
-      const input = await runInSlices(whileWanted(layoutInputInSteps(this.graph, pending.moving), stillServed));
-      const record = input && (await layoutSupervisor().refine(input));
-      if (!record) return undefined;
-      await pending.cache?.set(pending.key, record);
-      if (!stillServed()) return undefined;
       const copy = await this.version.changedCopy(stillServed);
       if (!copy) return undefined;
       const graph = await runInSlices(whileWanted(withLayoutInSteps(this.graph, record, copy.graph), stillServed));
