@@ -126,6 +126,44 @@ describe("a replaced version's graph moved on for the next write", async () => {
     expect(exported(fourth.graph)).toBe(exported(third.graph)); // an empty write: the same graph, moved on
     expect(exported(first.graph)).toBe(before);
   });
+
+  it("waits for a short read of the replaced version to end and moves its graph on, rather than copy", async () => {
+    const first = await ReadModel.build(docs);
+    const second = await first.withAdded([...docs, ...added], provisionalExtraction(first.extraction, added), []);
+    first.retire();
+    const release = first.lease(); // a filter or an export taking its nodes out, ended 50 ms later
+    setTimeout(release, 50);
+    const all = [...docs, ...added, ...more];
+    const third = await second.withAdded(all, provisionalExtraction(second.extraction, more), []);
+    expect(() => first.graph).toThrow(/reused/);
+    second.retire();
+    expect(third.canRecycle()).toBe(true);
+  });
+});
+
+describe("a version laid out after its write", async () => {
+  const docs = [...seedCorpus().docExtractions, extractDocument(syntheticArticle(200))];
+  const added = [extractDocument({ text: "Angela Merkel met Jacinda Ardern in Paris. Keir Starmer called Donald Tusk." })];
+
+  it("is not leased while the worker lays it out: the write that replaced it may move its graph on meanwhile", async () => {
+    const first = await ReadModel.build(docs);
+    const all = [...docs, ...added];
+    const laidOut = await first.withAdded(all, provisionalExtraction(first.extraction, added), []); // new nodes to place
+    first.retire();
+    const next = await laidOut.withAdded(all, provisionalExtraction(laidOut.extraction, []), []); // made from it
+    laidOut.retire(); // replaced where it was served, its layout still to come
+    let done = false;
+    const settling = laidOut.settle(() => true).finally(() => (done = true));
+    const recyclable: boolean[] = [];
+    while (!done) {
+      recyclable.push(next.canRecycle());
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await settling;
+    expect(recyclable.length).toBeGreaterThan(2);
+    expect(recyclable[0]).toBe(false); // the layout's input is read under a lease
+    expect(recyclable).toContain(true); // the worker's part, not
+  });
 });
 
 describe("a version still served is never reused", async () => {

@@ -1,8 +1,9 @@
 // One corpus version's graph, who reads it, and how the next version's graph is made from it without copying it
 // each time. A write (or the layout after it) changes a graph equal to the served one, never the served one. That
 // graph is, in order: the graph of the version the served one replaced, once nobody reads it, moved on by the
-// changes recorded when the served one was made (graph/recorded.ts: costs one write's change); a copy made ahead,
-// between reads, when the replaced version was still read at the time (`prepareSpare`); a copy made then.
+// changes recorded when the served one was made (graph/recorded.ts: costs one write's change), waiting a little for
+// its readers if need be; a copy made ahead, between reads, when the replaced version was still read a while after
+// it was replaced (`prepareSpare`); a copy made then.
 import type { EntityGraph } from "../graph/build.js";
 import { sharingCopyInSteps } from "../graph/build.js";
 import { type GraphOp, recordChanges, replayInSteps } from "../graph/recorded.js";
@@ -13,6 +14,13 @@ import { runInSlices, whileWanted } from "../slices.js";
  * half of the server's main thread under the fuzz's stream of writes at 224,000 edges; below this it costs little.
  */
 export const SPARE_ABOVE_EDGES = 20_000;
+
+/**
+ * How long a write (or a copy made ahead) waits for the readers of the version it would move on, before it copies
+ * the graph instead: the reads that lease a version are short (a filter, an export taking its nodes out), and a
+ * copy costs seconds of the main thread at 400,000 edges.
+ */
+export const LEASE_WAIT_MS = 1000;
 
 /** The graph a version was made from, no longer served, and the changes that make it equal to this version's. */
 interface Lineage {
@@ -38,6 +46,8 @@ export class GraphVersion {
   private lineage: Lineage | undefined;
   /** A sharing copy of the graph made ahead (`prepareSpare`), for the first write or layout that takes it. */
   private spare: { copy: Promise<EntityGraph | undefined>; wanted: boolean } | undefined;
+  /** Who waits for the last lease to be released (`unleased`). */
+  private readonly waiting = new Set<() => void>();
 
   constructor(
     private readonly own: EntityGraph,
@@ -56,9 +66,29 @@ export class GraphVersion {
     this.leases++;
     let released = false;
     return () => {
-      if (!released) this.leases--;
+      if (!released && --this.leases === 0) for (const wake of [...this.waiting]) wake();
       released = true;
     };
+  }
+
+  /** Resolves once nobody holds a lease on this version, or after `ms` at the latest. */
+  private unleased(ms: number): Promise<void> {
+    if (this.leases === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiting.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.waiting.add(wake);
+    });
+  }
+
+  /** The replaced version this one may move on once its readers are done (retired, not moved on yet, but leased). */
+  private readBeforeRecycling(): GraphVersion | undefined {
+    const from = this.lineage?.from;
+    return from && from.retired && !from.recycled && from.leases > 0 ? from : undefined;
   }
 
   /**
@@ -88,10 +118,11 @@ export class GraphVersion {
 
   /**
    * A graph equal to this version's, the caller's alone to change, its changes recorded from now on: the replaced
-   * version's moved on (`canRecycle`), else the copy made ahead, else a copy made now in slices (given up, and
+   * version's moved on (`canRecycle`, once its readers are done, waiting up to LEASE_WAIT_MS for them), else the copy made ahead, else a copy made now in slices (given up, and
    * undefined, once `wanted` turns false). Either way the replaced version's graph is not kept for later any more.
    */
   async changedCopy(wanted: () => boolean = () => true): Promise<ChangedCopy | undefined> {
+    await this.readBeforeRecycling()?.unleased(LEASE_WAIT_MS);
     const recyclable = this.canRecycle() ? this.lineage : undefined;
     this.lineage = undefined;
     let graph: EntityGraph | undefined;
@@ -110,12 +141,17 @@ export class GraphVersion {
    * Once served after a write: a sharing copy of the graph, made now in slices between reads, that the next write
    * (or this corpus's layout) changes instead of copying the graph itself; under a stream of writes the copy is made
    * while the next one is extracted and queued rather than while it waits. Not for a graph under `minEdges`, nor when
-   * the next write can move the replaced version's graph on instead (`canRecycle`): only when that one is still read.
+   * the next write can move the replaced version's graph on instead (`canRecycle`): only when that one is still read,
+   * and still LEASE_WAIT_MS later (the copy starts then).
    */
   prepareSpare(minEdges = SPARE_ABOVE_EDGES): void {
     if (this.spare || this.own.size < minEdges || this.canRecycle()) return;
     const spare = { wanted: true, copy: Promise.resolve<EntityGraph | undefined>(undefined) };
-    spare.copy = runInSlices(whileWanted(sharingCopyInSteps(this.own), () => spare.wanted));
+    const read = this.readBeforeRecycling();
+    spare.copy = (read ? read.unleased(LEASE_WAIT_MS) : Promise.resolve()).then(() =>
+      // its readers done meanwhile: the next write moves that graph on, and no copy is made
+      spare.wanted && !this.canRecycle() ? runInSlices(whileWanted(sharingCopyInSteps(this.own), () => spare.wanted)) : undefined,
+    );
     this.spare = spare;
   }
 
