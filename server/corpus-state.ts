@@ -36,6 +36,8 @@ export interface CorpusView {
    * nobody reads it (read/model.ts).
    */
   retire?(): void;
+  /** Made on the way to the next version, never served nor read: that one may change its graph (read/model.ts). */
+  passOn?(): void;
   /** Work left after the write is committed (the server's layout): the better view, served once it is ready. */
   settle?(stillServed: () => boolean): Promise<CorpusView | undefined>;
   /**
@@ -168,6 +170,7 @@ export async function provisionalView<V extends CorpusView>(
     change = composeChanges(change, added.change);
     if (moves) {
       const removed = view === previous ? undefined : view;
+      removed?.passOn?.(); // never served: the addition changes its graph rather than a copy
       view = await view.withAdded!(docs, added, corrections);
       removed?.retire?.(); // the batch's removal, never served: the addition was made from it
     }

@@ -187,6 +187,36 @@ describe("a version still served is never reused", async () => {
     removed.retire(); // never served: the next write may move its graph on
     expect(both.canRecycle()).toBe(true);
   });
+
+  it("a removal passed on gives its own graph to the addition, which descends from the served version by both changes", async () => {
+    const batch = async (passOn: boolean) => {
+      const first = await ReadModel.build(docs);
+      const served = await first.withAdded([...docs, ...added], provisionalExtraction(first.extraction, added), []);
+      first.retire();
+      const before = exported(served.graph);
+      const gone = [docs.at(-1)!.doc.id];
+      const rest = [...docs, ...added].filter((d) => d.doc.id !== gone[0]);
+      const removed = await served.withRemoved(rest, provisionalRemoval(served.extraction, gone), []);
+      const removedGraph = exported(removed.graph);
+      if (passOn) removed.passOn();
+      const more = [extractDocument({ text: "Emmanuel Macron criticised Viktor Orban in Brussels on Monday." })];
+      const both = await removed.withAdded([...rest, ...more], provisionalExtraction(removed.extraction, more), []);
+      removed.retire();
+      expect(exported(served.graph)).toBe(before); // served throughout: never changed
+      return { served, removed, removedGraph, both };
+    };
+    const copied = await batch(false);
+    const passed = await batch(true);
+    expect(exported(passed.both.graph)).toBe(exported(copied.both.graph));
+    expect(() => passed.removed.graph).toThrow(/reused/); // its graph is the addition's now
+    expect(exported(copied.removed.graph)).toBe(copied.removedGraph); // copied: the removal kept its own
+    // the next write moves the served version's graph on by the removal and the addition together
+    passed.served.retire();
+    expect(passed.both.canRecycle()).toBe(true);
+    const next = await passed.both.withAdded(passed.both.docExtractions, provisionalExtraction(passed.both.extraction, []), []);
+    expect(() => passed.served.graph).toThrow(/reused/);
+    expect(exported(next.graph)).toBe(exported(copied.both.graph));
+  });
 });
 
 describe("the read routes hold a lease on the version they answer from", async () => {

@@ -13,20 +13,36 @@ export const REFINE_ITERATIONS = 300;
 const GOLDEN = 2.399963;
 
 /**
- * Gives every node of `graph` a start: where it was in `previous`, else at the weighted mean of its neighbours that
- * have one (a little off it, so two new nodes never coincide), else at a seeded spot inside the old extent. Metrics
- * are those of `previous` until the worker computes them again; a new node takes its heaviest neighbour's community.
- * Returns the ids of the nodes it placed (the ones the layout then moves).
- * `moved` (graphWithChange): `graph` is `previous` moved on by a write whose nodes with new edges are these; the
- * others already have their places, and keep their attribute objects, which `previous` shares.
+ * Gives every node of `graph`, built anew, a start: where it was in `previous`, else beside its neighbours (`place`).
+ * Metrics are those of `previous` until the worker computes them again. Returns the ids of the nodes it placed (the
+ * ones the layout then moves).
  */
-export function placeBeside(graph: EntityGraph, previous: EntityGraph, moved?: ReadonlySet<string>): Set<string> {
+export function placeBeside(graph: EntityGraph, previous: EntityGraph): Set<string> {
+  return place(graph, (n) => previous.hasNode(n), previous);
+}
+
+/**
+ * `graph` is the previous graph moved on by a write (graphWithChange) that added the nodes `added` and gave new edges
+ * to the nodes `moved`: the others already have their places, and keep their attribute objects. The added ones are
+ * placed beside their neighbours (`place`). Returns the ids of the nodes it placed.
+ */
+export function placeAdded(graph: EntityGraph, added: ReadonlySet<string>, moved: ReadonlySet<string>): Set<string> {
+  return place(graph, (n) => !added.has(n), undefined, moved);
+}
+
+/**
+ * Places each node of `graph` that was not there before (`had`) at the weighted mean of its neighbours that have a
+ * place (a little off it, so two new nodes never coincide), else at a seeded spot inside the old extent; a new node
+ * takes its heaviest neighbour's community. The others keep their places: those of `previous` if given (a graph
+ * built anew), else their own.
+ */
+function place(graph: EntityGraph, had: (n: string) => boolean, previous?: EntityGraph, moved?: ReadonlySet<string>): Set<string> {
   const placed = new Set<string>();
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
   graph.forEachNode((n, a) => {
-    if (!previous.hasNode(n)) return;
-    const { x, y } = moved ? a : previous.getNodeAttributes(n);
-    if (!moved)
+    if (!had(n)) return;
+    const { x, y } = previous ? previous.getNodeAttributes(n) : a;
+    if (previous)
       graph.mergeNodeAttributes(n, {
         x,
         y,
@@ -37,8 +53,8 @@ export function placeBeside(graph: EntityGraph, previous: EntityGraph, moved?: R
   });
   if (x0 === Infinity) [x0, x1, y0, y1] = [0, 100, 0, 100];
   const step = 0.01 * Math.max(x1 - x0, y1 - y0, 1);
-  const fresh = graph.filterNodes((n) => !previous.hasNode(n));
-  const known = (n: string) => previous.hasNode(n) || placed.has(n);
+  const fresh = graph.filterNodes((n) => !had(n));
+  const known = (n: string) => had(n) || placed.has(n);
   // Two rounds: a new node whose only neighbours are new is placed beside them once they are placed.
   for (let round = 0; round < 2; round++) {
     fresh.forEach((n, i) => {

@@ -23,7 +23,7 @@ export const SPARE_ABOVE_EDGES = 20_000;
 export const LEASE_WAIT_MS = 1000;
 
 /** The graph a version was made from, no longer served, and the changes that make it equal to this version's. */
-interface Lineage {
+export interface Lineage {
   from: GraphVersion;
   ops: GraphOp[];
 }
@@ -31,8 +31,11 @@ interface Lineage {
 /** A graph equal to a version's, the caller's alone to change, and the changes made to it from then on. */
 export interface ChangedCopy {
   graph: EntityGraph;
-  /** Stops recording: the changes made since, or undefined when one cannot be replayed (graph/recorded.ts). */
-  recorded: () => GraphOp[] | undefined;
+  /**
+   * Stops recording: the version the changed graph descends from and the changes that make its graph this one (for
+   * `descend`), or undefined when one cannot be replayed (graph/recorded.ts).
+   */
+  recorded: () => Lineage | undefined;
 }
 
 export class GraphVersion {
@@ -42,6 +45,8 @@ export class GraphVersion {
   private retired = false;
   /** Moved on to a later version: this one's graph is no longer its own. */
   private recycled = false;
+  /** Made on the way to another version, never served nor read: that one changes this one's graph (`passOn`). */
+  private passing = false;
   /** The graph of the version this one replaced, while it may still be moved on to this one. */
   private lineage: Lineage | undefined;
   /** A sharing copy of the graph made ahead (`prepareSpare`), for the first write or layout that takes it. */
@@ -101,9 +106,18 @@ export class GraphVersion {
     this.dropSpare();
   }
 
-  /** This version was made from `from` by changing a `changedCopy` of its graph: `ops` make `from`'s graph this one. */
-  descend(from: GraphVersion, ops: GraphOp[] | undefined): void {
-    if (ops) this.lineage = { from, ops };
+  /** This version was made by changing a `changedCopy`, whose `recorded()` says from what and how. */
+  descend(lineage: Lineage | undefined): void {
+    this.lineage = lineage;
+  }
+
+  /**
+   * Made on the way to another version and never to be served nor read (a batch's removal before its addition): the
+   * next `changedCopy` gives this version's own graph, and the version made from it descends from where this one did,
+   * by both changes. A batch that deletes and posts copied the graph once for its addition before.
+   */
+  passOn(): void {
+    this.passing = true;
   }
 
   /**
@@ -122,6 +136,7 @@ export class GraphVersion {
    * undefined, once `wanted` turns false). Either way the replaced version's graph is not kept for later any more.
    */
   async changedCopy(wanted: () => boolean = () => true): Promise<ChangedCopy | undefined> {
+    if (this.passing && !this.recycled) return this.handOver();
     await this.readBeforeRecycling()?.unleased(LEASE_WAIT_MS);
     const recyclable = this.canRecycle() ? this.lineage : undefined;
     this.lineage = undefined;
@@ -134,7 +149,31 @@ export class GraphVersion {
     } else {
       graph = (await this.takeSpare()) ?? (await runInSlices(whileWanted(sharingCopyInSteps(this.own), wanted)));
     }
-    return graph && { graph, recorded: recordChanges(graph) };
+    if (!graph) return undefined;
+    const stop = recordChanges(graph);
+    return {
+      graph,
+      recorded: () => {
+        const ops = stop();
+        return ops && { from: this, ops };
+      },
+    };
+  }
+
+  /** `changedCopy` of a version passed on (`passOn`): its own graph, and its lineage carried on by the new changes. */
+  private handOver(): ChangedCopy {
+    this.recycled = true;
+    this.dropSpare();
+    const before = this.lineage;
+    this.lineage = undefined;
+    const stop = recordChanges(this.own);
+    return {
+      graph: this.own,
+      recorded: () => {
+        const ops = stop();
+        return before && ops && { from: before.from, ops: [...before.ops, ...ops] };
+      },
+    };
   }
 
   /**

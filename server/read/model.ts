@@ -23,7 +23,7 @@ import { type EntityGraph, buildGraph, graphInSteps, graphWithChangeInSteps } fr
 import { toGexf } from "../graph/gexf.js";
 import { type SearchHit, searchNames } from "../graph/search.js";
 import { type LayoutRecord, assignLayout, layoutInPlace, layoutInWorker, layoutKeyInSteps, withLayoutInSteps } from "../graph/layout.js";
-import { placeBeside } from "../graph/layout-incremental.js";
+import { placeAdded, placeBeside } from "../graph/layout-incremental.js";
 import { layoutInputInSteps } from "../graph/layout-input.js";
 import { layoutSupervisor } from "../graph/layout-supervisor.js";
 import type { DocumentSummary } from "../../common/api/documents.js";
@@ -148,16 +148,17 @@ export class ReadModel {
       const { extraction, change } = provisional;
       const indexes = indexesWithAdded(this.parts.indexes, provisional, nextStamp());
       await nextTurn();
+      // From here on this version's graph is not read: a step of a batch hands it over (`passOn`).
       const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
       await runInSlices(graphWithChangeInSteps(graph, change, changeLookup(indexes)));
       await nextTurn();
       const linked = new Set(change.entities.added);
       for (const id of change.edges.added) for (const end of graph.extremities(id)) linked.add(end);
-      const moving = placeBeside(graph, this.graph, linked);
+      const moving = placeAdded(graph, new Set(change.entities.added), linked);
       for (const id of this.unsettled()) if (graph.hasNode(id)) moving.add(id);
       const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
       corpus.pending = { key: "", moving, cache: undefined };
-      corpus.version.descend(this.version, recorded());
+      corpus.version.descend(recorded());
       return corpus;
     });
   }
@@ -170,19 +171,20 @@ export class ReadModel {
     return this.leased(async () => {
       const { extraction, change } = removal;
       const indexes = indexesWithRemoved(this.parts.indexes, removal, nextStamp());
-      await nextTurn();
-      const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
-      await runInSlices(graphWithChangeInSteps(graph, change, changeLookup(indexes)));
-      // The nodes that lost an edge have fewer neighbours (their other metrics wait for the next layout).
+      // The nodes that lose an edge will have fewer neighbours (their other metrics wait for the next layout).
       const ends = new Set(change.edges.removed.filter((id) => this.graph.hasEdge(id)).flatMap((id) => this.graph.extremities(id)));
       for (const id of change.entities.removed) for (const n of this.graph.neighbors(id)) ends.add(n);
+      await nextTurn();
+      // From here on this version's graph is not read: a step of a batch hands it over (`passOn`).
+      const { graph, recorded } = (await this.version.changedCopy())!; // wanted throughout: never given up
+      await runInSlices(graphWithChangeInSteps(graph, change, changeLookup(indexes)));
       for (const n of ends) {
         if (graph.hasNode(n)) graph.replaceNodeAttributes(n, { ...graph.getNodeAttributes(n), degree: new Set(graph.neighbors(n)).size });
       }
       const corpus = new ReadModel(docExtractions, { extraction, graph }, corrections, { texts: this.parts.texts, indexes });
       const moving = new Set([...this.unsettled()].filter((id) => graph.hasNode(id)));
       if (moving.size > 0) corpus.pending = { key: "", moving, cache: undefined };
-      corpus.version.descend(this.version, recorded());
+      corpus.version.descend(recorded());
       return corpus;
     });
   }
@@ -218,7 +220,7 @@ export class ReadModel {
       const recorded = copy.recorded();
       if (!graph || !stillServed()) return undefined;
       const corpus = new ReadModel(this.docExtractions, { extraction: this.extraction, graph }, this.corrections, this.parts);
-      corpus.version.descend(this.version, recorded);
+      corpus.version.descend(recorded);
       return corpus;
     });
   }
@@ -270,6 +272,14 @@ export class ReadModel {
   /** Replaced where it was served, or never served (graph-version.ts): its spare given up, its graph reused once unread. */
   retire(): void {
     this.version.retire();
+  }
+
+  /**
+   * Made on the way to the next version and never to be served nor read (a batch's removal before its addition): the
+   * next version made from it changes its graph itself rather than a copy of it (read/graph-version.ts).
+   */
+  passOn(): void {
+    this.version.passOn();
   }
 
   graphJson() {
