@@ -131,9 +131,10 @@ export class GraphVersion {
   }
 
   /**
-   * A graph equal to this version's, the caller's alone to change, its changes recorded from now on: the replaced
-   * version's moved on (`canRecycle`, once its readers are done, waiting up to LEASE_WAIT_MS for them), else the copy made ahead, else a copy made now in slices (given up, and
-   * undefined, once `wanted` turns false). Either way the replaced version's graph is not kept for later any more.
+   * A graph equal to this version's, the caller's alone to change, its changes recorded from now on: this version's
+   * own graph if it was passed on (`passOn`); else the replaced version's moved on (`canRecycle`, once its readers
+   * are done, waiting up to LEASE_WAIT_MS for them); else the copy made ahead; else a copy made now in slices (given
+   * up, and undefined, once `wanted` turns false). Either way the replaced version's graph is not kept for later.
    */
   async changedCopy(wanted: () => boolean = () => true): Promise<ChangedCopy | undefined> {
     if (this.passing && !this.recycled) return this.handOver();
