@@ -169,44 +169,37 @@ describe("a version laid out after its write", async () => {
 describe("a version still served is never reused", async () => {
   const docs = [...seedCorpus().docExtractions, extractDocument(syntheticArticle(200))];
   const added = [extractDocument({ text: "Angela Merkel met Jacinda Ardern in Paris. Keir Starmer called Donald Tusk." })];
+  const more = [extractDocument({ text: "Emmanuel Macron criticised Viktor Orban in Brussels on Monday." })];
 
-  it("a batch's removal and then its addition (made from the removal) leave the served version as it was", async () => {
+  /** The writer's batch (corpus-state.ts provisionalView): removal from the served version, addition from that. */
+  async function batch(passOn: boolean) {
     const first = await ReadModel.build(docs);
     const served = await first.withAdded([...docs, ...added], provisionalExtraction(first.extraction, added), []);
     first.retire();
     const before = exported(served.graph);
-    // the writer's batch (corpus-state.ts provisionalView): removal from the served version, addition from that
     const gone = [docs.at(-1)!.doc.id];
     const rest = [...docs, ...added].filter((d) => d.doc.id !== gone[0]);
     const removed = await served.withRemoved(rest, provisionalRemoval(served.extraction, gone), []);
-    expect(removed.canRecycle()).toBe(false); // made from `served`, which is still served
-    const more = [extractDocument({ text: "Emmanuel Macron criticised Viktor Orban in Brussels on Monday." })];
+    const removedGraph = exported(removed.graph);
+    const recyclableBeforeAddition = removed.canRecycle();
+    if (passOn) removed.passOn();
     const both = await removed.withAdded([...rest, ...more], provisionalExtraction(removed.extraction, more), []);
-    expect(exported(served.graph)).toBe(before);
+    expect(exported(served.graph)).toBe(before); // served throughout: never changed
+    return { first, served, removed, removedGraph, both, recyclableBeforeAddition };
+  }
+
+  it("a batch's removal and then its addition (made from the removal) leave the served version as it was", async () => {
+    const { first, removed, both, recyclableBeforeAddition } = await batch(false);
+    expect(recyclableBeforeAddition).toBe(false); // made from `served`, which is still served
     expect(() => first.graph).toThrow(/reused/); // the removal moved the retired one on instead
     removed.retire(); // never served: the next write may move its graph on
     expect(both.canRecycle()).toBe(true);
   });
 
   it("a removal passed on gives its own graph to the addition, which descends from the served version by both changes", async () => {
-    const batch = async (passOn: boolean) => {
-      const first = await ReadModel.build(docs);
-      const served = await first.withAdded([...docs, ...added], provisionalExtraction(first.extraction, added), []);
-      first.retire();
-      const before = exported(served.graph);
-      const gone = [docs.at(-1)!.doc.id];
-      const rest = [...docs, ...added].filter((d) => d.doc.id !== gone[0]);
-      const removed = await served.withRemoved(rest, provisionalRemoval(served.extraction, gone), []);
-      const removedGraph = exported(removed.graph);
-      if (passOn) removed.passOn();
-      const more = [extractDocument({ text: "Emmanuel Macron criticised Viktor Orban in Brussels on Monday." })];
-      const both = await removed.withAdded([...rest, ...more], provisionalExtraction(removed.extraction, more), []);
-      removed.retire();
-      expect(exported(served.graph)).toBe(before); // served throughout: never changed
-      return { served, removed, removedGraph, both };
-    };
     const copied = await batch(false);
     const passed = await batch(true);
+    for (const { removed } of [copied, passed]) removed.retire();
     expect(exported(passed.both.graph)).toBe(exported(copied.both.graph));
     expect(() => passed.removed.graph).toThrow(/reused/); // its graph is the addition's now
     expect(exported(copied.removed.graph)).toBe(copied.removedGraph); // copied: the removal kept its own
