@@ -2,6 +2,7 @@
 // entities their names already have. It costs the new documents, not the corpus, so the server shows a post at once;
 // the corpus is then resolved in full after the commit (corpus-writer.ts), which may join, split or drop some of
 // what this guessed, and that resolution replaces it.
+import { resolvedMention } from "../common/mentions.js";
 import { byId, sortedUnique } from "../common/group.js";
 import { entityId } from "./extract/08-entities.js";
 import { coMentionEdges, stanceEdges } from "./extract/09-edges.js";
@@ -132,7 +133,7 @@ function resolveNew(resolved: Extraction, docs: readonly DocExtraction[]) {
       d.mentions.map((m) => {
         const id = majority(index.byCluster, m.cluster) ?? majority(index.byName, nameKey(m.type, m.name)) ?? entityId(m.type, m.name);
         // an entity a correction took away (merged, retyped, hidden) is not brought back by a guess
-        return id in gone ? undefined : { ...m, entityId: id };
+        return id in gone ? undefined : resolvedMention(m, m.name, m.type, id);
       }),
     );
   }

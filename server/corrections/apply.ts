@@ -1,6 +1,7 @@
 // The corrections stage: the analysts' decisions applied, in log order, to what corpus resolution made of the
 // mentions. Pure and deterministic: the same resolution and the same log give the same entities, so a graph built
 // incrementally equals a rebuild. An entity no correction concerns passes through untouched, id and all.
+import { resolvedMention } from "../../common/mentions.js";
 import { sortedUnique } from "../../common/group.js";
 import { chooseLabel, entityId } from "../extract/08-entities.js";
 import type {
@@ -100,7 +101,7 @@ class Working {
   private mention(i: number): ResolvedMention {
     const m = this.resolved.mentions[i]!;
     const name = this.names.get(i);
-    return name === undefined ? m : { ...m, name };
+    return name === undefined ? m : resolvedMention(m, name, m.type, m.entityId);
   }
 
   /** A new entity of the given mentions, labelled from their names. */

@@ -2,6 +2,7 @@
 // mention's entity (ResolvedMention).
 // Resolution across the corpus: in-document clusters become entities. The rules, in the order they run, are in
 // resolve/ (one file per role); this file runs them and builds the entities.
+import { resolvedMention } from "../../common/mentions.js";
 import { groupBy, sortedUnique } from "../../common/group.js";
 import type { DocExtraction, Entity, EntityType, Mention, ResolvedMention } from "../types.js";
 import { nameTokens } from "./05-coreference/index.js";
@@ -118,10 +119,10 @@ export interface Resolution {
 // kept (the same object), which spares building them again and lets later diffs see them unchanged at once.
 const lastResolved = new WeakMap<Mention, ResolvedMention>();
 
-function resolvedMention(m: Mention, name: string, type: EntityType, entityId: string): ResolvedMention {
+function keptResolved(m: Mention, name: string, type: EntityType, entityId: string): ResolvedMention {
   const last = lastResolved.get(m);
   if (last && last.name === name && last.type === type && last.entityId === entityId) return last;
-  const resolved = { ...m, name, type, entityId };
+  const resolved = resolvedMention(m, name, type, entityId);
   lastResolved.set(m, resolved);
   return resolved;
 }
@@ -271,7 +272,7 @@ function* mentionsInSteps(
       const unit = units[next]!;
       const entity = entityOf(unit);
       if (!entity) continue;
-      unit.mentions.forEach((m, k) => (list[unit.indexes[k]!] = resolvedMention(m, unit.names[k]!, entity.type, entity.id)));
+      unit.mentions.forEach((m, k) => (list[unit.indexes[k]!] = keptResolved(m, unit.names[k]!, entity.type, entity.id)));
     }
     byDoc.set(d.doc.id, list);
     for (const m of list) if (m) mentions.push(m);

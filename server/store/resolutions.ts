@@ -2,6 +2,7 @@
 // corpus again: per document, each kept mention's place, entity, name and type. With the entity and edge rows and
 // the corrections' outcome, the stored documents give back the exact extraction that resolution gave
 // (`extractionFromRows`). The rows are trusted only when they are complete for this resolver (`resolutionStamp`).
+import { resolvedMention } from "../../common/mentions.js";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -52,7 +53,7 @@ export function extractionFromRows(docs: readonly DocExtraction[], derived: Deri
       const r = kept.get(place(m.sentenceId, m.start, m.end));
       if (!r) continue;
       found++;
-      mentions.push({ ...m, name: r[4], type: r[5], entityId: r[3] });
+      mentions.push(resolvedMention(m, r[4], r[5], r[3]));
     }
     if (found !== kept.size) return undefined;
   }

@@ -1,6 +1,7 @@
 // Stage 5, per document: coreference. Takes the mention candidates of one document and gives Mentions with in-document
 // clusters: known names propagate, surnames join full names, acronyms join their definitions, types agree.
 // Pronouns and roles ("he", "the prime minister") are resolved by discourse.ts, sentence by sentence as stances are read.
+import { clusteredMention } from "../../../common/mentions.js";
 import { groupBy } from "../../../common/group.js";
 import { memoize } from "../../../common/memo.js";
 import type { Mention, Sentence } from "../../types.js";
@@ -209,7 +210,7 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
   return candidates.map((m) => {
     let cluster = ownKey(m);
     const definedAs = acronyms.get(m.name);
-    if (definedAs) return { ...m, type: definedAs.slice(0, definedAs.indexOf(":")) as Mention["type"], cluster: definedAs };
+    if (definedAs) return clusteredMention(m, definedAs, definedAs.slice(0, definedAs.indexOf(":")) as Mention["type"]);
     const tokens = nameTokens(m.name);
     if (m.type === "person" && tokens.length === 1) {
       // "Prince Charles": a title goes with a surname or a regnal name, never with a commoner's first name.
@@ -217,6 +218,6 @@ export function clusterMentions(candidates: MentionCandidate[], acronyms = new M
       const owners = (titled ? bySurname : byEitherName).get(tokens[0]!);
       if (owners?.size === 1) cluster = [...owners][0]!;
     }
-    return { ...m, cluster };
+    return clusteredMention(m, cluster);
   });
 }
