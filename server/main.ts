@@ -7,6 +7,7 @@ import { createApp } from "./api/app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./api/documents-write.js";
 import { cacheBytes } from "./read/cache.js";
 import { CorpusWriter, buildReadModel } from "./corpus-writer.js";
+import { applyHeapGrowth, heapGrowthPercent } from "./heap.js";
 import { parseByteSize } from "./ingest/size.js";
 import { listIngestSources, readAs } from "./io/read-documents.js";
 import { createExtractionPool } from "./extract/pool/index.js";
@@ -43,6 +44,13 @@ if (cacheBytes() === undefined) {
   console.error(`CACHE_MB="${process.env.CACHE_MB}" is not a size: give megabytes, e.g. 128`);
   process.exit(2);
 }
+
+const heapGrowth = heapGrowthPercent();
+if (heapGrowth === undefined) {
+  console.error(`HEAP_GROWTH_PERCENT="${process.env.HEAP_GROWTH_PERCENT}" is not a percent from 0 to 300: give a whole number, e.g. 100`);
+  process.exit(2);
+}
+applyHeapGrowth(heapGrowth);
 
 // A file that is not a store (or a newer one) is refused with its reason, not a stack trace: nothing was written.
 function openOrExit(path: string) {
