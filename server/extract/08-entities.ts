@@ -171,7 +171,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   const named = units.filter((u) => !heads.undecided.has(u));
   const drafts = yield* draftsInSteps(named, groupOf, { eventLabels, surnameKeys, vote });
   // The phrases the junk filter will count, counted in one pass over the corpus.
-  const phraseCase = corpusPhrases.counter(
+  const phraseCase = yield* corpusPhrases.counterInSteps(
     docs,
     drafts.flatMap((d) => (nameTokens(d.candidate.label).length > 1 ? [d.candidate.label] : [])),
   );

@@ -57,6 +57,25 @@ describe("counts kept between resolutions", () => {
     expect(first("Human Rights")).toEqual(reference(a)("Human Rights"));
   });
 
+  it("keep both counters right when another corpus is counted between two steps of a count in steps", () => {
+    const counts = new PhraseCounts();
+    const many = Array.from({ length: 120 }, (_, i) => doc(`a${String(i).padStart(3, "0")}`, TEXTS[i % TEXTS.length]!));
+    const other = [doc("c", TEXTS[2]!), doc("d", TEXTS[4]!)];
+    const steps = counts.counterInSteps(many, PHRASES);
+    expect(steps.next().done).toBe(false); // paused inside the count of 120 documents
+    const beside = counts.counter(other, PHRASES);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const first = step.value;
+    for (const phrase of PHRASES) {
+      expect(first(phrase), `${phrase} in the corpus counted in steps`).toEqual(reference(many)(phrase));
+      expect(beside(phrase), `${phrase} in the corpus counted beside it`).toEqual(reference(other)(phrase));
+    }
+    // and the counts kept after them are of the last corpus synced
+    const again = counts.counter(other, PHRASES);
+    for (const phrase of PHRASES) expect(again(phrase)).toEqual(reference(other)(phrase));
+  });
+
   // One pass over the text must find what one indexOf scan per needle finds, overlaps and odd starts included.
   const TRICKY: [text: string, needle: string][] = [
     ["see ab ab ab and xab ab ab", "ab ab"],
