@@ -141,7 +141,7 @@ export function* resolveInSteps(docs: DocExtraction[]): Steps<Resolution> {
   }
   const text = (id: string) => sentenceText.get(id) ?? "";
   yield;
-  const counts = corpusCaseCounts.of(docs);
+  const counts = yield* corpusCaseCounts.ofInSteps(docs);
   yield;
   const units = makeUnits(docs);
   yield;

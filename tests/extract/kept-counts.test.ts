@@ -76,6 +76,22 @@ describe("counts kept between resolutions", () => {
     for (const phrase of PHRASES) expect(again(phrase)).toEqual(reference(other)(phrase));
   });
 
+  it("count word cases in steps as caseCounts does, whatever another resolution counts between two steps", () => {
+    const sorted = (c: ReturnType<typeof caseCounts>) => Object.entries(c).map(([k, m]) => [k, [...m].sort()]);
+    const many = Array.from({ length: 120 }, (_, i) => doc(`a${String(i).padStart(3, "0")}`, TEXTS[i % TEXTS.length]!));
+    const other = [doc("c", TEXTS[2]!), doc("d", TEXTS[4]!)];
+    const cases = new CaseCountsKept();
+    const steps = cases.ofInSteps(many);
+    expect(steps.next().done).toBe(false); // partway through the 120 documents
+    expect(sorted(cases.of(other))).toEqual(sorted(caseCounts(other)));
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(sorted(step.value)).toEqual(sorted(caseCounts(many)));
+    // the kept pair is the last one finished: moving on from it to a corpus one document larger
+    const more = [...many, doc("z", TEXTS[0]!)];
+    expect(sorted(cases.of(more))).toEqual(sorted(caseCounts(more)));
+  });
+
   // One pass over the text must find what one indexOf scan per needle finds, overlaps and odd starts included.
   const TRICKY: [text: string, needle: string][] = [
     ["see ab ab ab and xab ab ab", "ab ab"],

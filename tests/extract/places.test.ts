@@ -64,6 +64,25 @@ describe("locatives", () => {
     ];
     for (const [names, some] of steps) expect(kept.of(names, some)).toEqual(fresh(names, some));
   });
+
+  it("counted in steps, equals counting afresh when another resolution asks between two steps", () => {
+    const texts = ["Talks in Cardiff went on.", "Leeds were beaten in Leeds.", "A Cardiff-based firm.", "Fans near Leeds."];
+    const docs = Array.from({ length: 120 }, (_, i) => extractDocument({ text: `${texts[i % texts.length]} Item ${i}.` }));
+    const fresh = (names: string[], some: typeof docs) =>
+      countLocatives(
+        names,
+        some.flatMap((d) => d.sentences.map((s) => s.text)),
+      );
+    const kept = new KeptLocatives();
+    const steps = kept.ofInSteps(["Cardiff"], docs);
+    expect(steps.next().done).toBe(false);
+    expect(steps.next().done).toBe(false); // partway through the 120 documents
+    expect(kept.of(["Leeds"], docs.slice(0, 10))).toEqual(fresh(["Leeds"], docs.slice(0, 10)));
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toEqual(fresh(["Cardiff"], docs));
+    expect(kept.of(["Cardiff", "Leeds"], docs)).toEqual(fresh(["Cardiff", "Leeds"], docs));
+  });
 });
 
 describe("cities are places, not people or organizations", () => {

@@ -4,7 +4,8 @@
 import { isLargeCity } from "../lexicon/cities.js";
 import { SPEECH_VERBS, STATEMENT_VERBS } from "../lexicon/speech.js";
 import { escapeRegExp } from "../../../common/regex.js";
-import { type Steps, every } from "../../slices.js";
+import { type Steps, every, runSteps } from "../../slices.js";
+import { DOCUMENTS_PER_STEP } from "./kept-counts.js";
 import type { DocExtraction, Sentence } from "../../types.js";
 import type { Cue } from "./type-vote.js";
 import { type Unit, nameOf, typeOf, unitName } from "./units.js";
@@ -45,7 +46,7 @@ export function* markPlaces(units: Unit[], cues: Map<Unit, Record<Cue, number>>,
   if (written.size === 0) return;
   const names = [...written.values()];
   yield;
-  const { total, locative, acts } = corpusLocatives.of(names, docs);
+  const { total, locative, acts } = yield* corpusLocatives.ofInSteps(names, docs);
   yield;
   const places = new Set(
     names
@@ -128,6 +129,14 @@ export class KeptLocatives {
   private readonly perDoc = new WeakMap<readonly Sentence[], { upTo: number; counts: LocativeCounts }>();
 
   of(names: string[], docs: readonly DocExtraction[]): LocativeCounts {
+    return runSteps(this.ofInSteps(names, docs));
+  }
+
+  /**
+   * `of` in steps of a few documents: every document is read for a name the corpus never asked before (all of them on
+   * the first resolution after a start: 2.8 s at 20,000 articles). Each document's counts are moved on in one step.
+   */
+  *ofInSteps(names: string[], docs: readonly DocExtraction[]): Steps<LocativeCounts> {
     for (const n of names) {
       if (this.known.has(n)) continue;
       this.known.add(n);
@@ -135,7 +144,8 @@ export class KeptLocatives {
     }
     const wanted = new Set(names);
     const sum: LocativeCounts = { total: new Map(), locative: new Map(), acts: new Map() };
-    for (const d of docs) {
+    for (const [i, d] of docs.entries()) {
+      if (every(i, DOCUMENTS_PER_STEP)) yield;
       let kept = this.perDoc.get(d.sentences);
       if (!kept) this.perDoc.set(d.sentences, (kept = { upTo: 0, counts: { total: new Map(), locative: new Map(), acts: new Map() } }));
       if (kept.upTo < this.asked.length) {
