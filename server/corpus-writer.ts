@@ -56,7 +56,7 @@ export class CorpusWriter<V extends CorpusView = ReadModel> {
     batchWaiting: () => this.queue.batchWaiting(),
     resolve: async (signal) => {
       await this.commitPlan(() => ({ put: [], remove: [] }), signal);
-      // Ready for the next post: the resolved corpus's names counted now, between reads.
+      // Ready for the next post: the resolved corpus's name index, moved on from the last one (provisional.ts), now.
       await runInSlices(nameIndexInSteps(this.state.view.extraction), 10, signal);
     },
   });
